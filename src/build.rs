@@ -1,0 +1,153 @@
+//! The build pipeline: config → load → validate → model → render → output, as one call.
+
+use crate::config::{self, Config};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::fsutil::{absolute, display_path};
+use crate::output::{DiskSink, Sink, Staging};
+use crate::{load, render, theme, validate};
+use chrono::{DateTime, Utc};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Default: `<root>/public`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub incidents: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub output: PathBuf,
+    pub seconds: f64,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the site's files, every one of them, sorted by file and line.
+    Invalid(Vec<Diagnostic>),
+    /// Anything else (output folder, templates, I/O).
+    Other(String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Invalid(ds) => {
+                for d in ds {
+                    writeln!(f, "{d}")?;
+                }
+                let files: std::collections::BTreeSet<_> = ds.iter().map(|d| &d.path).collect();
+                write!(
+                    f,
+                    "error: {} problem{} in {} file{}; nothing was written",
+                    ds.len(),
+                    if ds.len() == 1 { "" } else { "s" },
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" }
+                )
+            }
+            BuildError::Other(m) => write!(f, "error: {m}"),
+        }
+    }
+}
+
+/// The validated site, ready to render.
+pub struct Site {
+    pub config: Config,
+    /// Newest first.
+    pub incidents: Vec<crate::model::Incident>,
+}
+
+/// Read and validate the whole site, reporting every problem in every file.
+pub fn load_site(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Site, BuildError> {
+    let mut config = config::load(root).map_err(BuildError::Invalid)?;
+    if let Some(url) = base_url {
+        config.base_url = config::normalize_base_url(url).map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
+    }
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(BuildError::Invalid(vec![Diagnostic::file(&display_path(&content), "the content folder does not exist")
+            .with_help("put incident files in content/ (see `afterword new`)")]));
+    }
+    let (raws, mut diags) = load::load(&content);
+    let (mut incidents, more) = validate::validate(&config, raws, drafts);
+    diags.extend(more);
+    if !diags.is_empty() {
+        return Err(BuildError::Invalid(diags.sorted()));
+    }
+    incidents.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| a.slug.cmp(&b.slug)));
+    Ok(Site { config, incidents })
+}
+
+/// Refuse output folders a build would destroy or recurse into.
+pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
+    let root_abs = absolute(root);
+    let out_abs = absolute(output);
+    let shown = display_path(output);
+    if out_abs == root_abs || root_abs.starts_with(&out_abs) {
+        return Err(format!(
+            "refusing to use {} as the output folder: it {} the site root, and a build replaces the output folder entirely",
+            shown.display(),
+            if out_abs == root_abs { "is" } else { "contains" }
+        ));
+    }
+    for special in ["content", "templates", "themes", "static"] {
+        if out_abs.starts_with(root_abs.join(special)) {
+            return Err(format!(
+                "refusing to use {} as the output folder: it is inside the site's {special}/ folder",
+                shown.display()
+            ));
+        }
+    }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        if out_abs == absolute(&home) {
+            return Err(format!("refusing to use your home folder ({}) as the output folder", shown.display()));
+        }
+    }
+    if out_abs.exists() && !out_abs.is_dir() {
+        return Err(format!("the output path {} exists and is not a folder", shown.display()));
+    }
+    Ok(())
+}
+
+/// Render a validated site into any sink.
+pub fn render_site(site: &Site, now: DateTime<Utc>, drafts: bool, sink: &dyn Sink) -> Result<render::RenderStats, BuildError> {
+    let theme = theme::load(&site.config.root, &site.config.theme).map_err(BuildError::Other)?;
+    let input = render::RenderInput { config: &site.config, incidents: &site.incidents, now, drafts, theme: &theme };
+    render::render(&input, sink).map_err(BuildError::Other)
+}
+
+/// `afterword build`: everything, written atomically to the output folder.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    check_output(&opts.root, &output).map_err(BuildError::Other)?;
+    let site = load_site(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
+    let staging = Staging::begin(&output).map_err(|e| BuildError::Other(format!("cannot create a folder beside {}: {e}", display_path(&output).display())))?;
+    let stats = render_site(&site, opts.now, opts.drafts, &DiskSink { dir: staging.dir().to_path_buf() })?;
+    staging
+        .commit()
+        .map_err(|e| BuildError::Other(format!("cannot replace {}: {e}", display_path(&output).display())))?;
+    Ok(BuildReport {
+        incidents: site.incidents.len(),
+        pages: stats.pages,
+        files: stats.files,
+        output: display_path(&output),
+        seconds: start.elapsed().as_secs_f64(),
+    })
+}
+
+/// Diagnostics helper for callers that only validate.
+pub fn check(root: &Path) -> Result<usize, Diagnostics> {
+    match load_site(root, None, true) {
+        Ok(site) => Ok(site.incidents.len()),
+        Err(BuildError::Invalid(ds)) => Err(Diagnostics(ds)),
+        Err(BuildError::Other(m)) => Err(Diagnostics(vec![Diagnostic::file(root, m)])),
+    }
+}

@@ -1,0 +1,332 @@
+//! site.toml: the site's settings, strictly checked (every unknown key is an error).
+
+use crate::diag::{Diagnostic, SourceMap};
+use crate::model::Level;
+use crate::tomlx::{self, Schema, Spanned};
+use chrono_tz::Tz;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "site.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Spanned<String>,
+    base_url: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    timezone: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    components: Vec<RawComponent>,
+    severities: Option<Vec<RawSeverity>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComponent {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    description: String,
+    group: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeverity {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    color: Spanned<String>,
+    level: Spanned<String>,
+}
+
+static COMPONENT_KEYS: Schema = Schema {
+    keys: &["id", "name", "description", "group"],
+    nested: &[],
+};
+static SEVERITY_KEYS: Schema = Schema {
+    keys: &["id", "name", "color", "level"],
+    nested: &[],
+};
+static SCHEMA: Schema = Schema {
+    keys: &[
+        "title",
+        "base_url",
+        "description",
+        "timezone",
+        "theme",
+        "components",
+        "severities",
+    ],
+    nested: &[("components", &COMPONENT_KEYS), ("severities", &SEVERITY_KEYS)],
+};
+
+/// The validated site configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The folder holding site.toml.
+    pub root: PathBuf,
+    pub title: String,
+    /// Absolute, always ending with `/`.
+    pub base_url: String,
+    pub description: String,
+    pub timezone: Tz,
+    pub theme: String,
+    pub components: Vec<Component>,
+    pub severities: Vec<Severity>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Severity {
+    pub id: String,
+    pub name: String,
+    pub color: String,
+    pub level: Level,
+}
+
+impl Config {
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+    pub fn severity(&self, id: &str) -> Option<&Severity> {
+        self.severities.iter().find(|s| s.id == id)
+    }
+    /// The path part of `base_url`: `/` or `/sub/path/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    }
+}
+
+pub fn default_severities() -> Vec<Severity> {
+    vec![
+        Severity {
+            id: "minor".into(),
+            name: "Minor".into(),
+            color: "#d4a000".into(),
+            level: Level::DegradedPerformance,
+        },
+        Severity {
+            id: "major".into(),
+            name: "Major".into(),
+            color: "#e8590c".into(),
+            level: Level::PartialOutage,
+        },
+        Severity {
+            id: "critical".into(),
+            name: "Critical".into(),
+            color: "#c92a2a".into(),
+            level: Level::MajorOutage,
+        },
+    ]
+}
+
+/// `[a-z0-9]+(-[a-z0-9]+)*`
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// Normalise a base URL: check the scheme and add the trailing slash.
+pub fn normalize_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url `{url}` must start with https:// or http://"))?;
+    if rest.is_empty() || rest.starts_with('/') {
+        return Err(format!("base_url `{url}` has no host"));
+    }
+    if rest.contains(['?', '#', ' ', '"', '<', '>']) {
+        return Err(format!(
+            "base_url `{url}` must be a plain URL without query, fragment or spaces"
+        ));
+    }
+    let mut out = url.to_string();
+    if !out.ends_with('/') {
+        out.push('/');
+    }
+    Ok(out)
+}
+
+/// Read and validate `<root>/site.toml`. `display_root` is how the root is shown in messages.
+pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(FILE_NAME);
+    let shown = crate::fsutil::display_path(&path);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        vec![Diagnostic::file(&shown, format!("cannot read site configuration: {e}"))
+            .with_help("run `afterword init DIR` to create a site, or pass `--root DIR`")]
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| vec![Diagnostic::file(&shown, format!("is not valid UTF-8 ({e})"))])?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    from_str(root, &shown, text)
+}
+
+pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let map = SourceMap::new(shown, text);
+    let raw: RawConfig = tomlx::parse(text, 0, 0, &map, &SCHEMA, "site.toml")?;
+    let mut diags = Vec::new();
+
+    let base_url = normalize_base_url(raw.base_url.get_ref()).unwrap_or_else(|e| {
+        diags.push(map.at(raw.base_url.span(), e));
+        String::from("https://invalid.example/")
+    });
+    if raw.title.get_ref().trim().is_empty() {
+        diags.push(map.at(raw.title.span(), "`title` is empty"));
+    }
+    let timezone = match &raw.timezone {
+        None => Tz::UTC,
+        Some(tz) => parse_tz(tz.get_ref()).unwrap_or_else(|e| {
+            diags.push(map.at(tz.span(), e.0).with_help(e.1));
+            Tz::UTC
+        }),
+    };
+
+    let mut components: Vec<Component> = Vec::new();
+    for c in raw.components {
+        let id = c.id.get_ref();
+        if !is_valid_id(id) {
+            diags.push(
+                map.at(c.id.span(), format!("component id `{id}` is not a valid id"))
+                    .with_help("use lower-case letters, digits and single dashes, e.g. `eu-west`"),
+            );
+        } else if components.iter().any(|x| &x.id == id) {
+            diags.push(map.at(c.id.span(), format!("component `{id}` is declared twice")));
+        }
+        if c.name.get_ref().trim().is_empty() {
+            diags.push(map.at(c.name.span(), format!("component `{id}` has an empty name")));
+        }
+        components.push(Component {
+            id: id.clone(),
+            name: c.name.into_inner(),
+            description: c.description,
+            group: c.group,
+        });
+    }
+
+    let severities = match raw.severities {
+        None => default_severities(),
+        Some(list) => {
+            if list.is_empty() {
+                diags.push(map.at(0..0, "`severities` is empty; remove it to use minor, major and critical"));
+            }
+            let mut out: Vec<Severity> = Vec::new();
+            for s in list {
+                let id = s.id.get_ref();
+                if !is_valid_id(id) {
+                    diags.push(map.at(s.id.span(), format!("severity id `{id}` is not a valid id")));
+                } else if out.iter().any(|x| &x.id == id) {
+                    diags.push(map.at(s.id.span(), format!("severity `{id}` is declared twice")));
+                }
+                if !is_hex_color(s.color.get_ref()) {
+                    diags.push(
+                        map.at(s.color.span(), format!("color `{}` is not a #rrggbb colour", s.color.get_ref()))
+                            .with_help("write it as six hex digits, e.g. `#d4a000`"),
+                    );
+                }
+                let level = Level::parse(s.level.get_ref()).unwrap_or_else(|| {
+                    diags.push(
+                        map.at(s.level.span(), format!("unknown level `{}`", s.level.get_ref()))
+                            .with_help(crate::diag::suggestion(s.level.get_ref(), Level::IDS)),
+                    );
+                    Level::MajorOutage
+                });
+                out.push(Severity {
+                    id: id.clone(),
+                    name: s.name.into_inner(),
+                    color: s.color.into_inner().to_ascii_lowercase(),
+                    level,
+                });
+            }
+            out
+        }
+    };
+
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(Config {
+        root: root.to_path_buf(),
+        title: raw.title.into_inner(),
+        base_url,
+        description: raw.description,
+        timezone,
+        theme: raw.theme.map_or_else(|| "default".to_string(), Spanned::into_inner),
+        components,
+        severities,
+    })
+}
+
+/// An IANA zone name, with a suggestion when it is not one.
+pub fn parse_tz(name: &str) -> Result<Tz, (String, String)> {
+    name.parse::<Tz>().map_err(|_| {
+        let names: Vec<&str> = chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()).collect();
+        let help = match crate::diag::did_you_mean(name, names.iter().copied()) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => "use an IANA time zone name such as `UTC` or `America/Los_Angeles`".into(),
+        };
+        (format!("unknown time zone `{name}`"), help)
+    })
+}
+
+fn is_hex_color(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        from_str(Path::new("."), Path::new("site.toml"), text)
+    }
+
+    #[test]
+    fn base_path_from_sub_path_url() {
+        let c = cfg("title = \"t\"\nbase_url = \"https://org.github.io/status\"\n").unwrap();
+        assert_eq!(c.base_url, "https://org.github.io/status/");
+        assert_eq!(c.base_path(), "/status/");
+        let c = cfg("title = \"t\"\nbase_url = \"https://status.example.com\"\n").unwrap();
+        assert_eq!(c.base_path(), "/");
+    }
+
+    #[test]
+    fn unknown_key_suggests_closest() {
+        let err = cfg("title = \"t\"\nbase_url = \"https://x/\"\ntimezon = \"UTC\"\n").unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!((err[0].line, err[0].col), (3, 1));
+        assert!(err[0].message.contains("unknown key `timezon`"), "{}", err[0]);
+        assert_eq!(err[0].help.as_deref(), Some("did you mean `timezone`?"));
+    }
+
+    #[test]
+    fn reports_every_component_problem() {
+        let err = cfg(
+            "title = \"t\"\nbase_url = \"https://x/\"\ntimezone = \"Mars/Base\"\n\
+             [[components]]\nid = \"Bad Id\"\nname = \"a\"\n[[components]]\nid = \"a\"\nname = \"\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.len(), 3, "{err:?}");
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("eu-west-1"));
+        assert!(!is_valid_id("eu--west"));
+        assert!(!is_valid_id("-a"));
+        assert!(!is_valid_id("A"));
+        assert!(!is_valid_id(""));
+    }
+}

@@ -1,0 +1,168 @@
+//! Diagnostics: every problem found in a site, located at `path:line:col`.
+//!
+//! Stages never stop at the first problem in a file set; they push into a [`Diagnostics`]
+//! collection and the build fails at the end of the stage if any error was recorded.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, as the user would type it (relative to the current folder when possible).
+    pub path: PathBuf,
+    /// 1-based line in the file (0 when the problem is about the file as a whole).
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem about a whole file (unreadable, invalid UTF-8, …).
+    pub fn file(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.to_path_buf(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path.display(), self.message)?;
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                self.line,
+                self.col,
+                self.message
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A source file's text with a line index, to turn byte offsets into `line:col`.
+pub struct SourceMap<'a> {
+    pub path: &'a Path,
+    text: &'a str,
+    /// Byte offset of each line start.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> SourceMap<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceMap {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// `(line, col)`, both 1-based; the column counts characters.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+
+    /// A diagnostic at the start of `span` (a byte range in this file).
+    pub fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.line_col(span.start);
+        Diagnostic {
+            path: self.path.to_path_buf(),
+            line,
+            col,
+            message: message.into(),
+            help: None,
+        }
+    }
+}
+
+/// An ordered collection of diagnostics.
+#[derive(Debug, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+    /// Sorted by file, line and column, so output is stable whatever order files were read in.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort_by(|a, b| {
+            (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
+        });
+        self.0.dedup();
+        self.0
+    }
+}
+
+/// The closest candidate to `word`, if it is close enough to be a plausible typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|&(d, c)| d <= 2.max(c.len() / 3) && d < c.len().max(word.len()))
+        .min_by_key(|&(d, c)| (d, c))
+        .map(|(_, c)| c)
+}
+
+/// `help: did you mean "x"?` or a list of what is allowed.
+pub fn suggestion<'a>(word: &str, candidates: &[&'a str]) -> String {
+    match did_you_mean(word, candidates.iter().copied()) {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => format!("expected one of: {}", candidates.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "ab\ncé x\n";
+        let map = SourceMap::new(Path::new("f"), text);
+        assert_eq!(map.line_col(0), (1, 1));
+        assert_eq!(map.line_col(3), (2, 1));
+        // "cé " is 4 bytes, 3 characters.
+        assert_eq!(map.line_col(7), (2, 4));
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        assert_eq!(did_you_mean("titel", ["title", "tags"]), Some("title"));
+        assert_eq!(did_you_mean("severty", ["severity"]), Some("severity"));
+        assert_eq!(did_you_mean("zzz", ["title", "tags"]), None);
+    }
+}

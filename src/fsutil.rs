@@ -1,0 +1,53 @@
+//! Path helpers that keep messages short and paths honest.
+
+use std::path::{Component, Path, PathBuf};
+
+/// `./content/a.md` → `content/a.md`; other paths unchanged.
+pub fn display_path(p: &Path) -> PathBuf {
+    p.strip_prefix(".").map_or_else(|_| p.to_path_buf(), Path::to_path_buf)
+}
+
+/// An absolute, lexically normalised path (`..` and `.` removed) without touching the disk
+/// beyond the current directory, so paths that do not exist yet can be compared.
+pub fn absolute(p: &Path) -> PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks of the part that exists, so `/tmp/x` and `/private/tmp/x` compare equal.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => {
+                rest.push(name.to_owned());
+                existing.pop();
+            }
+            None => break,
+        }
+    }
+    let mut base = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        base.push(name);
+    }
+    base
+}
+
+/// Write a file, creating its parent folders.
+pub fn write_file(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, data)
+}

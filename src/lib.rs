@@ -1,0 +1,19 @@
+//! afterword: a static site generator for incident postmortems.
+//!
+//! Data flows one way: [`config`] → [`load`] → [`validate`] → [`model`] → [`render`] →
+//! [`output`]; [`build`] runs the pipeline.
+
+pub mod build;
+pub mod config;
+pub mod diag;
+pub mod fsutil;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod theme;
+pub mod timefmt;
+pub mod tomlx;
+pub mod validate;

@@ -1,0 +1,361 @@
+//! Load: walk `content/`, read each incident file, split off its TOML front matter and parse it
+//! into raw (unvalidated) values that keep their source positions.
+
+use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::tomlx::{self, Datetime, Schema, Spanned};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// One incident file as written, parsed but not yet checked against the site.
+#[derive(Debug)]
+pub struct RawIncident {
+    /// Path shown in messages (relative to the current folder when possible).
+    pub path: PathBuf,
+    /// For bundles (`content/<slug>/index.md`), the bundle folder.
+    pub bundle: Option<PathBuf>,
+    /// Files beside a bundle's index.md, relative to the bundle folder.
+    pub assets: Vec<PathBuf>,
+    /// The file text (without a BOM): positions in `front` refer to it.
+    pub text: String,
+    /// Byte offset of the body in `text`.
+    pub body_start: usize,
+    pub front: FrontMatter,
+}
+
+impl RawIncident {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+    pub fn source_map(&self) -> SourceMap<'_> {
+        SourceMap::new(&self.path, &self.text)
+    }
+    /// The file stem, or the bundle folder's name.
+    pub fn stem(&self) -> String {
+        let p = self.bundle.as_deref().unwrap_or(&self.path);
+        let name = if self.bundle.is_some() {
+            p.file_name()
+        } else {
+            p.file_stem()
+        };
+        name.map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+}
+
+/// Front matter keys; spans are byte offsets into the front-matter text, shifted to file
+/// offsets by [`FrontMatter::base`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    #[serde(skip)]
+    pub base: usize,
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub summary: String,
+    pub severity: Spanned<String>,
+    pub components: Spanned<Vec<Spanned<String>>>,
+    pub detected_by: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub started: Option<Spanned<Datetime>>,
+    pub detected: Option<Spanned<Datetime>>,
+    pub resolved: Option<Spanned<Datetime>>,
+    pub slug: Option<Spanned<String>>,
+    #[serde(default)]
+    pub draft: bool,
+    pub timezone: Option<Spanned<String>>,
+    #[serde(default)]
+    pub timeline: Vec<RawEntry>,
+    #[serde(default)]
+    pub impact: Vec<RawImpact>,
+    #[serde(default)]
+    pub action_items: Vec<RawActionItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntry {
+    pub at: Spanned<Datetime>,
+    pub status: Spanned<String>,
+    #[serde(default)]
+    pub message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawImpact {
+    pub component: Spanned<String>,
+    pub level: Spanned<String>,
+    pub start: Option<Spanned<Datetime>>,
+    pub end: Option<Spanned<Datetime>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActionItem {
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub owner: String,
+    pub status: Spanned<String>,
+    pub due: Option<Spanned<Datetime>>,
+    pub link: Option<Spanned<String>>,
+}
+
+static ENTRY: Schema = Schema {
+    keys: &["at", "status", "message"],
+    nested: &[],
+};
+static IMPACT: Schema = Schema {
+    keys: &["component", "level", "start", "end"],
+    nested: &[],
+};
+static ACTION: Schema = Schema {
+    keys: &["title", "owner", "status", "due", "link"],
+    nested: &[],
+};
+pub static FRONT_MATTER: Schema = Schema {
+    keys: &[
+        "title",
+        "summary",
+        "severity",
+        "components",
+        "detected_by",
+        "tags",
+        "authors",
+        "started",
+        "detected",
+        "resolved",
+        "slug",
+        "draft",
+        "timezone",
+        "timeline",
+        "impact",
+        "action_items",
+    ],
+    nested: &[
+        ("timeline", &ENTRY),
+        ("impact", &IMPACT),
+        ("action_items", &ACTION),
+    ],
+};
+
+/// A file found under content/.
+struct Found {
+    path: PathBuf,
+    bundle: Option<PathBuf>,
+}
+
+/// Walk `content/` and parse every incident file. Problems in any file are all reported.
+pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let (found, assets) = walk(content_dir, &mut diags);
+    let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+    for (owner, rel) in assets {
+        by_bundle.entry(owner).or_default().push(rel);
+    }
+    let found: Vec<(Found, Vec<PathBuf>)> = found
+        .into_iter()
+        .map(|f| {
+            let a = f.bundle.as_ref().and_then(|b| by_bundle.remove(b)).unwrap_or_default();
+            (f, a)
+        })
+        .collect();
+    let results: Vec<Result<RawIncident, Vec<Diagnostic>>> = found
+        .into_par_iter()
+        .map(|(f, bundle_assets)| {
+            let shown = crate::fsutil::display_path(&f.path);
+            let bytes = std::fs::read(&f.path)
+                .map_err(|e| vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))])?;
+            parse_file(shown, f.bundle, bundle_assets, bytes)
+        })
+        .collect();
+    let mut incidents = Vec::new();
+    for r in results {
+        match r {
+            Ok(i) => incidents.push(i),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    (incidents, diags)
+}
+
+fn hidden(name: &std::ffi::OsStr) -> bool {
+    let n = name.to_string_lossy();
+    n.starts_with('.') || n.starts_with('_')
+}
+
+/// Incident files, and bundle assets as (bundle folder, path relative to it).
+fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBuf, PathBuf)>) {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(e) if e.path_is_symlink() => diags.push(
+                Diagnostic::file(&crate::fsutil::display_path(e.path()), "is a symbolic link; afterword does not follow links in content/")
+                    .with_help("copy the file into the site instead"),
+            ),
+            Ok(_) => {}
+            Err(e) => {
+                let p = e.path().map(crate::fsutil::display_path).unwrap_or_else(|| content_dir.to_path_buf());
+                diags.push(Diagnostic::file(&p, format!("cannot read: {e}")));
+            }
+        }
+    }
+    let bundles: HashSet<PathBuf> = files
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect();
+    let owner = |p: &Path| -> Option<PathBuf> {
+        p.ancestors()
+            .skip(1)
+            .take_while(|a| *a != content_dir)
+            .find(|a| bundles.contains(*a))
+            .map(Path::to_path_buf)
+    };
+    let mut found = Vec::new();
+    let mut assets = Vec::new();
+    for p in files {
+        let is_md = p.extension().is_some_and(|e| e == "md");
+        let is_index = p.file_name().is_some_and(|n| n == "index.md");
+        if is_index {
+            let dir = p.parent().map(Path::to_path_buf);
+            if dir.as_deref() == Some(content_dir) {
+                diags.push(
+                    Diagnostic::file(&crate::fsutil::display_path(&p), "an `index.md` directly in content/ has no bundle folder")
+                        .with_help("move it to `content/<slug>/index.md`, or rename it `<slug>.md`"),
+                );
+                continue;
+            }
+            found.push(Found { path: p, bundle: dir });
+        } else if let Some(b) = owner(&p) {
+            if is_md {
+                diags.push(
+                    Diagnostic::file(&crate::fsutil::display_path(&p), "a Markdown file inside an incident bundle is neither the incident nor an asset")
+                        .with_help("a bundle holds one `index.md` and its images; move this file out of the bundle folder"),
+                );
+                continue;
+            }
+            let rel = p.strip_prefix(&b).map(Path::to_path_buf).unwrap_or_default();
+            assets.push((b, rel));
+        } else if is_md {
+            found.push(Found { path: p, bundle: None });
+        }
+    }
+    (found, assets)
+}
+
+/// Split and parse one file's bytes.
+pub fn parse_file(
+    path: PathBuf,
+    bundle: Option<PathBuf>,
+    assets: Vec<PathBuf>,
+    bytes: Vec<u8>,
+) -> Result<RawIncident, Vec<Diagnostic>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let (line, col) = SourceMap::new(&path, prefix).line_col(valid);
+            return Err(vec![Diagnostic {
+                path,
+                line,
+                col,
+                message: "the file is not valid UTF-8".into(),
+                help: Some("save the file as UTF-8".into()),
+            }]);
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
+    let (fm_start, fm_end, body_start) = split(&text).map_err(|d| {
+        let map = SourceMap::new(&path, &text);
+        let (line, col) = map.line_col(0);
+        vec![Diagnostic {
+            path: path.clone(),
+            line,
+            col,
+            message: d.0.into(),
+            help: Some(d.1.into()),
+        }]
+    })?;
+    let map = SourceMap::new(&path, &text);
+    let mut front: FrontMatter = tomlx::parse(
+        &text[fm_start..fm_end],
+        fm_start,
+        0,
+        &map,
+        &FRONT_MATTER,
+        "front matter",
+    )?;
+    front.base = fm_start;
+    Ok(RawIncident {
+        path,
+        bundle,
+        assets,
+        text,
+        body_start,
+        front,
+    })
+}
+
+/// Find the front matter: `(start, end, body_start)` byte offsets.
+fn split(text: &str) -> Result<(usize, usize, usize), (&'static str, &'static str)> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let first = text[..first_end].trim_end();
+    if first == "---" {
+        return Err((
+            "YAML front matter (`---`) is not supported: afterword expects TOML front matter between `+++` lines",
+            "replace both `---` lines with `+++` and write the keys in TOML (`key = \"value\"`)",
+        ));
+    }
+    if first != "+++" {
+        return Err((
+            if text.trim().is_empty() {
+                "the file is empty: no front matter"
+            } else {
+                "no front matter: an incident file must start with a `+++` line"
+            },
+            "start the file with `+++`, the TOML front matter (title, severity, components, timeline), and another `+++` line",
+        ));
+    }
+    let mut pos = first_end;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        if text[pos..end].trim_end() == "+++" {
+            return Ok((first_end, pos, end));
+        }
+        pos = end;
+    }
+    Err((
+        "unterminated front matter: no closing `+++` line",
+        "end the front matter with a line holding only `+++`, before the postmortem text",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_lf_crlf() {
+        assert_eq!(split("+++\na = 1\n+++\nbody").unwrap(), (4, 10, 14));
+        assert_eq!(split("+++\r\na = 1\r\n+++\r\nbody").unwrap(), (5, 12, 17));
+        assert_eq!(split("+++\n+++").unwrap(), (4, 4, 7));
+        assert!(split("---\na: 1\n---\n").unwrap_err().0.contains("YAML"));
+        assert!(split("+++\na = 1\n").unwrap_err().0.contains("unterminated"));
+        assert!(split("").unwrap_err().0.contains("empty"));
+        assert!(split("# title\n").unwrap_err().0.contains("no front matter"));
+    }
+}

@@ -1,0 +1,108 @@
+//! The `afterword` command line: parses arguments, runs a command, prints errors.
+
+use afterword::build::{build, BuildOptions};
+use afterword::scaffold;
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "afterword", version, about = "A static site generator for incident postmortems")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: public/)
+    Build {
+        /// The site folder, holding site.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (replaced entirely on success)
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Override site.toml's base_url (e.g. for a preview deployment)
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include incidents marked `draft = true`
+        #[arg(long)]
+        drafts: bool,
+        /// The current time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else the clock)
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Create a new site in DIR
+    Init { dir: PathBuf },
+    /// Create a new incident file in content/
+    New {
+        title: String,
+        /// A severity id from site.toml (default: the first one)
+        #[arg(long)]
+        severity: Option<String>,
+        /// Comma-separated component ids from site.toml
+        #[arg(long, value_delimiter = ',')]
+        components: Vec<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+fn resolve_now(arg: Option<&str>) -> Result<DateTime<Utc>, String> {
+    if let Some(s) = arg {
+        return DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| format!("--now `{s}` is not an RFC 3339 time ({e}); e.g. 2024-10-02T12:00:00Z"));
+    }
+    if let Ok(s) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = s.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH `{s}` is not a number of seconds"))?;
+        return DateTime::from_timestamp(secs, 0).ok_or_else(|| format!("SOURCE_DATE_EPOCH `{s}` is out of range"));
+    }
+    Ok(Utc::now())
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Build { root, output, base_url, drafts, now } => {
+            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
+            let report = build(&BuildOptions { root, output, base_url, drafts, now }).map_err(|e| e.to_string())?;
+            println!(
+                "Built {} incident{} into {}: {} pages, {} files in {:.2}s",
+                report.incidents,
+                if report.incidents == 1 { "" } else { "s" },
+                report.output.display(),
+                report.pages,
+                report.files,
+                report.seconds
+            );
+            Ok(())
+        }
+        Command::Init { dir } => {
+            let created = scaffold::init(&dir).map_err(|e| format!("error: {e}"))?;
+            for p in created {
+                println!("created {}", p.display());
+            }
+            println!("\nNext: cd {} && afterword build", dir.display());
+            Ok(())
+        }
+        Command::New { title, severity, components, root } => {
+            let now = resolve_now(None).map_err(|e| format!("error: {e}"))?;
+            let path = scaffold::new_incident(&root, &title, severity.as_deref(), &components, now).map_err(|e| format!("error: {e}"))?;
+            println!("created {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Markdown → HTML: CommonMark plus tables, task lists, strikethrough, footnotes and heading ids.
+//! Body headings get unique ids and a self-link; headings of levels 2–3 feed the table of contents.
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Ids the default theme uses on the incident page; body headings never take them.
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "timeline",
+    "contents",
+    "postmortem",
+    "action-items",
+    "components-affected",
+];
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Render a postmortem body: headings get ids, anchors and a table of contents.
+pub fn render_body(md: &str) -> Rendered {
+    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    let mut toc = Vec::new();
+    let mut out = String::with_capacity(md.len() * 3 / 2);
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    for ev in Parser::new_ext(md, options()) {
+        match ev {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), Vec::new()));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, explicit, inner)) = heading.take() else { continue };
+                let text = plain_text(&inner);
+                let id = unique_id(explicit.unwrap_or_else(|| crate::validate::slugify(&text)), &mut used);
+                let n = level as u8;
+                let mut inner_html = String::new();
+                html::push_html(&mut inner_html, inner.into_iter());
+                let label = escape_attr(&format!("Link to “{text}”"));
+                events.push(Event::Html(CowStr::from(format!(
+                    "<h{n} id=\"{id}\">{inner_html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\">#</a></h{n}>\n"
+                ))));
+                if n == 2 || n == 3 {
+                    toc.push(TocEntry { level: n, id, title: text });
+                }
+            }
+            ev => match &mut heading {
+                Some((_, _, inner)) => inner.push(task_marker(ev)),
+                None => events.push(task_marker(ev)),
+            },
+        }
+    }
+    html::push_html(&mut out, events.into_iter());
+    Rendered { html: out, toc }
+}
+
+/// Render a short Markdown text (a timeline message): no heading ids, no table of contents.
+pub fn render_inline(md: &str) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, Parser::new_ext(md, options() - Options::ENABLE_HEADING_ATTRIBUTES).map(task_marker));
+    out
+}
+
+/// Task-list checkboxes with an accessible name (a bare `<input>` has none).
+fn task_marker(ev: Event) -> Event {
+    match ev {
+        Event::TaskListMarker(done) => Event::Html(CowStr::from(if done {
+            "<input type=\"checkbox\" checked disabled aria-label=\"done\"> "
+        } else {
+            "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
+        })),
+        ev => ev,
+    }
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_string()
+}
+
+fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+    let base = if base.is_empty() { "section".to_string() } else { escape_attr(&base) };
+    let mut id = base.clone();
+    let mut n = 1;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_ids_and_toc() {
+        let r = render_body("## Root cause\n\ntext\n\n## Root cause\n\n### Timeline\n\n#### Deep\n");
+        assert!(r.html.contains("<h2 id=\"root-cause\">Root cause <a class=\"anchor\" href=\"#root-cause\""), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"root-cause-1\">"));
+        // `timeline` is reserved by the theme.
+        assert!(r.html.contains("<h3 id=\"timeline-1\">"));
+        assert_eq!(
+            r.toc.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ["root-cause", "root-cause-1", "timeline-1"]
+        );
+    }
+
+    #[test]
+    fn extensions() {
+        let r = render_body("| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ text[^n]\n\n[^n]: note\n\n## Custom {#my-id}\n");
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("aria-label=\"done\""));
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("footnote-definition"));
+        assert!(r.html.contains("<h2 id=\"my-id\">"));
+    }
+
+    #[test]
+    fn raw_html_passes_through_and_text_is_escaped() {
+        let r = render_body("<div class=\"x\">hi</div>\n\n## a <b> & \"c\"\n");
+        assert!(r.html.contains("<div class=\"x\">hi</div>"));
+        assert_eq!(r.toc[0].title, "a  & \"c\"");
+    }
+}

@@ -1,0 +1,172 @@
+//! The validated site: incidents with every time resolved to a UTC instant and every derived
+//! value (start, resolution, status, per-component level) computed once.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use std::path::PathBuf;
+
+macro_rules! id_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal / $label:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const IDS: &'static [&'static str] = &[$($id),+];
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($id => Some(Self::$variant),)+ _ => None }
+            }
+            pub fn id(self) -> &'static str {
+                match self { $(Self::$variant => $id),+ }
+            }
+            pub fn label(self) -> &'static str {
+                match self { $(Self::$variant => $label),+ }
+            }
+        }
+    };
+}
+
+id_enum!(
+    /// How badly a component is affected; ordered from least to worst.
+    Level {
+        DegradedPerformance = "degraded_performance" / "Degraded performance",
+        PartialOutage = "partial_outage" / "Partial outage",
+        MajorOutage = "major_outage" / "Major outage",
+    }
+);
+
+id_enum!(
+    /// A timeline entry's status.
+    Status {
+        Investigating = "investigating" / "Investigating",
+        Identified = "identified" / "Identified",
+        Monitoring = "monitoring" / "Monitoring",
+        Update = "update" / "Update",
+        Resolved = "resolved" / "Resolved",
+        Postmortem = "postmortem" / "Postmortem",
+    }
+);
+
+id_enum!(
+    /// An action item's state.
+    ActionStatus {
+        Open = "open" / "Open",
+        InProgress = "in_progress" / "In progress",
+        Done = "done" / "Done",
+        WontDo = "wont_do" / "Won't do",
+    }
+);
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub at: DateTime<Utc>,
+    pub status: Status,
+    /// Markdown.
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Impact {
+    pub component: String,
+    pub level: Level,
+    pub start: DateTime<Utc>,
+    /// None: until the incident ends (or ongoing).
+    pub end: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActionItem {
+    pub title: String,
+    pub owner: String,
+    pub status: ActionStatus,
+    pub due: Option<NaiveDate>,
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Incident {
+    /// The source file, as shown in messages.
+    pub path: PathBuf,
+    /// Bundle folder and its assets (relative paths), copied beside the page.
+    pub bundle: Option<PathBuf>,
+    pub assets: Vec<PathBuf>,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// A severity id of the site.
+    pub severity: String,
+    /// Component ids, in the order written.
+    pub components: Vec<String>,
+    pub detected_by: Option<String>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub draft: bool,
+    pub started: DateTime<Utc>,
+    pub detected: Option<DateTime<Utc>>,
+    pub resolved: Option<DateTime<Utc>>,
+    pub timeline: Vec<Entry>,
+    pub impacts: Vec<Impact>,
+    pub action_items: Vec<ActionItem>,
+    /// The postmortem, Markdown.
+    pub body: String,
+    /// Current status: the latest entry's, where `update` keeps the one before.
+    pub status: Status,
+}
+
+impl Incident {
+    pub fn ongoing(&self) -> bool {
+        self.resolved.is_none()
+    }
+
+    pub fn duration_seconds(&self) -> Option<i64> {
+        self.resolved.map(|r| (r - self.started).num_seconds())
+    }
+
+    /// The worst level this incident put `component` at: its `[[impact]]` entries if any,
+    /// else the severity's level.
+    pub fn component_level(&self, component: &str, severity_level: Level) -> Level {
+        self.impacts
+            .iter()
+            .filter(|i| i.component == component)
+            .map(|i| i.level)
+            .max()
+            .unwrap_or(severity_level)
+    }
+}
+
+/// Current status from a timeline: the latest entry that is not an `update`.
+pub fn current_status(timeline: &[Entry], resolved: bool) -> Status {
+    let latest = timeline
+        .iter()
+        .rev()
+        .map(|e| e.status)
+        .find(|s| *s != Status::Update);
+    match latest {
+        Some(s) => s,
+        None if resolved => Status::Resolved,
+        None => Status::Investigating,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_order_worst_last() {
+        assert!(Level::MajorOutage > Level::PartialOutage);
+        assert!(Level::PartialOutage > Level::DegradedPerformance);
+        assert_eq!(Level::parse("partial_outage"), Some(Level::PartialOutage));
+        assert_eq!(Status::Update.label(), "Update");
+    }
+
+    #[test]
+    fn update_keeps_previous_status() {
+        let t = |s| Entry {
+            at: Utc::now(),
+            status: s,
+            message: String::new(),
+        };
+        let tl = vec![t(Status::Investigating), t(Status::Monitoring), t(Status::Update)];
+        assert_eq!(current_status(&tl, false), Status::Monitoring);
+        assert_eq!(current_status(&[], true), Status::Resolved);
+    }
+}

@@ -1,0 +1,146 @@
+//! Output: one sink every page goes through, and the staged folder swap that makes a build
+//! all-or-nothing. A build writes into a hidden temporary folder beside the output folder and,
+//! only when everything succeeded, swaps it in; a failed build leaves the old output untouched.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Where rendered files go. Paths are relative and `/`-separated (`incidents/x/index.html`).
+pub trait Sink: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()>;
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        self.write(rel, &std::fs::read(from)?)
+    }
+}
+
+/// Writes under a folder.
+pub struct DiskSink {
+    pub dir: PathBuf,
+}
+
+impl Sink for DiskSink {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        crate::fsutil::write_file(&self.dir.join(safe_rel(rel)?), bytes)
+    }
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let to = self.dir.join(safe_rel(rel)?);
+        if let Some(p) = to.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        std::fs::copy(from, to).map(|_| ())
+    }
+}
+
+/// Keeps files in memory (tests, previews).
+#[derive(Default)]
+pub struct MemorySink {
+    pub files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Sink for MemorySink {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        safe_rel(rel)?;
+        self.files.lock().expect("sink poisoned").insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+}
+
+/// Refuse any path that could leave the output folder.
+fn safe_rel(rel: &str) -> io::Result<PathBuf> {
+    let p = Path::new(rel);
+    let ok = !rel.is_empty()
+        && !rel.contains('\\')
+        && p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+    if ok {
+        Ok(p.to_path_buf())
+    } else {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {rel}")))
+    }
+}
+
+/// A build in progress: a temporary folder that replaces the output folder on `commit`.
+pub struct Staging {
+    target: PathBuf,
+    tmp: tempfile::TempDir,
+}
+
+impl Staging {
+    pub fn begin(target: &Path) -> io::Result<Staging> {
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let tmp = tempfile::Builder::new().prefix(".afterword-build-").tempdir_in(parent)?;
+        Ok(Staging { target: target.to_path_buf(), tmp })
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// Swap the new tree in. The old tree is moved aside first and removed last.
+    pub fn commit(self) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(self.tmp.path(), std::fs::Permissions::from_mode(0o755))?;
+        }
+        let new = self.tmp.keep();
+        let old = if self.target.exists() {
+            let parent = new.parent().unwrap_or(Path::new("."));
+            let aside = tempfile::Builder::new().prefix(".afterword-old-").tempdir_in(parent)?.keep();
+            std::fs::remove_dir(&aside)?;
+            std::fs::rename(&self.target, &aside)?;
+            Some(aside)
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(&new, &self.target) {
+            if let Some(old) = &old {
+                let _ = std::fs::rename(old, &self.target);
+            }
+            let _ = std::fs::remove_dir_all(&new);
+            return Err(e);
+        }
+        if let Some(old) = old {
+            std::fs::remove_dir_all(old)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rel_paths_cannot_escape() {
+        assert!(safe_rel("incidents/a/index.html").is_ok());
+        assert!(safe_rel("../x").is_err());
+        assert!(safe_rel("/etc/passwd").is_err());
+        assert!(safe_rel("a/../../x").is_err());
+        assert!(safe_rel("a\\..\\x").is_err());
+        assert!(safe_rel("").is_err());
+    }
+
+    #[test]
+    fn staging_swaps_and_drop_keeps_old() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("old.html"), "old").unwrap();
+        // A dropped (failed) build leaves the old tree as it was.
+        let s = Staging::begin(&out).unwrap();
+        std::fs::write(s.dir().join("new.html"), "new").unwrap();
+        drop(s);
+        assert!(out.join("old.html").exists());
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+        // A committed one replaces it entirely.
+        let s = Staging::begin(&out).unwrap();
+        std::fs::write(s.dir().join("new.html"), "new").unwrap();
+        s.commit().unwrap();
+        assert!(out.join("new.html").exists());
+        assert!(!out.join("old.html").exists());
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+}

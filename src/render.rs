@@ -1,0 +1,552 @@
+//! Render: turn the validated site into pages through Tera templates and send them to a sink.
+//! Each incident is converted to template data once; list pages share those values.
+
+use crate::config::Config;
+use crate::markdown;
+use crate::model::{Incident, Level};
+use crate::output::Sink;
+use crate::theme::{StaticSource, Theme};
+use crate::timefmt::{duration_view, view, DurationView, TimeView};
+use chrono::{DateTime, Datelike, Utc};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tera::{Context, Tera, Value};
+
+/// Incidents per page on `/history/<year>/`.
+pub const HISTORY_PAGE_SIZE: usize = 100;
+/// Incidents on the home page's "recent" list and on `/history/`.
+pub const RECENT: usize = 20;
+pub const HISTORY_RECENT: usize = 50;
+
+pub struct RenderInput<'a> {
+    pub config: &'a Config,
+    /// Sorted newest first.
+    pub incidents: &'a [Incident],
+    pub now: DateTime<Utc>,
+    pub drafts: bool,
+    pub theme: &'a Theme,
+}
+
+/// What a render produced, for the build summary.
+pub struct RenderStats {
+    pub pages: usize,
+    pub files: usize,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    timezone: &'a str,
+    language: &'static str,
+    generator: String,
+}
+
+#[derive(Serialize, Clone)]
+struct SeverityView {
+    id: String,
+    name: String,
+    color: String,
+    text_color: &'static str,
+    level: &'static str,
+    level_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct ComponentView<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    group: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ComponentLevelView<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: &'static str,
+    level_label: &'static str,
+}
+
+#[derive(Serialize)]
+struct StatusView {
+    id: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct SummaryView<'a> {
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    path: String,
+    permalink: String,
+    draft: bool,
+    severity: SeverityView,
+    status: StatusView,
+    ongoing: bool,
+    started: TimeView,
+    resolved: Option<TimeView>,
+    duration: Option<DurationView>,
+    ongoing_for: Option<DurationView>,
+    components: Vec<ComponentLevelView<'a>>,
+    tags: &'a [String],
+}
+
+#[derive(Serialize)]
+struct EntryView {
+    status: &'static str,
+    label: &'static str,
+    at: TimeView,
+    offset: String,
+    message_html: String,
+}
+
+#[derive(Serialize)]
+struct DueView {
+    iso: String,
+    display: String,
+}
+
+#[derive(Serialize)]
+struct ActionView<'a> {
+    title: &'a str,
+    owner: &'a str,
+    status: &'static str,
+    status_label: &'static str,
+    due: Option<DueView>,
+    link: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct IncidentView<'a> {
+    #[serde(flatten)]
+    summary: &'a SummaryView<'a>,
+    detected_by: Option<&'a str>,
+    detected: Option<TimeView>,
+    time_to_detect: Option<DurationView>,
+    authors: &'a [String],
+    timeline: Vec<EntryView>,
+    body_html: String,
+    has_body: bool,
+    toc: Vec<markdown::TocEntry>,
+    action_items: Vec<ActionView<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    kind: &'static str,
+    title: &'a str,
+    path: String,
+    permalink: String,
+}
+
+#[derive(Serialize)]
+struct LinkView<'a> {
+    title: &'a str,
+    path: String,
+}
+
+/// Black or white, whichever contrasts more with a `#rrggbb` background (WCAG formula).
+pub fn text_color_for(bg: &str) -> &'static str {
+    let channel = |i: usize| {
+        let c = u8::from_str_radix(bg.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    // Contrast with black: (l + 0.05) / 0.05; with white: 1.05 / (l + 0.05).
+    if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
+        "#000000"
+    } else {
+        "#ffffff"
+    }
+}
+
+fn severity_view(config: &Config, id: &str) -> SeverityView {
+    let s = config.severity(id).expect("validated severity");
+    SeverityView {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        color: s.color.clone(),
+        text_color: text_color_for(&s.color),
+        level: s.level.id(),
+        level_label: s.level.label(),
+    }
+}
+
+fn tera_err(e: tera::Error) -> String {
+    use std::error::Error;
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        msg.push_str(&format!("\n  caused by: {s}"));
+        src = s.source();
+    }
+    msg
+}
+
+/// Build a Tera instance from the theme's templates, with the site-wide context.
+fn engine(input: &RenderInput) -> Result<Tera, String> {
+    let mut tera = Tera::new();
+    tera.add_raw_templates(input.theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())))
+        .map_err(|e| format!("template error: {}", tera_err(e)))?;
+    let c = input.config;
+    let g = tera.global_context();
+    g.insert(
+        "site",
+        &SiteView {
+            title: &c.title,
+            description: &c.description,
+            base_url: &c.base_url,
+            base_path: c.base_path(),
+            timezone: c.timezone.name(),
+            language: "en",
+            generator: format!("afterword {}", env!("CARGO_PKG_VERSION")),
+        },
+    );
+    g.insert("build", &BTreeMap::from([("now", Value::from_serializable(&view(input.now, c.timezone))), ("drafts", Value::from(input.drafts))]));
+    let sev: Vec<SeverityView> = c.severities.iter().map(|s| severity_view(c, &s.id)).collect();
+    g.insert("severities", &sev);
+    let comps: Vec<ComponentView> = c
+        .components
+        .iter()
+        .map(|x| ComponentView { id: &x.id, name: &x.name, description: &x.description, group: x.group.as_deref() })
+        .collect();
+    g.insert("components", &comps);
+    Ok(tera)
+}
+
+struct Paths<'a> {
+    base_url: &'a str,
+    base_path: &'a str,
+}
+
+impl Paths<'_> {
+    /// `rel` is relative to the site root, e.g. `incidents/x/` (empty for the home page).
+    fn path(&self, rel: &str) -> String {
+        format!("{}{rel}", self.base_path)
+    }
+    fn permalink(&self, rel: &str) -> String {
+        format!("{}{rel}", self.base_url)
+    }
+}
+
+struct Prepared<'a> {
+    incident: &'a Incident,
+    summary: Value,
+    full: Value,
+    year: i32,
+    month_key: String,
+    month_label: String,
+}
+
+fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepared<'a> {
+    let c = input.config;
+    let tz = c.timezone;
+    let sev = severity_view(c, &i.severity);
+    let sev_level = c.severity(&i.severity).map_or(Level::MajorOutage, |s| s.level);
+    let rel = format!("incidents/{}/", i.slug);
+    let summary = SummaryView {
+        slug: &i.slug,
+        title: &i.title,
+        summary: &i.summary,
+        path: paths.path(&rel),
+        permalink: paths.permalink(&rel),
+        draft: i.draft,
+        severity: sev,
+        status: StatusView { id: i.status.id(), label: i.status.label() },
+        ongoing: i.ongoing(),
+        started: view(i.started, tz),
+        resolved: i.resolved.map(|r| view(r, tz)),
+        duration: i.duration_seconds().map(duration_view),
+        ongoing_for: if i.ongoing() { Some(duration_view((input.now - i.started).num_seconds().max(0))) } else { None },
+        components: i
+            .components
+            .iter()
+            .map(|id| {
+                let level = i.component_level(id, sev_level);
+                ComponentLevelView {
+                    id,
+                    name: c.component(id).map_or(id.as_str(), |x| x.name.as_str()),
+                    level: level.id(),
+                    level_label: level.label(),
+                }
+            })
+            .collect(),
+        tags: &i.tags,
+    };
+    let body = markdown::render_body(&i.body);
+    let full = IncidentView {
+        summary: &summary,
+        detected_by: i.detected_by.as_deref(),
+        detected: i.detected.map(|d| view(d, tz)),
+        time_to_detect: i.detected.map(|d| duration_view((d - i.started).num_seconds())),
+        authors: &i.authors,
+        timeline: i
+            .timeline
+            .iter()
+            .map(|e| EntryView {
+                status: e.status.id(),
+                label: e.status.label(),
+                at: view(e.at, tz),
+                offset: crate::timefmt::format_offset((e.at - i.started).num_seconds()),
+                message_html: markdown::render_inline(&e.message),
+            })
+            .collect(),
+        has_body: !body.html.trim().is_empty(),
+        body_html: body.html,
+        toc: body.toc,
+        action_items: i
+            .action_items
+            .iter()
+            .map(|a| ActionView {
+                title: &a.title,
+                owner: &a.owner,
+                status: a.status.id(),
+                status_label: a.status.label(),
+                due: a.due.map(|d| DueView { iso: d.format("%Y-%m-%d").to_string(), display: d.format("%b %-d, %Y").to_string() }),
+                link: a.link.as_deref(),
+            })
+            .collect(),
+    };
+    let local = i.started.with_timezone(&tz);
+    Prepared {
+        incident: i,
+        summary: Value::from_serializable(&summary),
+        full: Value::from_serializable(&full),
+        year: local.year(),
+        month_key: local.format("%Y-%m").to_string(),
+        month_label: local.format("%B %Y").to_string(),
+    }
+}
+
+fn obj(pairs: Vec<(&'static str, Value)>) -> Value {
+    Value::from(pairs.into_iter().collect::<BTreeMap<_, _>>())
+}
+
+/// Group consecutive incidents (already newest first) by month.
+fn month_groups(items: &[&Prepared]) -> Value {
+    let mut groups: Vec<Value> = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let key = &items[i].month_key;
+        let j = items[i..].iter().position(|p| &p.month_key != key).map_or(items.len(), |n| i + n);
+        let list: Vec<Value> = items[i..j].iter().map(|p| p.summary.clone()).collect();
+        groups.push(obj(vec![
+            ("key", Value::from(key.as_str())),
+            ("label", Value::from(items[i].month_label.as_str())),
+            ("incidents", Value::from(list)),
+        ]));
+        i = j;
+    }
+    Value::from(groups)
+}
+
+/// Render every page into `sink`.
+pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, String> {
+    let tera = engine(input)?;
+    let c = input.config;
+    let paths = Paths { base_url: &c.base_url, base_path: c.base_path() };
+    let prepared: Vec<Prepared> = input.incidents.par_iter().map(|i| prepare(input, &paths, i)).collect();
+
+    let page = |kind: &'static str, title: &str, rel: &str| {
+        Value::from_serializable(&PageView { kind, title, path: paths.path(rel), permalink: paths.permalink(rel) })
+    };
+    let write = |template: &str, rel_file: &str, ctx: &Context| -> Result<(), String> {
+        let html = tera.render(template, ctx).map_err(|e| format!("cannot render {rel_file} with template `{template}`: {}", tera_err(e)))?;
+        sink.write(rel_file, html.as_bytes()).map_err(|e| format!("cannot write {rel_file}: {e}"))
+    };
+    let mut sitemap: Vec<(String, String)> = Vec::new();
+
+    // Incident pages, in parallel.
+    prepared.par_iter().enumerate().try_for_each(|(n, p)| {
+        let i = p.incident;
+        let rel = format!("incidents/{}/", i.slug);
+        let mut ctx = Context::new();
+        ctx.insert_value("page", page("incident", &i.title, &rel));
+        ctx.insert_value("incident", p.full.clone());
+        let link = |q: &Prepared| Value::from_serializable(&LinkView { title: &q.incident.title, path: paths.path(&format!("incidents/{}/", q.incident.slug)) });
+        ctx.insert_value("next", n.checked_sub(1).map(|k| link(&prepared[k])).unwrap_or_else(Value::none));
+        ctx.insert_value("prev", prepared.get(n + 1).map(link).unwrap_or_else(Value::none));
+        write("incident.html", &format!("{rel}index.html"), &ctx)?;
+        if let Some(bundle) = &i.bundle {
+            for asset in &i.assets {
+                let rel_asset = asset.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                sink.copy(&format!("{rel}{rel_asset}"), &bundle.join(asset))
+                    .map_err(|e| format!("{}: cannot copy {}: {e}", i.path.display(), asset.display()))?;
+            }
+        }
+        Ok::<(), String>(())
+    })?;
+    let mut pages = prepared.len();
+    for p in &prepared {
+        let last = p.incident.timeline.last().map_or(p.incident.started, |e| e.at);
+        sitemap.push((paths.permalink(&format!("incidents/{}/", p.incident.slug)), last.format("%Y-%m-%d").to_string()));
+    }
+
+    // Home page.
+    let refs: Vec<&Prepared> = prepared.iter().collect();
+    let ongoing: Vec<Value> = refs.iter().filter(|p| p.incident.ongoing()).map(|p| p.summary.clone()).collect();
+    let recent: Vec<Value> = refs.iter().filter(|p| !p.incident.ongoing()).take(RECENT).map(|p| p.summary.clone()).collect();
+    let mut ctx = Context::new();
+    ctx.insert_value("page", page("index", &c.title, ""));
+    ctx.insert_value("ongoing", Value::from(ongoing));
+    ctx.insert_value("recent", Value::from(recent));
+    ctx.insert("total", &prepared.len());
+    ctx.insert("history_path", &paths.path("history/"));
+    write("index.html", "index.html", &ctx)?;
+    sitemap.push((paths.permalink(""), String::new()));
+    pages += 1;
+
+    // History: years (newest first), each with its months.
+    let mut years: Vec<(i32, Vec<&Prepared>)> = Vec::new();
+    for p in &refs {
+        match years.last_mut() {
+            Some((y, list)) if *y == p.year => list.push(p),
+            _ => years.push((p.year, vec![p])),
+        }
+    }
+    let years_value = Value::from(
+        years
+            .iter()
+            .map(|(y, list)| {
+                let mut months: Vec<Value> = Vec::new();
+                let mut k = 0;
+                while k < list.len() {
+                    let key = &list[k].month_key;
+                    let n = list[k..].iter().take_while(|p| &p.month_key == key).count();
+                    months.push(obj(vec![
+                        ("key", Value::from(key.as_str())),
+                        ("label", Value::from(list[k].month_label.as_str())),
+                        ("count", Value::from(n)),
+                    ]));
+                    k += n;
+                }
+                obj(vec![
+                    ("year", Value::from(*y)),
+                    ("count", Value::from(list.len())),
+                    ("path", Value::from(paths.path(&format!("history/{y}/")))),
+                    ("months", Value::from(months)),
+                ])
+            })
+            .collect::<Vec<_>>(),
+    );
+    let mut ctx = Context::new();
+    ctx.insert_value("page", page("history", "History", "history/"));
+    ctx.insert_value("years", years_value.clone());
+    ctx.insert_value("months", month_groups(&refs[..refs.len().min(HISTORY_RECENT)]));
+    ctx.insert("total", &prepared.len());
+    write("history.html", "history/index.html", &ctx)?;
+    sitemap.push((paths.permalink("history/"), String::new()));
+    pages += 1;
+
+    for (y, list) in &years {
+        let total_pages = list.len().div_ceil(HISTORY_PAGE_SIZE);
+        let page_rel = |n: usize| if n == 1 { format!("history/{y}/") } else { format!("history/{y}/{n}/") };
+        for (idx, chunk) in list.chunks(HISTORY_PAGE_SIZE).enumerate() {
+            let n = idx + 1;
+            let rel = page_rel(n);
+            let title = if n == 1 { format!("{y}") } else { format!("{y}, page {n}") };
+            let mut ctx = Context::new();
+            ctx.insert_value("page", page("history_year", &title, &rel));
+            ctx.insert_value(
+                "year",
+                obj(vec![("year", Value::from(*y)), ("count", Value::from(list.len())), ("path", Value::from(paths.path(&page_rel(1))))]),
+            );
+            ctx.insert_value("months", month_groups(chunk));
+            ctx.insert_value(
+                "pagination",
+                obj(vec![
+                    ("current", Value::from(n)),
+                    ("total_pages", Value::from(total_pages)),
+                    ("prev_path", if n > 1 { Value::from(paths.path(&page_rel(n - 1))) } else { Value::none() }),
+                    ("next_path", if n < total_pages { Value::from(paths.path(&page_rel(n + 1))) } else { Value::none() }),
+                    (
+                        "pages",
+                        Value::from(
+                            (1..=total_pages)
+                                .map(|k| obj(vec![("number", Value::from(k)), ("path", Value::from(paths.path(&page_rel(k)))), ("current", Value::from(k == n))]))
+                                .collect::<Vec<_>>(),
+                        ),
+                    ),
+                ]),
+            );
+            ctx.insert_value("years", years_value.clone());
+            write("history_year.html", &format!("{rel}index.html"), &ctx)?;
+            sitemap.push((paths.permalink(&rel), String::new()));
+            pages += 1;
+        }
+    }
+
+    let mut ctx = Context::new();
+    ctx.insert_value("page", page("404", "Page not found", "404.html"));
+    write("404.html", "404.html", &ctx)?;
+    pages += 1;
+
+    sitemap.sort();
+    sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes()).map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+
+    let mut files = pages + 1;
+    for (rel, src) in &input.theme.statics {
+        let r = match src {
+            StaticSource::Embedded(bytes) => sink.write(rel, bytes),
+            StaticSource::Disk(p) => sink.copy(rel, p),
+        };
+        r.map_err(|e| format!("cannot copy static file {rel}: {e}"))?;
+        files += 1;
+    }
+    files += input.incidents.iter().map(|i| i.assets.len()).sum::<usize>();
+    Ok(RenderStats { pages, files })
+}
+
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn sitemap_xml(urls: &[(String, String)]) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (loc, lastmod) in urls {
+        s.push_str("  <url><loc>");
+        s.push_str(&xml_escape(loc));
+        s.push_str("</loc>");
+        if !lastmod.is_empty() {
+            s.push_str("<lastmod>");
+            s.push_str(lastmod);
+            s.push_str("</lastmod>");
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badge_text_contrast() {
+        assert_eq!(text_color_for("#d4a000"), "#000000");
+        assert_eq!(text_color_for("#c92a2a"), "#ffffff");
+        assert_eq!(text_color_for("#ffffff"), "#000000");
+        assert_eq!(text_color_for("#000000"), "#ffffff");
+    }
+}

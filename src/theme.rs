@@ -1,0 +1,104 @@
+//! Themes: templates and static files from `themes/<name>/` (or the default theme embedded in
+//! the binary), with the site's own `templates/` and `static/` layered on top.
+
+use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where a static file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// Template name (`partials/x.html`) → source text, and where it came from (for messages).
+    pub templates: BTreeMap<String, (String, String)>,
+    /// Output path (relative, `/`-separated) → source.
+    pub statics: BTreeMap<String, StaticSource>,
+}
+
+/// Load the theme named in site.toml plus the site's overrides.
+pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
+    let mut theme = Theme::default();
+    let dir = root.join("themes").join(name);
+    if dir.is_dir() {
+        read_dir_into(&dir.join("templates"), &mut |rel, path| {
+            let text = read_text(path)?;
+            theme.templates.insert(rel, (text, path.display().to_string()));
+            Ok(())
+        })?;
+        read_dir_into(&dir.join("static"), &mut |rel, path| {
+            theme.statics.insert(rel, StaticSource::Disk(path.to_path_buf()));
+            Ok(())
+        })?;
+    } else if name == "default" {
+        embedded_into(&DEFAULT_THEME, &mut theme);
+    } else {
+        return Err(format!(
+            "theme `{name}` not found: there is no folder {}",
+            crate::fsutil::display_path(&dir).display()
+        ));
+    }
+    read_dir_into(&root.join("templates"), &mut |rel, path| {
+        let text = read_text(path)?;
+        theme.templates.insert(rel, (text, path.display().to_string()));
+        Ok(())
+    })?;
+    read_dir_into(&root.join("static"), &mut |rel, path| {
+        theme.statics.insert(rel, StaticSource::Disk(path.to_path_buf()));
+        Ok(())
+    })?;
+    Ok(theme)
+}
+
+fn embedded_into(dir: &Dir<'static>, theme: &mut Theme) {
+    for entry in dir.entries() {
+        if let Some(d) = entry.as_dir() {
+            embedded_into(d, theme);
+        } else if let Some(f) = entry.as_file() {
+            let path = f.path().to_string_lossy().replace('\\', "/");
+            if let Some(rel) = path.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(f.contents()).into_owned();
+                theme.templates.insert(rel.to_string(), (text, format!("(built-in default theme)/{path}")));
+            } else if let Some(rel) = path.strip_prefix("static/") {
+                theme.statics.insert(rel.to_string(), StaticSource::Embedded(f.contents()));
+            }
+        }
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read template: {e}", crate::fsutil::display_path(path).display()))
+}
+
+/// Call `f(relative "/"-path, file)` for each file under `dir` (hidden files skipped), if it exists.
+fn read_dir_into(dir: &Path, f: &mut dyn FnMut(String, &Path) -> Result<(), String>) -> Result<(), String> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| format!("{}: {e}", crate::fsutil::display_path(dir).display()))?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            f(rel, entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// The default theme's files, for `afterword init` to show where to override.
+pub fn default_template_names() -> Vec<String> {
+    let mut t = Theme::default();
+    embedded_into(&DEFAULT_THEME, &mut t);
+    t.templates.into_keys().collect()
+}

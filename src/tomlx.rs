@@ -1,0 +1,99 @@
+//! Strict TOML reading shared by site.toml and front matter: a syntax check, then every unknown
+//! key in the document reported at once (with the closest known key), then typed deserialization
+//! whose errors keep their position.
+
+use crate::diag::{suggestion, Diagnostic, SourceMap};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+
+/// Allowed keys of one table, and of the tables (or arrays of tables) nested under it.
+pub struct Schema {
+    pub keys: &'static [&'static str],
+    pub nested: &'static [(&'static str, &'static Schema)],
+}
+
+/// Parse `text` (which starts at byte `base` of the file behind `map`) into `T`.
+/// `whole` is where to point for problems about the document as a whole (a missing key).
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    base: usize,
+    whole: usize,
+    map: &SourceMap,
+    schema: &Schema,
+    what: &str,
+) -> Result<T, Vec<Diagnostic>> {
+    let at = |span: Option<std::ops::Range<usize>>, msg: String| match span {
+        Some(s) => map.at(s.start + base..s.end + base, msg),
+        None => map.at(whole..whole, msg),
+    };
+    let table = DeTable::parse(text).map_err(|e| {
+        vec![at(e.span(), format!("invalid TOML in {what}: {}", e.message().trim()))]
+    })?;
+    let mut diags = Vec::new();
+    check_keys(table.get_ref(), schema, "", &mut |span, key, path, allowed| {
+        let d = at(
+            Some(span),
+            format!("unknown key `{path}{key}` in {what}"),
+        )
+        .with_help(suggestion(key, allowed));
+        diags.push(d);
+    });
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let de = toml::de::Deserializer::from(table);
+    T::deserialize(de).map_err(|e| {
+        let msg = e.message().trim().to_string();
+        let span = if msg.starts_with("missing field") {
+            None
+        } else {
+            e.span()
+        };
+        let mut d = at(span, format!("{msg} in {what}"));
+        if msg.contains("expected a sequence") || msg.contains("expected sequence") {
+            d = d.with_help("a list of entries is written `[[name]]`, with two brackets");
+        } else if msg.contains("expected a string") {
+            d = d.with_help("put text in double quotes, e.g. `key = \"text\"`");
+        }
+        vec![d]
+    })
+}
+
+fn check_keys(
+    table: &DeTable<'_>,
+    schema: &Schema,
+    prefix: &str,
+    report: &mut dyn FnMut(std::ops::Range<usize>, &str, &str, &[&str]),
+) {
+    for (key, value) in table.iter() {
+        let name: &str = key.get_ref();
+        if !schema.keys.contains(&name) {
+            report(key.span(), name, prefix, schema.keys);
+            continue;
+        }
+        let Some((_, sub)) = schema.nested.iter().find(|(k, _)| *k == name) else {
+            continue;
+        };
+        let sub_prefix = format!("{prefix}{name}.");
+        match value.get_ref() {
+            DeValue::Table(t) => check_keys(t, sub, &sub_prefix, report),
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    if let DeValue::Table(t) = item.get_ref() {
+                        check_keys(t, sub, &sub_prefix, report);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A TOML value with its byte span (relative to the TOML text).
+pub type Spanned<T> = toml::Spanned<T>;
+
+/// Deserialize helper: TOML datetimes (date, time or both, with or without offset).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Datetime(pub toml::value::Datetime);

@@ -1,0 +1,347 @@
+//! Validate: check raw incidents against the site configuration and each other, resolve every
+//! time to UTC, and derive start, resolution and status. Every problem in every file is collected.
+
+use crate::config::{is_valid_id, Config};
+use crate::diag::{suggestion, Diagnostic, Diagnostics, SourceMap};
+use crate::load::RawIncident;
+use crate::model::{current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Level, Status};
+use crate::timefmt;
+use crate::tomlx::{Datetime, Spanned};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Validate every incident. Drafts are validated too, and dropped unless `drafts`.
+pub fn validate(config: &Config, raws: Vec<RawIncident>, drafts: bool) -> (Vec<Incident>, Diagnostics) {
+    let results: Vec<Result<Incident, Vec<Diagnostic>>> =
+        raws.into_par_iter().map(|r| validate_one(config, r)).collect();
+    let mut diags = Diagnostics::default();
+    let mut incidents = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(i) => incidents.push(i),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    // Duplicate slugs, reported on every file after the first (in path order).
+    incidents.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut first: HashMap<&str, &Incident> = HashMap::new();
+    for i in &incidents {
+        if let Some(other) = first.get(i.slug.as_str()) {
+            diags.push(
+                Diagnostic::file(
+                    &i.path,
+                    format!(
+                        "duplicate slug `{}`: {} and {} would both be /incidents/{}/",
+                        i.slug,
+                        other.path.display(),
+                        i.path.display(),
+                        i.slug
+                    ),
+                )
+                .with_help("set a different `slug = \"...\"` in one of them, or rename one file"),
+            );
+        } else {
+            first.insert(&i.slug, i);
+        }
+    }
+    if !drafts {
+        incidents.retain(|i| !i.draft);
+    }
+    (incidents, diags)
+}
+
+struct Ctx<'a> {
+    map: SourceMap<'a>,
+    base: usize,
+    tz: Tz,
+    diags: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
+        let mut d = self.map.at(span.start + self.base..span.end + self.base, msg);
+        d.help = help.filter(|h| !h.is_empty());
+        self.diags.push(d);
+    }
+
+    fn time(&mut self, v: &Spanned<Datetime>) -> Option<DateTime<Utc>> {
+        match timefmt::resolve(&v.get_ref().0, self.tz) {
+            Ok(t) => Some(t),
+            Err((msg, help)) => {
+                self.err(v.span(), msg, Some(help));
+                None
+            }
+        }
+    }
+
+    fn parse_id<T>(&mut self, v: &Spanned<String>, what: &str, ids: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+        let r = parse(v.get_ref());
+        if r.is_none() {
+            self.err(v.span(), format!("unknown {what} `{}`", v.get_ref()), Some(suggestion(v.get_ref(), ids)));
+        }
+        r
+    }
+}
+
+fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagnostic>> {
+    let front = &raw.front;
+    let mut cx = Ctx {
+        map: raw.source_map(),
+        base: front.base,
+        tz: config.timezone,
+        diags: Vec::new(),
+    };
+    if let Some(tz) = &front.timezone {
+        match crate::config::parse_tz(tz.get_ref()) {
+            Ok(t) => cx.tz = t,
+            Err((m, h)) => cx.err(tz.span(), m, Some(h)),
+        }
+    }
+
+    if front.title.get_ref().trim().is_empty() {
+        cx.err(front.title.span(), "`title` is empty", Some("give the incident a short, descriptive title".into()));
+    }
+    let severity_ids: Vec<&str> = config.severities.iter().map(|s| s.id.as_str()).collect();
+    let severity = front.severity.get_ref();
+    if config.severity(severity).is_none() {
+        cx.err(front.severity.span(), format!("unknown severity `{severity}`"), Some(suggestion(severity, &severity_ids)));
+    }
+
+    let component_ids: Vec<&str> = config.components.iter().map(|c| c.id.as_str()).collect();
+    let mut components: Vec<String> = Vec::new();
+    if front.components.get_ref().is_empty() {
+        cx.err(front.components.span(), "`components` is empty: name at least one affected component", Some(format!("components declared in site.toml: {}", component_ids.join(", "))));
+    }
+    for c in front.components.get_ref() {
+        let id = c.get_ref();
+        if config.component(id).is_none() {
+            let help = if component_ids.is_empty() {
+                "declare it in site.toml under [[components]]".to_string()
+            } else {
+                suggestion(id, &component_ids)
+            };
+            cx.err(c.span(), format!("unknown component `{id}`"), Some(help));
+        } else if components.contains(id) {
+            cx.err(c.span(), format!("component `{id}` is listed twice"), None);
+        } else {
+            components.push(id.clone());
+        }
+    }
+
+    // Timeline.
+    let mut timeline: Vec<Entry> = Vec::new();
+    let mut prev: Option<(DateTime<Utc>, String)> = None;
+    for e in &front.timeline {
+        let at = cx.time(&e.at);
+        let status = cx.parse_id(&e.status, "status", Status::IDS, Status::parse);
+        if let (Some(at), Some((p, p_text))) = (at, &prev) {
+            if at < *p {
+                cx.err(
+                    e.at.span(),
+                    format!("timeline out of order: `{}` is earlier than the entry before it (`{p_text}`)", e.at.get_ref().0),
+                    Some("list timeline entries oldest first".into()),
+                );
+            }
+        }
+        if let Some(at) = at {
+            prev = Some((at, e.at.get_ref().0.to_string()));
+        }
+        if let (Some(at), Some(status)) = (at, status) {
+            timeline.push(Entry { at, status, message: e.message.clone() });
+        }
+    }
+
+    let explicit_started = front.started.as_ref().and_then(|s| cx.time(s));
+    let started = explicit_started.or_else(|| timeline.first().map(|e| e.at));
+    if started.is_none() && front.started.is_none() && front.timeline.is_empty() {
+        let (line, col) = (1, 1);
+        cx.diags.push(
+            Diagnostic { path: raw.path.clone(), line, col, message: "the incident has no timeline and no `started` time".into(), help: None }
+                .with_help("add a first `[[timeline]]` entry (at, status = \"investigating\", message), or `started = <datetime>`"),
+        );
+    }
+    let explicit_resolved = front.resolved.as_ref().and_then(|s| cx.time(s));
+    let resolved = match &front.resolved {
+        Some(_) => explicit_resolved,
+        None => timeline.iter().find(|e| e.status == Status::Resolved).map(|e| e.at),
+    };
+    if let (Some(s), Some(r)) = (started, resolved) {
+        if r < s {
+            let span = front
+                .resolved
+                .as_ref()
+                .map(Spanned::span)
+                .or_else(|| front.timeline.iter().find(|e| e.status.get_ref() == "resolved").map(|e| e.at.span()))
+                .unwrap_or(0..0);
+            cx.err(span, format!("`resolved` ({}) is before `started` ({})", r.to_rfc3339(), s.to_rfc3339()), Some("check the date and the time zone offset of both times".into()));
+        }
+    }
+    let detected = front.detected.as_ref().and_then(|d| cx.time(d));
+    if let (Some(s), Some(d), Some(span)) = (started, detected, front.detected.as_ref().map(Spanned::span)) {
+        if d < s {
+            cx.err(span, "`detected` is before `started`", Some("an incident is detected at or after it starts".into()));
+        }
+    }
+
+    // Impact windows.
+    let mut impacts = Vec::new();
+    for imp in &front.impact {
+        let id = imp.component.get_ref();
+        if !front.components.get_ref().iter().any(|c| c.get_ref() == id) {
+            cx.err(
+                imp.component.span(),
+                format!("`[[impact]]` names component `{id}`, which is not in this incident's `components`"),
+                Some(format!("add `{id}` to `components`, or fix the name (listed: {})", components.join(", "))),
+            );
+        }
+        let level = cx.parse_id(&imp.level, "level", Level::IDS, Level::parse);
+        let start = imp.start.as_ref().map(|s| cx.time(s));
+        let end = imp.end.as_ref().map(|s| cx.time(s));
+        if let (Some(Some(s)), Some(Some(e)), Some(span)) = (start, end, imp.end.as_ref().map(Spanned::span)) {
+            if e < s {
+                cx.err(span, "impact `end` is before its `start`", None);
+            }
+        }
+        if let (Some(level), Some(start)) = (level, start.unwrap_or(started)) {
+            impacts.push(Impact { component: id.clone(), level, start, end: end.flatten().or(resolved) });
+        }
+    }
+
+    // Action items.
+    let mut action_items = Vec::new();
+    for a in &front.action_items {
+        if a.title.get_ref().trim().is_empty() {
+            cx.err(a.title.span(), "action item `title` is empty", None);
+        }
+        let status = cx.parse_id(&a.status, "action item status", ActionStatus::IDS, ActionStatus::parse);
+        let due = a.due.as_ref().and_then(|d| match timefmt::date_only(&d.get_ref().0) {
+            Ok(x) => Some(x),
+            Err(m) => {
+                cx.err(d.span(), m, None);
+                None
+            }
+        });
+        if let Some(link) = &a.link {
+            if !is_safe_link(link.get_ref()) {
+                cx.err(link.span(), format!("link `{}` is not an http(s), mailto or relative URL", link.get_ref()), None);
+            }
+        }
+        if let Some(status) = status {
+            action_items.push(ActionItem {
+                title: a.title.get_ref().clone(),
+                owner: a.owner.clone(),
+                status,
+                due,
+                link: a.link.as_ref().map(|l| l.get_ref().clone()),
+            });
+        }
+    }
+
+    // Slug.
+    let slug = match &front.slug {
+        Some(s) => {
+            if !is_valid_id(s.get_ref()) {
+                cx.err(
+                    s.span(),
+                    format!("invalid slug `{}`", s.get_ref()),
+                    Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", slugify(s.get_ref()))),
+                );
+            }
+            s.get_ref().clone()
+        }
+        None => {
+            let s = slugify(&raw.stem());
+            if s.is_empty() {
+                cx.diags.push(Diagnostic::file(&raw.path, "cannot make a slug from the file name").with_help("set `slug = \"...\"` in the front matter"));
+            }
+            s
+        }
+    };
+
+    if !cx.diags.is_empty() {
+        return Err(cx.diags);
+    }
+    let started = started.expect("checked above");
+    let mut status = current_status(&timeline, resolved.is_some());
+    if resolved.is_some() && !matches!(status, Status::Resolved | Status::Postmortem) {
+        status = Status::Resolved;
+    }
+    Ok(Incident {
+        path: raw.path.clone(),
+        bundle: raw.bundle.clone(),
+        assets: raw.assets.clone(),
+        slug,
+        title: front.title.get_ref().trim().to_string(),
+        summary: front.summary.trim().to_string(),
+        severity: severity.clone(),
+        components,
+        detected_by: front.detected_by.clone().filter(|d| !d.trim().is_empty()),
+        tags: front.tags.clone(),
+        authors: front.authors.clone(),
+        draft: front.draft,
+        started,
+        detected,
+        resolved,
+        timeline,
+        impacts,
+        action_items,
+        body: raw.body().to_string(),
+        status,
+    })
+}
+
+/// Links in front matter end up in `href`: only http(s), mailto and scheme-less URLs.
+pub fn is_safe_link(link: &str) -> bool {
+    let l = link.trim().to_ascii_lowercase();
+    if l.is_empty() {
+        return false;
+    }
+    match l.find(':') {
+        None => true,
+        Some(i) => {
+            let scheme = &l[..i];
+            scheme == "http" || scheme == "https" || scheme == "mailto" || l[..i].contains('/')
+        }
+    }
+}
+
+/// File name to slug: ASCII transliteration, lower case, runs of anything else become one `-`.
+pub fn slugify(s: &str) -> String {
+    let ascii = deunicode::deunicode(s).to_ascii_lowercase();
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("2024-10-02-Dashboard Offline!"), "2024-10-02-dashboard-offline");
+        assert_eq!(slugify("Café  crème"), "cafe-creme");
+        assert_eq!(slugify("../x/..\\y"), "x-y");
+        assert_eq!(slugify("---"), "");
+    }
+
+    #[test]
+    fn links() {
+        assert!(is_safe_link("https://tracker.example.com/PLAT-12"));
+        assert!(is_safe_link("../other/"));
+        assert!(!is_safe_link("javascript:alert(1)"));
+        assert!(!is_safe_link(" JavaScript:alert(1)"));
+    }
+}
