@@ -45,19 +45,36 @@ pub fn parse<T: DeserializeOwned>(
     let de = toml::de::Deserializer::from(table);
     T::deserialize(de).map_err(|e| {
         let msg = e.message().trim().to_string();
-        let span = if msg.starts_with("missing field") {
-            None
-        } else {
-            e.span()
-        };
-        let mut d = at(span, format!("{msg} in {what}"));
-        if msg.contains("expected a sequence") || msg.contains("expected sequence") {
-            d = d.with_help("a list of entries is written `[[name]]`, with two brackets");
-        } else if msg.contains("expected a string") {
-            d = d.with_help("put text in double quotes, e.g. `key = \"text\"`");
+        if msg.starts_with("missing field") {
+            let key = msg.split('`').nth(1).unwrap_or("?");
+            return vec![at(None, format!("{what} is missing the required key `{key}`"))];
         }
+        let key = e.span().and_then(|s| key_before(text, s.start));
+        let found = msg.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected "));
+        let d = match (key, found) {
+            (Some(key), Some((found, expected))) => {
+                let (want, help) = match expected {
+                    "a sequence" | "sequence" if found == "map" => ("a list of tables", format!("write each entry as a `[[{key}]]` table, with two brackets")),
+                    "a sequence" | "sequence" => ("a list", format!("write a list in brackets, e.g. `{key} = [\"a\", \"b\"]`")),
+                    "a string" => ("text in double quotes", format!("e.g. `{key} = \"text\"`")),
+                    "a boolean" => ("true or false", format!("e.g. `{key} = true`")),
+                    other => (other, String::new()),
+                };
+                let d = at(e.span(), format!("`{key}` should be {want}, not {found}"));
+                if help.is_empty() { d } else { d.with_help(help) }
+            }
+            _ => at(e.span(), format!("{msg} in {what}")),
+        };
         vec![d]
     })
+}
+
+/// The key written before a value at `offset`: `tags = "x"` → `tags`.
+fn key_before(text: &str, offset: usize) -> Option<&str> {
+    let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let (key, _) = text[line_start..offset.min(text.len())].split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.contains(char::is_whitespace)).then_some(key)
 }
 
 fn check_keys(

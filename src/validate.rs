@@ -134,11 +134,13 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     // Timeline.
     let mut timeline: Vec<Entry> = Vec::new();
     let mut prev: Option<(DateTime<Utc>, String)> = None;
+    let mut out_of_order = false;
     for e in &front.timeline {
         let at = cx.time(&e.at);
         let status = cx.parse_id(&e.status, "status", Status::IDS, Status::parse);
         if let (Some(at), Some((p, p_text))) = (at, &prev) {
             if at < *p {
+                out_of_order = true;
                 cx.err(
                     e.at.span(),
                     format!("timeline out of order: `{}` is earlier than the entry before it (`{p_text}`)", e.at.get_ref().0),
@@ -168,7 +170,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         Some(_) => explicit_resolved,
         None => timeline.iter().find(|e| e.status == Status::Resolved).map(|e| e.at),
     };
-    if let (Some(s), Some(r)) = (started, resolved) {
+    if let (Some(s), Some(r), false) = (started, resolved, out_of_order) {
         if r < s {
             let span = front
                 .resolved
@@ -176,7 +178,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
                 .map(Spanned::span)
                 .or_else(|| front.timeline.iter().find(|e| e.status.get_ref() == "resolved").map(|e| e.at.span()))
                 .unwrap_or(0..0);
-            cx.err(span, format!("`resolved` ({}) is before `started` ({})", r.to_rfc3339(), s.to_rfc3339()), Some("check the date and the time zone offset of both times".into()));
+            cx.err(span, format!("`resolved` ({}) is before `started` ({})", utc(r), utc(s)), Some("check the date and the time zone offset of both times".into()));
         }
     }
     let detected = front.detected.as_ref().and_then(|d| cx.time(d));
@@ -291,6 +293,10 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         body: raw.body().to_string(),
         status,
     })
+}
+
+fn utc(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
 
 /// Links in front matter end up in `href`: only http(s), mailto and scheme-less URLs.
