@@ -68,12 +68,16 @@ pub struct Site {
 pub fn load_site(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Site, BuildError> {
     let mut config = config::load(root).map_err(BuildError::Invalid)?;
     if let Some(url) = base_url {
-        config.base_url = config::normalize_base_url(url).map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
+        config.base_url = config::normalize_base_url(url)
+            .map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
     }
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(BuildError::Invalid(vec![Diagnostic::file(&display_path(&content), "the content folder does not exist")
-            .with_help("put incident files in content/ (see `afterword new`)")]));
+        return Err(BuildError::Invalid(vec![Diagnostic::file(
+            &display_path(&content),
+            "the content folder does not exist",
+        )
+        .with_help("put incident files in content/ (see `afterword new`)")]));
     }
     let (raws, mut diags) = load::load(&content);
     let (mut incidents, more) = validate::validate(&config, raws, drafts);
@@ -107,33 +111,68 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
         if out_abs == absolute(&home) {
-            return Err(format!("refusing to use your home folder ({}) as the output folder", shown.display()));
+            return Err(format!(
+                "refusing to use your home folder ({}) as the output folder",
+                shown.display()
+            ));
         }
     }
     if out_abs.exists() && !out_abs.is_dir() {
-        return Err(format!("the output path {} exists and is not a folder", shown.display()));
+        return Err(format!(
+            "the output path {} exists and is not a folder",
+            shown.display()
+        ));
     }
     Ok(())
 }
 
 /// Render a validated site into any sink.
-pub fn render_site(site: &Site, now: DateTime<Utc>, drafts: bool, sink: &dyn Sink) -> Result<render::RenderStats, BuildError> {
+pub fn render_site(
+    site: &Site,
+    now: DateTime<Utc>,
+    drafts: bool,
+    sink: &dyn Sink,
+) -> Result<render::RenderStats, BuildError> {
     let theme = theme::load(&site.config.root, &site.config.theme).map_err(BuildError::Other)?;
-    let input = render::RenderInput { config: &site.config, incidents: &site.incidents, now, drafts, theme: &theme };
+    let input = render::RenderInput {
+        config: &site.config,
+        incidents: &site.incidents,
+        now,
+        drafts,
+        theme: &theme,
+    };
     render::render(&input, sink).map_err(BuildError::Other)
 }
 
 /// `afterword build`: everything, written atomically to the output folder.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    let output = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let output = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
     check_output(&opts.root, &output).map_err(BuildError::Other)?;
     let site = load_site(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
-    let staging = Staging::begin(&output).map_err(|e| BuildError::Other(format!("cannot create a folder beside {}: {e}", display_path(&output).display())))?;
-    let stats = render_site(&site, opts.now, opts.drafts, &DiskSink { dir: staging.dir().to_path_buf() })?;
-    staging
-        .commit()
-        .map_err(|e| BuildError::Other(format!("cannot replace {}: {e}", display_path(&output).display())))?;
+    let staging = Staging::begin(&output).map_err(|e| {
+        BuildError::Other(format!(
+            "cannot create a folder beside {}: {e}",
+            display_path(&output).display()
+        ))
+    })?;
+    let stats = render_site(
+        &site,
+        opts.now,
+        opts.drafts,
+        &DiskSink {
+            dir: staging.dir().to_path_buf(),
+        },
+    )?;
+    staging.commit().map_err(|e| {
+        BuildError::Other(format!(
+            "cannot replace {}: {e}",
+            display_path(&output).display()
+        ))
+    })?;
     Ok(BuildReport {
         incidents: site.incidents.len(),
         pages: stats.pages,

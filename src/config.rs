@@ -60,7 +60,10 @@ static SCHEMA: Schema = Schema {
         "components",
         "severities",
     ],
-    nested: &[("components", &COMPONENT_KEYS), ("severities", &SEVERITY_KEYS)],
+    nested: &[
+        ("components", &COMPONENT_KEYS),
+        ("severities", &SEVERITY_KEYS),
+    ],
 };
 
 /// The validated site configuration.
@@ -134,8 +137,12 @@ pub fn default_severities() -> Vec<Severity> {
 /// `[a-z0-9]+(-[a-z0-9]+)*`
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// Normalise a base URL: check the scheme and add the trailing slash.
@@ -165,11 +172,17 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(FILE_NAME);
     let shown = crate::fsutil::display_path(&path);
     let bytes = std::fs::read(&path).map_err(|e| {
-        vec![Diagnostic::file(&shown, format!("cannot read site configuration: {e}"))
-            .with_help("run `afterword init DIR` to create a site, or pass `--root DIR`")]
+        vec![
+            Diagnostic::file(&shown, format!("cannot read site configuration: {e}"))
+                .with_help("run `afterword init DIR` to create a site, or pass `--root DIR`"),
+        ]
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| vec![Diagnostic::file(&shown, format!("is not valid UTF-8 ({e})"))])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        vec![Diagnostic::file(
+            &shown,
+            format!("is not valid UTF-8 ({e})"),
+        )]
+    })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     from_str(root, &shown, text)
 }
@@ -199,8 +212,11 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         let id = c.id.get_ref();
         if !is_valid_id(id) {
             diags.push(
-                map.at(c.id.span(), format!("component id `{id}` is not a valid id"))
-                    .with_help("use lower-case letters, digits and single dashes, e.g. `eu-west`"),
+                map.at(
+                    c.id.span(),
+                    format!("component id `{id}` is not a valid id"),
+                )
+                .with_help("use lower-case letters, digits and single dashes, e.g. `eu-west`"),
             );
         } else if components.iter().any(|x| &x.id == id) {
             diags.push(map.at(c.id.span(), format!("component `{id}` is declared twice")));
@@ -220,26 +236,36 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         None => default_severities(),
         Some(list) => {
             if list.is_empty() {
-                diags.push(map.at(0..0, "`severities` is empty; remove it to use minor, major and critical"));
+                diags.push(map.at(
+                    0..0,
+                    "`severities` is empty; remove it to use minor, major and critical",
+                ));
             }
             let mut out: Vec<Severity> = Vec::new();
             for s in list {
                 let id = s.id.get_ref();
                 if !is_valid_id(id) {
-                    diags.push(map.at(s.id.span(), format!("severity id `{id}` is not a valid id")));
+                    diags
+                        .push(map.at(s.id.span(), format!("severity id `{id}` is not a valid id")));
                 } else if out.iter().any(|x| &x.id == id) {
                     diags.push(map.at(s.id.span(), format!("severity `{id}` is declared twice")));
                 }
                 if !is_hex_color(s.color.get_ref()) {
                     diags.push(
-                        map.at(s.color.span(), format!("color `{}` is not a #rrggbb colour", s.color.get_ref()))
-                            .with_help("write it as six hex digits, e.g. `#d4a000`"),
+                        map.at(
+                            s.color.span(),
+                            format!("color `{}` is not a #rrggbb colour", s.color.get_ref()),
+                        )
+                        .with_help("write it as six hex digits, e.g. `#d4a000`"),
                     );
                 }
                 let level = Level::parse(s.level.get_ref()).unwrap_or_else(|| {
                     diags.push(
-                        map.at(s.level.span(), format!("unknown level `{}`", s.level.get_ref()))
-                            .with_help(crate::diag::suggestion(s.level.get_ref(), Level::IDS)),
+                        map.at(
+                            s.level.span(),
+                            format!("unknown level `{}`", s.level.get_ref()),
+                        )
+                        .with_help(crate::diag::suggestion(s.level.get_ref(), Level::IDS)),
                     );
                     Level::MajorOutage
                 });
@@ -263,7 +289,9 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         base_url,
         description: raw.description,
         timezone,
-        theme: raw.theme.map_or_else(|| "default".to_string(), Spanned::into_inner),
+        theme: raw
+            .theme
+            .map_or_else(|| "default".to_string(), Spanned::into_inner),
         components,
         severities,
     })
@@ -307,7 +335,11 @@ mod tests {
         let err = cfg("title = \"t\"\nbase_url = \"https://x/\"\ntimezon = \"UTC\"\n").unwrap_err();
         assert_eq!(err.len(), 1);
         assert_eq!((err[0].line, err[0].col), (3, 1));
-        assert!(err[0].message.contains("unknown key `timezon`"), "{}", err[0]);
+        assert!(
+            err[0].message.contains("unknown key `timezon`"),
+            "{}",
+            err[0]
+        );
         assert_eq!(err[0].help.as_deref(), Some("did you mean `timezone`?"));
     }
 

@@ -4,7 +4,8 @@ use std::path::{Component, Path, PathBuf};
 
 /// `./content/a.md` → `content/a.md`; other paths unchanged.
 pub fn display_path(p: &Path) -> PathBuf {
-    p.strip_prefix(".").map_or_else(|_| p.to_path_buf(), Path::to_path_buf)
+    p.strip_prefix(".")
+        .map_or_else(|_| p.to_path_buf(), Path::to_path_buf)
 }
 
 /// An absolute, lexically normalised path (`..` and `.` removed) without touching the disk

@@ -39,7 +39,8 @@ impl RawIncident {
         } else {
             p.file_stem()
         };
-        name.map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+        name.map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -159,7 +160,11 @@ pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
     let found: Vec<(Found, Vec<PathBuf>)> = found
         .into_iter()
         .map(|f| {
-            let a = f.bundle.as_ref().and_then(|b| by_bundle.remove(b)).unwrap_or_default();
+            let a = f
+                .bundle
+                .as_ref()
+                .and_then(|b| by_bundle.remove(b))
+                .unwrap_or_default();
             (f, a)
         })
         .collect();
@@ -198,12 +203,18 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
         match entry {
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(e) if e.path_is_symlink() => diags.push(
-                Diagnostic::file(&crate::fsutil::display_path(e.path()), "is a symbolic link; afterword does not follow links in content/")
-                    .with_help("copy the file into the site instead"),
+                Diagnostic::file(
+                    &crate::fsutil::display_path(e.path()),
+                    "is a symbolic link; afterword does not follow links in content/",
+                )
+                .with_help("copy the file into the site instead"),
             ),
             Ok(_) => {}
             Err(e) => {
-                let p = e.path().map(crate::fsutil::display_path).unwrap_or_else(|| content_dir.to_path_buf());
+                let p = e
+                    .path()
+                    .map(crate::fsutil::display_path)
+                    .unwrap_or_else(|| content_dir.to_path_buf());
                 diags.push(Diagnostic::file(&p, format!("cannot read: {e}")));
             }
         }
@@ -229,12 +240,18 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
             let dir = p.parent().map(Path::to_path_buf);
             if dir.as_deref() == Some(content_dir) {
                 diags.push(
-                    Diagnostic::file(&crate::fsutil::display_path(&p), "an `index.md` directly in content/ has no bundle folder")
-                        .with_help("move it to `content/<slug>/index.md`, or rename it `<slug>.md`"),
+                    Diagnostic::file(
+                        &crate::fsutil::display_path(&p),
+                        "an `index.md` directly in content/ has no bundle folder",
+                    )
+                    .with_help("move it to `content/<slug>/index.md`, or rename it `<slug>.md`"),
                 );
                 continue;
             }
-            found.push(Found { path: p, bundle: dir });
+            found.push(Found {
+                path: p,
+                bundle: dir,
+            });
         } else if let Some(b) = owner(&p) {
             if is_md {
                 diags.push(
@@ -243,10 +260,16 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
                 );
                 continue;
             }
-            let rel = p.strip_prefix(&b).map(Path::to_path_buf).unwrap_or_default();
+            let rel = p
+                .strip_prefix(&b)
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
             assets.push((b, rel));
         } else if is_md {
-            found.push(Found { path: p, bundle: None });
+            found.push(Found {
+                path: p,
+                bundle: None,
+            });
         }
     }
     (found, assets)
@@ -354,8 +377,36 @@ mod tests {
         assert_eq!(split("+++\r\na = 1\r\n+++\r\nbody").unwrap(), (5, 12, 17));
         assert_eq!(split("+++\n+++").unwrap(), (4, 4, 7));
         assert!(split("---\na: 1\n---\n").unwrap_err().0.contains("YAML"));
-        assert!(split("+++\na = 1\n").unwrap_err().0.contains("unterminated"));
+        assert!(split("+++\na = 1\n")
+            .unwrap_err()
+            .0
+            .contains("unterminated"));
         assert!(split("").unwrap_err().0.contains("empty"));
-        assert!(split("# title\n").unwrap_err().0.contains("no front matter"));
+        assert!(split("# title\n")
+            .unwrap_err()
+            .0
+            .contains("no front matter"));
+    }
+
+    #[test]
+    fn bom_and_crlf_keep_positions() {
+        let text = "\u{feff}+++\r\ntitle = \"t\"\r\nseverity = \"minor\"\r\ncomponents = [\"api\"]\r\nstarted = 2024-01-01T00:00:00Z\r\n+++\r\nBody\r\n";
+        let raw = parse_file(
+            PathBuf::from("a.md"),
+            None,
+            vec![],
+            text.as_bytes().to_vec(),
+        )
+        .unwrap();
+        assert_eq!(raw.front.title.get_ref(), "t");
+        assert_eq!(raw.body(), "Body\r\n");
+        let (line, col) = raw
+            .source_map()
+            .line_col(raw.front.base + raw.front.severity.span().start);
+        assert_eq!((line, col), (3, 12));
+
+        let bad = text.replace("sever", "sevr");
+        let err = parse_file(PathBuf::from("a.md"), None, vec![], bad.into_bytes()).unwrap_err();
+        assert_eq!((err[0].line, err[0].col), (3, 1), "{}", err[0]);
     }
 }

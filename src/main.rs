@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "afterword", version, about = "A static site generator for incident postmortems")]
+#[command(
+    name = "afterword",
+    version,
+    about = "A static site generator for incident postmortems"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,20 +59,39 @@ fn resolve_now(arg: Option<&str>) -> Result<DateTime<Utc>, String> {
     if let Some(s) = arg {
         return DateTime::parse_from_rfc3339(s)
             .map(|t| t.with_timezone(&Utc))
-            .map_err(|e| format!("--now `{s}` is not an RFC 3339 time ({e}); e.g. 2024-10-02T12:00:00Z"));
+            .map_err(|e| {
+                format!("--now `{s}` is not an RFC 3339 time ({e}); e.g. 2024-10-02T12:00:00Z")
+            });
     }
     if let Ok(s) = std::env::var("SOURCE_DATE_EPOCH") {
-        let secs: i64 = s.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH `{s}` is not a number of seconds"))?;
-        return DateTime::from_timestamp(secs, 0).ok_or_else(|| format!("SOURCE_DATE_EPOCH `{s}` is out of range"));
+        let secs: i64 = s
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH `{s}` is not a number of seconds"))?;
+        return DateTime::from_timestamp(secs, 0)
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{s}` is out of range"));
     }
     Ok(Utc::now())
 }
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Build { root, output, base_url, drafts, now } => {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            now,
+        } => {
             let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
-            let report = build(&BuildOptions { root, output, base_url, drafts, now }).map_err(|e| e.to_string())?;
+            let report = build(&BuildOptions {
+                root,
+                output,
+                base_url,
+                drafts,
+                now,
+            })
+            .map_err(|e| e.to_string())?;
             println!(
                 "Built {} incident{} into {}: {} pages, {} files in {:.2}s",
                 report.incidents,
@@ -88,9 +111,15 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("\nNext: cd {} && afterword build", dir.display());
             Ok(())
         }
-        Command::New { title, severity, components, root } => {
+        Command::New {
+            title,
+            severity,
+            components,
+            root,
+        } => {
             let now = resolve_now(None).map_err(|e| format!("error: {e}"))?;
-            let path = scaffold::new_incident(&root, &title, severity.as_deref(), &components, now).map_err(|e| format!("error: {e}"))?;
+            let path = scaffold::new_incident(&root, &title, severity.as_deref(), &components, now)
+                .map_err(|e| format!("error: {e}"))?;
             println!("created {}", path.display());
             Ok(())
         }

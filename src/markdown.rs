@@ -48,9 +48,14 @@ pub fn render_body(md: &str) -> Rendered {
                 heading = Some((level, id.map(|s| s.to_string()), Vec::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, explicit, inner)) = heading.take() else { continue };
+                let Some((level, explicit, inner)) = heading.take() else {
+                    continue;
+                };
                 let text = plain_text(&inner);
-                let id = unique_id(explicit.unwrap_or_else(|| crate::validate::slugify(&text)), &mut used);
+                let id = unique_id(
+                    explicit.unwrap_or_else(|| crate::validate::slugify(&text)),
+                    &mut used,
+                );
                 let n = level as u8;
                 let mut inner_html = String::new();
                 html::push_html(&mut inner_html, inner.into_iter());
@@ -59,7 +64,11 @@ pub fn render_body(md: &str) -> Rendered {
                     "<h{n} id=\"{id}\">{inner_html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\">#</a></h{n}>\n"
                 ))));
                 if n == 2 || n == 3 {
-                    toc.push(TocEntry { level: n, id, title: text });
+                    toc.push(TocEntry {
+                        level: n,
+                        id,
+                        title: text,
+                    });
                 }
             }
             ev => match &mut heading {
@@ -75,7 +84,10 @@ pub fn render_body(md: &str) -> Rendered {
 /// Render a short Markdown text (a timeline message): no heading ids, no table of contents.
 pub fn render_inline(md: &str) -> String {
     let mut out = String::new();
-    html::push_html(&mut out, Parser::new_ext(md, options() - Options::ENABLE_HEADING_ATTRIBUTES).map(task_marker));
+    html::push_html(
+        &mut out,
+        Parser::new_ext(md, options() - Options::ENABLE_HEADING_ATTRIBUTES).map(task_marker),
+    );
     out
 }
 
@@ -104,7 +116,11 @@ fn plain_text(events: &[Event]) -> String {
 }
 
 fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    let base = if base.is_empty() { "section".to_string() } else { escape_attr(&base) };
+    let base = if base.is_empty() {
+        "section".to_string()
+    } else {
+        escape_attr(&base)
+    };
     let mut id = base.clone();
     let mut n = 1;
     while used.contains(&id) {
@@ -136,8 +152,15 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_toc() {
-        let r = render_body("## Root cause\n\ntext\n\n## Root cause\n\n### Timeline\n\n#### Deep\n");
-        assert!(r.html.contains("<h2 id=\"root-cause\">Root cause <a class=\"anchor\" href=\"#root-cause\""), "{}", r.html);
+        let r =
+            render_body("## Root cause\n\ntext\n\n## Root cause\n\n### Timeline\n\n#### Deep\n");
+        assert!(
+            r.html.contains(
+                "<h2 id=\"root-cause\">Root cause <a class=\"anchor\" href=\"#root-cause\""
+            ),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<h2 id=\"root-cause-1\">"));
         // `timeline` is reserved by the theme.
         assert!(r.html.contains("<h3 id=\"timeline-1\">"));

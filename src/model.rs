@@ -165,7 +165,11 @@ mod tests {
             status: s,
             message: String::new(),
         };
-        let tl = vec![t(Status::Investigating), t(Status::Monitoring), t(Status::Update)];
+        let tl = vec![
+            t(Status::Investigating),
+            t(Status::Monitoring),
+            t(Status::Update),
+        ];
         assert_eq!(current_status(&tl, false), Status::Monitoring);
         assert_eq!(current_status(&[], true), Status::Resolved);
     }

@@ -42,7 +42,10 @@ pub struct MemorySink {
 impl Sink for MemorySink {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         safe_rel(rel)?;
-        self.files.lock().expect("sink poisoned").insert(rel.to_string(), bytes.to_vec());
+        self.files
+            .lock()
+            .expect("sink poisoned")
+            .insert(rel.to_string(), bytes.to_vec());
         Ok(())
     }
 }
@@ -52,11 +55,15 @@ fn safe_rel(rel: &str) -> io::Result<PathBuf> {
     let p = Path::new(rel);
     let ok = !rel.is_empty()
         && !rel.contains('\\')
-        && p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
     if ok {
         Ok(p.to_path_buf())
     } else {
-        Err(io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output folder: {rel}")))
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output folder: {rel}"),
+        ))
     }
 }
 
@@ -68,10 +75,18 @@ pub struct Staging {
 
 impl Staging {
     pub fn begin(target: &Path) -> io::Result<Staging> {
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
-        let tmp = tempfile::Builder::new().prefix(".afterword-build-").tempdir_in(parent)?;
-        Ok(Staging { target: target.to_path_buf(), tmp })
+        let tmp = tempfile::Builder::new()
+            .prefix(".afterword-build-")
+            .tempdir_in(parent)?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            tmp,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -88,7 +103,10 @@ impl Staging {
         let new = self.tmp.keep();
         let old = if self.target.exists() {
             let parent = new.parent().unwrap_or(Path::new("."));
-            let aside = tempfile::Builder::new().prefix(".afterword-old-").tempdir_in(parent)?.keep();
+            let aside = tempfile::Builder::new()
+                .prefix(".afterword-old-")
+                .tempdir_in(parent)?
+                .keep();
             std::fs::remove_dir(&aside)?;
             std::fs::rename(&self.target, &aside)?;
             Some(aside)

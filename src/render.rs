@@ -153,7 +153,8 @@ struct LinkView<'a> {
 /// Black or white, whichever contrasts more with a `#rrggbb` background (WCAG formula).
 pub fn text_color_for(bg: &str) -> &'static str {
     let channel = |i: usize| {
-        let c = u8::from_str_radix(bg.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
+        let c =
+            u8::from_str_radix(bg.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
         if c <= 0.04045 {
             c / 12.92
         } else {
@@ -195,8 +196,14 @@ fn tera_err(e: tera::Error) -> String {
 /// Build a Tera instance from the theme's templates, with the site-wide context.
 fn engine(input: &RenderInput) -> Result<Tera, String> {
     let mut tera = Tera::new();
-    tera.add_raw_templates(input.theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str())))
-        .map_err(|e| format!("template error: {}", tera_err(e)))?;
+    tera.add_raw_templates(
+        input
+            .theme
+            .templates
+            .iter()
+            .map(|(name, (text, _))| (name.as_str(), text.as_str())),
+    )
+    .map_err(|e| format!("template error: {}", tera_err(e)))?;
     let c = input.config;
     let g = tera.global_context();
     g.insert(
@@ -211,13 +218,31 @@ fn engine(input: &RenderInput) -> Result<Tera, String> {
             generator: format!("afterword {}", env!("CARGO_PKG_VERSION")),
         },
     );
-    g.insert("build", &BTreeMap::from([("now", Value::from_serializable(&view(input.now, c.timezone))), ("drafts", Value::from(input.drafts))]));
-    let sev: Vec<SeverityView> = c.severities.iter().map(|s| severity_view(c, &s.id)).collect();
+    g.insert(
+        "build",
+        &BTreeMap::from([
+            (
+                "now",
+                Value::from_serializable(&view(input.now, c.timezone)),
+            ),
+            ("drafts", Value::from(input.drafts)),
+        ]),
+    );
+    let sev: Vec<SeverityView> = c
+        .severities
+        .iter()
+        .map(|s| severity_view(c, &s.id))
+        .collect();
     g.insert("severities", &sev);
     let comps: Vec<ComponentView> = c
         .components
         .iter()
-        .map(|x| ComponentView { id: &x.id, name: &x.name, description: &x.description, group: x.group.as_deref() })
+        .map(|x| ComponentView {
+            id: &x.id,
+            name: &x.name,
+            description: &x.description,
+            group: x.group.as_deref(),
+        })
         .collect();
     g.insert("components", &comps);
     Ok(tera)
@@ -251,7 +276,9 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
     let c = input.config;
     let tz = c.timezone;
     let sev = severity_view(c, &i.severity);
-    let sev_level = c.severity(&i.severity).map_or(Level::MajorOutage, |s| s.level);
+    let sev_level = c
+        .severity(&i.severity)
+        .map_or(Level::MajorOutage, |s| s.level);
     let rel = format!("incidents/{}/", i.slug);
     let summary = SummaryView {
         slug: &i.slug,
@@ -261,12 +288,19 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
         permalink: paths.permalink(&rel),
         draft: i.draft,
         severity: sev,
-        status: StatusView { id: i.status.id(), label: i.status.label() },
+        status: StatusView {
+            id: i.status.id(),
+            label: i.status.label(),
+        },
         ongoing: i.ongoing(),
         started: view(i.started, tz),
         resolved: i.resolved.map(|r| view(r, tz)),
         duration: i.duration_seconds().map(duration_view),
-        ongoing_for: if i.ongoing() { Some(duration_view((input.now - i.started).num_seconds().max(0))) } else { None },
+        ongoing_for: if i.ongoing() {
+            Some(duration_view((input.now - i.started).num_seconds().max(0)))
+        } else {
+            None
+        },
         components: i
             .components
             .iter()
@@ -287,7 +321,9 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
         summary: &summary,
         detected_by: i.detected_by.as_deref(),
         detected: i.detected.map(|d| view(d, tz)),
-        time_to_detect: i.detected.map(|d| duration_view((d - i.started).num_seconds())),
+        time_to_detect: i
+            .detected
+            .map(|d| duration_view((d - i.started).num_seconds())),
         authors: &i.authors,
         timeline: i
             .timeline
@@ -311,7 +347,10 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
                 owner: &a.owner,
                 status: a.status.id(),
                 status_label: a.status.label(),
-                due: a.due.map(|d| DueView { iso: d.format("%Y-%m-%d").to_string(), display: d.format("%b %-d, %Y").to_string() }),
+                due: a.due.map(|d| DueView {
+                    iso: d.format("%Y-%m-%d").to_string(),
+                    display: d.format("%b %-d, %Y").to_string(),
+                }),
                 link: a.link.as_deref(),
             })
             .collect(),
@@ -337,7 +376,10 @@ fn month_groups(items: &[&Prepared]) -> Value {
     let mut i = 0;
     while i < items.len() {
         let key = &items[i].month_key;
-        let j = items[i..].iter().position(|p| &p.month_key != key).map_or(items.len(), |n| i + n);
+        let j = items[i..]
+            .iter()
+            .position(|p| &p.month_key != key)
+            .map_or(items.len(), |n| i + n);
         let list: Vec<Value> = items[i..j].iter().map(|p| p.summary.clone()).collect();
         groups.push(obj(vec![
             ("key", Value::from(key.as_str())),
@@ -353,15 +395,33 @@ fn month_groups(items: &[&Prepared]) -> Value {
 pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, String> {
     let tera = engine(input)?;
     let c = input.config;
-    let paths = Paths { base_url: &c.base_url, base_path: c.base_path() };
-    let prepared: Vec<Prepared> = input.incidents.par_iter().map(|i| prepare(input, &paths, i)).collect();
+    let paths = Paths {
+        base_url: &c.base_url,
+        base_path: c.base_path(),
+    };
+    let prepared: Vec<Prepared> = input
+        .incidents
+        .par_iter()
+        .map(|i| prepare(input, &paths, i))
+        .collect();
 
     let page = |kind: &'static str, title: &str, rel: &str| {
-        Value::from_serializable(&PageView { kind, title, path: paths.path(rel), permalink: paths.permalink(rel) })
+        Value::from_serializable(&PageView {
+            kind,
+            title,
+            path: paths.path(rel),
+            permalink: paths.permalink(rel),
+        })
     };
     let write = |template: &str, rel_file: &str, ctx: &Context| -> Result<(), String> {
-        let html = tera.render(template, ctx).map_err(|e| format!("cannot render {rel_file} with template `{template}`: {}", tera_err(e)))?;
-        sink.write(rel_file, html.as_bytes()).map_err(|e| format!("cannot write {rel_file}: {e}"))
+        let html = tera.render(template, ctx).map_err(|e| {
+            format!(
+                "cannot render {rel_file} with template `{template}`: {}",
+                tera_err(e)
+            )
+        })?;
+        sink.write(rel_file, html.as_bytes())
+            .map_err(|e| format!("cannot write {rel_file}: {e}"))
     };
     let mut sitemap: Vec<(String, String)> = Vec::new();
 
@@ -372,29 +432,64 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
         let mut ctx = Context::new();
         ctx.insert_value("page", page("incident", &i.title, &rel));
         ctx.insert_value("incident", p.full.clone());
-        let link = |q: &Prepared| Value::from_serializable(&LinkView { title: &q.incident.title, path: paths.path(&format!("incidents/{}/", q.incident.slug)) });
-        ctx.insert_value("next", n.checked_sub(1).map(|k| link(&prepared[k])).unwrap_or_else(Value::none));
-        ctx.insert_value("prev", prepared.get(n + 1).map(link).unwrap_or_else(Value::none));
+        let link = |q: &Prepared| {
+            Value::from_serializable(&LinkView {
+                title: &q.incident.title,
+                path: paths.path(&format!("incidents/{}/", q.incident.slug)),
+            })
+        };
+        ctx.insert_value(
+            "next",
+            n.checked_sub(1)
+                .map(|k| link(&prepared[k]))
+                .unwrap_or_else(Value::none),
+        );
+        ctx.insert_value(
+            "prev",
+            prepared.get(n + 1).map(link).unwrap_or_else(Value::none),
+        );
         write("incident.html", &format!("{rel}index.html"), &ctx)?;
         if let Some(bundle) = &i.bundle {
             for asset in &i.assets {
-                let rel_asset = asset.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                let rel_asset = asset
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 sink.copy(&format!("{rel}{rel_asset}"), &bundle.join(asset))
-                    .map_err(|e| format!("{}: cannot copy {}: {e}", i.path.display(), asset.display()))?;
+                    .map_err(|e| {
+                        format!("{}: cannot copy {}: {e}", i.path.display(), asset.display())
+                    })?;
             }
         }
         Ok::<(), String>(())
     })?;
     let mut pages = prepared.len();
     for p in &prepared {
-        let last = p.incident.timeline.last().map_or(p.incident.started, |e| e.at);
-        sitemap.push((paths.permalink(&format!("incidents/{}/", p.incident.slug)), last.format("%Y-%m-%d").to_string()));
+        let last = p
+            .incident
+            .timeline
+            .last()
+            .map_or(p.incident.started, |e| e.at);
+        sitemap.push((
+            paths.permalink(&format!("incidents/{}/", p.incident.slug)),
+            last.format("%Y-%m-%d").to_string(),
+        ));
     }
 
     // Home page.
     let refs: Vec<&Prepared> = prepared.iter().collect();
-    let ongoing: Vec<Value> = refs.iter().filter(|p| p.incident.ongoing()).map(|p| p.summary.clone()).collect();
-    let recent: Vec<Value> = refs.iter().filter(|p| !p.incident.ongoing()).take(RECENT).map(|p| p.summary.clone()).collect();
+    let ongoing: Vec<Value> = refs
+        .iter()
+        .filter(|p| p.incident.ongoing())
+        .map(|p| p.summary.clone())
+        .collect();
+    let recent: Vec<Value> = refs
+        .iter()
+        .filter(|p| !p.incident.ongoing())
+        .take(RECENT)
+        .map(|p| p.summary.clone())
+        .collect();
     let mut ctx = Context::new();
     ctx.insert_value("page", page("index", &c.title, ""));
     ctx.insert_value("ongoing", Value::from(ongoing));
@@ -441,7 +536,10 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
     let mut ctx = Context::new();
     ctx.insert_value("page", page("history", "History", "history/"));
     ctx.insert_value("years", years_value.clone());
-    ctx.insert_value("months", month_groups(&refs[..refs.len().min(HISTORY_RECENT)]));
+    ctx.insert_value(
+        "months",
+        month_groups(&refs[..refs.len().min(HISTORY_RECENT)]),
+    );
     ctx.insert("total", &prepared.len());
     write("history.html", "history/index.html", &ctx)?;
     sitemap.push((paths.permalink("history/"), String::new()));
@@ -449,16 +547,30 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
 
     for (y, list) in &years {
         let total_pages = list.len().div_ceil(HISTORY_PAGE_SIZE);
-        let page_rel = |n: usize| if n == 1 { format!("history/{y}/") } else { format!("history/{y}/{n}/") };
+        let page_rel = |n: usize| {
+            if n == 1 {
+                format!("history/{y}/")
+            } else {
+                format!("history/{y}/{n}/")
+            }
+        };
         for (idx, chunk) in list.chunks(HISTORY_PAGE_SIZE).enumerate() {
             let n = idx + 1;
             let rel = page_rel(n);
-            let title = if n == 1 { format!("{y}") } else { format!("{y}, page {n}") };
+            let title = if n == 1 {
+                format!("{y}")
+            } else {
+                format!("{y}, page {n}")
+            };
             let mut ctx = Context::new();
             ctx.insert_value("page", page("history_year", &title, &rel));
             ctx.insert_value(
                 "year",
-                obj(vec![("year", Value::from(*y)), ("count", Value::from(list.len())), ("path", Value::from(paths.path(&page_rel(1))))]),
+                obj(vec![
+                    ("year", Value::from(*y)),
+                    ("count", Value::from(list.len())),
+                    ("path", Value::from(paths.path(&page_rel(1)))),
+                ]),
             );
             ctx.insert_value("months", month_groups(chunk));
             ctx.insert_value(
@@ -466,13 +578,33 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
                 obj(vec![
                     ("current", Value::from(n)),
                     ("total_pages", Value::from(total_pages)),
-                    ("prev_path", if n > 1 { Value::from(paths.path(&page_rel(n - 1))) } else { Value::none() }),
-                    ("next_path", if n < total_pages { Value::from(paths.path(&page_rel(n + 1))) } else { Value::none() }),
+                    (
+                        "prev_path",
+                        if n > 1 {
+                            Value::from(paths.path(&page_rel(n - 1)))
+                        } else {
+                            Value::none()
+                        },
+                    ),
+                    (
+                        "next_path",
+                        if n < total_pages {
+                            Value::from(paths.path(&page_rel(n + 1)))
+                        } else {
+                            Value::none()
+                        },
+                    ),
                     (
                         "pages",
                         Value::from(
                             (1..=total_pages)
-                                .map(|k| obj(vec![("number", Value::from(k)), ("path", Value::from(paths.path(&page_rel(k)))), ("current", Value::from(k == n))]))
+                                .map(|k| {
+                                    obj(vec![
+                                        ("number", Value::from(k)),
+                                        ("path", Value::from(paths.path(&page_rel(k)))),
+                                        ("current", Value::from(k == n)),
+                                    ])
+                                })
                                 .collect::<Vec<_>>(),
                         ),
                     ),
@@ -491,7 +623,8 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
     pages += 1;
 
     sitemap.sort();
-    sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes()).map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+    sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
+        .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
 
     let mut files = pages + 1;
     for (rel, src) in &input.theme.statics {
@@ -502,7 +635,11 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
         r.map_err(|e| format!("cannot copy static file {rel}: {e}"))?;
         files += 1;
     }
-    files += input.incidents.iter().map(|i| i.assets.len()).sum::<usize>();
+    files += input
+        .incidents
+        .iter()
+        .map(|i| i.assets.len())
+        .sum::<usize>();
     Ok(RenderStats { pages, files })
 }
 

@@ -13,15 +13,22 @@ const EXAMPLE: &str = include_str!("scaffold/example.md");
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let site = dir.join(config::FILE_NAME);
     if site.exists() {
-        return Err(format!("{} already exists; not overwriting an existing site", site.display()));
+        return Err(format!(
+            "{} already exists; not overwriting an existing site",
+            site.display()
+        ));
     }
     let example = dir.join("content").join("example-incident.md");
     let templates = dir.join("templates");
-    std::fs::create_dir_all(&templates).map_err(|e| format!("cannot create {}: {e}", templates.display()))?;
-    std::fs::write(templates.join(".gitkeep"), "").map_err(|e| format!("cannot write in {}: {e}", templates.display()))?;
-    crate::fsutil::write_file(&site, SITE_TOML.as_bytes()).map_err(|e| format!("cannot write {}: {e}", site.display()))?;
+    std::fs::create_dir_all(&templates)
+        .map_err(|e| format!("cannot create {}: {e}", templates.display()))?;
+    std::fs::write(templates.join(".gitkeep"), "")
+        .map_err(|e| format!("cannot write in {}: {e}", templates.display()))?;
+    crate::fsutil::write_file(&site, SITE_TOML.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", site.display()))?;
     if !example.exists() {
-        crate::fsutil::write_file(&example, EXAMPLE.as_bytes()).map_err(|e| format!("cannot write {}: {e}", example.display()))?;
+        crate::fsutil::write_file(&example, EXAMPLE.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", example.display()))?;
     }
     Ok(vec![site, example, templates])
 }
@@ -34,24 +41,40 @@ pub fn new_incident(
     components: &[String],
     now: DateTime<Utc>,
 ) -> Result<PathBuf, String> {
-    let cfg = config::load(root).map_err(|ds| ds.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let cfg = config::load(root).map_err(|ds| {
+        ds.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
     if title.trim().is_empty() {
         return Err("the title is empty".into());
     }
     let sev_ids: Vec<&str> = cfg.severities.iter().map(|s| s.id.as_str()).collect();
     let severity = match severity {
         Some(s) if cfg.severity(s).is_some() => s.to_string(),
-        Some(s) => return Err(format!("unknown severity `{s}`: {}", suggestion(s, &sev_ids))),
+        Some(s) => {
+            return Err(format!(
+                "unknown severity `{s}`: {}",
+                suggestion(s, &sev_ids)
+            ))
+        }
         None => sev_ids.first().copied().unwrap_or("minor").to_string(),
     };
     let comp_ids: Vec<&str> = cfg.components.iter().map(|c| c.id.as_str()).collect();
     for c in components {
         if cfg.component(c).is_none() {
-            return Err(format!("unknown component `{c}`: {}", suggestion(c, &comp_ids)));
+            return Err(format!(
+                "unknown component `{c}`: {}",
+                suggestion(c, &comp_ids)
+            ));
         }
     }
     let components: Vec<String> = if components.is_empty() {
-        comp_ids.first().map(|c| vec![c.to_string()]).unwrap_or_default()
+        comp_ids
+            .first()
+            .map(|c| vec![c.to_string()])
+            .unwrap_or_default()
     } else {
         components.to_vec()
     };
@@ -59,10 +82,17 @@ pub fn new_incident(
     let name = format!("{}-{}.md", local.format("%Y-%m-%d"), slugify(title));
     let path = root.join("content").join(&name);
     if path.exists() {
-        return Err(format!("{} already exists", crate::fsutil::display_path(&path).display()));
+        return Err(format!(
+            "{} already exists",
+            crate::fsutil::display_path(&path).display()
+        ));
     }
     let q = |s: &str| toml::Value::String(s.to_string()).to_string();
-    let list = components.iter().map(|c| q(c)).collect::<Vec<_>>().join(", ");
+    let list = components
+        .iter()
+        .map(|c| q(c))
+        .collect::<Vec<_>>()
+        .join(", ");
     let text = format!(
         "+++\ntitle = {title}\nsummary = \"\"\nseverity = {severity}\ncomponents = [{list}]\n# detected_by = \"\"\n# tags = []\n# authors = []\n\n\
          [[timeline]]\nat = {at}\nstatus = \"investigating\"\nmessage = \"We are investigating reports of a problem.\"\n+++\n\
@@ -71,6 +101,7 @@ pub fn new_incident(
         severity = q(&severity),
         at = now.format("%Y-%m-%dT%H:%M:%SZ"),
     );
-    crate::fsutil::write_file(&path, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    crate::fsutil::write_file(&path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(crate::fsutil::display_path(&path))
 }

@@ -29,11 +29,15 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     if dir.is_dir() {
         read_dir_into(&dir.join("templates"), &mut |rel, path| {
             let text = read_text(path)?;
-            theme.templates.insert(rel, (text, path.display().to_string()));
+            theme
+                .templates
+                .insert(rel, (text, path.display().to_string()));
             Ok(())
         })?;
         read_dir_into(&dir.join("static"), &mut |rel, path| {
-            theme.statics.insert(rel, StaticSource::Disk(path.to_path_buf()));
+            theme
+                .statics
+                .insert(rel, StaticSource::Disk(path.to_path_buf()));
             Ok(())
         })?;
     } else if name == "default" {
@@ -46,11 +50,15 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     }
     read_dir_into(&root.join("templates"), &mut |rel, path| {
         let text = read_text(path)?;
-        theme.templates.insert(rel, (text, path.display().to_string()));
+        theme
+            .templates
+            .insert(rel, (text, path.display().to_string()));
         Ok(())
     })?;
     read_dir_into(&root.join("static"), &mut |rel, path| {
-        theme.statics.insert(rel, StaticSource::Disk(path.to_path_buf()));
+        theme
+            .statics
+            .insert(rel, StaticSource::Disk(path.to_path_buf()));
         Ok(())
     })?;
     Ok(theme)
@@ -64,20 +72,33 @@ fn embedded_into(dir: &Dir<'static>, theme: &mut Theme) {
             let path = f.path().to_string_lossy().replace('\\', "/");
             if let Some(rel) = path.strip_prefix("templates/") {
                 let text = String::from_utf8_lossy(f.contents()).into_owned();
-                theme.templates.insert(rel.to_string(), (text, format!("(built-in default theme)/{path}")));
+                theme.templates.insert(
+                    rel.to_string(),
+                    (text, format!("(built-in default theme)/{path}")),
+                );
             } else if let Some(rel) = path.strip_prefix("static/") {
-                theme.statics.insert(rel.to_string(), StaticSource::Embedded(f.contents()));
+                theme
+                    .statics
+                    .insert(rel.to_string(), StaticSource::Embedded(f.contents()));
             }
         }
     }
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read template: {e}", crate::fsutil::display_path(path).display()))
+    std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: cannot read template: {e}",
+            crate::fsutil::display_path(path).display()
+        )
+    })
 }
 
 /// Call `f(relative "/"-path, file)` for each file under `dir` (hidden files skipped), if it exists.
-fn read_dir_into(dir: &Path, f: &mut dyn FnMut(String, &Path) -> Result<(), String>) -> Result<(), String> {
+fn read_dir_into(
+    dir: &Path,
+    f: &mut dyn FnMut(String, &Path) -> Result<(), String>,
+) -> Result<(), String> {
     if !dir.is_dir() {
         return Ok(());
     }
@@ -86,10 +107,15 @@ fn read_dir_into(dir: &Path, f: &mut dyn FnMut(String, &Path) -> Result<(), Stri
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| format!("{}: {e}", crate::fsutil::display_path(dir).display()))?;
+        let entry =
+            entry.map_err(|e| format!("{}: {e}", crate::fsutil::display_path(dir).display()))?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             f(rel, entry.path())?;
         }
     }

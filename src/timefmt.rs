@@ -14,8 +14,13 @@ pub fn resolve(dt: &toml::value::Datetime, tz: Tz) -> Result<DateTime<Utc>, (Str
     };
     let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
         .ok_or_else(|| (format!("`{dt}` is not a valid date"), String::new()))?;
-    let time = NaiveTime::from_hms_nano_opt(t.hour.into(), t.minute.into(), t.second.into(), t.nanosecond)
-        .ok_or_else(|| (format!("`{dt}` is not a valid time"), String::new()))?;
+    let time = NaiveTime::from_hms_nano_opt(
+        t.hour.into(),
+        t.minute.into(),
+        t.second.into(),
+        t.nanosecond,
+    )
+    .ok_or_else(|| (format!("`{dt}` is not a valid time"), String::new()))?;
     let naive = date.and_time(time);
     match dt.offset {
         Some(toml::value::Offset::Z) => Ok(Utc.from_utc_datetime(&naive)),
@@ -54,7 +59,12 @@ pub fn date_only(dt: &toml::value::Datetime) -> Result<NaiveDate, String> {
 pub fn format_duration(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
     let s = seconds.unsigned_abs();
-    let units = [(s / 86_400, "d"), (s / 3600 % 24, "h"), (s / 60 % 60, "m"), (s % 60, "s")];
+    let units = [
+        (s / 86_400, "d"),
+        (s / 3600 % 24, "h"),
+        (s / 60 % 60, "m"),
+        (s % 60, "s"),
+    ];
     let Some(first) = units.iter().position(|&(n, _)| n > 0) else {
         return "0s".into();
     };

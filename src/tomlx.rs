@@ -28,17 +28,22 @@ pub fn parse<T: DeserializeOwned>(
         None => map.at(whole..whole, msg),
     };
     let table = DeTable::parse(text).map_err(|e| {
-        vec![at(e.span(), format!("invalid TOML in {what}: {}", e.message().trim()))]
+        vec![at(
+            e.span(),
+            format!("invalid TOML in {what}: {}", e.message().trim()),
+        )]
     })?;
     let mut diags = Vec::new();
-    check_keys(table.get_ref(), schema, "", &mut |span, key, path, allowed| {
-        let d = at(
-            Some(span),
-            format!("unknown key `{path}{key}` in {what}"),
-        )
-        .with_help(suggestion(key, allowed));
-        diags.push(d);
-    });
+    check_keys(
+        table.get_ref(),
+        schema,
+        "",
+        &mut |span, key, path, allowed| {
+            let d = at(Some(span), format!("unknown key `{path}{key}` in {what}"))
+                .with_help(suggestion(key, allowed));
+            diags.push(d);
+        },
+    );
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -47,21 +52,36 @@ pub fn parse<T: DeserializeOwned>(
         let msg = e.message().trim().to_string();
         if msg.starts_with("missing field") {
             let key = msg.split('`').nth(1).unwrap_or("?");
-            return vec![at(None, format!("{what} is missing the required key `{key}`"))];
+            return vec![at(
+                None,
+                format!("{what} is missing the required key `{key}`"),
+            )];
         }
         let key = e.span().and_then(|s| key_before(text, s.start));
-        let found = msg.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected "));
+        let found = msg
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.split_once(", expected "));
         let d = match (key, found) {
             (Some(key), Some((found, expected))) => {
                 let (want, help) = match expected {
-                    "a sequence" | "sequence" if found == "map" => ("a list of tables", format!("write each entry as a `[[{key}]]` table, with two brackets")),
-                    "a sequence" | "sequence" => ("a list", format!("write a list in brackets, e.g. `{key} = [\"a\", \"b\"]`")),
+                    "a sequence" | "sequence" if found == "map" => (
+                        "a list of tables",
+                        format!("write each entry as a `[[{key}]]` table, with two brackets"),
+                    ),
+                    "a sequence" | "sequence" => (
+                        "a list",
+                        format!("write a list in brackets, e.g. `{key} = [\"a\", \"b\"]`"),
+                    ),
                     "a string" => ("text in double quotes", format!("e.g. `{key} = \"text\"`")),
                     "a boolean" => ("true or false", format!("e.g. `{key} = true`")),
                     other => (other, String::new()),
                 };
                 let d = at(e.span(), format!("`{key}` should be {want}, not {found}"));
-                if help.is_empty() { d } else { d.with_help(help) }
+                if help.is_empty() {
+                    d
+                } else {
+                    d.with_help(help)
+                }
             }
             _ => at(e.span(), format!("{msg} in {what}")),
         };
@@ -71,18 +91,18 @@ pub fn parse<T: DeserializeOwned>(
 
 /// The key written before a value at `offset`: `tags = "x"` → `tags`.
 fn key_before(text: &str, offset: usize) -> Option<&str> {
-    let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let (key, _) = text[line_start..offset.min(text.len())].split_once('=')?;
     let key = key.trim().trim_matches('"');
     (!key.is_empty() && !key.contains(char::is_whitespace)).then_some(key)
 }
 
-fn check_keys(
-    table: &DeTable<'_>,
-    schema: &Schema,
-    prefix: &str,
-    report: &mut dyn FnMut(std::ops::Range<usize>, &str, &str, &[&str]),
-) {
+/// Called with (key span, key, dotted prefix, allowed keys) for each unknown key.
+type UnknownKey<'a> = dyn FnMut(std::ops::Range<usize>, &str, &str, &[&str]) + 'a;
+
+fn check_keys(table: &DeTable<'_>, schema: &Schema, prefix: &str, report: &mut UnknownKey<'_>) {
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         if !schema.keys.contains(&name) {

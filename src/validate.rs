@@ -4,7 +4,9 @@
 use crate::config::{is_valid_id, Config};
 use crate::diag::{suggestion, Diagnostic, Diagnostics, SourceMap};
 use crate::load::RawIncident;
-use crate::model::{current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Level, Status};
+use crate::model::{
+    current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Level, Status,
+};
 use crate::timefmt;
 use crate::tomlx::{Datetime, Spanned};
 use chrono::{DateTime, Utc};
@@ -14,9 +16,15 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// Validate every incident. Drafts are validated too, and dropped unless `drafts`.
-pub fn validate(config: &Config, raws: Vec<RawIncident>, drafts: bool) -> (Vec<Incident>, Diagnostics) {
-    let results: Vec<Result<Incident, Vec<Diagnostic>>> =
-        raws.into_par_iter().map(|r| validate_one(config, r)).collect();
+pub fn validate(
+    config: &Config,
+    raws: Vec<RawIncident>,
+    drafts: bool,
+) -> (Vec<Incident>, Diagnostics) {
+    let results: Vec<Result<Incident, Vec<Diagnostic>>> = raws
+        .into_par_iter()
+        .map(|r| validate_one(config, r))
+        .collect();
     let mut diags = Diagnostics::default();
     let mut incidents = Vec::with_capacity(results.len());
     for r in results {
@@ -62,7 +70,9 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn err(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
-        let mut d = self.map.at(span.start + self.base..span.end + self.base, msg);
+        let mut d = self
+            .map
+            .at(span.start + self.base..span.end + self.base, msg);
         d.help = help.filter(|h| !h.is_empty());
         self.diags.push(d);
     }
@@ -77,10 +87,20 @@ impl Ctx<'_> {
         }
     }
 
-    fn parse_id<T>(&mut self, v: &Spanned<String>, what: &str, ids: &[&str], parse: fn(&str) -> Option<T>) -> Option<T> {
+    fn parse_id<T>(
+        &mut self,
+        v: &Spanned<String>,
+        what: &str,
+        ids: &[&str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let r = parse(v.get_ref());
         if r.is_none() {
-            self.err(v.span(), format!("unknown {what} `{}`", v.get_ref()), Some(suggestion(v.get_ref(), ids)));
+            self.err(
+                v.span(),
+                format!("unknown {what} `{}`", v.get_ref()),
+                Some(suggestion(v.get_ref(), ids)),
+            );
         }
         r
     }
@@ -102,18 +122,33 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     }
 
     if front.title.get_ref().trim().is_empty() {
-        cx.err(front.title.span(), "`title` is empty", Some("give the incident a short, descriptive title".into()));
+        cx.err(
+            front.title.span(),
+            "`title` is empty",
+            Some("give the incident a short, descriptive title".into()),
+        );
     }
     let severity_ids: Vec<&str> = config.severities.iter().map(|s| s.id.as_str()).collect();
     let severity = front.severity.get_ref();
     if config.severity(severity).is_none() {
-        cx.err(front.severity.span(), format!("unknown severity `{severity}`"), Some(suggestion(severity, &severity_ids)));
+        cx.err(
+            front.severity.span(),
+            format!("unknown severity `{severity}`"),
+            Some(suggestion(severity, &severity_ids)),
+        );
     }
 
     let component_ids: Vec<&str> = config.components.iter().map(|c| c.id.as_str()).collect();
     let mut components: Vec<String> = Vec::new();
     if front.components.get_ref().is_empty() {
-        cx.err(front.components.span(), "`components` is empty: name at least one affected component", Some(format!("components declared in site.toml: {}", component_ids.join(", "))));
+        cx.err(
+            front.components.span(),
+            "`components` is empty: name at least one affected component",
+            Some(format!(
+                "components declared in site.toml: {}",
+                component_ids.join(", ")
+            )),
+        );
     }
     for c in front.components.get_ref() {
         let id = c.get_ref();
@@ -152,7 +187,11 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
             prev = Some((at, e.at.get_ref().0.to_string()));
         }
         if let (Some(at), Some(status)) = (at, status) {
-            timeline.push(Entry { at, status, message: e.message.clone() });
+            timeline.push(Entry {
+                at,
+                status,
+                message: e.message.clone(),
+            });
         }
     }
 
@@ -168,7 +207,10 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     let explicit_resolved = front.resolved.as_ref().and_then(|s| cx.time(s));
     let resolved = match &front.resolved {
         Some(_) => explicit_resolved,
-        None => timeline.iter().find(|e| e.status == Status::Resolved).map(|e| e.at),
+        None => timeline
+            .iter()
+            .find(|e| e.status == Status::Resolved)
+            .map(|e| e.at),
     };
     if let (Some(s), Some(r), false) = (started, resolved, out_of_order) {
         if r < s {
@@ -176,15 +218,33 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
                 .resolved
                 .as_ref()
                 .map(Spanned::span)
-                .or_else(|| front.timeline.iter().find(|e| e.status.get_ref() == "resolved").map(|e| e.at.span()))
+                .or_else(|| {
+                    front
+                        .timeline
+                        .iter()
+                        .find(|e| e.status.get_ref() == "resolved")
+                        .map(|e| e.at.span())
+                })
                 .unwrap_or(0..0);
-            cx.err(span, format!("`resolved` ({}) is before `started` ({})", utc(r), utc(s)), Some("check the date and the time zone offset of both times".into()));
+            cx.err(
+                span,
+                format!("`resolved` ({}) is before `started` ({})", utc(r), utc(s)),
+                Some("check the date and the time zone offset of both times".into()),
+            );
         }
     }
     let detected = front.detected.as_ref().and_then(|d| cx.time(d));
-    if let (Some(s), Some(d), Some(span)) = (started, detected, front.detected.as_ref().map(Spanned::span)) {
+    if let (Some(s), Some(d), Some(span)) = (
+        started,
+        detected,
+        front.detected.as_ref().map(Spanned::span),
+    ) {
         if d < s {
-            cx.err(span, "`detected` is before `started`", Some("an incident is detected at or after it starts".into()));
+            cx.err(
+                span,
+                "`detected` is before `started`",
+                Some("an incident is detected at or after it starts".into()),
+            );
         }
     }
 
@@ -202,13 +262,20 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         let level = cx.parse_id(&imp.level, "level", Level::IDS, Level::parse);
         let start = imp.start.as_ref().map(|s| cx.time(s));
         let end = imp.end.as_ref().map(|s| cx.time(s));
-        if let (Some(Some(s)), Some(Some(e)), Some(span)) = (start, end, imp.end.as_ref().map(Spanned::span)) {
+        if let (Some(Some(s)), Some(Some(e)), Some(span)) =
+            (start, end, imp.end.as_ref().map(Spanned::span))
+        {
             if e < s {
                 cx.err(span, "impact `end` is before its `start`", None);
             }
         }
         if let (Some(level), Some(start)) = (level, start.unwrap_or(started)) {
-            impacts.push(Impact { component: id.clone(), level, start, end: end.flatten().or(resolved) });
+            impacts.push(Impact {
+                component: id.clone(),
+                level,
+                start,
+                end: end.flatten().or(resolved),
+            });
         }
     }
 
@@ -218,17 +285,32 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         if a.title.get_ref().trim().is_empty() {
             cx.err(a.title.span(), "action item `title` is empty", None);
         }
-        let status = cx.parse_id(&a.status, "action item status", ActionStatus::IDS, ActionStatus::parse);
-        let due = a.due.as_ref().and_then(|d| match timefmt::date_only(&d.get_ref().0) {
-            Ok(x) => Some(x),
-            Err(m) => {
-                cx.err(d.span(), m, None);
-                None
-            }
-        });
+        let status = cx.parse_id(
+            &a.status,
+            "action item status",
+            ActionStatus::IDS,
+            ActionStatus::parse,
+        );
+        let due = a
+            .due
+            .as_ref()
+            .and_then(|d| match timefmt::date_only(&d.get_ref().0) {
+                Ok(x) => Some(x),
+                Err(m) => {
+                    cx.err(d.span(), m, None);
+                    None
+                }
+            });
         if let Some(link) = &a.link {
             if !is_safe_link(link.get_ref()) {
-                cx.err(link.span(), format!("link `{}` is not an http(s), mailto or relative URL", link.get_ref()), None);
+                cx.err(
+                    link.span(),
+                    format!(
+                        "link `{}` is not an http(s), mailto or relative URL",
+                        link.get_ref()
+                    ),
+                    None,
+                );
             }
         }
         if let Some(status) = status {
@@ -257,7 +339,10 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         None => {
             let s = slugify(&raw.stem());
             if s.is_empty() {
-                cx.diags.push(Diagnostic::file(&raw.path, "cannot make a slug from the file name").with_help("set `slug = \"...\"` in the front matter"));
+                cx.diags.push(
+                    Diagnostic::file(&raw.path, "cannot make a slug from the file name")
+                        .with_help("set `slug = \"...\"` in the front matter"),
+                );
             }
             s
         }
@@ -337,7 +422,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("2024-10-02-Dashboard Offline!"), "2024-10-02-dashboard-offline");
+        assert_eq!(
+            slugify("2024-10-02-Dashboard Offline!"),
+            "2024-10-02-dashboard-offline"
+        );
         assert_eq!(slugify("Café  crème"), "cafe-creme");
         assert_eq!(slugify("../x/..\\y"), "x-y");
         assert_eq!(slugify("---"), "");
