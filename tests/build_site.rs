@@ -11,7 +11,10 @@ const NOW: &str = "2024-06-02T00:00:00Z";
 /// A fresh copy of the fixture site.
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"), dir.path());
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
+        dir.path(),
+    );
     dir
 }
 
@@ -32,8 +35,18 @@ fn fact(doc: &scraper::Html, term: &str) -> Option<String> {
     let dt = scraper::Selector::parse("dt").unwrap();
     doc.select(&dt)
         .find(|e| e.text().collect::<String>().trim() == term)
-        .and_then(|e| e.next_siblings().filter_map(scraper::ElementRef::wrap).find(|s| s.value().name() == "dd"))
-        .map(|dd| dd.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .and_then(|e| {
+            e.next_siblings()
+                .filter_map(scraper::ElementRef::wrap)
+                .find(|s| s.value().name() == "dd")
+        })
+        .map(|dd| {
+            dd.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
 }
 
 #[test]
@@ -41,15 +54,41 @@ fn builds_every_page_and_skips_drafts_and_hidden_files() {
     let dir = site();
     let out = run(dir.path(), &["build", "--now", NOW]);
     assert!(out.status.success(), "{}", out.stderr);
-    assert!(out.stdout.starts_with("Built 7 incidents into public: "), "{}", out.stdout);
+    assert!(
+        out.stdout.starts_with("Built 7 incidents into public: "),
+        "{}",
+        out.stdout
+    );
     let public = dir.path().join("public");
-    for slug in ["dst-crossing", "three-zones", "long-outage", "multi-day", "escaping", "ongoing", "bundle-case"] {
-        assert!(public.join("incidents").join(slug).join("index.html").is_file(), "{slug}");
+    for slug in [
+        "dst-crossing",
+        "three-zones",
+        "long-outage",
+        "multi-day",
+        "escaping",
+        "ongoing",
+        "bundle-case",
+    ] {
+        assert!(
+            public
+                .join("incidents")
+                .join(slug)
+                .join("index.html")
+                .is_file(),
+            "{slug}"
+        );
     }
     assert!(!public.join("incidents/draft").exists());
     assert!(!public.join("incidents/x").exists());
     assert!(!public.join("incidents/y").exists());
-    for f in ["index.html", "404.html", "sitemap.xml", "history/index.html", "history/2024/index.html", "history/2023/index.html"] {
+    for f in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "history/index.html",
+        "history/2024/index.html",
+        "history/2023/index.html",
+    ] {
         assert!(public.join(f).is_file(), "{f}");
     }
     // The bundle's image sits beside its page, byte for byte.
@@ -72,12 +111,22 @@ fn dst_crossing_incident_lasts_one_hour() {
     let doc = page(&public, "dst-crossing");
     // 01:30 EST = 06:30Z; 03:15 EDT = 07:15Z; 03:30 EDT = 07:30Z.
     let times = attrs(&doc, "time", "datetime");
-    for t in ["2024-03-10T06:30:00Z", "2024-03-10T07:15:00Z", "2024-03-10T07:30:00Z"] {
+    for t in [
+        "2024-03-10T06:30:00Z",
+        "2024-03-10T07:15:00Z",
+        "2024-03-10T07:30:00Z",
+    ] {
         assert!(times.contains(&t.to_string()), "{t} not in {times:?}");
     }
     let shown = texts(&doc, "time");
-    assert!(shown.contains(&"Mar 10, 2024, 01:30 EST".to_string()), "{shown:?}");
-    assert!(shown.contains(&"Mar 10, 2024, 03:30 EDT".to_string()), "{shown:?}");
+    assert!(
+        shown.contains(&"Mar 10, 2024, 01:30 EST".to_string()),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&"Mar 10, 2024, 03:30 EDT".to_string()),
+        "{shown:?}"
+    );
     assert_eq!(fact(&doc, "Duration").as_deref(), Some("1h"));
     let body = texts(&doc, "main").join(" ");
     assert!(body.contains("+45m") && body.contains("+1h"), "{body}");
@@ -90,13 +139,24 @@ fn offsets_from_three_zones() {
     let doc = page(&public, "three-zones");
     // -07:00, +05:30, +02:00 and Tokyo local time (+09:00) all land on UTC instants.
     let times = attrs(&doc, "time", "datetime");
-    for t in ["2024-06-01T17:00:00Z", "2024-06-01T17:15:00Z", "2024-06-01T17:40:30Z", "2024-06-01T20:26:00Z"] {
+    for t in [
+        "2024-06-01T17:00:00Z",
+        "2024-06-01T17:15:00Z",
+        "2024-06-01T17:40:30Z",
+        "2024-06-01T20:26:00Z",
+    ] {
         assert!(times.contains(&t.to_string()), "{t} not in {times:?}");
     }
     // Shown in the site zone (New York, EDT in June).
     let shown = texts(&doc, "time");
-    assert!(shown.contains(&"Jun 1, 2024, 13:00 EDT".to_string()), "{shown:?}");
-    assert!(shown.contains(&"Jun 1, 2024, 16:26 EDT".to_string()), "{shown:?}");
+    assert!(
+        shown.contains(&"Jun 1, 2024, 13:00 EDT".to_string()),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&"Jun 1, 2024, 16:26 EDT".to_string()),
+        "{shown:?}"
+    );
     assert_eq!(fact(&doc, "Duration").as_deref(), Some("3h 26m"));
     assert_eq!(fact(&doc, "Time to detect").as_deref(), Some("4m"));
     let body = texts(&doc, "main").join(" ");
@@ -106,7 +166,10 @@ fn offsets_from_three_zones() {
     // Per-component levels: impact windows win over the severity's level.
     assert!(body.contains("EU West") && body.contains("Major outage"));
     assert!(body.contains("Degraded performance"));
-    assert!(body.contains("Partial outage"), "api keeps the severity's level");
+    assert!(
+        body.contains("Partial outage"),
+        "api keeps the severity's level"
+    );
 }
 
 #[test]
@@ -114,10 +177,19 @@ fn durations_in_two_largest_units_and_ongoing() {
     let dir = site();
     let public = build(dir.path(), &[]);
     // 12:10 to 00:36 next day, both -07:00.
-    assert_eq!(fact(&page(&public, "long-outage"), "Duration").as_deref(), Some("12h 26m"));
+    assert_eq!(
+        fact(&page(&public, "long-outage"), "Duration").as_deref(),
+        Some("12h 26m")
+    );
     // 2 days, 3 h 59 m 59 s: two largest units, truncated.
-    assert_eq!(fact(&page(&public, "multi-day"), "Duration").as_deref(), Some("2d 3h"));
-    assert_eq!(fact(&page(&public, "escaping"), "Duration").as_deref(), Some("4m 30s"));
+    assert_eq!(
+        fact(&page(&public, "multi-day"), "Duration").as_deref(),
+        Some("2d 3h")
+    );
+    assert_eq!(
+        fact(&page(&public, "escaping"), "Duration").as_deref(),
+        Some("4m 30s")
+    );
     // Ongoing since 2024-05-31T22:00Z; now is 2024-06-02T00:00Z: 1d 2h; the update keeps "Identified".
     let doc = page(&public, "ongoing");
     assert!(fact(&doc, "Duration").is_none());
@@ -127,8 +199,14 @@ fn durations_in_two_largest_units_and_ongoing() {
     // The home page lists it under ongoing, first.
     let home = read(&public.join("index.html"));
     let ongoing_at = home.find("Still ongoing").unwrap();
-    for other in ["Updates written from three time zones", "Outage across the spring-forward change"] {
-        assert!(home.find(other).unwrap() > ongoing_at, "{other} before the ongoing incident");
+    for other in [
+        "Updates written from three time zones",
+        "Outage across the spring-forward change",
+    ] {
+        assert!(
+            home.find(other).unwrap() > ongoing_at,
+            "{other} before the ongoing incident"
+        );
     }
 }
 
@@ -139,23 +217,46 @@ fn user_text_is_escaped_everywhere() {
     let title = "<script>alert(\"x\")</script> & \"quoted\" 'title'";
     for (path, bytes) in tree(&public) {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains("<script>alert"), "raw script in {}", path.display());
-        assert!(!text.contains("<b>tags</b>"), "raw summary HTML in {}", path.display());
-        assert!(!text.contains("<UI>"), "raw component name in {}", path.display());
-        assert!(!text.contains("<Status>"), "raw site title in {}", path.display());
+        assert!(
+            !text.contains("<script>alert"),
+            "raw script in {}",
+            path.display()
+        );
+        assert!(
+            !text.contains("<b>tags</b>"),
+            "raw summary HTML in {}",
+            path.display()
+        );
+        assert!(
+            !text.contains("<UI>"),
+            "raw component name in {}",
+            path.display()
+        );
+        assert!(
+            !text.contains("<Status>"),
+            "raw site title in {}",
+            path.display()
+        );
     }
     let doc = page(&public, "escaping");
     assert_eq!(texts(&doc, "h1"), vec![title.to_string()]);
     assert!(texts(&doc, "title")[0].contains(title));
     let links = attrs(&doc, "a", "href");
-    assert!(links.contains(&"https://tracker.example.com/?a=1&b=\"2\"".to_string()), "{links:?}");
+    assert!(
+        links.contains(&"https://tracker.example.com/?a=1&b=\"2\"".to_string()),
+        "{links:?}"
+    );
     let body = texts(&doc, "main").join(" ");
     assert!(body.contains("Escape </td> in titles"));
     assert!(body.contains("O'Brien & co"));
     assert!(body.contains("Dashboard & <UI>"));
     // Lists and the sitemap too.
     let home = html(&public.join("index.html"));
-    assert!(texts(&home, "a").iter().any(|t| t == title), "{:?}", texts(&home, "a"));
+    assert!(
+        texts(&home, "a").iter().any(|t| t == title),
+        "{:?}",
+        texts(&home, "a")
+    );
     let sitemap = read(&public.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://status.example.com/incidents/escaping/</loc>"));
 }
@@ -174,10 +275,18 @@ fn check_links(public: &Path, base_path: &str) -> usize {
                 if !link.starts_with('/') {
                     continue;
                 }
-                assert!(link.starts_with(base_path), "{}: {link} is outside {base_path}", path.display());
+                assert!(
+                    link.starts_with(base_path),
+                    "{}: {link} is outside {base_path}",
+                    path.display()
+                );
                 let rel = link[base_path.len()..].split('#').next().unwrap();
                 let target = public.join(rel);
-                let ok = if rel.is_empty() || rel.ends_with('/') { target.join("index.html").is_file() } else { target.is_file() };
+                let ok = if rel.is_empty() || rel.ends_with('/') {
+                    target.join("index.html").is_file()
+                } else {
+                    target.is_file()
+                };
                 assert!(ok, "{}: {link} does not resolve", path.display());
                 checked += 1;
             }
@@ -193,11 +302,22 @@ fn links_work_under_a_sub_path() {
     let n = check_links(&public, "/status/");
     assert!(n > 50, "only {n} links checked");
     let sitemap = read(&public.join("sitemap.xml"));
-    let locs: Vec<&str> = sitemap.split("<loc>").skip(1).map(|s| s.split("</loc>").next().unwrap()).collect();
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|s| s.split("</loc>").next().unwrap())
+        .collect();
     assert!(locs.len() >= 10);
-    assert!(locs.iter().all(|l| l.starts_with("https://org.github.io/status/")), "{locs:?}");
+    assert!(
+        locs.iter()
+            .all(|l| l.starts_with("https://org.github.io/status/")),
+        "{locs:?}"
+    );
     let doc = page(&public, "dst-crossing");
-    assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), vec!["https://org.github.io/status/incidents/dst-crossing/".to_string()]);
+    assert_eq!(
+        attrs(&doc, "link[rel=canonical]", "href"),
+        vec!["https://org.github.io/status/incidents/dst-crossing/".to_string()]
+    );
     // And at the root too.
     let public = build(dir.path(), &[]);
     check_links(&public, "/");
@@ -209,13 +329,31 @@ fn previous_and_next_follow_start_time() {
     let public = build(dir.path(), &[]);
     // Newest start first: three-zones (Jun 1 17:00Z), ongoing (May 31 22:00Z), long-outage
     // (Apr 8), dst-crossing (Mar 10), escaping (Feb 1), multi-day (Jan 1), bundle-case (Dec 2023).
-    let order = ["three-zones", "ongoing", "long-outage", "dst-crossing", "escaping", "multi-day", "bundle-case"];
+    let order = [
+        "three-zones",
+        "ongoing",
+        "long-outage",
+        "dst-crossing",
+        "escaping",
+        "multi-day",
+        "bundle-case",
+    ];
     for w in order.windows(2) {
         let newer = page(&public, w[0]);
         let older_path = format!("/incidents/{}/", w[1]);
-        assert!(attrs(&newer, "a", "href").contains(&older_path), "{} should link to older {}", w[0], w[1]);
+        assert!(
+            attrs(&newer, "a", "href").contains(&older_path),
+            "{} should link to older {}",
+            w[0],
+            w[1]
+        );
         let older = page(&public, w[1]);
-        assert!(attrs(&older, "a", "href").contains(&format!("/incidents/{}/", w[0])), "{} should link to newer {}", w[1], w[0]);
+        assert!(
+            attrs(&older, "a", "href").contains(&format!("/incidents/{}/", w[0])),
+            "{} should link to newer {}",
+            w[1],
+            w[0]
+        );
     }
 }
 
@@ -226,7 +364,10 @@ fn output_is_deterministic() {
     let b = tempfile::tempdir().unwrap();
     for out in [a.path(), b.path()] {
         let o = out.join("site");
-        let r = run(dir.path(), &["build", "--now", NOW, "--output", o.to_str().unwrap()]);
+        let r = run(
+            dir.path(),
+            &["build", "--now", NOW, "--output", o.to_str().unwrap()],
+        );
         assert!(r.status.success(), "{}", r.stderr);
     }
     let (ta, tb) = (tree(&a.path().join("site")), tree(&b.path().join("site")));
@@ -243,7 +384,12 @@ fn failed_build_keeps_previous_output_and_deleted_incidents_disappear() {
     std::fs::remove_file(dir.path().join("content/multi-day.md")).unwrap();
     let out = run(dir.path(), &["build", "--now", NOW]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(out.stderr.contains("content/broken.md:1:1: unterminated front matter"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("content/broken.md:1:1: unterminated front matter"),
+        "{}",
+        out.stderr
+    );
     assert!(tree(&public) == before, "a failed build changed public/");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -266,17 +412,29 @@ fn refuses_dangerous_output_folders() {
     for (cwd, output, why) in [
         (dir.path(), ".", "is the site root"),
         (dir.path(), "content", "inside the site's content/ folder"),
-        (dir.path(), "content/bundle-case", "inside the site's content/ folder"),
+        (
+            dir.path(),
+            "content/bundle-case",
+            "inside the site's content/ folder",
+        ),
         (sub.as_path(), "..", "is the site root"),
     ] {
         let root = if cwd == sub.as_path() { ".." } else { "." };
         let out = run(cwd, &["build", "--root", root, "--output", output]);
         assert_eq!(out.status.code(), Some(1), "{output}");
-        assert!(out.stderr.contains("refusing") && out.stderr.contains(why), "{output}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("refusing") && out.stderr.contains(why),
+            "{output}: {}",
+            out.stderr
+        );
     }
     let parent = dir.path().parent().unwrap().to_str().unwrap().to_string();
     let out = run(dir.path(), &["build", "--output", &parent]);
-    assert!(out.stderr.contains("contains the site root"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("contains the site root"),
+        "{}",
+        out.stderr
+    );
     assert!(dir.path().join("content/dst-crossing.md").is_file());
     assert!(dir.path().join("site.toml").is_file());
 }

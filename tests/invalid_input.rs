@@ -16,7 +16,11 @@ fn every_invalid_fixture_fails_with_its_message() {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 18, "expected the full set of cases, found {}", cases.len());
+    assert!(
+        cases.len() >= 18,
+        "expected the full set of cases, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let site = tempfile::tempdir().unwrap();
@@ -26,10 +30,16 @@ fn every_invalid_fixture_fails_with_its_message() {
         let out = run(site.path(), &["build", "--now", "2024-06-01T00:00:00Z"]);
         let name = case.file_name().unwrap().to_string_lossy();
         if out.status.code() != Some(1) {
-            failures.push(format!("{name}: exit status {:?}, expected 1", out.status.code()));
+            failures.push(format!(
+                "{name}: exit status {:?}, expected 1",
+                out.status.code()
+            ));
         }
         if out.stderr != expected {
-            failures.push(format!("{name}:\n--- expected\n{expected}--- got\n{}", out.stderr));
+            failures.push(format!(
+                "{name}:\n--- expected\n{expected}--- got\n{}",
+                out.stderr
+            ));
         }
         if site.path().join("public").exists() {
             failures.push(format!("{name}: a failed build created public/"));
@@ -46,11 +56,21 @@ fn all_problems_in_all_files_are_reported_in_one_run() {
     let content = site.path().join("content");
     std::fs::create_dir(&content).unwrap();
     let mut expected = Vec::new();
-    for case in ["unknown-severity", "unknown-component", "dst-gap", "yaml", "invalid-utf8"] {
+    for case in [
+        "unknown-severity",
+        "unknown-component",
+        "dst-gap",
+        "yaml",
+        "invalid-utf8",
+    ] {
         let src = fixtures.join(case).join("content/incident.md");
         std::fs::copy(&src, content.join(format!("{case}.md"))).unwrap();
         let line = std::fs::read_to_string(fixtures.join(case).join("expected.txt")).unwrap();
-        let first = line.lines().next().unwrap().replacen("content/incident.md", &format!("content/{case}.md"), 1);
+        let first = line.lines().next().unwrap().replacen(
+            "content/incident.md",
+            &format!("content/{case}.md"),
+            1,
+        );
         expected.push(first);
     }
     // One file with several independent problems: each is reported.
@@ -62,7 +82,11 @@ fn all_problems_in_all_files_are_reported_in_one_run() {
     let out = run(site.path(), &["build"]);
     assert_eq!(out.status.code(), Some(1));
     for e in &expected {
-        assert!(out.stderr.lines().any(|l| l == e), "missing `{e}` in:\n{}", out.stderr);
+        assert!(
+            out.stderr.lines().any(|l| l == e),
+            "missing `{e}` in:\n{}",
+            out.stderr
+        );
     }
     for e in [
         "content/many.md:2:9: `title` is empty",
@@ -70,7 +94,16 @@ fn all_problems_in_all_files_are_reported_in_one_run() {
         "content/many.md:4:15: unknown component `nope`",
         "content/many.md:8:10: unknown status `fixed`",
     ] {
-        assert!(out.stderr.lines().any(|l| l == e), "missing `{e}` in:\n{}", out.stderr);
+        assert!(
+            out.stderr.lines().any(|l| l == e),
+            "missing `{e}` in:\n{}",
+            out.stderr
+        );
     }
-    assert!(out.stderr.ends_with("error: 9 problems in 6 files; nothing was written\n"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .ends_with("error: 9 problems in 6 files; nothing was written\n"),
+        "{}",
+        out.stderr
+    );
 }

@@ -45,7 +45,12 @@ pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -63,12 +68,20 @@ pub fn html(path: &Path) -> scraper::Html {
 pub fn texts(doc: &scraper::Html, sel: &str) -> Vec<String> {
     let s = scraper::Selector::parse(sel).unwrap();
     doc.select(&s)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 
 /// Attribute `attr` of every element matching `sel`.
 pub fn attrs(doc: &scraper::Html, sel: &str, attr: &str) -> Vec<String> {
     let s = scraper::Selector::parse(sel).unwrap();
-    doc.select(&s).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
+    doc.select(&s)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
 }
