@@ -182,13 +182,21 @@ fn severity_view(config: &Config, id: &str) -> SeverityView {
     }
 }
 
-fn tera_err(e: tera::Error) -> String {
+/// A Tera error with its causes, pointing at the template's real file (site or theme).
+fn tera_err(e: tera::Error, theme: &Theme) -> String {
     use std::error::Error;
     let mut msg = e.to_string();
     let mut src = e.source();
     while let Some(s) = src {
         msg.push_str(&format!("\n  caused by: {s}"));
         src = s.source();
+    }
+    let mut msg = msg.trim_start_matches("error: ").to_string();
+    for (name, (_, origin)) in &theme.templates {
+        let needle = format!("--> {name}:");
+        if msg.contains(&needle) {
+            msg = msg.replace(&needle, &format!("--> {origin}:"));
+        }
     }
     msg
 }
@@ -203,7 +211,7 @@ fn engine(input: &RenderInput) -> Result<Tera, String> {
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| format!("template error: {}", tera_err(e)))?;
+    .map_err(|e| format!("in a template: {}", tera_err(e, input.theme)))?;
     let c = input.config;
     let g = tera.global_context();
     g.insert(
@@ -417,7 +425,7 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
         let html = tera.render(template, ctx).map_err(|e| {
             format!(
                 "cannot render {rel_file} with template `{template}`: {}",
-                tera_err(e)
+                tera_err(e, input.theme)
             )
         })?;
         sink.write(rel_file, html.as_bytes())

@@ -29,9 +29,13 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     if dir.is_dir() {
         read_dir_into(&dir.join("templates"), &mut |rel, path| {
             let text = read_text(path)?;
-            theme
-                .templates
-                .insert(rel, (text, path.display().to_string()));
+            theme.templates.insert(
+                rel,
+                (
+                    text,
+                    crate::fsutil::display_path(path).display().to_string(),
+                ),
+            );
             Ok(())
         })?;
         read_dir_into(&dir.join("static"), &mut |rel, path| {
@@ -50,9 +54,13 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     }
     read_dir_into(&root.join("templates"), &mut |rel, path| {
         let text = read_text(path)?;
-        theme
-            .templates
-            .insert(rel, (text, path.display().to_string()));
+        theme.templates.insert(
+            rel,
+            (
+                text,
+                crate::fsutil::display_path(path).display().to_string(),
+            ),
+        );
         Ok(())
     })?;
     read_dir_into(&root.join("static"), &mut |rel, path| {

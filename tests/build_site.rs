@@ -438,3 +438,37 @@ fn refuses_dangerous_output_folders() {
     assert!(dir.path().join("content/dst-crossing.md").is_file());
     assert!(dir.path().join("site.toml").is_file());
 }
+
+#[test]
+fn site_templates_override_the_theme_and_errors_name_the_file() {
+    let dir = site();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>Custom {{ site.title }}</p>{% endblock %}",
+    )
+    .unwrap();
+    let static_dir = dir.path().join("static");
+    std::fs::create_dir(&static_dir).unwrap();
+    std::fs::write(static_dir.join("logo.txt"), "logo").unwrap();
+    let public = build(dir.path(), &[]);
+    let doc = html(&public.join("404.html"));
+    assert_eq!(
+        texts(&doc, "main p"),
+        vec!["Custom Fixture <Status> & \"History\"".to_string()]
+    );
+    assert_eq!(read(&public.join("logo.txt")), "logo");
+    // The theme's own stylesheet is still there.
+    assert!(public.join("afterword.css").is_file());
+
+    std::fs::write(templates.join("incident.html"), "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ incident.title </p>\n{% endblock %}\n").unwrap();
+    let out = run(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.contains("--> templates/incident.html:3:22"),
+        "{}",
+        out.stderr
+    );
+    assert!(public.join("404.html").is_file(), "the old output is kept");
+}
