@@ -1,9 +1,11 @@
 //! Markdown → HTML: CommonMark plus tables, task lists, strikethrough, footnotes and heading ids.
 //! Body headings get unique ids and a self-link; headings of levels 2–3 feed the table of contents.
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Ids the default theme uses on the incident page; body headings never take them.
 pub const RESERVED_IDS: &[&str] = &[
@@ -39,7 +41,7 @@ fn options() -> Options {
 pub fn render_body(md: &str) -> Rendered {
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut toc = Vec::new();
-    let mut out = String::with_capacity(md.len() * 3 / 2);
+    let mut adapt = Adapt::default();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     for ev in Parser::new_ext(md, options()) {
@@ -59,9 +61,10 @@ pub fn render_body(md: &str) -> Rendered {
                 let n = level as u8;
                 let mut inner_html = String::new();
                 html::push_html(&mut inner_html, inner.into_iter());
+                let id_attr = escape_attr(&id);
                 let label = escape_attr(&format!("Link to “{text}”"));
                 events.push(Event::Html(CowStr::from(format!(
-                    "<h{n} id=\"{id}\">{inner_html} <a class=\"anchor\" href=\"#{id}\" aria-label=\"{label}\">#</a></h{n}>\n"
+                    "<h{n} id=\"{id_attr}\">{inner_html} <a class=\"anchor\" href=\"#{id_attr}\" aria-label=\"{label}\">#</a></h{n}>\n"
                 ))));
                 if n == 2 || n == 3 {
                     toc.push(TocEntry {
@@ -72,34 +75,96 @@ pub fn render_body(md: &str) -> Rendered {
                 }
             }
             ev => match &mut heading {
-                Some((_, _, inner)) => inner.push(task_marker(ev)),
-                None => events.push(task_marker(ev)),
+                Some((_, _, inner)) => adapt.push(ev, inner),
+                None => adapt.push(ev, &mut events),
             },
         }
     }
+    let mut out = String::with_capacity(md.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     Rendered { html: out, toc }
 }
 
-/// Render a short Markdown text (a timeline message): no heading ids, no table of contents.
+/// Render a short Markdown text (a timeline message): no heading ids, no footnotes, no table of
+/// contents, so nothing in it can collide with the page's ids.
 pub fn render_inline(md: &str) -> String {
+    let opts = options() - Options::ENABLE_HEADING_ATTRIBUTES - Options::ENABLE_FOOTNOTES;
+    let mut adapt = Adapt::default();
+    let mut events = Vec::new();
+    for ev in Parser::new_ext(md, opts) {
+        adapt.push(ev, &mut events);
+    }
     let mut out = String::new();
-    html::push_html(
-        &mut out,
-        Parser::new_ext(md, options() - Options::ENABLE_HEADING_ATTRIBUTES).map(task_marker),
-    );
+    html::push_html(&mut out, events.into_iter());
     out
 }
 
-/// Task-list checkboxes with an accessible name (a bare `<input>` has none).
-fn task_marker(ev: Event) -> Event {
-    match ev {
-        Event::TaskListMarker(done) => Event::Html(CowStr::from(if done {
-            "<input type=\"checkbox\" checked disabled aria-label=\"done\"> "
-        } else {
-            "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
-        })),
-        ev => ev,
+/// Rewrites of pulldown-cmark's default HTML for accessibility and unique ids: labelled
+/// task-list checkboxes, keyboard-scrollable code blocks and tables, and footnote ids (`fn-1`,
+/// …) that can never collide with headings or the theme's own ids.
+#[derive(Default)]
+struct Adapt {
+    footnotes: HashMap<String, usize>,
+}
+
+impl Adapt {
+    fn number(&mut self, name: &str) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(name.to_string()).or_insert(next)
+    }
+
+    fn push<'a>(&mut self, ev: Event<'a>, out: &mut Vec<Event<'a>>) {
+        let html = |s: String| Event::Html(CowStr::from(s));
+        match ev {
+            Event::TaskListMarker(done) => out.push(html(
+                if done {
+                    "<input type=\"checkbox\" checked disabled aria-label=\"done\"> "
+                } else {
+                    "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
+                }
+                .into(),
+            )),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                };
+                out.push(html(if lang.is_empty() {
+                    "<pre tabindex=\"0\"><code>".into()
+                } else {
+                    format!(
+                        "<pre tabindex=\"0\"><code class=\"language-{}\">",
+                        escape_attr(lang)
+                    )
+                }));
+            }
+            Event::End(TagEnd::CodeBlock) => out.push(html("</code></pre>\n".into())),
+            ev @ Event::Start(Tag::Table(_)) => {
+                out.push(html(
+                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n"
+                        .into(),
+                ));
+                out.push(ev);
+            }
+            ev @ Event::End(TagEnd::Table) => {
+                out.push(ev);
+                out.push(html("</div>\n".into()));
+            }
+            Event::FootnoteReference(name) => {
+                let n = self.number(&name);
+                out.push(html(format!(
+                    "<sup class=\"footnote-reference\"><a href=\"#fn-{n}\">{n}</a></sup>"
+                )));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let n = self.number(&name);
+                out.push(html(format!(
+                    "<div class=\"footnote-definition\" id=\"fn-{n}\"><sup class=\"footnote-definition-label\">{n}</sup>"
+                )));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => out.push(html("</div>\n".into())),
+            ev => out.push(ev),
+        }
     }
 }
 
@@ -115,11 +180,18 @@ fn plain_text(events: &[Event]) -> String {
     s.trim().to_string()
 }
 
+/// A raw (unescaped) id, unique on the page; whitespace is not allowed in HTML ids, and
+/// `fn-<n>` is kept for footnotes.
 fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    let base = if base.is_empty() {
-        "section".to_string()
+    let base: String = base.split_whitespace().collect::<Vec<_>>().join("-");
+    let base = if base.is_empty()
+        || base
+            .strip_prefix("fn-")
+            .is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit()))
+    {
+        format!("section-{base}").trim_end_matches('-').to_string()
     } else {
-        escape_attr(&base)
+        base
     };
     let mut id = base.clone();
     let mut n = 1;
@@ -178,6 +250,24 @@ mod tests {
         assert!(r.html.contains("<del>old</del>"));
         assert!(r.html.contains("footnote-definition"));
         assert!(r.html.contains("<h2 id=\"my-id\">"));
+    }
+
+    #[test]
+    fn footnotes_code_and_tables_are_accessible_and_unique() {
+        let r = render_body("## Timeline\n\nSee[^timeline] and[^b].\n\n[^timeline]: first\n[^b]: second\n\n```rust\nlet x = 1 < 2;\n```\n\n| a |\n|---|\n| 1 |\n\n## Odd {#my id}\n");
+        assert!(r.html.contains("<a href=\"#fn-1\">1</a>"), "{}", r.html);
+        assert!(r.html.contains("id=\"fn-2\""));
+        assert!(
+            !r.html.contains("id=\"timeline\""),
+            "footnote or heading took a reserved id"
+        );
+        assert!(r.html.contains("<pre tabindex=\"0\"><code class=\"language-rust\">let x = 1 &lt; 2;\n</code></pre>"), "{}", r.html);
+        assert!(r.html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n<table>"));
+        assert_eq!(
+            r.toc.last().unwrap().id,
+            "my",
+            "attributes after a space are not part of the id"
+        );
     }
 
     #[test]

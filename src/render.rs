@@ -118,7 +118,7 @@ struct ActionView<'a> {
     status: &'static str,
     status_label: &'static str,
     due: Option<DueView>,
-    link: Option<&'a str>,
+    link: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -359,7 +359,7 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
                     iso: d.format("%Y-%m-%d").to_string(),
                     display: d.format("%b %-d, %Y").to_string(),
                 }),
-                link: a.link.as_deref(),
+                link: a.link.as_deref().map(encode_url),
             })
             .collect(),
     };
@@ -525,7 +525,18 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
                 while k < list.len() {
                     let key = &list[k].month_key;
                     let n = list[k..].iter().take_while(|p| &p.month_key == key).count();
+                    // The year page holding the month's first incident.
+                    let page = k / HISTORY_PAGE_SIZE + 1;
+                    let rel = if page == 1 {
+                        format!("history/{y}/")
+                    } else {
+                        format!("history/{y}/{page}/")
+                    };
                     months.push(obj(vec![
+                        (
+                            "path",
+                            Value::from(format!("{}#month-{key}", paths.path(&rel))),
+                        ),
                         ("key", Value::from(key.as_str())),
                         ("label", Value::from(list[k].month_label.as_str())),
                         ("count", Value::from(n)),
@@ -651,6 +662,25 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
     Ok(RenderStats { pages, files })
 }
 
+/// Percent-encode the characters that are never valid in a URL (space, quotes, angle brackets,
+/// controls, …), leaving everything else as written. HTML escaping happens on top, in templates.
+pub fn encode_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        if c.is_ascii_graphic()
+            && !matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^')
+        {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
@@ -686,6 +716,19 @@ fn sitemap_xml(urls: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_are_encoded() {
+        assert_eq!(
+            encode_url("https://x/?a=1&b=\"2\""),
+            "https://x/?a=1&b=%222%22"
+        );
+        assert_eq!(
+            encode_url(" https://x/a b<c>é "),
+            "https://x/a%20b%3Cc%3E%C3%A9"
+        );
+        assert_eq!(encode_url("https://x/%20ok#frag"), "https://x/%20ok#frag");
+    }
 
     #[test]
     fn badge_text_contrast() {

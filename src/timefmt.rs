@@ -100,7 +100,7 @@ pub struct TimeView {
 pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
     let local = t.with_timezone(&tz);
     TimeView {
-        iso: t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         display: local.format("%b %-d, %Y, %H:%M %Z").to_string(),
         date: local.format("%Y-%m-%d").to_string(),
         date_display: local.format("%b %-d, %Y").to_string(),
@@ -152,6 +152,14 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(view(a, la).display, "Apr 8, 2024, 12:18 PDT");
         assert_eq!(view(a, Tz::UTC).iso, "2024-04-08T19:18:00Z");
+    }
+
+    #[test]
+    fn iso_is_whole_seconds_for_html() {
+        let t = DateTime::parse_from_rfc3339("2026-11-21T23:44:28.673981550Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(view(t, Tz::UTC).iso, "2026-11-21T23:44:28Z");
     }
 
     #[test]

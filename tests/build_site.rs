@@ -243,7 +243,7 @@ fn user_text_is_escaped_everywhere() {
     assert!(texts(&doc, "title")[0].contains(title));
     let links = attrs(&doc, "a", "href");
     assert!(
-        links.contains(&"https://tracker.example.com/?a=1&b=\"2\"".to_string()),
+        links.contains(&"https://tracker.example.com/?a=1&b=%222%22".to_string()),
         "{links:?}"
     );
     let body = texts(&doc, "main").join(" ");
@@ -280,7 +280,9 @@ fn check_links(public: &Path, base_path: &str) -> usize {
                     "{}: {link} is outside {base_path}",
                     path.display()
                 );
-                let rel = link[base_path.len()..].split('#').next().unwrap();
+                let (rel, fragment) = link[base_path.len()..]
+                    .split_once('#')
+                    .unwrap_or((&link[base_path.len()..], ""));
                 let target = public.join(rel);
                 let ok = if rel.is_empty() || rel.ends_with('/') {
                     target.join("index.html").is_file()
@@ -288,6 +290,19 @@ fn check_links(public: &Path, base_path: &str) -> usize {
                     target.is_file()
                 };
                 assert!(ok, "{}: {link} does not resolve", path.display());
+                if !fragment.is_empty() {
+                    let file = if rel.is_empty() || rel.ends_with('/') {
+                        target.join("index.html")
+                    } else {
+                        target
+                    };
+                    let id = format!("id=\"{fragment}\"");
+                    assert!(
+                        read(&file).contains(&id),
+                        "{}: {link}: no {id} there",
+                        path.display()
+                    );
+                }
                 checked += 1;
             }
         }
@@ -471,4 +486,63 @@ fn site_templates_override_the_theme_and_errors_name_the_file() {
         out.stderr
     );
     assert!(public.join("404.html").is_file(), "the old output is kept");
+}
+
+#[test]
+fn history_is_paginated_and_no_page_lists_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        "title = \"Many\"\nbase_url = \"https://s.example.com/\"\n[[components]]\nid = \"api\"\nname = \"API\"\n",
+    )
+    .unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir(&content).unwrap();
+    // 250 incidents in 2024, one every 24 hours from Jan 1: Jan..Sep (day 0..249).
+    for n in 0..250 {
+        let start = chrono::DateTime::parse_from_rfc3339("2024-01-01T10:00:00Z").unwrap()
+            + chrono::Duration::days(n);
+        std::fs::write(
+            content.join(format!("i{n:03}.md")),
+            format!(
+                "+++\ntitle = \"Incident {n}\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = {}\nresolved = {}\n+++\n",
+                start.format("%Y-%m-%dT%H:%M:%SZ"),
+                (start + chrono::Duration::minutes(5)).format("%Y-%m-%dT%H:%M:%SZ")
+            ),
+        )
+        .unwrap();
+    }
+    let public = build(dir.path(), &[]);
+    let incident_links = |rel: &str| {
+        let doc = html(&public.join(rel));
+        let mut l: Vec<String> = attrs(&doc, "main a", "href")
+            .into_iter()
+            .filter(|h| h.starts_with("/incidents/"))
+            .collect();
+        l.sort();
+        l.dedup();
+        l.len()
+    };
+    assert_eq!(incident_links("history/2024/index.html"), 100);
+    assert_eq!(incident_links("history/2024/2/index.html"), 100);
+    assert_eq!(incident_links("history/2024/3/index.html"), 50);
+    assert!(!public.join("history/2024/4").exists());
+    assert_eq!(incident_links("history/index.html"), 50);
+    assert_eq!(incident_links("index.html"), 20);
+    // Newest first: page 1 starts with the last incident (Sep 6, day 249).
+    let page1 = read(&public.join("history/2024/index.html"));
+    assert!(page1.find("Incident 249").unwrap() < page1.find("Incident 150").unwrap());
+    // Month links on /history/ go to the page holding the month's first (newest) incident:
+    // May (days 121..=151) starts at newest-first index 98 → page 1; April (91..=120) at 129 → page 2.
+    let hist = html(&public.join("history/index.html"));
+    let links = attrs(&hist, "a", "href");
+    assert!(
+        links.contains(&"/history/2024/#month-2024-05".to_string()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"/history/2024/2/#month-2024-04".to_string()),
+        "{links:?}"
+    );
+    check_links(&public, "/");
 }
