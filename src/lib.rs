@@ -6,6 +6,7 @@
 pub mod build;
 pub mod config;
 pub mod diag;
+pub mod escape;
 pub mod fsutil;
 pub mod load;
 pub mod markdown;

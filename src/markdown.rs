@@ -61,8 +61,8 @@ pub fn render_body(md: &str) -> Rendered {
                 let n = level as u8;
                 let mut inner_html = String::new();
                 html::push_html(&mut inner_html, inner.into_iter());
-                let id_attr = escape_attr(&id);
-                let label = escape_attr(&format!("Link to “{text}”"));
+                let id_attr = crate::escape::markup(&id);
+                let label = crate::escape::markup(&format!("Link to “{text}”"));
                 events.push(Event::Html(CowStr::from(format!(
                     "<h{n} id=\"{id_attr}\">{inner_html} <a class=\"anchor\" href=\"#{id_attr}\" aria-label=\"{label}\">#</a></h{n}>\n"
                 ))));
@@ -134,7 +134,7 @@ impl Adapt {
                 } else {
                     format!(
                         "<pre tabindex=\"0\"><code class=\"language-{}\">",
-                        escape_attr(lang)
+                        crate::escape::markup(lang)
                     )
                 }));
             }
@@ -201,21 +201,6 @@ fn unique_id(base: String, used: &mut HashSet<String>) -> String {
     }
     used.insert(id.clone());
     id
-}
-
-fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

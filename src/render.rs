@@ -359,7 +359,7 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
                     iso: d.format("%Y-%m-%d").to_string(),
                     display: d.format("%b %-d, %Y").to_string(),
                 }),
-                link: a.link.as_deref().map(encode_url),
+                link: a.link.as_deref().map(crate::escape::url),
             })
             .collect(),
     };
@@ -662,45 +662,11 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
     Ok(RenderStats { pages, files })
 }
 
-/// Percent-encode the characters that are never valid in a URL (space, quotes, angle brackets,
-/// controls, …), leaving everything else as written. HTML escaping happens on top, in templates.
-pub fn encode_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.trim().chars() {
-        if c.is_ascii_graphic()
-            && !matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^')
-        {
-            out.push(c);
-        } else {
-            let mut buf = [0u8; 4];
-            for b in c.encode_utf8(&mut buf).bytes() {
-                out.push_str(&format!("%{b:02X}"));
-            }
-        }
-    }
-    out
-}
-
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn sitemap_xml(urls: &[(String, String)]) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (loc, lastmod) in urls {
         s.push_str("  <url><loc>");
-        s.push_str(&xml_escape(loc));
+        s.push_str(&crate::escape::markup(loc));
         s.push_str("</loc>");
         if !lastmod.is_empty() {
             s.push_str("<lastmod>");
@@ -716,19 +682,6 @@ fn sitemap_xml(urls: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn urls_are_encoded() {
-        assert_eq!(
-            encode_url("https://x/?a=1&b=\"2\""),
-            "https://x/?a=1&b=%222%22"
-        );
-        assert_eq!(
-            encode_url(" https://x/a b<c>é "),
-            "https://x/a%20b%3Cc%3E%C3%A9"
-        );
-        assert_eq!(encode_url("https://x/%20ok#frag"), "https://x/%20ok#frag");
-    }
 
     #[test]
     fn badge_text_contrast() {

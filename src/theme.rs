@@ -27,23 +27,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     let mut theme = Theme::default();
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
-        read_dir_into(&dir.join("templates"), &mut |rel, path| {
-            let text = read_text(path)?;
-            theme.templates.insert(
-                rel,
-                (
-                    text,
-                    crate::fsutil::display_path(path).display().to_string(),
-                ),
-            );
-            Ok(())
-        })?;
-        read_dir_into(&dir.join("static"), &mut |rel, path| {
-            theme
-                .statics
-                .insert(rel, StaticSource::Disk(path.to_path_buf()));
-            Ok(())
-        })?;
+        layer(&mut theme, &dir)?;
     } else if name == "default" {
         embedded_into(&DEFAULT_THEME, &mut theme);
     } else {
@@ -52,24 +36,24 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
             crate::fsutil::display_path(&dir).display()
         ));
     }
-    read_dir_into(&root.join("templates"), &mut |rel, path| {
-        let text = read_text(path)?;
-        theme.templates.insert(
-            rel,
-            (
-                text,
-                crate::fsutil::display_path(path).display().to_string(),
-            ),
-        );
+    // The site's own templates/ and static/ win over the theme's.
+    layer(&mut theme, root)?;
+    Ok(theme)
+}
+
+/// Add `<dir>/templates/**` and `<dir>/static/**` on top of what `theme` holds.
+fn layer(theme: &mut Theme, dir: &Path) -> Result<(), String> {
+    read_dir_into(&dir.join("templates"), &mut |rel, path| {
+        let origin = crate::fsutil::display_path(path).display().to_string();
+        theme.templates.insert(rel, (read_text(path)?, origin));
         Ok(())
     })?;
-    read_dir_into(&root.join("static"), &mut |rel, path| {
+    read_dir_into(&dir.join("static"), &mut |rel, path| {
         theme
             .statics
             .insert(rel, StaticSource::Disk(path.to_path_buf()));
         Ok(())
-    })?;
-    Ok(theme)
+    })
 }
 
 fn embedded_into(dir: &Dir<'static>, theme: &mut Theme) {
