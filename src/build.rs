@@ -1,7 +1,7 @@
 //! The build pipeline: config → load → validate → model → render → output, as one call.
 
 use crate::config::{self, Config};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostic;
 use crate::fsutil::{absolute, display_path};
 use crate::output::{DiskSink, Sink, Staging};
 use crate::{load, render, theme, validate};
@@ -180,13 +180,4 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: display_path(&output),
         seconds: start.elapsed().as_secs_f64(),
     })
-}
-
-/// Diagnostics helper for callers that only validate.
-pub fn check(root: &Path) -> Result<usize, Diagnostics> {
-    match load_site(root, None, true) {
-        Ok(site) => Ok(site.incidents.len()),
-        Err(BuildError::Invalid(ds)) => Err(Diagnostics(ds)),
-        Err(BuildError::Other(m)) => Err(Diagnostics(vec![Diagnostic::file(root, m)])),
-    }
 }

@@ -113,10 +113,3 @@ fn read_dir_into(
     }
     Ok(())
 }
-
-/// The default theme's files, for `afterword init` to show where to override.
-pub fn default_template_names() -> Vec<String> {
-    let mut t = Theme::default();
-    embedded_into(&DEFAULT_THEME, &mut t);
-    t.templates.into_keys().collect()
-}

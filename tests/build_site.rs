@@ -546,3 +546,30 @@ fn history_is_paginated_and_no_page_lists_everything() {
     );
     check_links(&public, "/");
 }
+
+#[test]
+fn memory_sink_matches_the_disk_build() {
+    use afterword::build::{load_site, render_site};
+    use afterword::output::MemorySink;
+    let dir = site();
+    let public = build(dir.path(), &[]);
+    let site = load_site(dir.path(), None, false).unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(NOW)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let sink = MemorySink::default();
+    render_site(&site, now, false, &sink).unwrap();
+    let memory: Vec<(PathBuf, Vec<u8>)> = sink
+        .files
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(|(k, v)| (PathBuf::from(k), v))
+        .collect();
+    let disk = tree(&public);
+    assert_eq!(
+        memory.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        disk.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    assert!(memory == disk);
+}
