@@ -573,3 +573,29 @@ fn memory_sink_matches_the_disk_build() {
     );
     assert!(memory == disk);
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_in_content_are_reported_not_followed() {
+    let dir = site();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "+++\ntitle = \"x\"\n+++\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        dir.path().join("content/link.md"),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr
+            .starts_with("content/link.md: is a symbolic link"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("public").exists());
+}
