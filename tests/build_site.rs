@@ -130,6 +130,12 @@ fn dst_crossing_incident_lasts_one_hour() {
     assert_eq!(fact(&doc, "Duration").as_deref(), Some("1h"));
     let body = texts(&doc, "main").join(" ");
     assert!(body.contains("+45m") && body.contains("+1h"), "{body}");
+    // The body's heading has an id, a self-link and a table-of-contents entry.
+    assert_eq!(
+        attrs(&doc, "h2#what-happened a.anchor", "href"),
+        vec!["#what-happened".to_string()]
+    );
+    assert!(attrs(&doc, "nav a", "href").contains(&"#what-happened".to_string()));
 }
 
 #[test]
@@ -247,6 +253,17 @@ fn user_text_is_escaped_everywhere() {
         "{links:?}"
     );
     let body = texts(&doc, "main").join(" ");
+    // Action items are a table; tags and authors are shown as written.
+    let cells = texts(&doc, "table td, table th");
+    assert!(
+        cells.iter().any(|c| c == "Escape </td> in titles"),
+        "{cells:?}"
+    );
+    assert!(cells.iter().any(|c| c == "web & ops"), "{cells:?}");
+    assert!(
+        body.contains("a\"b") && body.contains("<i>"),
+        "tags: {body}"
+    );
     assert!(body.contains("Escape </td> in titles"));
     assert!(body.contains("O'Brien & co"));
     assert!(body.contains("Dashboard & <UI>"));
