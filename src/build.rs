@@ -123,6 +123,22 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
             shown.display()
         ));
     }
+    // A build replaces the whole folder: only do that to a folder that is empty or looks like a
+    // site (has an index.html or a sitemap.xml), never to someone's documents.
+    if out_abs.is_dir() {
+        let mut entries = std::fs::read_dir(&out_abs)
+            .map_err(|e| format!("cannot read {}: {e}", shown.display()))?;
+        let empty = entries.next().is_none();
+        let is_site = out_abs.join("index.html").is_file() || out_abs.join("sitemap.xml").is_file();
+        if !empty && !is_site {
+            return Err(format!(
+                "refusing to replace {}: it is not empty and does not look like a built site \
+                 (no index.html); a build replaces the output folder entirely, so remove it or \
+                 choose another --output",
+                shown.display()
+            ));
+        }
+    }
     Ok(())
 }
 

@@ -460,6 +460,18 @@ fn refuses_dangerous_output_folders() {
             out.stderr
         );
     }
+    // Someone's own folder of files is never replaced.
+    std::fs::create_dir(dir.path().join("notes")).unwrap();
+    std::fs::write(dir.path().join("notes/todo.txt"), "keep me").unwrap();
+    let out = run(dir.path(), &["build", "--output", "notes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr
+            .contains("refusing to replace notes: it is not empty"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&dir.path().join("notes/todo.txt")), "keep me");
     let parent = dir.path().parent().unwrap().to_str().unwrap().to_string();
     let out = run(dir.path(), &["build", "--output", &parent]);
     assert!(
