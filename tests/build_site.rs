@@ -449,6 +449,17 @@ fn refuses_dangerous_output_folders() {
             "content/bundle-case",
             "inside the site's content/ folder",
         ),
+        (
+            dir.path(),
+            "templates",
+            "inside the site's templates/ folder",
+        ),
+        (
+            dir.path(),
+            "themes/default",
+            "inside the site's themes/ folder",
+        ),
+        (dir.path(), "static", "inside the site's static/ folder"),
         (sub.as_path(), "..", "is the site root"),
     ] {
         let root = if cwd == sub.as_path() { ".." } else { "." };
