@@ -17,4 +17,5 @@ pub mod scaffold;
 pub mod theme;
 pub mod timefmt;
 pub mod tomlx;
+pub mod uptime;
 pub mod validate;
