@@ -19,8 +19,29 @@ struct RawConfig {
     timezone: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
     #[serde(default)]
+    groups: Vec<RawGroup>,
+    #[serde(default)]
     components: Vec<RawComponent>,
     severities: Option<Vec<RawSeverity>>,
+    uptime: Option<RawUptime>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUptime {
+    major_outage: Option<Spanned<f64>>,
+    partial_outage: Option<Spanned<f64>>,
+    degraded_performance: Option<Spanned<f64>>,
+    decimals: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -30,7 +51,10 @@ struct RawComponent {
     name: Spanned<String>,
     #[serde(default)]
     description: String,
-    group: Option<String>,
+    group: Option<Spanned<String>>,
+    since: Option<Spanned<crate::tomlx::Datetime>>,
+    #[serde(default)]
+    hidden: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -43,7 +67,20 @@ struct RawSeverity {
 }
 
 static COMPONENT_KEYS: Schema = Schema {
-    keys: &["id", "name", "description", "group"],
+    keys: &["id", "name", "description", "group", "since", "hidden"],
+    nested: &[],
+};
+static GROUP_KEYS: Schema = Schema {
+    keys: &["id", "name", "description"],
+    nested: &[],
+};
+static UPTIME_KEYS: Schema = Schema {
+    keys: &[
+        "major_outage",
+        "partial_outage",
+        "degraded_performance",
+        "decimals",
+    ],
     nested: &[],
 };
 static SEVERITY_KEYS: Schema = Schema {
@@ -57,12 +94,16 @@ static SCHEMA: Schema = Schema {
         "description",
         "timezone",
         "theme",
+        "groups",
         "components",
         "severities",
+        "uptime",
     ],
     nested: &[
+        ("groups", &GROUP_KEYS),
         ("components", &COMPONENT_KEYS),
         ("severities", &SEVERITY_KEYS),
+        ("uptime", &UPTIME_KEYS),
     ],
 };
 
@@ -77,8 +118,17 @@ pub struct Config {
     pub description: String,
     pub timezone: Tz,
     pub theme: String,
+    pub groups: Vec<Group>,
     pub components: Vec<Component>,
     pub severities: Vec<Severity>,
+    pub uptime: UptimeConfig,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone)]
@@ -86,7 +136,27 @@ pub struct Component {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// A group id.
     pub group: Option<String>,
+    /// No uptime is counted before this date (midnight in the site zone).
+    pub since: Option<chrono::NaiveDate>,
+    /// Validated, listed nowhere.
+    pub hidden: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct UptimeConfig {
+    pub weights: crate::uptime::Weights,
+    pub decimals: u32,
+}
+
+impl Default for UptimeConfig {
+    fn default() -> Self {
+        UptimeConfig {
+            weights: crate::uptime::Weights::default(),
+            decimals: 2,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +277,28 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         }),
     };
 
+    let mut groups: Vec<Group> = Vec::new();
+    for g in raw.groups {
+        let id = g.id.get_ref();
+        if !is_valid_id(id) {
+            diags.push(
+                map.at(g.id.span(), format!("group id `{id}` is not a valid id"))
+                    .with_help("use lower-case letters, digits and single dashes, e.g. `platform`"),
+            );
+        } else if groups.iter().any(|x| &x.id == id) {
+            diags.push(map.at(g.id.span(), format!("group `{id}` is declared twice")));
+        }
+        if g.name.get_ref().trim().is_empty() {
+            diags.push(map.at(g.name.span(), format!("group `{id}` has an empty name")));
+        }
+        groups.push(Group {
+            id: id.clone(),
+            name: g.name.into_inner(),
+            description: g.description,
+        });
+    }
+    let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+
     let mut components: Vec<Component> = Vec::new();
     for c in raw.components {
         let id = c.id.get_ref();
@@ -224,11 +316,39 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         if c.name.get_ref().trim().is_empty() {
             diags.push(map.at(c.name.span(), format!("component `{id}` has an empty name")));
         }
+        if let Some(g) = &c.group {
+            if !group_ids.contains(&g.get_ref().as_str()) {
+                let help = if group_ids.is_empty() {
+                    format!(
+                        "declare it: [[groups]] with id = \"{}\" and a name",
+                        g.get_ref()
+                    )
+                } else {
+                    crate::diag::suggestion(g.get_ref(), &group_ids)
+                };
+                diags.push(
+                    map.at(g.span(), format!("unknown group `{}`", g.get_ref()))
+                        .with_help(help),
+                );
+            }
+        }
+        let since =
+            c.since
+                .as_ref()
+                .and_then(|d| match crate::timefmt::date_only(&d.get_ref().0) {
+                    Ok(x) => Some(x),
+                    Err(m) => {
+                        diags.push(map.at(d.span(), m));
+                        None
+                    }
+                });
         components.push(Component {
             id: id.clone(),
             name: c.name.into_inner(),
             description: c.description,
-            group: c.group,
+            group: c.group.map(Spanned::into_inner),
+            since,
+            hidden: c.hidden,
         });
     }
 
@@ -280,6 +400,38 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         }
     };
 
+    let mut uptime = UptimeConfig::default();
+    if let Some(u) = &raw.uptime {
+        let mut weight = |v: &Option<Spanned<f64>>, slot: &mut i64| {
+            if let Some(v) = v {
+                let w = *v.get_ref();
+                if (0.0..=1.0).contains(&w) {
+                    *slot = (w * 1000.0).round() as i64;
+                } else {
+                    diags.push(map.at(
+                        v.span(),
+                        format!("uptime weight {w} is not between 0 and 1"),
+                    ));
+                }
+            }
+        };
+        weight(&u.major_outage, &mut uptime.weights.major_outage);
+        weight(&u.partial_outage, &mut uptime.weights.partial_outage);
+        weight(
+            &u.degraded_performance,
+            &mut uptime.weights.degraded_performance,
+        );
+        if let Some(d) = &u.decimals {
+            match u32::try_from(*d.get_ref()) {
+                Ok(n) if n <= 4 => uptime.decimals = n,
+                _ => diags.push(map.at(
+                    d.span(),
+                    format!("uptime decimals {} is not between 0 and 4", d.get_ref()),
+                )),
+            }
+        }
+    }
+
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -292,8 +444,10 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         theme: raw
             .theme
             .map_or_else(|| "default".to_string(), Spanned::into_inner),
+        groups,
         components,
         severities,
+        uptime,
     })
 }
 
@@ -351,6 +505,28 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.len(), 3, "{err:?}");
+    }
+
+    #[test]
+    fn groups_since_hidden_and_uptime() {
+        let c = cfg("title = \"t\"\nbase_url = \"https://x/\"\n[uptime]\npartial_outage = 0.5\ndecimals = 3\n\
+             [[groups]]\nid = \"web\"\nname = \"Web\"\n\
+             [[components]]\nid = \"a\"\nname = \"A\"\ngroup = \"web\"\nsince = 2024-01-01\nhidden = true\n")
+        .unwrap();
+        assert_eq!(c.uptime.weights.partial_outage, 500);
+        assert_eq!(c.uptime.decimals, 3);
+        assert_eq!(c.components[0].group.as_deref(), Some("web"));
+        assert_eq!(c.components[0].since.unwrap().to_string(), "2024-01-01");
+        assert!(c.components[0].hidden);
+        let err = cfg(
+            "title = \"t\"\nbase_url = \"https://x/\"\n[[groups]]\nid = \"web\"\nname = \"Web\"\n\
+             [[components]]\nid = \"a\"\nname = \"A\"\ngroup = \"wbe\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err[0].to_string(),
+            "site.toml:9:9: unknown group `wbe`\n  help: did you mean `web`?"
+        );
     }
 
     #[test]

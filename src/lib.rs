@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod status;
 pub mod theme;
 pub mod timefmt;
 pub mod tomlx;

@@ -51,10 +51,13 @@ impl RawIncident {
 pub struct FrontMatter {
     #[serde(skip)]
     pub base: usize,
+    pub kind: Option<Spanned<String>>,
     pub title: Spanned<String>,
     #[serde(default)]
     pub summary: String,
-    pub severity: Spanned<String>,
+    pub severity: Option<Spanned<String>>,
+    pub scheduled_start: Option<Spanned<Datetime>>,
+    pub scheduled_end: Option<Spanned<Datetime>>,
     pub components: Spanned<Vec<Spanned<String>>>,
     pub detected_by: Option<String>,
     #[serde(default)]
@@ -119,9 +122,12 @@ static ACTION: Schema = Schema {
 };
 pub static FRONT_MATTER: Schema = Schema {
     keys: &[
+        "kind",
         "title",
         "summary",
         "severity",
+        "scheduled_start",
+        "scheduled_end",
         "components",
         "detected_by",
         "tags",
@@ -402,7 +408,7 @@ mod tests {
         assert_eq!(raw.body(), "Body\r\n");
         let (line, col) = raw
             .source_map()
-            .line_col(raw.front.base + raw.front.severity.span().start);
+            .line_col(raw.front.base + raw.front.severity.as_ref().unwrap().span().start);
         assert_eq!((line, col), (3, 12));
 
         let bad = text.replace("sever", "sevr");

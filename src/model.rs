@@ -42,8 +42,48 @@ id_enum!(
         Update = "update" / "Update",
         Resolved = "resolved" / "Resolved",
         Postmortem = "postmortem" / "Postmortem",
+        Scheduled = "scheduled" / "Scheduled",
+        InProgress = "in_progress" / "In progress",
+        Verifying = "verifying" / "Verifying",
+        Completed = "completed" / "Completed",
     }
 );
+
+/// Timeline statuses allowed in an incident, and in a maintenance.
+pub const INCIDENT_STATUSES: &[&str] = &[
+    "investigating",
+    "identified",
+    "monitoring",
+    "update",
+    "resolved",
+    "postmortem",
+];
+pub const MAINTENANCE_STATUSES: &[&str] = &[
+    "scheduled",
+    "in_progress",
+    "verifying",
+    "completed",
+    "update",
+];
+
+id_enum!(
+    /// What a content file describes.
+    Kind {
+        Incident = "incident" / "Incident",
+        Maintenance = "maintenance" / "Maintenance",
+    }
+);
+
+/// A maintenance's schedule and its actual window.
+#[derive(Debug, Clone, Copy)]
+pub struct Window {
+    pub scheduled_start: DateTime<Utc>,
+    pub scheduled_end: DateTime<Utc>,
+    /// The first `in_progress` entry, else the scheduled start.
+    pub start: DateTime<Utc>,
+    /// The first `completed` entry, else the scheduled end.
+    pub end: DateTime<Utc>,
+}
 
 id_enum!(
     /// An action item's state.
@@ -85,13 +125,16 @@ pub struct ActionItem {
 pub struct Incident {
     /// The source file, as shown in messages.
     pub path: PathBuf,
+    pub kind: Kind,
+    /// Maintenance only: the schedule and actual window.
+    pub window: Option<Window>,
     /// Bundle folder and its assets (relative paths), copied beside the page.
     pub bundle: Option<PathBuf>,
     pub assets: Vec<PathBuf>,
     pub slug: String,
     pub title: String,
     pub summary: String,
-    /// A severity id of the site.
+    /// A severity id of the site (empty for maintenance).
     pub severity: String,
     /// Component ids, in the order written.
     pub components: Vec<String>,
@@ -114,6 +157,34 @@ pub struct Incident {
 impl Incident {
     pub fn ongoing(&self) -> bool {
         self.resolved.is_none()
+    }
+
+    pub fn is_maintenance(&self) -> bool {
+        self.kind == Kind::Maintenance
+    }
+
+    /// Maintenance: its window holds `now`.
+    pub fn active_at(&self, now: DateTime<Utc>) -> bool {
+        self.window.is_some_and(|w| w.start <= now && now < w.end)
+    }
+
+    /// Maintenance: it has not started at `now`.
+    pub fn upcoming_at(&self, now: DateTime<Utc>) -> bool {
+        self.window.is_some_and(|w| now < w.start)
+    }
+
+    /// Maintenance status at `now`: the latest timeline status, except that a maintenance
+    /// whose timeline says nothing past `scheduled` follows the clock.
+    pub fn maintenance_status(&self, now: DateTime<Utc>) -> Status {
+        let Some(w) = self.window else {
+            return self.status;
+        };
+        match self.status {
+            Status::Scheduled | Status::Update if now >= w.end => Status::Completed,
+            Status::Scheduled | Status::Update if now >= w.start => Status::InProgress,
+            Status::Update => Status::Scheduled,
+            s => s,
+        }
     }
 
     pub fn duration_seconds(&self) -> Option<i64> {

@@ -5,7 +5,8 @@ use crate::config::{is_valid_id, Config};
 use crate::diag::{suggestion, Diagnostic, Diagnostics, SourceMap};
 use crate::load::RawIncident;
 use crate::model::{
-    current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Level, Status,
+    current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Kind, Level, Status, Window,
+    INCIDENT_STATUSES, MAINTENANCE_STATUSES,
 };
 use crate::timefmt;
 use crate::tomlx::{Datetime, Spanned};
@@ -128,14 +129,87 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
             Some("give the incident a short, descriptive title".into()),
         );
     }
+    let kind = match &front.kind {
+        None => Kind::Incident,
+        Some(k) => cx
+            .parse_id(k, "kind", Kind::IDS, Kind::parse)
+            .unwrap_or(Kind::Incident),
+    };
+    let maintenance = kind == Kind::Maintenance;
     let severity_ids: Vec<&str> = config.severities.iter().map(|s| s.id.as_str()).collect();
-    let severity = front.severity.get_ref();
-    if config.severity(severity).is_none() {
-        cx.err(
-            front.severity.span(),
-            format!("unknown severity `{severity}`"),
-            Some(suggestion(severity, &severity_ids)),
-        );
+    let severity = match (&front.severity, maintenance) {
+        (Some(s), false) => {
+            if config.severity(s.get_ref()).is_none() {
+                cx.err(
+                    s.span(),
+                    format!("unknown severity `{}`", s.get_ref()),
+                    Some(suggestion(s.get_ref(), &severity_ids)),
+                );
+            }
+            s.get_ref().clone()
+        }
+        (None, false) => {
+            cx.diags.push(
+                Diagnostic {
+                    path: raw.path.clone(),
+                    line: 1,
+                    col: 1,
+                    message: "front matter is missing the required key `severity`".into(),
+                    help: None,
+                }
+                .with_help(format!(
+                    "add `severity = \"...\"`, one of: {}",
+                    severity_ids.join(", ")
+                )),
+            );
+            String::new()
+        }
+        (Some(s), true) => {
+            cx.err(
+                s.span(),
+                "a maintenance has no `severity`",
+                Some("remove it; maintenance is never counted as downtime".into()),
+            );
+            String::new()
+        }
+        (None, true) => String::new(),
+    };
+    // Keys that belong to the other kind.
+    let misplaced: Vec<(&str, std::ops::Range<usize>)> = if maintenance {
+        [
+            ("started", front.started.as_ref().map(Spanned::span)),
+            ("detected", front.detected.as_ref().map(Spanned::span)),
+            ("resolved", front.resolved.as_ref().map(Spanned::span)),
+        ]
+        .into_iter()
+        .filter_map(|(k, s)| s.map(|s| (k, s)))
+        .chain(front.impact.first().map(|i| ("impact", i.component.span())))
+        .collect()
+    } else {
+        [
+            (
+                "scheduled_start",
+                front.scheduled_start.as_ref().map(Spanned::span),
+            ),
+            (
+                "scheduled_end",
+                front.scheduled_end.as_ref().map(Spanned::span),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(k, s)| s.map(|s| (k, s)))
+        .collect()
+    };
+    for (key, span) in misplaced {
+        let (msg, help) = if maintenance {
+            (format!("`{key}` is for incidents, not maintenance"), "a maintenance's window comes from `scheduled_start`, `scheduled_end` and its `in_progress` and `completed` entries")
+        } else {
+            (
+                format!("`{key}` is only for maintenance"),
+                "add `kind = \"maintenance\"`, or remove the key",
+            )
+        };
+        cx.err(span, msg, Some(help.into()));
     }
 
     let component_ids: Vec<&str> = config.components.iter().map(|c| c.id.as_str()).collect();
@@ -172,7 +246,38 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     let mut out_of_order = false;
     for e in &front.timeline {
         let at = cx.time(&e.at);
-        let status = cx.parse_id(&e.status, "status", Status::IDS, Status::parse);
+        let allowed = if maintenance {
+            MAINTENANCE_STATUSES
+        } else {
+            INCIDENT_STATUSES
+        };
+        let status = if allowed.contains(&e.status.get_ref().as_str()) {
+            Status::parse(e.status.get_ref())
+        } else {
+            let what = if maintenance {
+                "maintenance status"
+            } else {
+                "status"
+            };
+            let mut help = suggestion(e.status.get_ref(), allowed);
+            if Status::parse(e.status.get_ref()).is_some() {
+                help = format!(
+                    "`{}` is a status of {}; {help}",
+                    e.status.get_ref(),
+                    if maintenance {
+                        "incidents"
+                    } else {
+                        "maintenance (`kind = \"maintenance\"`)"
+                    }
+                );
+            }
+            cx.err(
+                e.status.span(),
+                format!("unknown {what} `{}`", e.status.get_ref()),
+                Some(help),
+            );
+            None
+        };
         if let (Some(at), Some((p, p_text))) = (at, &prev) {
             if at < *p {
                 out_of_order = true;
@@ -195,9 +300,58 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         }
     }
 
+    let window = if maintenance {
+        let s = front.scheduled_start.as_ref().and_then(|s| cx.time(s));
+        let e = front.scheduled_end.as_ref().and_then(|s| cx.time(s));
+        for (key, v) in [
+            ("scheduled_start", &front.scheduled_start),
+            ("scheduled_end", &front.scheduled_end),
+        ] {
+            if v.is_none() {
+                cx.diags.push(
+                    Diagnostic { path: raw.path.clone(), line: 1, col: 1, message: format!("a maintenance needs `{key}`"), help: None }
+                        .with_help("give the scheduled window: `scheduled_start = 2024-10-02T22:00:00Z` and `scheduled_end = ...`"),
+                );
+            }
+        }
+        match (s, e) {
+            (Some(s), Some(e)) if e <= s => {
+                let span = front
+                    .scheduled_end
+                    .as_ref()
+                    .map(Spanned::span)
+                    .unwrap_or(0..0);
+                cx.err(span, "`scheduled_end` is not after `scheduled_start`", None);
+                None
+            }
+            (Some(s), Some(e)) => {
+                let start = timeline
+                    .iter()
+                    .find(|x| x.status == Status::InProgress)
+                    .map_or(s, |x| x.at);
+                let end = timeline
+                    .iter()
+                    .find(|x| x.status == Status::Completed)
+                    .map_or(e, |x| x.at);
+                Some(Window {
+                    scheduled_start: s,
+                    scheduled_end: e,
+                    start,
+                    end: end.max(start),
+                })
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+
     let explicit_started = front.started.as_ref().and_then(|s| cx.time(s));
-    let started = explicit_started.or_else(|| timeline.first().map(|e| e.at));
-    if started.is_none() && front.started.is_none() && front.timeline.is_empty() {
+    let started = window
+        .map(|w| w.start)
+        .or(explicit_started)
+        .or_else(|| timeline.first().map(|e| e.at));
+    if !maintenance && started.is_none() && front.started.is_none() && front.timeline.is_empty() {
         let (line, col) = (1, 1);
         cx.diags.push(
             Diagnostic { path: raw.path.clone(), line, col, message: "the incident has no timeline and no `started` time".into(), help: None }
@@ -206,6 +360,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     }
     let explicit_resolved = front.resolved.as_ref().and_then(|s| cx.time(s));
     let resolved = match &front.resolved {
+        _ if maintenance => None,
         Some(_) => explicit_resolved,
         None => timeline
             .iter()
@@ -352,12 +507,25 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         return Err(cx.diags);
     }
     let started = started.expect("checked above");
-    let mut status = current_status(&timeline, resolved.is_some());
-    if resolved.is_some() && !matches!(status, Status::Resolved | Status::Postmortem) {
-        status = Status::Resolved;
-    }
+    let status = if maintenance {
+        timeline
+            .iter()
+            .rev()
+            .map(|e| e.status)
+            .find(|s| *s != Status::Update)
+            .unwrap_or(Status::Scheduled)
+    } else {
+        match current_status(&timeline, resolved.is_some()) {
+            s if resolved.is_some() && !matches!(s, Status::Resolved | Status::Postmortem) => {
+                Status::Resolved
+            }
+            s => s,
+        }
+    };
     Ok(Incident {
         path: raw.path.clone(),
+        kind,
+        window,
         bundle: raw.bundle.clone(),
         assets: raw.assets.clone(),
         slug,
