@@ -62,6 +62,8 @@ pub struct Site {
     pub config: Config,
     /// Newest first.
     pub incidents: Vec<crate::model::Incident>,
+    /// Newest window first.
+    pub maintenances: Vec<crate::model::Incident>,
 }
 
 /// Read and validate the whole site, reporting every problem in every file.
@@ -80,13 +82,23 @@ pub fn load_site(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Si
         .with_help("put incident files in content/ (see `afterword new`)")]));
     }
     let (raws, mut diags) = load::load(&content);
-    let (mut incidents, more) = validate::validate(&config, raws, drafts);
+    let (all, more) = validate::validate(&config, raws, drafts);
     diags.extend(more);
     if !diags.is_empty() {
         return Err(BuildError::Invalid(diags.sorted()));
     }
-    incidents.sort_by(|a, b| b.started.cmp(&a.started).then_with(|| a.slug.cmp(&b.slug)));
-    Ok(Site { config, incidents })
+    let newest_first = |a: &crate::model::Incident, b: &crate::model::Incident| {
+        b.started.cmp(&a.started).then_with(|| a.slug.cmp(&b.slug))
+    };
+    let (mut maintenances, mut incidents): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|i| i.is_maintenance());
+    maintenances.sort_by(newest_first);
+    incidents.sort_by(newest_first);
+    Ok(Site {
+        config,
+        incidents,
+        maintenances,
+    })
 }
 
 /// Refuse output folders a build would destroy or recurse into.
@@ -153,6 +165,7 @@ pub fn render_site(
     let input = render::RenderInput {
         config: &site.config,
         incidents: &site.incidents,
+        maintenances: &site.maintenances,
         now,
         drafts,
         theme: &theme,

@@ -11,7 +11,11 @@ use chrono::{DateTime, Datelike, Utc};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use tera::{Context, Tera, Value};
+
+mod status_pages;
 
 /// Incidents per page on `/history/<year>/`.
 pub const HISTORY_PAGE_SIZE: usize = 100;
@@ -23,6 +27,8 @@ pub struct RenderInput<'a> {
     pub config: &'a Config,
     /// Sorted newest first.
     pub incidents: &'a [Incident],
+    /// Scheduled maintenance, newest window first.
+    pub maintenances: &'a [Incident],
     pub now: DateTime<Utc>,
     pub drafts: bool,
     pub theme: &'a Theme,
@@ -67,6 +73,7 @@ struct ComponentView<'a> {
 struct ComponentLevelView<'a> {
     id: &'a str,
     name: &'a str,
+    path: String,
     level: &'static str,
     level_label: &'static str,
 }
@@ -256,7 +263,7 @@ fn engine(input: &RenderInput) -> Result<Tera, String> {
     Ok(tera)
 }
 
-struct Paths<'a> {
+pub(crate) struct Paths<'a> {
     base_url: &'a str,
     base_path: &'a str,
 }
@@ -280,22 +287,26 @@ struct Prepared<'a> {
     month_label: String,
 }
 
-fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepared<'a> {
+/// The list view of an incident.
+fn incident_summary<'a>(
+    input: &RenderInput<'a>,
+    paths: &Paths,
+    i: &'a Incident,
+) -> SummaryView<'a> {
     let c = input.config;
     let tz = c.timezone;
-    let sev = severity_view(c, &i.severity);
     let sev_level = c
         .severity(&i.severity)
         .map_or(Level::MajorOutage, |s| s.level);
     let rel = format!("incidents/{}/", i.slug);
-    let summary = SummaryView {
+    SummaryView {
         slug: &i.slug,
         title: &i.title,
         summary: &i.summary,
         path: paths.path(&rel),
         permalink: paths.permalink(&rel),
         draft: i.draft,
-        severity: sev,
+        severity: severity_view(c, &i.severity),
         status: StatusView {
             id: i.status.id(),
             label: i.status.label(),
@@ -304,26 +315,53 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
         started: view(i.started, tz),
         resolved: i.resolved.map(|r| view(r, tz)),
         duration: i.duration_seconds().map(duration_view),
-        ongoing_for: if i.ongoing() {
-            Some(duration_view((input.now - i.started).num_seconds().max(0)))
-        } else {
-            None
-        },
+        ongoing_for: i
+            .ongoing()
+            .then(|| duration_view((input.now - i.started).num_seconds().max(0))),
+        // Hidden components are listed nowhere.
         components: i
             .components
             .iter()
-            .map(|id| {
-                let level = i.component_level(id, sev_level);
+            .filter_map(|id| c.component(id).filter(|x| !x.hidden))
+            .map(|x| {
+                let level = i.component_level(&x.id, sev_level);
                 ComponentLevelView {
-                    id,
-                    name: c.component(id).map_or(id.as_str(), |x| x.name.as_str()),
+                    id: &x.id,
+                    name: &x.name,
+                    path: paths.path(&format!("components/{}/", x.id)),
                     level: level.id(),
                     level_label: level.label(),
                 }
             })
             .collect(),
         tags: &i.tags,
-    };
+    }
+}
+
+/// Timeline entries as templates see them.
+fn entry_views(i: &Incident, tz: chrono_tz::Tz) -> Vec<EntryView> {
+    i.timeline
+        .iter()
+        .map(|e| EntryView {
+            status: e.status.id(),
+            label: e.status.label(),
+            at: view(e.at, tz),
+            offset: crate::timefmt::format_offset((e.at - i.started).num_seconds()),
+            message_html: markdown::render_inline(&e.message),
+        })
+        .collect()
+}
+
+fn due_view(d: chrono::NaiveDate) -> DueView {
+    DueView {
+        iso: d.format("%Y-%m-%d").to_string(),
+        display: d.format("%b %-d, %Y").to_string(),
+    }
+}
+
+fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepared<'a> {
+    let tz = input.config.timezone;
+    let summary = incident_summary(input, paths, i);
     let body = markdown::render_body(&i.body);
     let full = IncidentView {
         summary: &summary,
@@ -333,17 +371,7 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
             .detected
             .map(|d| duration_view((d - i.started).num_seconds())),
         authors: &i.authors,
-        timeline: i
-            .timeline
-            .iter()
-            .map(|e| EntryView {
-                status: e.status.id(),
-                label: e.status.label(),
-                at: view(e.at, tz),
-                offset: crate::timefmt::format_offset((e.at - i.started).num_seconds()),
-                message_html: markdown::render_inline(&e.message),
-            })
-            .collect(),
+        timeline: entry_views(i, tz),
         has_body: !body.html.trim().is_empty(),
         body_html: body.html,
         toc: body.toc,
@@ -355,10 +383,7 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
                 owner: &a.owner,
                 status: a.status.id(),
                 status_label: a.status.label(),
-                due: a.due.map(|d| DueView {
-                    iso: d.format("%Y-%m-%d").to_string(),
-                    display: d.format("%b %-d, %Y").to_string(),
-                }),
+                due: a.due.map(due_view),
                 link: a.link.as_deref().map(crate::escape::url),
             })
             .collect(),
@@ -399,53 +424,150 @@ fn month_groups(items: &[&Prepared]) -> Value {
     Value::from(groups)
 }
 
+/// Renders templates into the sink and keeps the sitemap and page count. Shared by every page
+/// family (incidents, history, components, maintenance, stats).
+pub(crate) struct Writer<'a> {
+    tera: Tera,
+    sink: &'a dyn Sink,
+    theme: &'a Theme,
+    pub(crate) paths: Paths<'a>,
+    sitemap: Mutex<Vec<(String, String)>>,
+    pages: AtomicUsize,
+}
+
+impl Writer<'_> {
+    fn page_value(&self, kind: &'static str, title: &str, rel: &str) -> Value {
+        Value::from_serializable(&PageView {
+            kind,
+            title,
+            path: self.paths.path(rel),
+            permalink: self.paths.permalink(rel),
+        })
+    }
+
+    /// Render `template` to `rel` (a folder like `incidents/x/`, or a file like `404.html`),
+    /// adding the `page` variable; folders go into the sitemap with their `lastmod`.
+    pub(crate) fn emit(
+        &self,
+        template: &str,
+        kind: &'static str,
+        title: &str,
+        rel: &str,
+        mut ctx: Context,
+        lastmod: Option<String>,
+    ) -> Result<(), String> {
+        ctx.insert_value("page", self.page_value(kind, title, rel));
+        let file = if rel.is_empty() || rel.ends_with('/') {
+            format!("{rel}index.html")
+        } else {
+            rel.to_string()
+        };
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            format!(
+                "cannot render {file} with template `{template}`: {}",
+                tera_err(e, self.theme)
+            )
+        })?;
+        self.sink
+            .write(&file, html.as_bytes())
+            .map_err(|e| format!("cannot write {file}: {e}"))?;
+        if file.ends_with("index.html") {
+            self.sitemap
+                .lock()
+                .expect("sitemap")
+                .push((self.paths.permalink(rel), lastmod.unwrap_or_default()));
+        }
+        self.pages.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
 /// Render every page into `sink`.
 pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, String> {
-    let tera = engine(input)?;
     let c = input.config;
-    let paths = Paths {
-        base_url: &c.base_url,
-        base_path: c.base_path(),
+    let w = Writer {
+        tera: engine(input)?,
+        sink,
+        theme: input.theme,
+        paths: Paths {
+            base_url: &c.base_url,
+            base_path: c.base_path(),
+        },
+        sitemap: Mutex::new(Vec::new()),
+        pages: AtomicUsize::new(0),
     };
     let prepared: Vec<Prepared> = input
         .incidents
         .par_iter()
-        .map(|i| prepare(input, &paths, i))
+        .map(|i| prepare(input, &w.paths, i))
         .collect();
+    incident_pages(&w, &prepared)?;
+    let home = status_pages::render(&w, input)?;
+    home_page(&w, input, &prepared, home)?;
+    history_pages(&w, &prepared)?;
+    w.emit(
+        "404.html",
+        "404",
+        "Page not found",
+        "404.html",
+        Context::new(),
+        None,
+    )?;
 
-    let page = |kind: &'static str, title: &str, rel: &str| {
-        Value::from_serializable(&PageView {
-            kind,
-            title,
-            path: paths.path(rel),
-            permalink: paths.permalink(rel),
+    let mut sitemap = w.sitemap.into_inner().expect("sitemap");
+    sitemap.sort();
+    sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
+        .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+    let pages = w.pages.into_inner();
+    let mut files = pages + 1;
+    for (rel, src) in &input.theme.statics {
+        let r = match src {
+            StaticSource::Embedded(bytes) => sink.write(rel, bytes),
+            StaticSource::Disk(p) => sink.copy(rel, p),
+        };
+        r.map_err(|e| format!("cannot copy static file {rel}: {e}"))?;
+        files += 1;
+    }
+    files += input
+        .incidents
+        .iter()
+        .chain(input.maintenances)
+        .map(|i| i.assets.len())
+        .sum::<usize>();
+    Ok(RenderStats { pages, files })
+}
+
+/// Copy a bundle's files beside its page at `rel`.
+fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), String> {
+    let Some(bundle) = &i.bundle else {
+        return Ok(());
+    };
+    for asset in &i.assets {
+        let rel_asset = asset
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        w.sink
+            .copy(&format!("{rel}{rel_asset}"), &bundle.join(asset))
+            .map_err(|e| format!("{}: cannot copy {}: {e}", i.path.display(), asset.display()))?;
+    }
+    Ok(())
+}
+
+/// One page per incident, in parallel, with links to the next older and newer ones.
+fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
+    let link = |q: &Prepared| {
+        Value::from_serializable(&LinkView {
+            title: &q.incident.title,
+            path: w.paths.path(&format!("incidents/{}/", q.incident.slug)),
         })
     };
-    let write = |template: &str, rel_file: &str, ctx: &Context| -> Result<(), String> {
-        let html = tera.render(template, ctx).map_err(|e| {
-            format!(
-                "cannot render {rel_file} with template `{template}`: {}",
-                tera_err(e, input.theme)
-            )
-        })?;
-        sink.write(rel_file, html.as_bytes())
-            .map_err(|e| format!("cannot write {rel_file}: {e}"))
-    };
-    let mut sitemap: Vec<(String, String)> = Vec::new();
-
-    // Incident pages, in parallel.
     prepared.par_iter().enumerate().try_for_each(|(n, p)| {
         let i = p.incident;
         let rel = format!("incidents/{}/", i.slug);
         let mut ctx = Context::new();
-        ctx.insert_value("page", page("incident", &i.title, &rel));
         ctx.insert_value("incident", p.full.clone());
-        let link = |q: &Prepared| {
-            Value::from_serializable(&LinkView {
-                title: &q.incident.title,
-                path: paths.path(&format!("incidents/{}/", q.incident.slug)),
-            })
-        };
         ctx.insert_value(
             "next",
             n.checked_sub(1)
@@ -456,59 +578,51 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
             "prev",
             prepared.get(n + 1).map(link).unwrap_or_else(Value::none),
         );
-        write("incident.html", &format!("{rel}index.html"), &ctx)?;
-        if let Some(bundle) = &i.bundle {
-            for asset in &i.assets {
-                let rel_asset = asset
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                sink.copy(&format!("{rel}{rel_asset}"), &bundle.join(asset))
-                    .map_err(|e| {
-                        format!("{}: cannot copy {}: {e}", i.path.display(), asset.display())
-                    })?;
-            }
-        }
-        Ok::<(), String>(())
-    })?;
-    let mut pages = prepared.len();
-    for p in &prepared {
-        let last = p
-            .incident
-            .timeline
-            .last()
-            .map_or(p.incident.started, |e| e.at);
-        sitemap.push((
-            paths.permalink(&format!("incidents/{}/", p.incident.slug)),
-            last.format("%Y-%m-%d").to_string(),
-        ));
-    }
+        let last = i.timeline.last().map_or(i.started, |e| e.at);
+        w.emit(
+            "incident.html",
+            "incident",
+            &i.title,
+            &rel,
+            ctx,
+            Some(last.format("%Y-%m-%d").to_string()),
+        )?;
+        copy_assets(w, i, &rel)
+    })
+}
 
-    // Home page.
-    let refs: Vec<&Prepared> = prepared.iter().collect();
-    let ongoing: Vec<Value> = refs
+fn home_page(
+    w: &Writer,
+    input: &RenderInput,
+    prepared: &[Prepared],
+    extras: Vec<(&'static str, Value)>,
+) -> Result<(), String> {
+    let ongoing: Vec<Value> = prepared
         .iter()
         .filter(|p| p.incident.ongoing())
         .map(|p| p.summary.clone())
         .collect();
-    let recent: Vec<Value> = refs
+    let recent: Vec<Value> = prepared
         .iter()
         .filter(|p| !p.incident.ongoing())
         .take(RECENT)
         .map(|p| p.summary.clone())
         .collect();
     let mut ctx = Context::new();
-    ctx.insert_value("page", page("index", &c.title, ""));
     ctx.insert_value("ongoing", Value::from(ongoing));
     ctx.insert_value("recent", Value::from(recent));
     ctx.insert("total", &prepared.len());
-    ctx.insert("history_path", &paths.path("history/"));
-    write("index.html", "index.html", &ctx)?;
-    sitemap.push((paths.permalink(""), String::new()));
-    pages += 1;
+    ctx.insert("history_path", &w.paths.path("history/"));
+    for (k, v) in extras {
+        ctx.insert_value(k, v);
+    }
+    w.emit("index.html", "index", &input.config.title, "", ctx, None)
+}
 
-    // History: years (newest first), each with its months.
+/// `/history/`, and `/history/<year>/` paginated.
+fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
+    let paths = &w.paths;
+    let refs: Vec<&Prepared> = prepared.iter().collect();
     let mut years: Vec<(i32, Vec<&Prepared>)> = Vec::new();
     for p in &refs {
         match years.last_mut() {
@@ -516,6 +630,13 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
             _ => years.push((p.year, vec![p])),
         }
     }
+    let page_rel = |y: i32, n: usize| {
+        if n == 1 {
+            format!("history/{y}/")
+        } else {
+            format!("history/{y}/{n}/")
+        }
+    };
     let years_value = Value::from(
         years
             .iter()
@@ -526,12 +647,7 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
                     let key = &list[k].month_key;
                     let n = list[k..].iter().take_while(|p| &p.month_key == key).count();
                     // The year page holding the month's first incident.
-                    let page = k / HISTORY_PAGE_SIZE + 1;
-                    let rel = if page == 1 {
-                        format!("history/{y}/")
-                    } else {
-                        format!("history/{y}/{page}/")
-                    };
+                    let rel = page_rel(*y, k / HISTORY_PAGE_SIZE + 1);
                     months.push(obj(vec![
                         (
                             "path",
@@ -546,49 +662,53 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
                 obj(vec![
                     ("year", Value::from(*y)),
                     ("count", Value::from(list.len())),
-                    ("path", Value::from(paths.path(&format!("history/{y}/")))),
+                    ("path", Value::from(paths.path(&page_rel(*y, 1)))),
                     ("months", Value::from(months)),
                 ])
             })
             .collect::<Vec<_>>(),
     );
     let mut ctx = Context::new();
-    ctx.insert_value("page", page("history", "History", "history/"));
     ctx.insert_value("years", years_value.clone());
     ctx.insert_value(
         "months",
         month_groups(&refs[..refs.len().min(HISTORY_RECENT)]),
     );
     ctx.insert("total", &prepared.len());
-    write("history.html", "history/index.html", &ctx)?;
-    sitemap.push((paths.permalink("history/"), String::new()));
-    pages += 1;
+    w.emit("history.html", "history", "History", "history/", ctx, None)?;
 
     for (y, list) in &years {
         let total_pages = list.len().div_ceil(HISTORY_PAGE_SIZE);
-        let page_rel = |n: usize| {
-            if n == 1 {
-                format!("history/{y}/")
+        let path_or_none = |n: usize| {
+            if (1..=total_pages).contains(&n) {
+                Value::from(paths.path(&page_rel(*y, n)))
             } else {
-                format!("history/{y}/{n}/")
+                Value::none()
             }
         };
         for (idx, chunk) in list.chunks(HISTORY_PAGE_SIZE).enumerate() {
             let n = idx + 1;
-            let rel = page_rel(n);
             let title = if n == 1 {
                 format!("{y}")
             } else {
                 format!("{y}, page {n}")
             };
+            let pages: Vec<Value> = (1..=total_pages)
+                .map(|k| {
+                    obj(vec![
+                        ("number", Value::from(k)),
+                        ("path", path_or_none(k)),
+                        ("current", Value::from(k == n)),
+                    ])
+                })
+                .collect();
             let mut ctx = Context::new();
-            ctx.insert_value("page", page("history_year", &title, &rel));
             ctx.insert_value(
                 "year",
                 obj(vec![
                     ("year", Value::from(*y)),
                     ("count", Value::from(list.len())),
-                    ("path", Value::from(paths.path(&page_rel(1)))),
+                    ("path", path_or_none(1)),
                 ]),
             );
             ctx.insert_value("months", month_groups(chunk));
@@ -597,69 +717,23 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
                 obj(vec![
                     ("current", Value::from(n)),
                     ("total_pages", Value::from(total_pages)),
-                    (
-                        "prev_path",
-                        if n > 1 {
-                            Value::from(paths.path(&page_rel(n - 1)))
-                        } else {
-                            Value::none()
-                        },
-                    ),
-                    (
-                        "next_path",
-                        if n < total_pages {
-                            Value::from(paths.path(&page_rel(n + 1)))
-                        } else {
-                            Value::none()
-                        },
-                    ),
-                    (
-                        "pages",
-                        Value::from(
-                            (1..=total_pages)
-                                .map(|k| {
-                                    obj(vec![
-                                        ("number", Value::from(k)),
-                                        ("path", Value::from(paths.path(&page_rel(k)))),
-                                        ("current", Value::from(k == n)),
-                                    ])
-                                })
-                                .collect::<Vec<_>>(),
-                        ),
-                    ),
+                    ("prev_path", path_or_none(n - 1)),
+                    ("next_path", path_or_none(n + 1)),
+                    ("pages", Value::from(pages)),
                 ]),
             );
             ctx.insert_value("years", years_value.clone());
-            write("history_year.html", &format!("{rel}index.html"), &ctx)?;
-            sitemap.push((paths.permalink(&rel), String::new()));
-            pages += 1;
+            w.emit(
+                "history_year.html",
+                "history_year",
+                &title,
+                &page_rel(*y, n),
+                ctx,
+                None,
+            )?;
         }
     }
-
-    let mut ctx = Context::new();
-    ctx.insert_value("page", page("404", "Page not found", "404.html"));
-    write("404.html", "404.html", &ctx)?;
-    pages += 1;
-
-    sitemap.sort();
-    sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
-        .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
-
-    let mut files = pages + 1;
-    for (rel, src) in &input.theme.statics {
-        let r = match src {
-            StaticSource::Embedded(bytes) => sink.write(rel, bytes),
-            StaticSource::Disk(p) => sink.copy(rel, p),
-        };
-        r.map_err(|e| format!("cannot copy static file {rel}: {e}"))?;
-        files += 1;
-    }
-    files += input
-        .incidents
-        .iter()
-        .map(|i| i.assets.len())
-        .sum::<usize>();
-    Ok(RenderStats { pages, files })
+    Ok(())
 }
 
 fn sitemap_xml(urls: &[(String, String)]) -> String {
