@@ -502,7 +502,7 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
         .map(|i| prepare(input, &w.paths, i))
         .collect();
     incident_pages(&w, &prepared)?;
-    let home = status_pages::render(&w, input)?;
+    let home = status_pages::render(&w, input, &prepared)?;
     home_page(&w, input, &prepared, home)?;
     history_pages(&w, &prepared)?;
     w.emit(

@@ -326,8 +326,14 @@ fn maintenance_summary<'a>(
 pub(super) fn render(
     w: &Writer,
     input: &RenderInput,
+    prepared: &[Prepared],
 ) -> Result<Vec<(&'static str, Value)>, String> {
     let (c, now) = (input.config, input.now);
+    // Each incident's list view, serialized once in `prepare`.
+    let summaries: HashMap<&str, &Value> = prepared
+        .iter()
+        .map(|p| (p.incident.slug.as_str(), &p.summary))
+        .collect();
     let mut by_component: HashMap<&str, Vec<&Incident>> = HashMap::new();
     for i in input.incidents {
         for id in &i.components {
@@ -403,7 +409,7 @@ pub(super) fn render(
         let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
         for i in incs {
             let y = i.started.with_timezone(&c.timezone).year();
-            let v = Value::from_serializable(&incident_summary(input, &w.paths, i));
+            let v = summaries[i.slug.as_str()].clone();
             match years.last_mut() {
                 Some((yy, list)) if *yy == y => list.push(v),
                 _ => years.push((y, vec![v])),
