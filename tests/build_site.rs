@@ -568,7 +568,15 @@ fn history_is_paginated_and_no_page_lists_everything() {
     assert_eq!(incident_links("history/2024/3/index.html"), 50);
     assert!(!public.join("history/2024/4").exists());
     assert_eq!(incident_links("history/index.html"), 50);
-    assert_eq!(incident_links("index.html"), 20);
+    // The home page: 20 recent incidents, plus the day bars' links, which cover 90 days only.
+    let home = html(&public.join("index.html"));
+    let recent: Vec<String> = attrs(&home, "section.recent li a", "href")
+        .into_iter()
+        .filter(|h| h.starts_with("/incidents/"))
+        .collect();
+    assert_eq!(recent.len(), 20, "{recent:?}");
+    let all = incident_links("index.html");
+    assert!(all <= 20 + 91, "{all} incident links on the home page");
     // Newest first: page 1 starts with the last incident (Sep 6, day 249).
     let page1 = read(&public.join("history/2024/index.html"));
     assert!(page1.find("Incident 249").unwrap() < page1.find("Incident 150").unwrap());

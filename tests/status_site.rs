@@ -4,14 +4,17 @@
 
 mod common;
 
-use common::{copy_dir, html, read, run, texts, tree};
+use common::{copy_dir, html, read, rows, run, texts, tree};
 use std::path::{Path, PathBuf};
 
 const NOW: &str = "2024-11-04T17:00:00Z";
 
 fn built() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/status"), dir.path());
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/status"),
+        dir.path(),
+    );
     let out = run(dir.path(), &["build", "--now", NOW]);
     assert!(out.status.success(), "{}", out.stderr);
     let public = dir.path().join("public");
@@ -49,7 +52,10 @@ fn uptime_figures_computed_by_hand() {
     //   100 × (1 − 1800/306000) = 99.4117… → 99.41%
     let newbie = main_text(&public.join("components/newbie/index.html"));
     assert!(newbie.contains("99.41%"), "{newbie}");
-    assert!(!newbie.contains("98.") && !newbie.contains("100.00%"), "{newbie}");
+    assert!(
+        !newbie.contains("98.") && !newbie.contains("100.00%"),
+        "{newbie}"
+    );
     assert!(read(&public.join("components/newbie/index.html")).contains("Oct 31, 2024: no data."));
 }
 
@@ -63,7 +69,9 @@ fn day_bars_are_cut_at_local_midnight_across_dst() {
         page.contains("Nov 3, 2024: Major outage for 270 min. Incidents: Late-night API errors, API down across the clock change."),
         "{page}"
     );
-    assert!(page.contains("Nov 4, 2024: Major outage for 30 min. Incidents: Late-night API errors."));
+    assert!(
+        page.contains("Nov 4, 2024: Major outage for 30 min. Incidents: Late-night API errors.")
+    );
     assert!(page.contains("Nov 2, 2024: no downtime."));
     // 90 bars: the oldest is 89 days before today (Nov 4): Aug 7.
     assert!(page.contains("Aug 7, 2024: no downtime."));
@@ -86,7 +94,10 @@ fn current_status_and_maintenance() {
     let home = main_text(&public.join("index.html"));
     assert!(home.contains("Partial outage"), "{home}");
     assert!(home.contains("Website slow to load"));
-    assert!(home.contains("API database upgrade") && home.contains("Quiet service move"), "{home}");
+    assert!(
+        home.contains("API database upgrade") && home.contains("Quiet service move"),
+        "{home}"
+    );
     // Maintenance pages, with their status at now.
     let m = main_text(&public.join("maintenance/api-maintenance/index.html"));
     assert!(m.contains("In progress"), "{m}");
@@ -108,7 +119,10 @@ fn maintenance_never_counts_as_downtime() {
     let out = run(dir.path(), &["build", "--now", NOW]);
     assert!(out.status.success(), "{}", out.stderr);
     let after = main_text(&public.join("components/api/index.html"));
-    assert!(after.contains("99.30%") && after.contains("Operational"), "{after}");
+    assert!(
+        after.contains("99.30%") && after.contains("Operational"),
+        "{after}"
+    );
 }
 
 #[test]
@@ -136,12 +150,24 @@ fn resolve_stats_on_component_and_stats_pages() {
     assert!(api.contains("2h 30m") && api.contains("4h"), "{api}");
     // Stats: Nov 2024 has 4 incidents (clock change, late night, web, newbie after), Oct 1.
     let stats = html(&public.join("stats/index.html"));
-    let rows = texts(&stats, "table tr");
-    assert!(rows.iter().any(|r| r.starts_with("Nov 2024") && r.ends_with(" 4")), "{rows:?}");
-    assert!(rows.iter().any(|r| r.starts_with("Oct 2024") && r.ends_with(" 1")), "{rows:?}");
-    // Time to resolve over [30m, 1h, 1h, 4h]: median 1h, p90 (nearest rank 4 of 4) 4h.
-    let text = main_text(&public.join("stats/index.html"));
-    assert!(text.contains("1h") && text.contains("4h"), "{text}");
+    let table = rows(&stats, "table tr");
+    let cells = |first: &str| {
+        table
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c == first))
+            .cloned()
+    };
+    // Columns: month, minor, major, critical, total.
+    let nov: Vec<String> = ["Nov 2024", "0", "1", "3", "4"].map(String::from).to_vec();
+    assert_eq!(cells("Nov 2024"), Some(nov), "{table:?}");
+    assert_eq!(cells("Oct 2024").unwrap()[4], "1");
+    // 24 months: Dec 2022 to Nov 2024.
+    assert!(cells("Dec 2022").is_some() && cells("Nov 2022").is_none());
+    // Time to resolve over [30m, 1h, 1h, 4h]: median 1h, p90 (nearest rank 4 of 4) 4h, 4 samples.
+    assert_eq!(cells("Time to resolve").unwrap()[1..], ["1h", "4h", "4"]);
+    // Incidents per component, most first; hidden ones left out.
+    assert_eq!(cells("API").unwrap()[1], "2");
+    assert_eq!(cells("Quiet service").unwrap()[1], "0");
     // The chart has a text alternative.
     assert!(read(&public.join("stats/index.html")).contains("role=\"img\""));
 }

@@ -85,3 +85,22 @@ pub fn attrs(doc: &scraper::Html, sel: &str, attr: &str) -> Vec<String> {
         .filter_map(|e| e.value().attr(attr).map(str::to_string))
         .collect()
 }
+
+/// Every table row matching `sel` as its cells' texts.
+pub fn rows(doc: &scraper::Html, sel: &str) -> Vec<Vec<String>> {
+    let tr = scraper::Selector::parse(sel).unwrap();
+    let cell = scraper::Selector::parse("th, td").unwrap();
+    doc.select(&tr)
+        .map(|r| {
+            r.select(&cell)
+                .map(|c| {
+                    c.text()
+                        .collect::<String>()
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect()
+}
