@@ -103,6 +103,15 @@ fn current_status_and_maintenance() {
     assert!(m.contains("In progress"), "{m}");
     let q = main_text(&public.join("maintenance/quiet-maintenance/index.html"));
     assert!(q.contains("Scheduled"), "{q}");
+    // A future window does not put its components under maintenance yet.
+    assert!(
+        q.contains("Under maintenance from Nov 9, 2024, 21:00 EST"),
+        "{q}"
+    );
+    assert!(
+        m.contains("Under maintenance") && !m.contains("Under maintenance from"),
+        "{m}"
+    );
     // Maintenance is not an incident: not in the history archive.
     let history = read(&public.join("history/index.html"));
     assert!(!history.contains("API database upgrade"));

@@ -697,6 +697,8 @@ fn stats_page(
         })
         .collect();
     let chart = obj(vec![
+        ("left", Value::from(left)),
+        ("baseline", Value::from(top + height)),
         ("width", Value::from(left + 24 * (bar_w + gap))),
         ("height", Value::from(top + height + 30)),
         ("max", Value::from(max)),
