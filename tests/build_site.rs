@@ -647,3 +647,23 @@ fn symlinks_in_content_are_reported_not_followed() {
     );
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn stats_lists_open_action_items_with_overdue_flag() {
+    let dir = site();
+    let public = build(dir.path(), &[]);
+    let doc = html(&public.join("stats/index.html"));
+    let table = common::rows(&doc, "table tr");
+    // Due 2024-02-15, in progress, and now is 2024-06-02: overdue.
+    let row = table
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "Escape </td> in titles"))
+        .unwrap_or_else(|| panic!("{table:?}"));
+    let row = row.join(" | ");
+    assert!(
+        row.contains("Overdue") && row.contains("web & ops") && row.contains("In progress"),
+        "{row}"
+    );
+    // Done items are not listed.
+    assert!(!read(&public.join("stats/index.html")).contains("Done</td>"));
+}
