@@ -7,12 +7,14 @@ use pulldown_cmark::{
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-/// Ids the default theme uses on the incident page; body headings never take them.
+/// Ids the default theme uses on pages that embed a body (incident and maintenance pages);
+/// body headings never take them.
 pub const RESERVED_IDS: &[&str] = &[
     "main",
     "timeline",
     "contents",
     "postmortem",
+    "notes",
     "action-items",
     "components-affected",
 ];
@@ -219,6 +221,10 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("<h2 id=\"root-cause-1\">"));
+        // The maintenance page's `notes` section id is reserved too.
+        assert!(render_body("## Notes\n")
+            .html
+            .contains("<h2 id=\"notes-1\">"));
         // `timeline` is reserved by the theme.
         assert!(r.html.contains("<h3 id=\"timeline-1\">"));
         assert_eq!(
