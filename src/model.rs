@@ -179,10 +179,10 @@ impl Incident {
         let Some(w) = self.window else {
             return self.status;
         };
+        // `self.status` is never `update`: validation skips update entries.
         match self.status {
-            Status::Scheduled | Status::Update if now >= w.end => Status::Completed,
-            Status::Scheduled | Status::Update if now >= w.start => Status::InProgress,
-            Status::Update => Status::Scheduled,
+            Status::Scheduled if now >= w.end => Status::Completed,
+            Status::Scheduled if now >= w.start => Status::InProgress,
             s => s,
         }
     }
