@@ -155,3 +155,27 @@ fn source_date_epoch_sets_now() {
         "the build time shows on the page"
     );
 }
+
+#[test]
+fn unknown_theme_is_an_error_and_keeps_old_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert!(run(tmp.path(), &["init", "s"]).status.success());
+    let site = tmp.path().join("s");
+    assert!(run(&site, &["build"]).status.success());
+    let before = read(&site.join("public/index.html"));
+    let toml = read(&site.join("site.toml")).replace("theme = \"default\"", "theme = \"fancy\"");
+    assert!(
+        toml.contains("theme = \"fancy\""),
+        "the scaffold names its theme"
+    );
+    std::fs::write(site.join("site.toml"), toml).unwrap();
+    let out = run(&site, &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr
+            .contains("theme `fancy` not found: there is no folder themes/fancy"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&site.join("public/index.html")), before);
+}
