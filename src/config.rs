@@ -24,6 +24,13 @@ struct RawConfig {
     components: Vec<RawComponent>,
     severities: Option<Vec<RawSeverity>>,
     uptime: Option<RawUptime>,
+    feeds: Option<RawFeeds>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeeds {
+    limit: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,6 +71,7 @@ struct RawSeverity {
     name: Spanned<String>,
     color: Spanned<String>,
     level: Spanned<String>,
+    impact: Option<Spanned<String>>,
 }
 
 static COMPONENT_KEYS: Schema = Schema {
@@ -84,7 +92,11 @@ static UPTIME_KEYS: Schema = Schema {
     nested: &[],
 };
 static SEVERITY_KEYS: Schema = Schema {
-    keys: &["id", "name", "color", "level"],
+    keys: &["id", "name", "color", "level", "impact"],
+    nested: &[],
+};
+static FEEDS_KEYS: Schema = Schema {
+    keys: &["limit"],
     nested: &[],
 };
 static SCHEMA: Schema = Schema {
@@ -98,12 +110,14 @@ static SCHEMA: Schema = Schema {
         "components",
         "severities",
         "uptime",
+        "feeds",
     ],
     nested: &[
         ("groups", &GROUP_KEYS),
         ("components", &COMPONENT_KEYS),
         ("severities", &SEVERITY_KEYS),
         ("uptime", &UPTIME_KEYS),
+        ("feeds", &FEEDS_KEYS),
     ],
 };
 
@@ -122,7 +136,15 @@ pub struct Config {
     pub components: Vec<Component>,
     pub severities: Vec<Severity>,
     pub uptime: UptimeConfig,
+    /// Entries per feed (`[feeds] limit`).
+    pub feed_limit: usize,
 }
+
+/// Entries per feed when site.toml does not say.
+pub const DEFAULT_FEED_LIMIT: usize = 50;
+
+/// Statuspage's impact value set, which `/api/v2/` uses for incidents.
+pub const IMPACTS: &[&str] = &["none", "minor", "major", "critical"];
 
 #[derive(Debug, Clone)]
 pub struct Group {
@@ -165,6 +187,21 @@ pub struct Severity {
     pub name: String,
     pub color: String,
     pub level: Level,
+    /// One of [`IMPACTS`]: the Statuspage impact an incident of this severity reports.
+    pub impact: String,
+}
+
+/// The impact a severity reports when site.toml does not map it: its id when that is a
+/// Statuspage impact, else one step per level.
+pub fn default_impact(id: &str, level: Level) -> &'static str {
+    match IMPACTS.iter().find(|i| **i == id) {
+        Some(i) => i,
+        None => match level {
+            Level::DegradedPerformance => "minor",
+            Level::PartialOutage => "major",
+            Level::MajorOutage => "critical",
+        },
+    }
 }
 
 impl Config {
@@ -188,18 +225,21 @@ pub fn default_severities() -> Vec<Severity> {
             name: "Minor".into(),
             color: "#d4a000".into(),
             level: Level::DegradedPerformance,
+            impact: "minor".into(),
         },
         Severity {
             id: "major".into(),
             name: "Major".into(),
             color: "#e8590c".into(),
             level: Level::PartialOutage,
+            impact: "major".into(),
         },
         Severity {
             id: "critical".into(),
             name: "Critical".into(),
             color: "#c92a2a".into(),
             level: Level::MajorOutage,
+            impact: "critical".into(),
         },
     ]
 }
@@ -389,11 +429,23 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
                     );
                     Level::MajorOutage
                 });
+                let impact = match &s.impact {
+                    None => default_impact(id, level).to_string(),
+                    Some(v) if IMPACTS.contains(&v.get_ref().as_str()) => v.get_ref().clone(),
+                    Some(v) => {
+                        diags.push(
+                            map.at(v.span(), format!("unknown impact `{}`", v.get_ref()))
+                                .with_help(crate::diag::suggestion(v.get_ref(), IMPACTS)),
+                        );
+                        String::new()
+                    }
+                };
                 out.push(Severity {
                     id: id.clone(),
                     name: s.name.into_inner(),
                     color: s.color.into_inner().to_ascii_lowercase(),
                     level,
+                    impact,
                 });
             }
             out
@@ -432,6 +484,20 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         }
     }
 
+    let mut feed_limit = DEFAULT_FEED_LIMIT;
+    if let Some(l) = raw.feeds.as_ref().and_then(|f| f.limit.as_ref()) {
+        match usize::try_from(*l.get_ref()) {
+            Ok(n) if (1..=10_000).contains(&n) => feed_limit = n,
+            _ => diags.push(
+                map.at(
+                    l.span(),
+                    format!("feed limit {} is not between 1 and 10000", l.get_ref()),
+                )
+                .with_help("the default is 50, as on Statuspage"),
+            ),
+        }
+    }
+
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -448,6 +514,7 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         components,
         severities,
         uptime,
+        feed_limit,
     })
 }
 

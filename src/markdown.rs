@@ -6,6 +6,7 @@ use pulldown_cmark::{
 };
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use url::Url;
 
 /// Ids the default theme uses on pages that embed a body (incident and maintenance pages);
 /// body headings never take them.
@@ -41,9 +42,16 @@ fn options() -> Options {
 
 /// Render a postmortem body: headings get ids, anchors and a table of contents.
 pub fn render_body(md: &str) -> Rendered {
+    render_body_at(md, None)
+}
+
+/// [`render_body`], with every link and image made absolute against `base` (the page's URL)
+/// when one is given: feeds are read away from the page.
+pub fn render_body_at(md: &str, base: Option<&Url>) -> Rendered {
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut toc = Vec::new();
-    let mut adapt = Adapt::default();
+    let mut adapt = Adapt::new(base);
+    let here = adapt.here.clone();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
     for ev in Parser::new_ext(md, options()) {
@@ -65,9 +73,12 @@ pub fn render_body(md: &str) -> Rendered {
                 html::push_html(&mut inner_html, inner.into_iter());
                 let id_attr = crate::escape::markup(&id);
                 let label = crate::escape::markup(&format!("Link to “{text}”"));
-                events.push(Event::Html(CowStr::from(format!(
-                    "<h{n} id=\"{id_attr}\">{inner_html} <a class=\"anchor\" href=\"#{id_attr}\" aria-label=\"{label}\">#</a></h{n}>\n"
-                ))));
+                // Away from the page (a feed), a self-link is noise.
+                events.push(Event::Html(CowStr::from(if here.is_empty() {
+                    format!("<h{n} id=\"{id_attr}\">{inner_html} <a class=\"anchor\" href=\"#{id_attr}\" aria-label=\"{label}\">#</a></h{n}>\n")
+                } else {
+                    format!("<h{n} id=\"{id_attr}\">{inner_html}</h{n}>\n")
+                })));
                 if n == 2 || n == 3 {
                     toc.push(TocEntry {
                         level: n,
@@ -90,8 +101,13 @@ pub fn render_body(md: &str) -> Rendered {
 /// Render a short Markdown text (a timeline message): no heading ids, no footnotes, no table of
 /// contents, so nothing in it can collide with the page's ids.
 pub fn render_inline(md: &str) -> String {
+    render_inline_at(md, None)
+}
+
+/// [`render_inline`] with links made absolute against `base`, as in [`render_body_at`].
+pub fn render_inline_at(md: &str, base: Option<&Url>) -> String {
     let opts = options() - Options::ENABLE_HEADING_ATTRIBUTES - Options::ENABLE_FOOTNOTES;
-    let mut adapt = Adapt::default();
+    let mut adapt = Adapt::new(base);
     let mut events = Vec::new();
     for ev in Parser::new_ext(md, opts) {
         adapt.push(ev, &mut events);
@@ -104,12 +120,33 @@ pub fn render_inline(md: &str) -> String {
 /// Rewrites of pulldown-cmark's default HTML for accessibility and unique ids: labelled
 /// task-list checkboxes, keyboard-scrollable code blocks and tables, and footnote ids (`fn-1`,
 /// …) that can never collide with headings or the theme's own ids.
-#[derive(Default)]
 struct Adapt {
     footnotes: HashMap<String, usize>,
+    base: Option<Url>,
+    /// Escaped prefix for in-page `#fragment` links: empty, or the page's URL.
+    here: String,
 }
 
 impl Adapt {
+    fn new(base: Option<&Url>) -> Self {
+        Adapt {
+            footnotes: HashMap::new(),
+            base: base.cloned(),
+            here: base.map_or_else(String::new, |b| crate::escape::markup(b.as_str())),
+        }
+    }
+
+    /// `dest` resolved against the base URL; unchanged without one or when it cannot be.
+    fn absolute<'a>(&self, dest: CowStr<'a>) -> CowStr<'a> {
+        match &self.base {
+            Some(b) => match b.join(&dest) {
+                Ok(u) => CowStr::from(u.to_string()),
+                Err(_) => dest,
+            },
+            None => dest,
+        }
+    }
+
     fn number(&mut self, name: &str) -> usize {
         let next = self.footnotes.len() + 1;
         *self.footnotes.entry(name.to_string()).or_insert(next)
@@ -155,7 +192,8 @@ impl Adapt {
             Event::FootnoteReference(name) => {
                 let n = self.number(&name);
                 out.push(html(format!(
-                    "<sup class=\"footnote-reference\"><a href=\"#fn-{n}\">{n}</a></sup>"
+                    "<sup class=\"footnote-reference\"><a href=\"{}#fn-{n}\">{n}</a></sup>",
+                    self.here
                 )));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
@@ -165,6 +203,28 @@ impl Adapt {
                 )));
             }
             Event::End(TagEnd::FootnoteDefinition) => out.push(html("</div>\n".into())),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if self.base.is_some() => out.push(Event::Start(Tag::Link {
+                link_type,
+                dest_url: self.absolute(dest_url),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if self.base.is_some() => out.push(Event::Start(Tag::Image {
+                link_type,
+                dest_url: self.absolute(dest_url),
+                title,
+                id,
+            })),
             ev => out.push(ev),
         }
     }
@@ -258,6 +318,36 @@ mod tests {
             r.toc.last().unwrap().id,
             "my",
             "attributes after a space are not part of the id"
+        );
+    }
+
+    #[test]
+    fn links_and_images_become_absolute_against_a_base() {
+        let base = Url::parse("https://status.example.com/sub/incidents/db-outage/").unwrap();
+        let md = "See [the graph](graph.png), [other](../other/), [home](/x), \
+                  [ext](https://e.org/a?b=1&c=2), [top](#impact)[^n].\n\n\
+                  ![diagram](img/d.svg \"A <diagram>\")\n\n## Impact\n\n[^n]: note\n";
+        let r = render_body_at(md, Some(&base));
+        for want in [
+            "href=\"https://status.example.com/sub/incidents/db-outage/graph.png\"",
+            "href=\"https://status.example.com/sub/incidents/other/\"",
+            "href=\"https://status.example.com/x\"",
+            "href=\"https://e.org/a?b=1&amp;c=2\"",
+            "href=\"https://status.example.com/sub/incidents/db-outage/#impact\"",
+            "src=\"https://status.example.com/sub/incidents/db-outage/img/d.svg\"",
+            "title=\"A &lt;diagram&gt;\"",
+            "<a href=\"https://status.example.com/sub/incidents/db-outage/#fn-1\">1</a>",
+            "<h2 id=\"impact\">Impact</h2>",
+        ] {
+            assert!(r.html.contains(want), "missing {want} in {}", r.html);
+        }
+        // Without a base nothing changes.
+        let plain = render_body(md);
+        assert!(plain.html.contains("href=\"graph.png\""));
+        assert!(plain.html.contains("<a class=\"anchor\" href=\"#impact\""));
+        assert_eq!(
+            render_inline_at("[x](y/)", Some(&base)),
+            "<p><a href=\"https://status.example.com/sub/incidents/db-outage/y/\">x</a></p>\n"
         );
     }
 

@@ -15,7 +15,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use tera::{Context, Tera, Value};
 
+mod api;
+mod feeds;
 mod status_pages;
+
+pub use api::{page_id, rfc3339};
+pub use feeds::entry_id;
 
 /// Incidents per page on `/history/<year>/`.
 pub const HISTORY_PAGE_SIZE: usize = 100;
@@ -137,9 +142,9 @@ struct IncidentView<'a> {
     time_to_detect: Option<DurationView>,
     authors: &'a [String],
     timeline: Vec<EntryView>,
-    body_html: String,
+    body_html: &'a str,
     has_body: bool,
-    toc: Vec<markdown::TocEntry>,
+    toc: &'a [markdown::TocEntry],
     action_items: Vec<ActionView<'a>>,
 }
 
@@ -282,9 +287,20 @@ struct Prepared<'a> {
     incident: &'a Incident,
     summary: Value,
     full: Value,
+    /// The rendered postmortem, also in `full`; kept for the page's `index.json`.
+    body: markdown::Rendered,
     year: i32,
     month_key: String,
     month_label: String,
+}
+
+/// Where an incident's or maintenance's page lives, relative to the site root.
+pub(crate) fn item_rel(i: &Incident) -> String {
+    if i.is_maintenance() {
+        format!("maintenance/{}/", i.slug)
+    } else {
+        format!("incidents/{}/", i.slug)
+    }
 }
 
 /// The list view of an incident.
@@ -373,8 +389,8 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
         authors: &i.authors,
         timeline: entry_views(i, tz),
         has_body: !body.html.trim().is_empty(),
-        body_html: body.html,
-        toc: body.toc,
+        body_html: &body.html,
+        toc: &body.toc,
         action_items: i
             .action_items
             .iter()
@@ -389,10 +405,12 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
             .collect(),
     };
     let local = i.started.with_timezone(&tz);
+    let full = Value::from_serializable(&full);
     Prepared {
         incident: i,
         summary: Value::from_serializable(&summary),
-        full: Value::from_serializable(&full),
+        full,
+        body,
         year: local.year(),
         month_key: local.format("%Y-%m").to_string(),
         month_label: local.format("%B %Y").to_string(),
@@ -433,9 +451,27 @@ pub(crate) struct Writer<'a> {
     pub(crate) paths: Paths<'a>,
     sitemap: Mutex<Vec<(String, String)>>,
     pages: AtomicUsize,
+    json_docs: AtomicUsize,
+    input: &'a RenderInput<'a>,
 }
 
 impl Writer<'_> {
+    /// Write the JSON twin of an incident or maintenance page beside it.
+    pub(crate) fn emit_document(
+        &self,
+        i: &Incident,
+        body_html: &str,
+        toc: &[markdown::TocEntry],
+    ) -> Result<(), String> {
+        let rel = format!("{}index.json", item_rel(i));
+        let json = api::document(self.input, &self.paths, i, body_html, toc);
+        self.sink
+            .write(&rel, json.as_bytes())
+            .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        self.json_docs.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
     fn page_value(&self, kind: &'static str, title: &str, rel: &str) -> Value {
         Value::from_serializable(&PageView {
             kind,
@@ -483,7 +519,7 @@ impl Writer<'_> {
 }
 
 /// Render every page into `sink`.
-pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, String> {
+pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<RenderStats, String> {
     let c = input.config;
     let w = Writer {
         tera: engine(input)?,
@@ -495,6 +531,8 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
         },
         sitemap: Mutex::new(Vec::new()),
         pages: AtomicUsize::new(0),
+        json_docs: AtomicUsize::new(0),
+        input,
     };
     let prepared: Vec<Prepared> = input
         .incidents
@@ -518,8 +556,25 @@ pub fn render(input: &RenderInput, sink: &dyn Sink) -> Result<RenderStats, Strin
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
         .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+    let mut files = 1;
+    let write = |rel: &str, text: &str| {
+        sink.write(rel, text.as_bytes())
+            .map_err(|e| format!("cannot write {rel}: {e}"))
+    };
+    let api = api::Api::new(input, &w.paths);
+    for (rel, json) in api.files() {
+        write(rel, &json)?;
+        files += 1;
+    }
+    let feeds = feeds::files(input, &w.paths);
+    files += feeds.len();
+    feeds
+        .par_iter()
+        .try_for_each(|(rel, xml)| write(rel, xml))?;
+    write("maintenance.ics", &feeds::calendar(input, &w.paths))?;
+    files += 1;
     let pages = w.pages.into_inner();
-    let mut files = pages + 1;
+    files += pages + w.json_docs.into_inner();
     for (rel, src) in &input.theme.statics {
         let r = match src {
             StaticSource::Embedded(bytes) => sink.write(rel, bytes),
@@ -587,6 +642,7 @@ fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
             ctx,
             Some(last.format("%Y-%m-%d").to_string()),
         )?;
+        w.emit_document(i, &p.body.html, &p.body.toc)?;
         copy_assets(w, i, &rel)
     })
 }

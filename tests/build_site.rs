@@ -222,6 +222,11 @@ fn user_text_is_escaped_everywhere() {
     let public = build(dir.path(), &[]);
     let title = "<script>alert(\"x\")</script> & \"quoted\" 'title'";
     for (path, bytes) in tree(&public) {
+        // JSON and iCalendar carry text as text, escaped for their own syntax (checked below
+        // and in tests/feeds_api.rs); markup must never carry it raw.
+        if path.extension().is_some_and(|e| e == "json" || e == "ics") {
+            continue;
+        }
         let text = String::from_utf8_lossy(&bytes);
         assert!(
             !text.contains("<script>alert"),
@@ -276,6 +281,12 @@ fn user_text_is_escaped_everywhere() {
     );
     let sitemap = read(&public.join("sitemap.xml"));
     assert!(sitemap.contains("<loc>https://status.example.com/incidents/escaping/</loc>"));
+    // The page's JSON twin decodes to the same text.
+    let doc: serde_json::Value =
+        serde_json::from_str(&read(&public.join("incidents/escaping/index.json"))).unwrap();
+    assert_eq!(doc["title"], title);
+    assert_eq!(doc["tags"], serde_json::json!(["a\"b", "<i>"]));
+    assert_eq!(doc["components"][0]["name"], "Dashboard & <UI>");
 }
 
 /// Every root-relative link and asset in every page starts with the base path and resolves to
@@ -607,13 +618,15 @@ fn memory_sink_matches_the_disk_build() {
         .with_timezone(&chrono::Utc);
     let sink = MemorySink::default();
     render_site(&site, now, false, &sink).unwrap();
-    let memory: Vec<(PathBuf, Vec<u8>)> = sink
+    let mut memory: Vec<(PathBuf, Vec<u8>)> = sink
         .files
         .into_inner()
         .unwrap()
         .into_iter()
         .map(|(k, v)| (PathBuf::from(k), v))
         .collect();
+    // `tree` orders by path components, the memory sink by string.
+    memory.sort();
     let disk = tree(&public);
     assert_eq!(
         memory.iter().map(|(p, _)| p).collect::<Vec<_>>(),

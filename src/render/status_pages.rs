@@ -382,6 +382,7 @@ pub(super) fn render(
         ctx.insert("maintenance", &page);
         let rel = format!("maintenance/{}/", m.slug);
         w.emit("maintenance.html", "maintenance", &m.title, &rel, ctx, None)?;
+        w.emit_document(m, &page.body_html, &page.toc)?;
         copy_assets(w, m, &rel)
     })?;
     let maint_list = |pred: &dyn Fn(&Incident) -> bool,

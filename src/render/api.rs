@@ -1,0 +1,809 @@
+//! Machine-readable output: `/api/v2/*.json` in the shape of Atlassian Statuspage's public API,
+//! so tools that read Statuspage read us unchanged, and each incident's own `index.json`
+//! (our schema, documented in docs/api.md). Drafts never appear in `/api/v2/`.
+
+use super::{Paths, RenderInput};
+use crate::config::{Component, Config};
+use crate::markdown::TocEntry;
+use crate::model::{Incident, Level, Status};
+use crate::status::{self, State};
+use crate::timefmt::format_duration;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Incidents in `incidents.json` and maintenances in `scheduled-maintenances.json` besides the
+/// unresolved ones, as on Statuspage.
+pub const API_LIMIT: usize = 50;
+
+/// RFC 3339 in the site's zone, whole seconds: `2024-04-08T12:18:00-07:00`.
+pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz)
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
+/// A stable 12-character id for the site, from its base URL (FNV-1a, base 36).
+pub fn page_id(base_url: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in base_url.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let digits = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..12)
+        .map(|_| {
+            let d = digits[(h % 36) as usize] as char;
+            h /= 36;
+            d
+        })
+        .collect()
+}
+
+/// The status each timeline entry reports: an `update` keeps the status before it, as
+/// Statuspage's updates do.
+pub fn effective_statuses(i: &Incident) -> Vec<Status> {
+    let mut current = if i.is_maintenance() {
+        Status::Scheduled
+    } else {
+        Status::Investigating
+    };
+    i.timeline
+        .iter()
+        .map(|e| {
+            if e.status != Status::Update {
+                current = e.status;
+            }
+            current
+        })
+        .collect()
+}
+
+/// When an incident or maintenance last changed as of `now`: its latest timeline entry,
+/// resolution or start; for a maintenance, the window's start and end once the clock has
+/// passed them (its status follows the clock), else its first entry.
+pub fn updated_at(i: &Incident, now: DateTime<Utc>) -> DateTime<Utc> {
+    let latest = i.timeline.iter().map(|e| e.at).chain(i.resolved).max();
+    match i.window {
+        Some(w) => [w.start, w.end]
+            .into_iter()
+            .filter(|t| *t <= now)
+            .chain(latest)
+            .max()
+            .unwrap_or(w.scheduled_start),
+        None => latest.map_or(i.started, |t| t.max(i.started)),
+    }
+}
+
+/// The level a severity puts components at.
+fn severity_level(c: &Config, i: &Incident) -> Level {
+    c.severity(&i.severity)
+        .map_or(Level::MajorOutage, |s| s.level)
+}
+
+/// The state `i` alone puts `component` in at `t`.
+fn state_at(c: &Config, i: &Incident, component: &str, t: DateTime<Utc>) -> State {
+    if let Some(w) = i.window {
+        return if w.start <= t && t < w.end {
+            State::UnderMaintenance
+        } else {
+            State::Operational
+        };
+    }
+    status::raw_intervals(i, component, severity_level(c, i))
+        .into_iter()
+        .filter(|(s, e, _)| *s <= t && e.is_none_or(|e| t < e))
+        .map(|(_, _, l)| State::Down(l))
+        .max()
+        .unwrap_or(State::Operational)
+}
+
+#[derive(Serialize, Clone)]
+pub struct PageJson {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub time_zone: String,
+    pub updated_at: String,
+}
+
+#[derive(Serialize, Clone)]
+struct ComponentJson<'a> {
+    id: String,
+    name: &'a str,
+    status: &'static str,
+    created_at: String,
+    updated_at: String,
+    position: usize,
+    description: Option<&'a str>,
+    showcase: bool,
+    start_date: Option<String>,
+    group_id: Option<String>,
+    page_id: String,
+    group: bool,
+    only_show_if_degraded: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    components: Option<Vec<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct AffectedJson<'a> {
+    code: &'a str,
+    name: &'a str,
+    old_status: &'static str,
+    new_status: &'static str,
+}
+
+#[derive(Serialize)]
+struct UpdateJson<'a> {
+    id: String,
+    status: &'static str,
+    body: &'a str,
+    incident_id: &'a str,
+    created_at: String,
+    updated_at: String,
+    display_at: String,
+    affected_components: Option<Vec<AffectedJson<'a>>>,
+    deliver_notifications: bool,
+    custom_tweet: Option<String>,
+    tweet_id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct IncidentJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: &'static str,
+    created_at: String,
+    updated_at: String,
+    monitoring_at: Option<String>,
+    resolved_at: Option<String>,
+    impact: &'a str,
+    shortlink: String,
+    started_at: String,
+    page_id: &'a str,
+    incident_updates: Vec<UpdateJson<'a>>,
+    components: Vec<ComponentJson<'a>>,
+    postmortem_body: Option<&'a str>,
+    postmortem_published_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheduled_for: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheduled_until: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StatusJson {
+    indicator: &'static str,
+    description: &'static str,
+}
+
+/// A group's id in `/api/v2/`, where groups and components share one id space: its own,
+/// unless a component has it too, then prefixed with `group-`.
+fn group_api_id(c: &Config, id: &str) -> String {
+    let mut out = id.to_string();
+    while c.component(&out).is_some() {
+        out = format!("group-{out}");
+    }
+    out
+}
+
+/// Everything `/api/v2/` needs, computed once.
+pub(super) struct Api<'a> {
+    config: &'a Config,
+    tz: Tz,
+    now: DateTime<Utc>,
+    paths: &'a Paths<'a>,
+    pub page: PageJson,
+    /// Visible components and groups in Statuspage order (each group, then its members, then
+    /// components without a group), with their current state.
+    components: Vec<ComponentJson<'a>>,
+    /// Non-draft incidents, newest first, and maintenances, newest window first.
+    incidents: Vec<&'a Incident>,
+    maintenances: Vec<&'a Incident>,
+}
+
+impl<'a> Api<'a> {
+    pub fn new(input: &RenderInput<'a>, paths: &'a Paths<'a>) -> Self {
+        let c = input.config;
+        let (tz, now) = (c.timezone, input.now);
+        let incidents: Vec<&Incident> = input.incidents.iter().filter(|i| !i.draft).collect();
+        let maintenances: Vec<&Incident> = input.maintenances.iter().filter(|i| !i.draft).collect();
+        let page_id = page_id(&c.base_url);
+        let updated = incidents
+            .iter()
+            .chain(&maintenances)
+            .map(|i| updated_at(i, now))
+            .filter(|t| *t <= now)
+            .max()
+            .unwrap_or(now);
+        let page = PageJson {
+            id: page_id,
+            name: c.title.clone(),
+            url: c.base_url.trim_end_matches('/').to_string(),
+            time_zone: c.timezone.name().to_string(),
+            updated_at: rfc3339(updated, tz),
+        };
+
+        // One pass over everything: the first and latest change per component (up to now),
+        // and the incidents that can still affect it now.
+        let mut first: HashMap<&str, DateTime<Utc>> = HashMap::new();
+        let mut last: HashMap<&str, DateTime<Utc>> = HashMap::new();
+        let mut live: HashMap<&str, (Vec<&Incident>, Vec<&Incident>)> = HashMap::new();
+        for i in incidents.iter().chain(&maintenances) {
+            let (start, end) = match i.window {
+                Some(w) => (w.start, Some(w.end)),
+                None => (i.started, i.resolved),
+            };
+            for id in &i.components {
+                let f = first.entry(id).or_insert(start);
+                *f = (*f).min(start);
+                for t in [Some(start), end].into_iter().flatten() {
+                    if t <= now {
+                        let l = last.entry(id).or_insert(t);
+                        *l = (*l).max(t);
+                    }
+                }
+                let may_affect_now = i.is_maintenance() && i.active_at(now)
+                    || !i.is_maintenance()
+                        && (i.resolved.is_none_or(|r| r > now)
+                            || i.impacts.iter().any(|x| x.end.is_some_and(|e| e > now)));
+                if may_affect_now {
+                    let slot = live.entry(id).or_default();
+                    if i.is_maintenance() {
+                        slot.1.push(i);
+                    } else {
+                        slot.0.push(i);
+                    }
+                }
+            }
+        }
+        let created_of = |comp: &Component| {
+            comp.since
+                .map(|d| status::day_start(d, tz))
+                .or_else(|| first.get(comp.id.as_str()).copied())
+                .unwrap_or(updated)
+        };
+        let group_ids: HashMap<&str, String> = c
+            .groups
+            .iter()
+            .map(|g| (g.id.as_str(), group_api_id(c, &g.id)))
+            .collect();
+        let none = (Vec::new(), Vec::new());
+        let component_json = |comp: &'a Component, position: usize| {
+            let (incs, maints) = live.get(comp.id.as_str()).unwrap_or(&none);
+            let (state, _) = status::current(incs, maints, &comp.id, c, now);
+            let created = created_of(comp);
+            let changed = last.get(comp.id.as_str()).copied().unwrap_or(created);
+            let json = ComponentJson {
+                id: comp.id.clone(),
+                name: &comp.name,
+                status: state.id(),
+                created_at: rfc3339(created, tz),
+                updated_at: rfc3339(changed, tz),
+                position,
+                description: Some(comp.description.as_str()).filter(|d| !d.is_empty()),
+                showcase: true,
+                start_date: comp.since.map(|d| d.format("%Y-%m-%d").to_string()),
+                group_id: comp.group.as_deref().map(|g| group_ids[g].clone()),
+                page_id: page.id.clone(),
+                group: false,
+                only_show_if_degraded: false,
+                components: None,
+            };
+            (json, state, created, changed)
+        };
+        let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
+        let mut components: Vec<ComponentJson> = Vec::new();
+        for g in &c.groups {
+            let members: Vec<&Component> = visible
+                .iter()
+                .copied()
+                .filter(|x| x.group.as_deref() == Some(g.id.as_str()))
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let children: Vec<_> = members.iter().map(|m| component_json(m, 0)).collect();
+            // A group is as bad as its worst member, created with its first, changed with its
+            // latest.
+            let state = children.iter().map(|x| x.1).max().expect("non-empty");
+            let created = children.iter().map(|x| x.2).min().expect("non-empty");
+            let changed = children.iter().map(|x| x.3).max().expect("non-empty");
+            components.push(ComponentJson {
+                id: group_ids[g.id.as_str()].clone(),
+                name: &g.name,
+                status: state.id(),
+                created_at: rfc3339(created, tz),
+                updated_at: rfc3339(changed, tz),
+                position: components.len() + 1,
+                description: Some(g.description.as_str()).filter(|d| !d.is_empty()),
+                showcase: false,
+                start_date: None,
+                group_id: None,
+                page_id: page.id.clone(),
+                group: true,
+                only_show_if_degraded: false,
+                components: Some(members.iter().map(|m| m.id.as_str()).collect()),
+            });
+            for (mut ch, ..) in children {
+                ch.position = components.len() + 1;
+                components.push(ch);
+            }
+        }
+        for comp in visible.iter().filter(|x| x.group.is_none()) {
+            let (j, ..) = component_json(comp, components.len() + 1);
+            components.push(j);
+        }
+        Api {
+            config: c,
+            tz,
+            now,
+            paths,
+            page,
+            components,
+            incidents,
+            maintenances,
+        }
+    }
+
+    fn component(&self, id: &str) -> Option<&ComponentJson<'a>> {
+        self.components.iter().find(|c| !c.group && c.id == id)
+    }
+
+    fn incident(&self, i: &'a Incident) -> IncidentJson<'_> {
+        let (c, tz) = (self.config, self.tz);
+        let statuses = effective_statuses(i);
+        let affected: Vec<&Component> = i
+            .components
+            .iter()
+            .filter_map(|id| c.component(id).filter(|x| !x.hidden))
+            .collect();
+        let mut before: Vec<State> = vec![State::Operational; affected.len()];
+        let updates: Vec<UpdateJson> = i
+            .timeline
+            .iter()
+            .zip(&statuses)
+            .enumerate()
+            .map(|(n, (e, s))| {
+                let mut changes = Vec::new();
+                for (k, comp) in affected.iter().enumerate() {
+                    let now_state = state_at(c, i, &comp.id, e.at);
+                    if now_state != before[k] {
+                        changes.push(AffectedJson {
+                            code: &comp.id,
+                            name: &comp.name,
+                            old_status: before[k].id(),
+                            new_status: now_state.id(),
+                        });
+                        before[k] = now_state;
+                    }
+                }
+                let at = rfc3339(e.at, tz);
+                UpdateJson {
+                    id: format!("{}-{}", i.slug, n + 1),
+                    status: s.id(),
+                    body: &e.message,
+                    incident_id: &i.slug,
+                    created_at: at.clone(),
+                    updated_at: at.clone(),
+                    display_at: at,
+                    affected_components: (!changes.is_empty()).then_some(changes),
+                    deliver_notifications: true,
+                    custom_tweet: None,
+                    tweet_id: None,
+                }
+            })
+            .rev()
+            .collect();
+        let (status, resolved_at, impact) = if i.is_maintenance() {
+            let s = i.maintenance_status(self.now);
+            let done = (s == Status::Completed).then(|| i.window.map(|w| w.end));
+            (s, done.flatten(), "maintenance")
+        } else {
+            let impact = c
+                .severity(&i.severity)
+                .map_or("none", |s| s.impact.as_str());
+            (i.status, i.resolved, impact)
+        };
+        let first_at = |st: Status| {
+            i.timeline
+                .iter()
+                .find(|e| e.status == st)
+                .map(|e| rfc3339(e.at, tz))
+        };
+        let created = i.timeline.first().map_or(i.started, |e| e.at);
+        IncidentJson {
+            id: &i.slug,
+            name: &i.title,
+            status: status.id(),
+            created_at: rfc3339(created, tz),
+            updated_at: rfc3339(updated_at(i, self.now), tz),
+            monitoring_at: first_at(if i.is_maintenance() {
+                Status::Verifying
+            } else {
+                Status::Monitoring
+            }),
+            resolved_at: resolved_at.map(|r| rfc3339(r, tz)),
+            impact,
+            shortlink: self.paths.permalink(&super::item_rel(i)),
+            started_at: rfc3339(i.started, tz),
+            page_id: &self.page.id,
+            incident_updates: updates,
+            components: affected
+                .iter()
+                .filter_map(|x| self.component(&x.id).cloned())
+                .collect(),
+            postmortem_body: Some(i.body.trim()).filter(|b| !b.is_empty()),
+            postmortem_published_at: first_at(Status::Postmortem),
+            scheduled_for: i.window.map(|w| rfc3339(w.scheduled_start, tz)),
+            scheduled_until: i.window.map(|w| rfc3339(w.scheduled_end, tz)),
+        }
+    }
+
+    fn status(&self) -> StatusJson {
+        // The worst of the open incidents' impacts and the components' states.
+        let mut worst = 0;
+        for i in &self.incidents {
+            if i.ongoing() && i.started <= self.now {
+                let impact = self
+                    .config
+                    .severity(&i.severity)
+                    .map_or("none", |s| s.impact.as_str());
+                worst = worst.max(
+                    crate::config::IMPACTS
+                        .iter()
+                        .position(|x| *x == impact)
+                        .unwrap_or(0),
+                );
+            }
+        }
+        let mut maintenance = false;
+        for c in self.components.iter().filter(|c| !c.group) {
+            match c.status {
+                "degraded_performance" => worst = worst.max(1),
+                "partial_outage" => worst = worst.max(2),
+                "major_outage" => worst = worst.max(3),
+                "under_maintenance" => maintenance = true,
+                _ => {}
+            }
+        }
+        let (indicator, description) = match worst {
+            0 if maintenance => ("maintenance", "Service Under Maintenance"),
+            0 => ("none", "All Systems Operational"),
+            1 => ("minor", "Minor Service Outage"),
+            2 => ("major", "Partial System Outage"),
+            _ => ("critical", "Major System Outage"),
+        };
+        StatusJson {
+            indicator,
+            description,
+        }
+    }
+
+    /// Every `/api/v2/` file as (path, JSON).
+    pub fn files(&self) -> Vec<(&'static str, String)> {
+        let now = self.now;
+        let unresolved: Vec<&&Incident> = self
+            .incidents
+            .iter()
+            .filter(|i| i.ongoing() && i.started <= now)
+            .collect();
+        // The 50 most recent plus every unresolved one, newest first.
+        let recent: Vec<&&Incident> = self
+            .incidents
+            .iter()
+            .enumerate()
+            .filter(|(n, i)| *n < API_LIMIT || i.ongoing())
+            .map(|(_, i)| i)
+            .collect();
+        let upcoming: Vec<&&Incident> = self
+            .maintenances
+            .iter()
+            .filter(|m| m.maintenance_status(now) == Status::Scheduled)
+            .rev()
+            .collect();
+        let active: Vec<&&Incident> = self
+            .maintenances
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.maintenance_status(now),
+                    Status::InProgress | Status::Verifying
+                )
+            })
+            .rev()
+            .collect();
+        let maint_recent: Vec<&&Incident> = self.maintenances.iter().take(API_LIMIT).collect();
+        let list = |v: &[&&'a Incident]| -> Vec<IncidentJson<'_>> {
+            v.iter().map(|i| self.incident(i)).collect()
+        };
+        let json = |v: serde_json::Value| {
+            let mut s = serde_json::to_string_pretty(&v).expect("JSON");
+            s.push('\n');
+            s
+        };
+        let page = serde_json::to_value(&self.page).expect("JSON");
+        let status = serde_json::to_value(self.status()).expect("JSON");
+        let components = serde_json::to_value(&self.components).expect("JSON");
+        let incidents_of = |v: &[&&'a Incident]| serde_json::to_value(list(v)).expect("JSON");
+        let in_progress_and_upcoming: Vec<&&Incident> =
+            active.iter().chain(&upcoming).copied().collect();
+        let obj = |pairs: Vec<(&str, serde_json::Value)>| {
+            serde_json::Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+        };
+        vec![
+            (
+                "api/v2/summary.json",
+                json(obj(vec![
+                    ("page", page.clone()),
+                    ("components", components.clone()),
+                    ("incidents", incidents_of(&unresolved)),
+                    (
+                        "scheduled_maintenances",
+                        incidents_of(&in_progress_and_upcoming),
+                    ),
+                    ("status", status.clone()),
+                ])),
+            ),
+            (
+                "api/v2/status.json",
+                json(obj(vec![("page", page.clone()), ("status", status)])),
+            ),
+            (
+                "api/v2/components.json",
+                json(obj(vec![
+                    ("page", page.clone()),
+                    ("components", components),
+                ])),
+            ),
+            (
+                "api/v2/incidents.json",
+                json(obj(vec![
+                    ("page", page.clone()),
+                    ("incidents", incidents_of(&recent)),
+                ])),
+            ),
+            (
+                "api/v2/incidents/unresolved.json",
+                json(obj(vec![
+                    ("page", page.clone()),
+                    ("incidents", incidents_of(&unresolved)),
+                ])),
+            ),
+            (
+                "api/v2/scheduled-maintenances.json",
+                json(obj(vec![
+                    ("page", page.clone()),
+                    ("scheduled_maintenances", incidents_of(&maint_recent)),
+                ])),
+            ),
+            (
+                "api/v2/scheduled-maintenances/upcoming.json",
+                json(obj(vec![
+                    ("page", page.clone()),
+                    ("scheduled_maintenances", incidents_of(&upcoming)),
+                ])),
+            ),
+            (
+                "api/v2/scheduled-maintenances/active.json",
+                json(obj(vec![
+                    ("page", page),
+                    ("scheduled_maintenances", incidents_of(&active)),
+                ])),
+            ),
+        ]
+    }
+}
+
+/// `/incidents/<slug>/index.json` and `/maintenance/<slug>/index.json`: what the page shows,
+/// in afterword's own schema (docs/api.md).
+#[derive(Serialize)]
+struct DocJson<'a> {
+    schema: &'static str,
+    kind: &'static str,
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    summary: &'a str,
+    draft: bool,
+    severity: Option<SeverityDoc<'a>>,
+    status: StatusDoc,
+    ongoing: bool,
+    started: String,
+    detected: Option<String>,
+    resolved: Option<String>,
+    duration_seconds: Option<i64>,
+    duration: Option<String>,
+    time_to_detect_seconds: Option<i64>,
+    time_to_detect: Option<String>,
+    window: Option<WindowDoc>,
+    detected_by: Option<&'a str>,
+    components: Vec<ComponentDoc<'a>>,
+    impacts: Vec<ImpactDoc<'a>>,
+    tags: &'a [String],
+    authors: &'a [String],
+    timeline: Vec<EntryDoc<'a>>,
+    postmortem_html: &'a str,
+    toc: &'a [TocEntry],
+    action_items: Vec<ActionDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct SeverityDoc<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: &'static str,
+    impact: &'a str,
+}
+
+#[derive(Serialize)]
+struct StatusDoc {
+    id: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct WindowDoc {
+    scheduled_start: String,
+    scheduled_end: String,
+    start: String,
+    end: String,
+}
+
+#[derive(Serialize)]
+struct ComponentDoc<'a> {
+    id: &'a str,
+    name: &'a str,
+    level: Option<&'static str>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ImpactDoc<'a> {
+    component: &'a str,
+    level: &'static str,
+    start: String,
+    end: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EntryDoc<'a> {
+    at: String,
+    status: &'static str,
+    label: &'static str,
+    /// The status the entry reports: an `update` keeps the one before it.
+    effective_status: &'static str,
+    offset_seconds: i64,
+    message: &'a str,
+    message_html: String,
+}
+
+#[derive(Serialize)]
+struct ActionDoc<'a> {
+    title: &'a str,
+    owner: &'a str,
+    status: &'static str,
+    due: Option<String>,
+    overdue: bool,
+    link: Option<&'a str>,
+}
+
+/// The JSON twin of an incident or maintenance page. `postmortem_html` is the page's own
+/// rendering: its relative links resolve against `url`.
+pub(super) fn document(
+    input: &RenderInput,
+    paths: &Paths,
+    i: &Incident,
+    postmortem_html: &str,
+    toc: &[TocEntry],
+) -> String {
+    let c = input.config;
+    let tz = c.timezone;
+    let now = input.now;
+    let level = severity_level(c, i);
+    let today = now.with_timezone(&tz).date_naive();
+    let doc = DocJson {
+        schema: "afterword/incident/v1",
+        kind: i.kind.id(),
+        slug: &i.slug,
+        url: paths.permalink(&super::item_rel(i)),
+        title: &i.title,
+        summary: &i.summary,
+        draft: i.draft,
+        severity: c.severity(&i.severity).map(|s| SeverityDoc {
+            id: &s.id,
+            name: &s.name,
+            level: s.level.id(),
+            impact: &s.impact,
+        }),
+        status: {
+            let s = if i.is_maintenance() {
+                i.maintenance_status(now)
+            } else {
+                i.status
+            };
+            StatusDoc {
+                id: s.id(),
+                label: s.label(),
+            }
+        },
+        ongoing: !i.is_maintenance() && i.ongoing(),
+        started: rfc3339(i.started, tz),
+        detected: i.detected.map(|t| rfc3339(t, tz)),
+        resolved: i.resolved.map(|t| rfc3339(t, tz)),
+        duration_seconds: i.duration_seconds(),
+        duration: i.duration_seconds().map(format_duration),
+        time_to_detect_seconds: i.detected.map(|d| (d - i.started).num_seconds()),
+        time_to_detect: i
+            .detected
+            .map(|d| format_duration((d - i.started).num_seconds())),
+        window: i.window.map(|w| WindowDoc {
+            scheduled_start: rfc3339(w.scheduled_start, tz),
+            scheduled_end: rfc3339(w.scheduled_end, tz),
+            start: rfc3339(w.start, tz),
+            end: rfc3339(w.end, tz),
+        }),
+        detected_by: i.detected_by.as_deref(),
+        components: i
+            .components
+            .iter()
+            .filter_map(|id| c.component(id).filter(|x| !x.hidden))
+            .map(|x| ComponentDoc {
+                id: &x.id,
+                name: &x.name,
+                level: (!i.is_maintenance()).then(|| i.component_level(&x.id, level).id()),
+                url: paths.permalink(&format!("components/{}/", x.id)),
+            })
+            .collect(),
+        impacts: i
+            .impacts
+            .iter()
+            .filter(|x| c.component(&x.component).is_some_and(|x| !x.hidden))
+            .map(|x| ImpactDoc {
+                component: &x.component,
+                level: x.level.id(),
+                start: rfc3339(x.start, tz),
+                end: x.end.or(i.resolved).map(|t| rfc3339(t, tz)),
+            })
+            .collect(),
+        tags: &i.tags,
+        authors: &i.authors,
+        timeline: i
+            .timeline
+            .iter()
+            .zip(effective_statuses(i))
+            .map(|(e, eff)| EntryDoc {
+                at: rfc3339(e.at, tz),
+                status: e.status.id(),
+                label: e.status.label(),
+                effective_status: eff.id(),
+                offset_seconds: (e.at - i.started).num_seconds(),
+                message: &e.message,
+                message_html: crate::markdown::render_inline(&e.message),
+            })
+            .collect(),
+        postmortem_html,
+        toc,
+        action_items: i
+            .action_items
+            .iter()
+            .map(|a| ActionDoc {
+                title: &a.title,
+                owner: &a.owner,
+                status: a.status.id(),
+                due: a.due.map(|d| d.format("%Y-%m-%d").to_string()),
+                overdue: a.due.is_some_and(|d| d < today)
+                    && matches!(
+                        a.status,
+                        crate::model::ActionStatus::Open | crate::model::ActionStatus::InProgress
+                    ),
+                link: a.link.as_deref(),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("JSON");
+    s.push('\n');
+    s
+}
