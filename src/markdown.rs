@@ -99,7 +99,9 @@ pub fn render_body_at(md: &str, base: Option<&Url>) -> Rendered {
 }
 
 /// Render a short Markdown text (a timeline message): no heading ids, no footnotes, no table of
-/// contents, so nothing in it can collide with the page's ids.
+/// contents, so nothing in it can collide with the page's ids. Raw HTML is shown as text:
+/// messages are status text, often pasted from chat or alerts, and end up in feeds and chat
+/// bots as well as on the page.
 pub fn render_inline(md: &str) -> String {
     render_inline_at(md, None)
 }
@@ -110,6 +112,12 @@ pub fn render_inline_at(md: &str, base: Option<&Url>) -> String {
     let mut adapt = Adapt::new(base);
     let mut events = Vec::new();
     for ev in Parser::new_ext(md, opts) {
+        let ev = match ev {
+            Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
+            Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+            Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
+            ev => ev,
+        };
         adapt.push(ev, &mut events);
     }
     let mut out = String::new();
@@ -348,6 +356,14 @@ mod tests {
         assert_eq!(
             render_inline_at("[x](y/)", Some(&base)),
             "<p><a href=\"https://status.example.com/sub/incidents/db-outage/y/\">x</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_in_messages_is_text() {
+        assert_eq!(
+            render_inline("Checking <script>x</script> & *more*.\n\n<div>block</div>"),
+            "<p>Checking &lt;script&gt;x&lt;/script&gt; &amp; <em>more</em>.</p>\n<p>&lt;div&gt;block&lt;/div&gt;</p>\n"
         );
     }
 

@@ -361,7 +361,8 @@ impl<'a> Api<'a> {
             .filter_map(|id| c.component(id).filter(|x| !x.hidden))
             .collect();
         let mut before: Vec<State> = vec![State::Operational; affected.len()];
-        let updates: Vec<UpdateJson> = i
+        // Oldest first, since each entry is compared with the one before; listed newest first.
+        let mut updates: Vec<UpdateJson> = i
             .timeline
             .iter()
             .zip(&statuses)
@@ -395,8 +396,8 @@ impl<'a> Api<'a> {
                     tweet_id: None,
                 }
             })
-            .rev()
             .collect();
+        updates.reverse();
         let (status, resolved_at, impact) = if i.is_maintenance() {
             let s = i.maintenance_status(self.now);
             let done = (s == Status::Completed).then(|| i.window.map(|w| w.end));
