@@ -12,6 +12,9 @@
 #   3. XML: DIR/sitemap.xml must exist, be well-formed and be a sitemaps.org <urlset>/<sitemapindex>
 #      whose entries each have a <loc>; every other *.xml under DIR must be well-formed (python3's
 #      xml.etree, nothing to install)
+#   4. feeds: every feed.xml / rss.xml passes .ci/feedcheck.py (feedparser from pip, cached)
+#   5. every .json parses, the eight /api/v2 files exist, maintenance.ics is CRLF, folded and
+#      balanced
 #
 # Install times measured on the 2-core Debian 12 machine (2026-11):
 #   vnu-jar npm install (32 MB jar), empty npm cache ...... ~1.5 s  (0.9 s with a warm ~/.npm)
@@ -28,6 +31,7 @@
 # Exit:   0 all checks pass, 1 a check failed, 2 usage or install error.
 set -euo pipefail
 
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 VNU_VERSION=${VNU_VERSION:-26.9.27}
 CI_CACHE=${CI_CACHE:-$HOME/.cache/afterword-ci}
 
@@ -173,6 +177,67 @@ for path in files:
         bad += 1
     else:
         print(f"ok: {rel}: well-formed {root.tag[len(NS):]} with {len(entries)} entries")
+sys.exit(1 if bad else 0)
+PY
+
+# --- Feeds ---------------------------------------------------------------------------
+# feedcheck.py: feedparser (bozo) plus the RSS 2.0 / Atom 1.0 rules feedparser tolerates
+# (RFC 822 / 3339 dates, required elements, unique ids, absolute links). feedparser is
+# installed with pip into the cache (~2 s the first time).
+PY_DIR=$CI_CACHE/py-feedparser
+if ! PYTHONPATH=$PY_DIR python3 -c 'import feedparser' 2>/dev/null; then
+  header "feedparser (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$PY_DIR" feedparser \
+    || die "pip install feedparser failed"
+fi
+mapfile -t feeds < <(cd "$SITE" && find . -type f \( -name feed.xml -o -name rss.xml \) | sort)
+header "Feeds: .ci/feedcheck.py on ${#feeds[@]} feeds"
+if [ "${#feeds[@]}" -lt 2 ]; then
+  echo "FAIL: expected at least feed.xml and rss.xml"
+  failed=1
+elif ! (cd "$SITE" && PYTHONPATH=$PY_DIR python3 "$HERE/feedcheck.py" "${feeds[@]}"); then
+  echo "FAIL: feed errors"
+  failed=1
+fi
+
+# --- JSON and iCalendar -----------------------------------------------------------------
+header "JSON: every .json parses; maintenance.ics: CRLF, folded at 75 octets, balanced"
+python3 - "$SITE" <<'PY' || failed=1
+import json, os, sys
+
+site = sys.argv[1]
+bad = n = 0
+for d, _, fs in os.walk(site):
+    for f in fs:
+        if f.endswith(".json"):
+            n += 1
+            try:
+                json.load(open(os.path.join(d, f), encoding="utf-8"))
+            except ValueError as e:
+                print(f"FAIL: {os.path.relpath(os.path.join(d, f), site)}: {e}")
+                bad += 1
+for need in ("summary", "status", "components", "incidents", "incidents/unresolved",
+             "scheduled-maintenances", "scheduled-maintenances/upcoming",
+             "scheduled-maintenances/active"):
+    if not os.path.exists(os.path.join(site, "api/v2", need + ".json")):
+        print(f"FAIL: api/v2/{need}.json is missing")
+        bad += 1
+print(f"ok: {n} JSON files parsed" if not bad else f"{bad} JSON problems")
+ics = os.path.join(site, "maintenance.ics")
+raw = open(ics, "rb").read()
+lines = raw.split(b"\r\n")
+if b"\n" in raw.replace(b"\r\n", b""):
+    print("FAIL: maintenance.ics has a line ending other than CRLF"); bad += 1
+long = [i + 1 for i, l in enumerate(lines) if len(l) > 75]
+if long:
+    print(f"FAIL: maintenance.ics lines longer than 75 octets: {long[:10]}"); bad += 1
+unfolded = raw.replace(b"\r\n ", b"").split(b"\r\n")
+begins = sum(1 for l in unfolded if l == b"BEGIN:VEVENT")
+ends = sum(1 for l in unfolded if l == b"END:VEVENT")
+if unfolded[0] != b"BEGIN:VCALENDAR" or begins != ends:
+    print("FAIL: maintenance.ics is not a balanced VCALENDAR"); bad += 1
+else:
+    print(f"ok: maintenance.ics, {begins} events")
 sys.exit(1 if bad else 0)
 PY
 

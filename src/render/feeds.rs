@@ -186,7 +186,14 @@ struct FeedMeta {
     description: String,
 }
 
-fn atom_feed(c: &Config, paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> String {
+/// `fallback`: the feed's `updated` when it has no entries (the site's latest change).
+fn atom_feed(
+    c: &Config,
+    paths: &Paths,
+    meta: &FeedMeta,
+    items: &[&Item],
+    fallback: DateTime<Utc>,
+) -> String {
     let self_url = paths.permalink(&format!("{}feed.xml", meta.rel));
     let link = |rel: &str, href: &str, mime: &str| atom::Link {
         href: href.to_string(),
@@ -220,11 +227,7 @@ fn atom_feed(c: &Config, paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Str
             ..Default::default()
         })
         .collect();
-    let updated = items
-        .iter()
-        .map(|i| i.updated)
-        .max()
-        .unwrap_or(DateTime::UNIX_EPOCH);
+    let updated = items.iter().map(|i| i.updated).max().unwrap_or(fallback);
     let feed = atom::Feed {
         id: self_url.clone(),
         title: atom::Text::plain(meta.title.clone()),
@@ -329,6 +332,7 @@ pub(super) fn files(input: &RenderInput, paths: &Paths) -> Vec<(String, String)>
             .then_with(|| a.0.slug.cmp(&b.0.slug))
     });
     let limit = c.feed_limit;
+    let site_updated = all.first().map_or(input.now, |x| x.1);
     let visible: Vec<&crate::config::Component> =
         c.components.iter().filter(|x| !x.hidden).collect();
     // Indexes into `all`, per feed: the site's, then each component's.
@@ -384,7 +388,7 @@ pub(super) fn files(input: &RenderInput, paths: &Paths) -> Vec<(String, String)>
             [
                 (
                     format!("{}feed.xml", meta.rel),
-                    atom_feed(c, paths, meta, &its),
+                    atom_feed(c, paths, meta, &its, site_updated),
                 ),
                 (format!("{}rss.xml", meta.rel), rss_feed(paths, meta, &its)),
             ]
