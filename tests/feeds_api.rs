@@ -568,3 +568,41 @@ fn maintenance_calendar_parses_with_stable_uids_and_utc_times() {
     assert!(desc.contains("Components: Database & <Storage>"), "{desc}");
     assert!(desc.contains("Status: Completed"), "{desc}");
 }
+
+#[test]
+fn drafts_shown_with_drafts_still_stay_out_of_feeds_and_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/api"),
+        dir.path(),
+    );
+    let out = run(dir.path(), &["build", "--drafts", "--now", NOW]);
+    assert!(out.status.success(), "{}", out.stderr);
+    let public = dir.path().join("public");
+    // The draft has its page (and its JSON twin) in a draft build…
+    assert!(public.join("incidents/draft/index.html").exists());
+    assert_eq!(
+        json_file(&public, "incidents/draft/index.json")["draft"],
+        true
+    );
+    // …but is never syndicated.
+    for (path, bytes) in common::tree(&public) {
+        let name = path.to_string_lossy();
+        if name.starts_with("api/") || name.ends_with(".xml") || name.ends_with(".ics") {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("Draft incident"),
+                "{name}"
+            );
+        }
+        // Every page points feed readers at the site feeds.
+        if name.ends_with(".html") {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                text.contains("<link rel=\"alternate\" type=\"application/atom+xml\"")
+                    && text.contains("href=\"/sub/feed.xml\">")
+                    && text.contains("href=\"/sub/rss.xml\">"),
+                "{name} lacks feed autodiscovery"
+            );
+        }
+    }
+}
