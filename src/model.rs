@@ -173,15 +173,18 @@ impl Incident {
         self.window.is_some_and(|w| now < w.start)
     }
 
-    /// Maintenance status at `now`: the latest timeline status, except that a maintenance
-    /// whose timeline says nothing past `scheduled` follows the clock.
+    /// Maintenance status at `now`: the latest timeline status, except that the clock moves a
+    /// maintenance on where its timeline has not: in progress once its window opens, and
+    /// completed once the window has closed (the components are back to operational then too).
     pub fn maintenance_status(&self, now: DateTime<Utc>) -> Status {
         let Some(w) = self.window else {
             return self.status;
         };
         // `self.status` is never `update`: validation skips update entries.
         match self.status {
-            Status::Scheduled if now >= w.end => Status::Completed,
+            Status::Scheduled | Status::InProgress | Status::Verifying if now >= w.end => {
+                Status::Completed
+            }
             Status::Scheduled if now >= w.start => Status::InProgress,
             s => s,
         }
@@ -227,6 +230,57 @@ mod tests {
         assert!(Level::PartialOutage > Level::DegradedPerformance);
         assert_eq!(Level::parse("partial_outage"), Some(Level::PartialOutage));
         assert_eq!(Status::Update.label(), "Update");
+    }
+
+    #[test]
+    fn maintenance_status_follows_the_clock_where_the_timeline_stops() {
+        let at = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2024, 11, 10, h, 0, 0).unwrap();
+        let entry = |h, status| Entry {
+            at: at(h),
+            status,
+            message: String::new(),
+        };
+        let window = Window {
+            scheduled_start: at(10),
+            scheduled_end: at(12),
+            start: at(10),
+            end: at(12),
+        };
+        let m = |status, timeline| Incident {
+            path: PathBuf::new(),
+            kind: Kind::Maintenance,
+            window: Some(window),
+            bundle: None,
+            assets: Vec::new(),
+            slug: "m".into(),
+            title: "m".into(),
+            summary: String::new(),
+            severity: String::new(),
+            components: Vec::new(),
+            detected_by: None,
+            tags: Vec::new(),
+            authors: Vec::new(),
+            draft: false,
+            started: at(10),
+            detected: None,
+            resolved: None,
+            timeline,
+            impacts: Vec::new(),
+            action_items: Vec::new(),
+            body: String::new(),
+            status,
+        };
+        let scheduled = m(Status::Scheduled, vec![entry(8, Status::Scheduled)]);
+        assert_eq!(scheduled.maintenance_status(at(9)), Status::Scheduled);
+        assert_eq!(scheduled.maintenance_status(at(11)), Status::InProgress);
+        assert_eq!(scheduled.maintenance_status(at(12)), Status::Completed);
+        // Nobody wrote `completed`: the window's end closes it, as it frees the components.
+        let started = m(Status::InProgress, vec![entry(10, Status::InProgress)]);
+        assert_eq!(started.maintenance_status(at(11)), Status::InProgress);
+        assert_eq!(started.maintenance_status(at(13)), Status::Completed);
+        let verifying = m(Status::Verifying, vec![entry(11, Status::Verifying)]);
+        assert_eq!(verifying.maintenance_status(at(11)), Status::Verifying);
+        assert_eq!(verifying.maintenance_status(at(12)), Status::Completed);
     }
 
     #[test]

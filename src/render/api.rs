@@ -237,10 +237,17 @@ impl<'a> Api<'a> {
                 None => (i.started, i.resolved),
             };
             for id in &i.components {
-                let f = first.entry(id).or_insert(start);
-                *f = (*f).min(start);
-                for t in [Some(start), end].into_iter().flatten() {
+                // Every moment the component's state may change: the item's start and end, and
+                // its `[[impact]]` windows'; only those up to now count.
+                let impacts = i
+                    .impacts
+                    .iter()
+                    .filter(|x| &x.component == id)
+                    .flat_map(|x| [Some(x.start), x.end]);
+                for t in [Some(start), end].into_iter().chain(impacts).flatten() {
                     if t <= now {
+                        let f = first.entry(id).or_insert(t);
+                        *f = (*f).min(t);
                         let l = last.entry(id).or_insert(t);
                         *l = (*l).max(t);
                     }
@@ -496,7 +503,7 @@ impl<'a> Api<'a> {
             .incidents
             .iter()
             .enumerate()
-            .filter(|(n, i)| *n < API_LIMIT || i.ongoing())
+            .filter(|(n, i)| *n < API_LIMIT || (i.ongoing() && i.started <= now))
             .map(|(_, i)| i)
             .collect();
         let upcoming: Vec<&&Incident> = self

@@ -26,12 +26,14 @@ fn host(base_url: &str) -> &str {
 }
 
 /// `tag:status.example.com,2024:/incidents/db-outage` (RFC 4151): the site's host and path,
-/// the year the incident started, and its page path. It never changes between builds.
+/// the year (UTC) the incident started or the maintenance was scheduled to start, and its page
+/// path. It never changes between builds.
 pub fn entry_id(c: &Config, i: &Incident) -> String {
+    let year = i.window.map_or(i.started, |w| w.scheduled_start).year();
     format!(
         "tag:{},{}:{}{}",
         host(&c.base_url),
-        i.started.year(),
+        year,
         c.base_path(),
         item_rel(i).trim_end_matches('/')
     )
@@ -44,8 +46,8 @@ struct Item<'a> {
     link: String,
     published: DateTime<Utc>,
     updated: DateTime<Utc>,
-    /// (term, label, scheme)
-    categories: Vec<(String, String, String)>,
+    /// (term, label, scheme: components only, `<base>components/`)
+    categories: Vec<(String, String, Option<String>)>,
     summary: &'a str,
     content: String,
 }
@@ -146,20 +148,20 @@ fn item<'a>(input: &RenderInput, paths: &Paths, i: &'a Incident) -> Item<'a> {
     let updated = updated_at(i, input.now).max(published);
     let mut categories = Vec::new();
     if let Some(s) = c.severity(&i.severity) {
-        categories.push((s.id.clone(), s.name.clone(), paths.permalink("severities")));
+        categories.push((s.id.clone(), s.name.clone(), None));
     } else if i.is_maintenance() {
-        categories.push((
-            "maintenance".into(),
-            "Maintenance".into(),
-            paths.permalink("maintenance/"),
-        ));
+        categories.push(("maintenance".into(), "Maintenance".into(), None));
     }
     for x in i
         .components
         .iter()
         .filter_map(|id| c.component(id).filter(|x| !x.hidden))
     {
-        categories.push((x.id.clone(), x.name.clone(), paths.permalink("components/")));
+        categories.push((
+            x.id.clone(),
+            x.name.clone(),
+            Some(paths.permalink("components/")),
+        ));
     }
     Item {
         id: entry_id(c, i),
@@ -214,7 +216,7 @@ fn atom_feed(
                 .iter()
                 .map(|(term, label, scheme)| atom::Category {
                     term: term.clone(),
-                    scheme: Some(scheme.clone()),
+                    scheme: scheme.clone(),
                     label: Some(label.clone()),
                 })
                 .collect(),
@@ -283,7 +285,7 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> String {
                 .iter()
                 .map(|(term, _, scheme)| rss::Category {
                     name: term.clone(),
-                    domain: Some(scheme.clone()),
+                    domain: scheme.clone(),
                 })
                 .collect(),
             ..Default::default()
