@@ -7,6 +7,66 @@ use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+/// How bad a problem is: errors stop the build, warnings do not (unless denied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A stable diagnostic code, e.g. `E0003 unknown-component`, explained in
+/// docs/diagnostics.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Code {
+    pub id: &'static str,
+    pub name: &'static str,
+}
+
+macro_rules! codes {
+    ($($konst:ident = $id:literal $name:literal;)+) => {
+        /// Every diagnostic code. Codes are never reused or renumbered.
+        pub mod codes {
+            use super::Code;
+            $(pub const $konst: Code = Code { id: $id, name: $name };)+
+            pub const ALL: &[Code] = &[$($konst),+];
+        }
+    };
+}
+
+codes! {
+    INVALID = "E0000" "invalid";
+    TOML_SYNTAX = "E0001" "toml-syntax";
+    UNKNOWN_KEY = "E0002" "unknown-key";
+    UNKNOWN_COMPONENT = "E0003" "unknown-component";
+    UNKNOWN_SEVERITY = "E0004" "unknown-severity";
+    UNKNOWN_STATUS = "E0005" "unknown-status";
+    UNKNOWN_LEVEL = "E0006" "unknown-level";
+    WRONG_TYPE = "E0007" "wrong-type";
+    MISSING_KEY = "E0008" "missing-key";
+    BAD_TIME = "E0009" "bad-time";
+    OUT_OF_ORDER = "E0010" "out-of-order";
+    BAD_ID = "E0011" "bad-id";
+    DUPLICATE = "E0012" "duplicate";
+    EMPTY_VALUE = "E0013" "empty-value";
+    FRONT_MATTER = "E0014" "front-matter";
+    UNREADABLE = "E0015" "unreadable";
+    BAD_VALUE = "E0016" "bad-value";
+    MISPLACED_KEY = "E0017" "misplaced-key";
+    UNKNOWN_GROUP = "E0018" "unknown-group";
+    IMPACT_NOT_LISTED = "E0019" "impact-not-listed";
+    BAD_LINK = "E0020" "bad-link";
+    NO_CONTENT = "E0021" "no-content";
+}
+
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -16,6 +76,10 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, in characters.
     pub col: usize,
+    /// Length of the offending text on that line, in bytes (0: a point).
+    pub len: usize,
+    pub severity: Severity,
+    pub code: Code,
     pub message: String,
     pub help: Option<String>,
 }
@@ -23,10 +87,18 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem about a whole file (unreadable, invalid UTF-8, …).
     pub fn file(path: &Path, message: impl Into<String>) -> Self {
+        Diagnostic::point(path, 0, 0, message)
+    }
+
+    /// A problem at `line:col` with no span.
+    pub fn point(path: &Path, line: usize, col: usize, message: impl Into<String>) -> Self {
         Diagnostic {
             path: path.to_path_buf(),
-            line: 0,
-            col: 0,
+            line,
+            col,
+            len: 0,
+            severity: Severity::Error,
+            code: codes::INVALID,
             message: message.into(),
             help: None,
         }
@@ -34,6 +106,16 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
         self
     }
 }
@@ -93,13 +175,15 @@ impl<'a> SourceMap<'a> {
     /// A diagnostic at the start of `span` (a byte range in this file).
     pub fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let (line, col) = self.line_col(span.start);
-        Diagnostic {
-            path: self.path.to_path_buf(),
-            line,
-            col,
-            message: message.into(),
-            help: None,
-        }
+        // The span, cut at the end of its first line.
+        let start = span.start.min(self.text.len());
+        let end = span.end.clamp(start, self.text.len());
+        let len = self.text[start..end]
+            .find('\n')
+            .unwrap_or(end - start);
+        let mut d = Diagnostic::point(self.path, line, col, message);
+        d.len = len;
+        d
     }
 }
 
@@ -120,7 +204,13 @@ impl Diagnostics {
     /// Sorted by file, line and column, so output is stable whatever order files were read in.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
-            (&a.path, a.line, a.col, &a.message).cmp(&(&b.path, b.line, b.col, &b.message))
+            (&a.path, a.line, a.col, &a.message, a.severity).cmp(&(
+                &b.path,
+                b.line,
+                b.col,
+                &b.message,
+                b.severity,
+            ))
         });
         self.0.dedup();
         self.0

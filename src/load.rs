@@ -295,13 +295,14 @@ pub fn parse_file(
             let bytes = e.into_bytes();
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let (line, col) = SourceMap::new(&path, prefix).line_col(valid);
-            return Err(vec![Diagnostic {
-                path,
+            return Err(vec![Diagnostic::point(
+                &path,
                 line,
                 col,
-                message: "the file is not valid UTF-8".into(),
-                help: Some("save the file as UTF-8".into()),
-            }]);
+                "the file is not valid UTF-8",
+            )
+            .with_help("save the file as UTF-8")
+            .with_code(crate::diag::codes::UNREADABLE)]);
         }
     };
     let text = match text.strip_prefix('\u{feff}') {
@@ -311,13 +312,9 @@ pub fn parse_file(
     let (fm_start, fm_end, body_start) = split(&text).map_err(|d| {
         let map = SourceMap::new(&path, &text);
         let (line, col) = map.line_col(0);
-        vec![Diagnostic {
-            path: path.clone(),
-            line,
-            col,
-            message: d.0.into(),
-            help: Some(d.1.into()),
-        }]
+        vec![Diagnostic::point(&path, line, col, d.0)
+            .with_help(d.1)
+            .with_code(crate::diag::codes::FRONT_MATTER)]
     })?;
     let map = SourceMap::new(&path, &text);
     let mut front: FrontMatter = tomlx::parse(

@@ -150,13 +150,13 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         }
         (None, false) => {
             cx.diags.push(
-                Diagnostic {
-                    path: raw.path.clone(),
-                    line: 1,
-                    col: 1,
-                    message: "front matter is missing the required key `severity`".into(),
-                    help: None,
-                }
+                Diagnostic::point(
+                    &raw.path,
+                    1,
+                    1,
+                    "front matter is missing the required key `severity`",
+                )
+                .with_code(crate::diag::codes::MISSING_KEY)
                 .with_help(format!(
                     "add `severity = \"...\"`, one of: {}",
                     severity_ids.join(", ")
@@ -309,7 +309,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         ] {
             if v.is_none() {
                 cx.diags.push(
-                    Diagnostic { path: raw.path.clone(), line: 1, col: 1, message: format!("a maintenance needs `{key}`"), help: None }
+                    Diagnostic::point(&raw.path, 1, 1, format!("a maintenance needs `{key}`")).with_code(crate::diag::codes::MISSING_KEY)
                         .with_help("give the scheduled window: `scheduled_start = 2024-10-02T22:00:00Z` and `scheduled_end = ...`"),
                 );
             }
@@ -354,7 +354,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     if !maintenance && started.is_none() && front.started.is_none() && front.timeline.is_empty() {
         let (line, col) = (1, 1);
         cx.diags.push(
-            Diagnostic { path: raw.path.clone(), line, col, message: "the incident has no timeline and no `started` time".into(), help: None }
+            Diagnostic::point(&raw.path, line, col, "the incident has no timeline and no `started` time").with_code(crate::diag::codes::MISSING_KEY)
                 .with_help("add a first `[[timeline]]` entry (at, status = \"investigating\", message), or `started = <datetime>`"),
         );
     }
