@@ -79,7 +79,8 @@ pub fn load_site(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Si
             &display_path(&content),
             "the content folder does not exist",
         )
-        .with_help("put incident files in content/ (see `afterword new`)")]));
+        .with_help("put incident files in content/ (see `afterword new`)")
+        .with_code(crate::diag::codes::NO_CONTENT)]));
     }
     let (raws, mut diags) = load::load(&content);
     let (all, more) = validate::validate(&config, raws, drafts);

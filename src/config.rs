@@ -1,6 +1,6 @@
 //! site.toml: the site's settings, strictly checked (every unknown key is an error).
 
-use crate::diag::{Diagnostic, SourceMap};
+use crate::diag::{codes, Diagnostic, SourceMap};
 use crate::model::Level;
 use crate::tomlx::{self, Schema, Spanned};
 use chrono_tz::Tz;
@@ -284,14 +284,15 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let bytes = std::fs::read(&path).map_err(|e| {
         vec![
             Diagnostic::file(&shown, format!("cannot read site configuration: {e}"))
-                .with_help("run `afterword init DIR` to create a site, or pass `--root DIR`"),
+                .with_help("run `afterword init DIR` to create a site, or pass `--root DIR`")
+                .with_code(codes::UNREADABLE),
         ]
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        vec![Diagnostic::file(
-            &shown,
-            format!("is not valid UTF-8 ({e})"),
-        )]
+        vec![
+            Diagnostic::file(&shown, format!("is not valid UTF-8 ({e})"))
+                .with_code(codes::UNREADABLE),
+        ]
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     from_str(root, &shown, text)
@@ -303,16 +304,16 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
     let mut diags = Vec::new();
 
     let base_url = normalize_base_url(raw.base_url.get_ref()).unwrap_or_else(|e| {
-        diags.push(map.at(raw.base_url.span(), e));
+        diags.push(map.at_code(codes::BAD_VALUE, raw.base_url.span(), e));
         String::from("https://invalid.example/")
     });
     if raw.title.get_ref().trim().is_empty() {
-        diags.push(map.at(raw.title.span(), "`title` is empty"));
+        diags.push(map.at_code(codes::EMPTY_VALUE, raw.title.span(), "`title` is empty"));
     }
     let timezone = match &raw.timezone {
         None => Tz::UTC,
         Some(tz) => parse_tz(tz.get_ref()).unwrap_or_else(|e| {
-            diags.push(map.at(tz.span(), e.0).with_help(e.1));
+            diags.push(map.at_code(codes::BAD_VALUE, tz.span(), e.0).with_help(e.1));
             Tz::UTC
         }),
     };
@@ -322,14 +323,26 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         let id = g.id.get_ref();
         if !is_valid_id(id) {
             diags.push(
-                map.at(g.id.span(), format!("group id `{id}` is not a valid id"))
-                    .with_help("use lower-case letters, digits and single dashes, e.g. `platform`"),
+                map.at_code(
+                    codes::BAD_ID,
+                    g.id.span(),
+                    format!("group id `{id}` is not a valid id"),
+                )
+                .with_help("use lower-case letters, digits and single dashes, e.g. `platform`"),
             );
         } else if groups.iter().any(|x| &x.id == id) {
-            diags.push(map.at(g.id.span(), format!("group `{id}` is declared twice")));
+            diags.push(map.at_code(
+                codes::DUPLICATE,
+                g.id.span(),
+                format!("group `{id}` is declared twice"),
+            ));
         }
         if g.name.get_ref().trim().is_empty() {
-            diags.push(map.at(g.name.span(), format!("group `{id}` has an empty name")));
+            diags.push(map.at_code(
+                codes::EMPTY_VALUE,
+                g.name.span(),
+                format!("group `{id}` has an empty name"),
+            ));
         }
         groups.push(Group {
             id: id.clone(),
@@ -344,17 +357,26 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         let id = c.id.get_ref();
         if !is_valid_id(id) {
             diags.push(
-                map.at(
+                map.at_code(
+                    codes::BAD_ID,
                     c.id.span(),
                     format!("component id `{id}` is not a valid id"),
                 )
                 .with_help("use lower-case letters, digits and single dashes, e.g. `eu-west`"),
             );
         } else if components.iter().any(|x| &x.id == id) {
-            diags.push(map.at(c.id.span(), format!("component `{id}` is declared twice")));
+            diags.push(map.at_code(
+                codes::DUPLICATE,
+                c.id.span(),
+                format!("component `{id}` is declared twice"),
+            ));
         }
         if c.name.get_ref().trim().is_empty() {
-            diags.push(map.at(c.name.span(), format!("component `{id}` has an empty name")));
+            diags.push(map.at_code(
+                codes::EMPTY_VALUE,
+                c.name.span(),
+                format!("component `{id}` has an empty name"),
+            ));
         }
         if let Some(g) = &c.group {
             if !group_ids.contains(&g.get_ref().as_str()) {
@@ -367,8 +389,12 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
                     crate::diag::suggestion(g.get_ref(), &group_ids)
                 };
                 diags.push(
-                    map.at(g.span(), format!("unknown group `{}`", g.get_ref()))
-                        .with_help(help),
+                    map.at_code(
+                        codes::UNKNOWN_GROUP,
+                        g.span(),
+                        format!("unknown group `{}`", g.get_ref()),
+                    )
+                    .with_help(help),
                 );
             }
         }
@@ -378,7 +404,7 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
                 .and_then(|d| match crate::timefmt::date_only(&d.get_ref().0) {
                     Ok(x) => Some(x),
                     Err(m) => {
-                        diags.push(map.at(d.span(), m));
+                        diags.push(map.at_code(codes::BAD_TIME, d.span(), m));
                         None
                     }
                 });
@@ -396,7 +422,8 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         None => default_severities(),
         Some(list) => {
             if list.is_empty() {
-                diags.push(map.at(
+                diags.push(map.at_code(
+                    codes::EMPTY_VALUE,
                     0..0,
                     "`severities` is empty; remove it to use minor, major and critical",
                 ));
@@ -405,14 +432,22 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
             for s in list {
                 let id = s.id.get_ref();
                 if !is_valid_id(id) {
-                    diags
-                        .push(map.at(s.id.span(), format!("severity id `{id}` is not a valid id")));
+                    diags.push(map.at_code(
+                        codes::BAD_ID,
+                        s.id.span(),
+                        format!("severity id `{id}` is not a valid id"),
+                    ));
                 } else if out.iter().any(|x| &x.id == id) {
-                    diags.push(map.at(s.id.span(), format!("severity `{id}` is declared twice")));
+                    diags.push(map.at_code(
+                        codes::DUPLICATE,
+                        s.id.span(),
+                        format!("severity `{id}` is declared twice"),
+                    ));
                 }
                 if !is_hex_color(s.color.get_ref()) {
                     diags.push(
-                        map.at(
+                        map.at_code(
+                            codes::BAD_VALUE,
                             s.color.span(),
                             format!("color `{}` is not a #rrggbb colour", s.color.get_ref()),
                         )
@@ -421,7 +456,8 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
                 }
                 let level = Level::parse(s.level.get_ref()).unwrap_or_else(|| {
                     diags.push(
-                        map.at(
+                        map.at_code(
+                            codes::UNKNOWN_LEVEL,
                             s.level.span(),
                             format!("unknown level `{}`", s.level.get_ref()),
                         )
@@ -434,8 +470,12 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
                     Some(v) if IMPACTS.contains(&v.get_ref().as_str()) => v.get_ref().clone(),
                     Some(v) => {
                         diags.push(
-                            map.at(v.span(), format!("unknown impact `{}`", v.get_ref()))
-                                .with_help(crate::diag::suggestion(v.get_ref(), IMPACTS)),
+                            map.at_code(
+                                codes::BAD_VALUE,
+                                v.span(),
+                                format!("unknown impact `{}`", v.get_ref()),
+                            )
+                            .with_help(crate::diag::suggestion(v.get_ref(), IMPACTS)),
                         );
                         String::new()
                     }
@@ -460,7 +500,8 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
                 if (0.0..=1.0).contains(&w) {
                     *slot = (w * 1000.0).round() as i64;
                 } else {
-                    diags.push(map.at(
+                    diags.push(map.at_code(
+                        codes::BAD_VALUE,
                         v.span(),
                         format!("uptime weight {w} is not between 0 and 1"),
                     ));
@@ -476,7 +517,8 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         if let Some(d) = &u.decimals {
             match u32::try_from(*d.get_ref()) {
                 Ok(n) if n <= 4 => uptime.decimals = n,
-                _ => diags.push(map.at(
+                _ => diags.push(map.at_code(
+                    codes::BAD_VALUE,
                     d.span(),
                     format!("uptime decimals {} is not between 0 and 4", d.get_ref()),
                 )),
@@ -489,7 +531,8 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         match usize::try_from(*l.get_ref()) {
             Ok(n) if (1..=10_000).contains(&n) => feed_limit = n,
             _ => diags.push(
-                map.at(
+                map.at_code(
+                    codes::BAD_VALUE,
                     l.span(),
                     format!("feed limit {} is not between 1 and 10000", l.get_ref()),
                 )

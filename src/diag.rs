@@ -172,15 +172,23 @@ impl<'a> SourceMap<'a> {
         (line + 1, col + 1)
     }
 
+    /// [`SourceMap::at`] with a code.
+    pub fn at_code(
+        &self,
+        code: Code,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.at(span, message).with_code(code)
+    }
+
     /// A diagnostic at the start of `span` (a byte range in this file).
     pub fn at(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         let (line, col) = self.line_col(span.start);
         // The span, cut at the end of its first line.
         let start = span.start.min(self.text.len());
         let end = span.end.clamp(start, self.text.len());
-        let len = self.text[start..end]
-            .find('\n')
-            .unwrap_or(end - start);
+        let len = self.text[start..end].find('\n').unwrap_or(end - start);
         let mut d = Diagnostic::point(self.path, line, col, message);
         d.len = len;
         d
@@ -204,13 +212,8 @@ impl Diagnostics {
     /// Sorted by file, line and column, so output is stable whatever order files were read in.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
-            (&a.path, a.line, a.col, &a.message, a.severity).cmp(&(
-                &b.path,
-                b.line,
-                b.col,
-                &b.message,
-                b.severity,
-            ))
+            (&a.path, a.line, a.col, &a.message, a.severity)
+                .cmp(&(&b.path, b.line, b.col, &b.message, b.severity))
         });
         self.0.dedup();
         self.0

@@ -1,7 +1,7 @@
 //! Load: walk `content/`, read each incident file, split off its TOML front matter and parse it
 //! into raw (unvalidated) values that keep their source positions.
 
-use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::diag::{codes, Diagnostic, Diagnostics, SourceMap};
 use crate::tomlx::{self, Datetime, Schema, Spanned};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -178,8 +178,10 @@ pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
         .into_par_iter()
         .map(|(f, bundle_assets)| {
             let shown = crate::fsutil::display_path(&f.path);
-            let bytes = std::fs::read(&f.path)
-                .map_err(|e| vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))])?;
+            let bytes = std::fs::read(&f.path).map_err(|e| {
+                vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
+                    .with_code(codes::UNREADABLE)]
+            })?;
             parse_file(shown, f.bundle, bundle_assets, bytes)
         })
         .collect();
@@ -213,7 +215,8 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
                     &crate::fsutil::display_path(e.path()),
                     "is a symbolic link; afterword does not follow links in content/",
                 )
-                .with_help("copy the file into the site instead"),
+                .with_help("copy the file into the site instead")
+                .with_code(codes::UNREADABLE),
             ),
             Ok(_) => {}
             Err(e) => {
@@ -221,7 +224,9 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
                     .path()
                     .map(crate::fsutil::display_path)
                     .unwrap_or_else(|| content_dir.to_path_buf());
-                diags.push(Diagnostic::file(&p, format!("cannot read: {e}")));
+                diags.push(
+                    Diagnostic::file(&p, format!("cannot read: {e}")).with_code(codes::UNREADABLE),
+                );
             }
         }
     }
@@ -250,7 +255,8 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
                         &crate::fsutil::display_path(&p),
                         "an `index.md` directly in content/ has no bundle folder",
                     )
-                    .with_help("move it to `content/<slug>/index.md`, or rename it `<slug>.md`"),
+                    .with_help("move it to `content/<slug>/index.md`, or rename it `<slug>.md`")
+                    .with_code(codes::BAD_ID),
                 );
                 continue;
             }
@@ -262,7 +268,8 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
             if is_md {
                 diags.push(
                     Diagnostic::file(&crate::fsutil::display_path(&p), "a Markdown file inside an incident bundle is neither the incident nor an asset")
-                        .with_help("a bundle holds one `index.md` and its images; move this file out of the bundle folder"),
+                        .with_help("a bundle holds one `index.md` and its images; move this file out of the bundle folder")
+                        .with_code(codes::BAD_ID),
                 );
                 continue;
             }
@@ -302,7 +309,7 @@ pub fn parse_file(
                 "the file is not valid UTF-8",
             )
             .with_help("save the file as UTF-8")
-            .with_code(crate::diag::codes::UNREADABLE)]);
+            .with_code(codes::UNREADABLE)]);
         }
     };
     let text = match text.strip_prefix('\u{feff}') {
@@ -314,7 +321,7 @@ pub fn parse_file(
         let (line, col) = map.line_col(0);
         vec![Diagnostic::point(&path, line, col, d.0)
             .with_help(d.1)
-            .with_code(crate::diag::codes::FRONT_MATTER)]
+            .with_code(codes::FRONT_MATTER)]
     })?;
     let map = SourceMap::new(&path, &text);
     let mut front: FrontMatter = tomlx::parse(

@@ -2,7 +2,7 @@
 //! key in the document reported at once (with the closest known key), then typed deserialization
 //! whose errors keep their position.
 
-use crate::diag::{suggestion, Diagnostic, SourceMap};
+use crate::diag::{codes, suggestion, Diagnostic, SourceMap};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
@@ -31,7 +31,8 @@ pub fn parse<T: DeserializeOwned>(
         vec![at(
             e.span(),
             format!("invalid TOML in {what}: {}", e.message().trim()),
-        )]
+        )
+        .with_code(codes::TOML_SYNTAX)]
     })?;
     let mut diags = Vec::new();
     check_keys(
@@ -40,7 +41,8 @@ pub fn parse<T: DeserializeOwned>(
         "",
         &mut |span, key, path, allowed| {
             let d = at(Some(span), format!("unknown key `{path}{key}` in {what}"))
-                .with_help(suggestion(key, allowed));
+                .with_help(suggestion(key, allowed))
+                .with_code(codes::UNKNOWN_KEY);
             diags.push(d);
         },
     );
@@ -52,10 +54,10 @@ pub fn parse<T: DeserializeOwned>(
         let msg = e.message().trim().to_string();
         if msg.starts_with("missing field") {
             let key = msg.split('`').nth(1).unwrap_or("?");
-            return vec![at(
-                None,
-                format!("{what} is missing the required key `{key}`"),
-            )];
+            return vec![
+                at(None, format!("{what} is missing the required key `{key}`"))
+                    .with_code(codes::MISSING_KEY),
+            ];
         }
         let key = e.span().and_then(|s| key_before(text, s.start));
         let found = msg
@@ -85,7 +87,7 @@ pub fn parse<T: DeserializeOwned>(
             }
             _ => at(e.span(), format!("{msg} in {what}")),
         };
-        vec![d]
+        vec![d.with_code(codes::WRONG_TYPE)]
     })
 }
 

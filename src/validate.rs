@@ -2,7 +2,7 @@
 //! time to UTC, and derive start, resolution and status. Every problem in every file is collected.
 
 use crate::config::{is_valid_id, Config};
-use crate::diag::{suggestion, Diagnostic, Diagnostics, SourceMap};
+use crate::diag::{codes, suggestion, Code, Diagnostic, Diagnostics, SourceMap};
 use crate::load::RawIncident;
 use crate::model::{
     current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Kind, Level, Status, Window,
@@ -50,7 +50,8 @@ pub fn validate(
                         i.slug
                     ),
                 )
-                .with_help("set a different `slug = \"...\"` in one of them, or rename one file"),
+                .with_help("set a different `slug = \"...\"` in one of them, or rename one file")
+                .with_code(codes::DUPLICATE),
             );
         } else {
             first.insert(&i.slug, i);
@@ -70,10 +71,17 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn err(&mut self, span: Range<usize>, msg: impl Into<String>, help: Option<String>) {
+    fn err(
+        &mut self,
+        code: Code,
+        span: Range<usize>,
+        msg: impl Into<String>,
+        help: Option<String>,
+    ) {
         let mut d = self
             .map
-            .at(span.start + self.base..span.end + self.base, msg);
+            .at(span.start + self.base..span.end + self.base, msg)
+            .with_code(code);
         d.help = help.filter(|h| !h.is_empty());
         self.diags.push(d);
     }
@@ -82,7 +90,7 @@ impl Ctx<'_> {
         match timefmt::resolve(&v.get_ref().0, self.tz) {
             Ok(t) => Some(t),
             Err((msg, help)) => {
-                self.err(v.span(), msg, Some(help));
+                self.err(codes::BAD_TIME, v.span(), msg, Some(help));
                 None
             }
         }
@@ -94,10 +102,12 @@ impl Ctx<'_> {
         what: &str,
         ids: &[&str],
         parse: fn(&str) -> Option<T>,
+        code: Code,
     ) -> Option<T> {
         let r = parse(v.get_ref());
         if r.is_none() {
             self.err(
+                code,
                 v.span(),
                 format!("unknown {what} `{}`", v.get_ref()),
                 Some(suggestion(v.get_ref(), ids)),
@@ -118,12 +128,13 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     if let Some(tz) = &front.timezone {
         match crate::config::parse_tz(tz.get_ref()) {
             Ok(t) => cx.tz = t,
-            Err((m, h)) => cx.err(tz.span(), m, Some(h)),
+            Err((m, h)) => cx.err(codes::BAD_VALUE, tz.span(), m, Some(h)),
         }
     }
 
     if front.title.get_ref().trim().is_empty() {
         cx.err(
+            codes::EMPTY_VALUE,
             front.title.span(),
             "`title` is empty",
             Some("give the incident a short, descriptive title".into()),
@@ -132,7 +143,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     let kind = match &front.kind {
         None => Kind::Incident,
         Some(k) => cx
-            .parse_id(k, "kind", Kind::IDS, Kind::parse)
+            .parse_id(k, "kind", Kind::IDS, Kind::parse, codes::BAD_VALUE)
             .unwrap_or(Kind::Incident),
     };
     let maintenance = kind == Kind::Maintenance;
@@ -141,6 +152,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         (Some(s), false) => {
             if config.severity(s.get_ref()).is_none() {
                 cx.err(
+                    codes::UNKNOWN_SEVERITY,
                     s.span(),
                     format!("unknown severity `{}`", s.get_ref()),
                     Some(suggestion(s.get_ref(), &severity_ids)),
@@ -156,7 +168,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
                     1,
                     "front matter is missing the required key `severity`",
                 )
-                .with_code(crate::diag::codes::MISSING_KEY)
+                .with_code(codes::MISSING_KEY)
                 .with_help(format!(
                     "add `severity = \"...\"`, one of: {}",
                     severity_ids.join(", ")
@@ -166,6 +178,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         }
         (Some(s), true) => {
             cx.err(
+                codes::MISPLACED_KEY,
                 s.span(),
                 "a maintenance has no `severity`",
                 Some("remove it; maintenance is never counted as downtime".into()),
@@ -209,13 +222,14 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
                 "add `kind = \"maintenance\"`, or remove the key",
             )
         };
-        cx.err(span, msg, Some(help.into()));
+        cx.err(codes::MISPLACED_KEY, span, msg, Some(help.into()));
     }
 
     let component_ids: Vec<&str> = config.components.iter().map(|c| c.id.as_str()).collect();
     let mut components: Vec<String> = Vec::new();
     if front.components.get_ref().is_empty() {
         cx.err(
+            codes::EMPTY_VALUE,
             front.components.span(),
             "`components` is empty: name at least one affected component",
             Some(format!(
@@ -232,9 +246,19 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
             } else {
                 suggestion(id, &component_ids)
             };
-            cx.err(c.span(), format!("unknown component `{id}`"), Some(help));
+            cx.err(
+                codes::UNKNOWN_COMPONENT,
+                c.span(),
+                format!("unknown component `{id}`"),
+                Some(help),
+            );
         } else if components.contains(id) {
-            cx.err(c.span(), format!("component `{id}` is listed twice"), None);
+            cx.err(
+                codes::DUPLICATE,
+                c.span(),
+                format!("component `{id}` is listed twice"),
+                None,
+            );
         } else {
             components.push(id.clone());
         }
@@ -272,6 +296,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
                 );
             }
             cx.err(
+                codes::UNKNOWN_STATUS,
                 e.status.span(),
                 format!("unknown {what} `{}`", e.status.get_ref()),
                 Some(help),
@@ -281,7 +306,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         if let (Some(at), Some((p, p_text))) = (at, &prev) {
             if at < *p {
                 out_of_order = true;
-                cx.err(
+                cx.err(codes::OUT_OF_ORDER,
                     e.at.span(),
                     format!("timeline out of order: `{}` is earlier than the entry before it (`{p_text}`)", e.at.get_ref().0),
                     Some("list timeline entries oldest first".into()),
@@ -309,7 +334,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
         ] {
             if v.is_none() {
                 cx.diags.push(
-                    Diagnostic::point(&raw.path, 1, 1, format!("a maintenance needs `{key}`")).with_code(crate::diag::codes::MISSING_KEY)
+                    Diagnostic::point(&raw.path, 1, 1, format!("a maintenance needs `{key}`")).with_code(codes::MISSING_KEY)
                         .with_help("give the scheduled window: `scheduled_start = 2024-10-02T22:00:00Z` and `scheduled_end = ...`"),
                 );
             }
@@ -321,7 +346,12 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
                     .as_ref()
                     .map(Spanned::span)
                     .unwrap_or(0..0);
-                cx.err(span, "`scheduled_end` is not after `scheduled_start`", None);
+                cx.err(
+                    codes::OUT_OF_ORDER,
+                    span,
+                    "`scheduled_end` is not after `scheduled_start`",
+                    None,
+                );
                 None
             }
             (Some(s), Some(e)) => {
@@ -354,7 +384,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     if !maintenance && started.is_none() && front.started.is_none() && front.timeline.is_empty() {
         let (line, col) = (1, 1);
         cx.diags.push(
-            Diagnostic::point(&raw.path, line, col, "the incident has no timeline and no `started` time").with_code(crate::diag::codes::MISSING_KEY)
+            Diagnostic::point(&raw.path, line, col, "the incident has no timeline and no `started` time").with_code(codes::MISSING_KEY)
                 .with_help("add a first `[[timeline]]` entry (at, status = \"investigating\", message), or `started = <datetime>`"),
         );
     }
@@ -382,6 +412,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
                 })
                 .unwrap_or(0..0);
             cx.err(
+                codes::OUT_OF_ORDER,
                 span,
                 format!("`resolved` ({}) is before `started` ({})", utc(r), utc(s)),
                 Some("check the date and the time zone offset of both times".into()),
@@ -396,6 +427,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     ) {
         if d < s {
             cx.err(
+                codes::OUT_OF_ORDER,
                 span,
                 "`detected` is before `started`",
                 Some("an incident is detected at or after it starts".into()),
@@ -408,20 +440,31 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     for imp in &front.impact {
         let id = imp.component.get_ref();
         if !front.components.get_ref().iter().any(|c| c.get_ref() == id) {
-            cx.err(
+            cx.err(codes::IMPACT_NOT_LISTED,
                 imp.component.span(),
                 format!("`[[impact]]` names component `{id}`, which is not in this incident's `components`"),
                 Some(format!("add `{id}` to `components`, or fix the name (listed: {})", components.join(", "))),
             );
         }
-        let level = cx.parse_id(&imp.level, "level", Level::IDS, Level::parse);
+        let level = cx.parse_id(
+            &imp.level,
+            "level",
+            Level::IDS,
+            Level::parse,
+            codes::UNKNOWN_LEVEL,
+        );
         let start = imp.start.as_ref().map(|s| cx.time(s));
         let end = imp.end.as_ref().map(|s| cx.time(s));
         if let (Some(Some(s)), Some(Some(e)), Some(span)) =
             (start, end, imp.end.as_ref().map(Spanned::span))
         {
             if e < s {
-                cx.err(span, "impact `end` is before its `start`", None);
+                cx.err(
+                    codes::OUT_OF_ORDER,
+                    span,
+                    "impact `end` is before its `start`",
+                    None,
+                );
             }
         }
         if let (Some(level), Some(start)) = (level, start.unwrap_or(started)) {
@@ -438,13 +481,19 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     let mut action_items = Vec::new();
     for a in &front.action_items {
         if a.title.get_ref().trim().is_empty() {
-            cx.err(a.title.span(), "action item `title` is empty", None);
+            cx.err(
+                codes::EMPTY_VALUE,
+                a.title.span(),
+                "action item `title` is empty",
+                None,
+            );
         }
         let status = cx.parse_id(
             &a.status,
             "action item status",
             ActionStatus::IDS,
             ActionStatus::parse,
+            codes::UNKNOWN_STATUS,
         );
         let due = a
             .due
@@ -452,13 +501,14 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
             .and_then(|d| match timefmt::date_only(&d.get_ref().0) {
                 Ok(x) => Some(x),
                 Err(m) => {
-                    cx.err(d.span(), m, None);
+                    cx.err(codes::BAD_TIME, d.span(), m, None);
                     None
                 }
             });
         if let Some(link) = &a.link {
             if !is_safe_link(link.get_ref()) {
                 cx.err(
+                    codes::BAD_LINK,
                     link.span(),
                     format!(
                         "link `{}` is not an http(s), mailto or relative URL",
@@ -483,7 +533,7 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
     let slug = match &front.slug {
         Some(s) => {
             if !is_valid_id(s.get_ref()) {
-                cx.err(
+                cx.err(codes::BAD_ID,
                     s.span(),
                     format!("invalid slug `{}`", s.get_ref()),
                     Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", slugify(s.get_ref()))),
@@ -496,7 +546,8 @@ fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagn
             if s.is_empty() {
                 cx.diags.push(
                     Diagnostic::file(&raw.path, "cannot make a slug from the file name")
-                        .with_help("set `slug = \"...\"` in the front matter"),
+                        .with_help("set `slug = \"...\"` in the front matter")
+                        .with_code(codes::BAD_ID),
                 );
             }
             s
