@@ -20,6 +20,8 @@ pub struct BuildOptions {
 
 #[derive(Debug)]
 pub struct BuildReport {
+    /// Warnings about valid files (`afterword check` lists them too).
+    pub warnings: Vec<Diagnostic>,
     pub incidents: usize,
     pub pages: usize,
     pub files: usize,
@@ -67,26 +69,59 @@ pub struct Site {
 }
 
 /// Read and validate the whole site, reporting every problem in every file.
-pub fn load_site(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Site, BuildError> {
-    let mut config = config::load(root).map_err(BuildError::Invalid)?;
+pub fn load_site(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    now: DateTime<Utc>,
+) -> Result<Site, BuildError> {
+    let (site, diags) = analyze(root, base_url, drafts, now)?;
+    let errors: Vec<Diagnostic> = diags
+        .into_iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .collect();
+    match site {
+        Some(site) if errors.is_empty() => Ok(site),
+        _ => Err(BuildError::Invalid(errors)),
+    }
+}
+
+/// Read, validate and lint the whole site: the site when it has no errors, and every
+/// diagnostic (errors and warnings), sorted.
+pub fn analyze(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    now: DateTime<Utc>,
+) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
+    let mut config = match config::load(root) {
+        Ok(c) => c,
+        Err(ds) => return Ok((None, ds)),
+    };
     if let Some(url) = base_url {
         config.base_url = config::normalize_base_url(url)
             .map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
     }
     let content = root.join("content");
     if !content.is_dir() {
-        return Err(BuildError::Invalid(vec![Diagnostic::file(
-            &display_path(&content),
-            "the content folder does not exist",
-        )
-        .with_help("put incident files in content/ (see `afterword new`)")
-        .with_code(crate::diag::codes::NO_CONTENT)]));
+        return Ok((
+            None,
+            vec![
+                Diagnostic::file(&display_path(&content), "the content folder does not exist")
+                    .with_help("put incident files in content/ (see `afterword new`)")
+                    .with_code(crate::diag::codes::NO_CONTENT),
+            ],
+        ));
     }
     let (raws, mut diags) = load::load(&content);
-    let (all, more) = validate::validate(&config, raws, drafts);
+    let (all, more) = validate::validate(&config, raws, drafts, now);
     diags.extend(more);
-    if !diags.is_empty() {
-        return Err(BuildError::Invalid(diags.sorted()));
+    let diags = diags.sorted();
+    if diags
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error)
+    {
+        return Ok((None, diags));
     }
     let newest_first = |a: &crate::model::Incident, b: &crate::model::Incident| {
         b.started.cmp(&a.started).then_with(|| a.slug.cmp(&b.slug))
@@ -95,11 +130,14 @@ pub fn load_site(root: &Path, base_url: Option<&str>, drafts: bool) -> Result<Si
         all.into_iter().partition(|i| i.is_maintenance());
     maintenances.sort_by(newest_first);
     incidents.sort_by(newest_first);
-    Ok(Site {
-        config,
-        incidents,
-        maintenances,
-    })
+    Ok((
+        Some(Site {
+            config,
+            incidents,
+            maintenances,
+        }),
+        diags,
+    ))
 }
 
 /// Refuse output folders a build would destroy or recurse into.
@@ -182,7 +220,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
     check_output(&opts.root, &output).map_err(BuildError::Other)?;
-    let site = load_site(&opts.root, opts.base_url.as_deref(), opts.drafts)?;
+    let (site, diags) = analyze(&opts.root, opts.base_url.as_deref(), opts.drafts, opts.now)?;
+    let (warnings, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
+        .into_iter()
+        .partition(|d| d.severity == crate::diag::Severity::Warning);
+    let site = match site {
+        Some(site) if errors.is_empty() => site,
+        _ => return Err(BuildError::Invalid(errors)),
+    };
     let staging = Staging::begin(&output).map_err(|e| {
         BuildError::Other(format!(
             "cannot create a folder beside {}: {e}",
@@ -204,6 +249,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         ))
     })?;
     Ok(BuildReport {
+        warnings,
         incidents: site.incidents.len(),
         pages: stats.pages,
         files: stats.files,

@@ -25,6 +25,13 @@ struct RawConfig {
     severities: Option<Vec<RawSeverity>>,
     uptime: Option<RawUptime>,
     feeds: Option<RawFeeds>,
+    check: Option<RawCheck>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    postmortem_after_days: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -99,6 +106,10 @@ static FEEDS_KEYS: Schema = Schema {
     keys: &["limit"],
     nested: &[],
 };
+static CHECK_KEYS: Schema = Schema {
+    keys: &["postmortem_after_days"],
+    nested: &[],
+};
 static SCHEMA: Schema = Schema {
     keys: &[
         "title",
@@ -111,6 +122,7 @@ static SCHEMA: Schema = Schema {
         "severities",
         "uptime",
         "feeds",
+        "check",
     ],
     nested: &[
         ("groups", &GROUP_KEYS),
@@ -118,6 +130,7 @@ static SCHEMA: Schema = Schema {
         ("severities", &SEVERITY_KEYS),
         ("uptime", &UPTIME_KEYS),
         ("feeds", &FEEDS_KEYS),
+        ("check", &CHECK_KEYS),
     ],
 };
 
@@ -138,6 +151,22 @@ pub struct Config {
     pub uptime: UptimeConfig,
     /// Entries per feed (`[feeds] limit`).
     pub feed_limit: usize,
+    pub check: CheckConfig,
+}
+
+/// `[check]`: thresholds of the warnings.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckConfig {
+    /// Warn about a resolved incident with no postmortem after this many days.
+    pub postmortem_after_days: i64,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            postmortem_after_days: 7,
+        }
+    }
 }
 
 /// Entries per feed when site.toml does not say.
@@ -541,6 +570,26 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         }
     }
 
+    let mut check = CheckConfig::default();
+    if let Some(d) = raw
+        .check
+        .as_ref()
+        .and_then(|c| c.postmortem_after_days.as_ref())
+    {
+        if (0..=3650).contains(d.get_ref()) {
+            check.postmortem_after_days = *d.get_ref();
+        } else {
+            diags.push(map.at_code(
+                codes::BAD_VALUE,
+                d.span(),
+                format!(
+                    "postmortem_after_days {} is not between 0 and 3650",
+                    d.get_ref()
+                ),
+            ));
+        }
+    }
+
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -558,6 +607,7 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         severities,
         uptime,
         feed_limit,
+        check,
     })
 }
 

@@ -65,6 +65,15 @@ codes! {
     IMPACT_NOT_LISTED = "E0019" "impact-not-listed";
     BAD_LINK = "E0020" "bad-link";
     NO_CONTENT = "E0021" "no-content";
+    MISSING_SUMMARY = "W0001" "missing-summary";
+    NO_POSTMORTEM = "W0002" "no-postmortem";
+    OVERDUE_ACTION = "W0003" "overdue-action-item";
+    ENTRY_AFTER_RESOLVED = "W0004" "entry-after-resolved";
+    IMPACT_OUTSIDE = "W0005" "impact-outside-incident";
+    LONG_INCIDENT = "W0006" "long-incident";
+    STARTS_IN_FUTURE = "W0007" "starts-in-future";
+    BROKEN_LINK = "W0008" "broken-link";
+    MISSING_IMAGE = "W0009" "missing-image";
 }
 
 /// One problem in one file.

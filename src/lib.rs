@@ -4,10 +4,12 @@
 //! [`output`]; [`build`] runs the pipeline.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod escape;
 pub mod fsutil;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;

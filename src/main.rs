@@ -1,9 +1,12 @@
 //! The `afterword` command line: parses arguments, runs a command, prints errors.
 
 use afterword::build::{build, BuildOptions};
+use afterword::check::{self, Format};
+use afterword::diag::Diagnostic;
 use afterword::scaffold;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,6 +37,21 @@ enum Command {
         /// Include incidents marked `draft = true`
         #[arg(long)]
         drafts: bool,
+        /// The current time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else the clock)
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Check every file of the site and report every problem, without writing anything
+    Check {
+        /// The site folder, holding site.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// human (with the source line), json (one object per line) or github (workflow commands)
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Exit with status 1 on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
         /// The current time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else the clock)
         #[arg(long)]
         now: Option<String>,
@@ -92,6 +110,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 now,
             })
             .map_err(|e| e.to_string())?;
+            for w in &report.warnings {
+                eprintln!("{}", human(w));
+            }
             println!(
                 "Built {} incident{} into {}: {} pages, {} files in {:.2}s",
                 report.incidents,
@@ -101,6 +122,27 @@ fn run(cli: Cli) -> Result<(), String> {
                 report.files,
                 report.seconds
             );
+            Ok(())
+        }
+        Command::Check {
+            root,
+            format,
+            deny_warnings,
+            now,
+        } => {
+            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
+            let report = check::check(&root, now).map_err(|e| e.to_string())?;
+            for d in &report.diagnostics {
+                match format {
+                    Format::Human => eprintln!("{}\n", human(d)),
+                    Format::Json => println!("{}", check::json(d)),
+                    Format::Github => println!("{}", check::github(d)),
+                }
+            }
+            eprintln!("check: {}", report.summary());
+            if report.errors() > 0 || (deny_warnings && report.warnings() > 0) {
+                return Err(String::new());
+            }
             Ok(())
         }
         Command::Init { dir } => {
@@ -126,11 +168,19 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// A diagnostic as rustc would show it, in colour on a terminal (unless NO_COLOR is set).
+fn human(d: &Diagnostic) -> String {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    check::human(d, &|p| std::fs::read_to_string(p).ok(), color)
+}
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            if !e.is_empty() {
+                eprintln!("{e}");
+            }
             ExitCode::FAILURE
         }
     }

@@ -16,22 +16,43 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Validate every incident. Drafts are validated too, and dropped unless `drafts`.
+/// Validate every incident, and lint the valid ones as of `now`. Drafts are validated too,
+/// and dropped unless `drafts`. Diagnostics hold errors and warnings.
 pub fn validate(
     config: &Config,
     raws: Vec<RawIncident>,
     drafts: bool,
+    now: DateTime<Utc>,
 ) -> (Vec<Incident>, Diagnostics) {
-    let results: Vec<Result<Incident, Vec<Diagnostic>>> = raws
+    type One = (
+        Option<Incident>,
+        Vec<Diagnostic>,
+        Vec<crate::lint::PendingLink>,
+    );
+    let results: Vec<One> = raws
         .into_par_iter()
-        .map(|r| validate_one(config, r))
+        .map(|r| match validate_one(config, &r) {
+            Ok(i) => {
+                let (warnings, links) = crate::lint::lint(config, &r, &i, now);
+                (Some(i), warnings, links)
+            }
+            Err(ds) => (None, ds, Vec::new()),
+        })
         .collect();
     let mut diags = Diagnostics::default();
     let mut incidents = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(i) => incidents.push(i),
-            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+    let mut links = Vec::new();
+    for (i, ds, l) in results {
+        incidents.extend(i);
+        ds.into_iter().for_each(|d| diags.push(d));
+        links.extend(l);
+    }
+    // Links to other incidents, now that every slug is known (drafts included).
+    let slugs: std::collections::HashSet<&str> =
+        incidents.iter().map(|i| i.slug.as_str()).collect();
+    for l in links {
+        if !slugs.contains(l.slug.as_str()) {
+            diags.push(l.warning);
         }
     }
     // Duplicate slugs, reported on every file after the first (in path order).
@@ -117,7 +138,7 @@ impl Ctx<'_> {
     }
 }
 
-fn validate_one(config: &Config, raw: RawIncident) -> Result<Incident, Vec<Diagnostic>> {
+fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diagnostic>> {
     let front = &raw.front;
     let mut cx = Ctx {
         map: raw.source_map(),

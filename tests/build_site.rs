@@ -612,10 +612,10 @@ fn memory_sink_matches_the_disk_build() {
     use afterword::output::MemorySink;
     let dir = site();
     let public = build(dir.path(), &[]);
-    let site = load_site(dir.path(), None, false).unwrap();
     let now = chrono::DateTime::parse_from_rfc3339(NOW)
         .unwrap()
         .with_timezone(&chrono::Utc);
+    let site = load_site(dir.path(), None, false, now).unwrap();
     let sink = MemorySink::default();
     render_site(&site, now, false, &sink).unwrap();
     let mut memory: Vec<(PathBuf, Vec<u8>)> = sink

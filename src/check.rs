@@ -1,0 +1,172 @@
+//! `afterword check`: every diagnostic of a site, without writing anything, in three formats:
+//! human (rustc-style, with the source line and a caret, via `annotate-snippets`), JSON Lines,
+//! and GitHub Actions workflow commands.
+
+use crate::build::analyze;
+use crate::diag::{Diagnostic, Severity};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+    fn count(&self, s: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == s).count()
+    }
+
+    /// "2 errors, 1 warning in 2 files", or "no problems found".
+    pub fn summary(&self) -> String {
+        if self.diagnostics.is_empty() {
+            return "no problems found".into();
+        }
+        let files: BTreeSet<_> = self.diagnostics.iter().map(|d| &d.path).collect();
+        let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+        format!(
+            "{}, {} in {}",
+            n(self.errors(), "error"),
+            n(self.warnings(), "warning"),
+            n(files.len(), "file")
+        )
+    }
+}
+
+/// Validate the site under `root` as a build would (drafts included), and lint it.
+pub fn check(root: &Path, now: DateTime<Utc>) -> Result<Report, String> {
+    let (_, diagnostics) = analyze(root, None, true, now).map_err(|e| e.to_string())?;
+    Ok(Report { diagnostics })
+}
+
+/// The line `line` (1-based) of `text`, and its byte offset.
+fn line_of(text: &str, line: usize) -> Option<(&str, usize)> {
+    let mut offset = 0;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            return Some((l.trim_end_matches(['\n', '\r']), offset));
+        }
+        offset += l.len();
+    }
+    None
+}
+
+/// rustc-style: the message with its code, the source line with a caret under the span, and
+/// the help. `source` reads a file (the real one in the CLI).
+pub fn human(d: &Diagnostic, source: &dyn Fn(&Path) -> Option<String>, color: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let path = d.path.display().to_string();
+    let text = if d.line > 0 { source(&d.path) } else { None };
+    let title = level
+        .primary_title(d.message.as_str())
+        .id(d.code.id.to_string());
+    let located = text
+        .as_deref()
+        .and_then(|t| line_of(t, d.line))
+        .map(|(line, _)| {
+            // `col` counts characters; the snippet wants bytes.
+            let start = line
+                .char_indices()
+                .nth(d.col.saturating_sub(1))
+                .map_or(line.len(), |(b, _)| b);
+            let end = if d.len == 0 {
+                line[start..]
+                    .chars()
+                    .next()
+                    .map_or(start, |c| start + c.len_utf8())
+            } else {
+                (start + d.len).min(line.len())
+            };
+            (line.to_string(), start..end)
+        });
+    let mut group = match &located {
+        Some((line, span)) => title.element(
+            Snippet::source(line.as_str())
+                .line_start(d.line)
+                .path(path.as_str())
+                .annotation(AnnotationKind::Primary.span(span.clone())),
+        ),
+        None => title.element(Level::NOTE.message(if d.line > 0 {
+            format!("in {path}:{}:{}", d.line, d.col)
+        } else {
+            format!("in {path}")
+        })),
+    };
+    if let Some(h) = &d.help {
+        group = group.element(Level::HELP.message(h.as_str()));
+    }
+    let note = format!("{} {}", d.code.id, d.code.name);
+    group = group.element(Level::NOTE.message(format!(
+        "{note}: see docs/diagnostics.md#{}",
+        d.code.id.to_lowercase()
+    )));
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(&[group])
+}
+
+/// One JSON object per diagnostic (JSON Lines).
+pub fn json(d: &Diagnostic) -> String {
+    serde_json::json!({
+        "file": d.path.display().to_string(),
+        "line": d.line,
+        "column": d.col,
+        "severity": d.severity.id(),
+        "code": d.code.id,
+        "name": d.code.name,
+        "message": d.message,
+        "help": d.help,
+    })
+    .to_string()
+}
+
+/// A GitHub Actions workflow command: `::error file=…,line=…,col=…,title=…::message`.
+pub fn github(d: &Diagnostic) -> String {
+    // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut props = vec![format!("file={}", prop(&d.path.display().to_string()))];
+    if d.line > 0 {
+        props.push(format!("line={}", d.line));
+        props.push(format!("col={}", d.col));
+    }
+    props.push(format!(
+        "title={}",
+        prop(&format!("{} {}", d.code.id, d.code.name))
+    ));
+    let mut message = d.message.clone();
+    if let Some(h) = &d.help {
+        message.push_str("\nhelp: ");
+        message.push_str(h);
+    }
+    format!(
+        "::{} {}::{}",
+        d.severity.id(),
+        props.join(","),
+        data(&message)
+    )
+}

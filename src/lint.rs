@@ -1,0 +1,259 @@
+//! Warnings: things that are valid but probably a mistake. They run on files that validated,
+//! with the file's spans for carets, and never stop a build (unless `check --deny-warnings`).
+
+use crate::config::Config;
+use crate::diag::{codes, Code, Diagnostic};
+use crate::load::RawIncident;
+use crate::model::{ActionStatus, Incident, Status};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Incidents longer than this are flagged (a typo in a date?).
+pub const LONG_INCIDENT_DAYS: i64 = 30;
+
+struct Out<'a> {
+    raw: &'a RawIncident,
+    diags: Vec<Diagnostic>,
+}
+
+impl Out<'_> {
+    /// A warning at a front-matter span.
+    fn warn(&mut self, code: Code, span: Range<usize>, msg: String, help: &str) {
+        let base = self.raw.front.base;
+        let d = self
+            .raw
+            .source_map()
+            .at(span.start + base..span.end + base, msg)
+            .with_code(code)
+            .with_help(help)
+            .warning();
+        self.diags.push(d);
+    }
+
+    /// A warning at a byte range of the body.
+    fn warn_body(&mut self, code: Code, span: Range<usize>, msg: String, help: &str) {
+        let base = self.raw.body_start;
+        let d = self
+            .raw
+            .source_map()
+            .at(span.start + base..span.end + base, msg)
+            .with_code(code)
+            .with_help(help)
+            .warning();
+        self.diags.push(d);
+    }
+}
+
+/// A link in a body to another incident, checked once every slug is known.
+pub struct PendingLink {
+    pub slug: String,
+    pub warning: Diagnostic,
+}
+
+/// Warnings for one validated file, and its links to other incidents.
+pub fn lint(
+    config: &Config,
+    raw: &RawIncident,
+    i: &Incident,
+    now: DateTime<Utc>,
+) -> (Vec<Diagnostic>, Vec<PendingLink>) {
+    let f = &raw.front;
+    let mut out = Out {
+        raw,
+        diags: Vec::new(),
+    };
+    let title = f.title.span();
+    if i.summary.is_empty() {
+        out.warn(
+            codes::MISSING_SUMMARY,
+            title.clone(),
+            "no `summary`: lists, feeds and the API show nothing under the title".into(),
+            "add `summary = \"...\"`: one or two sentences on what users saw",
+        );
+    }
+    if !i.is_maintenance() {
+        if i.started > now {
+            out.warn(
+                codes::STARTS_IN_FUTURE,
+                f.started
+                    .as_ref()
+                    .map(|s| s.span())
+                    .or_else(|| f.timeline.first().map(|e| e.at.span()))
+                    .unwrap_or(title.clone()),
+                format!(
+                    "the incident starts after now ({})",
+                    now.format("%Y-%m-%d %H:%M UTC")
+                ),
+                "check the date, and the time zone of times without an offset",
+            );
+        }
+        if let Some(r) = i.resolved {
+            let days = config.check.postmortem_after_days;
+            if i.body.trim().is_empty() && now - r > Duration::days(days) {
+                out.warn(
+                    codes::NO_POSTMORTEM,
+                    title.clone(),
+                    format!(
+                        "resolved {} days ago and still has no postmortem",
+                        (now - r).num_days()
+                    ),
+                    "write the postmortem below the front matter (the limit is `[check] postmortem_after_days` in site.toml)",
+                );
+            }
+            if r - i.started > Duration::days(LONG_INCIDENT_DAYS) {
+                let span = f
+                    .resolved
+                    .as_ref()
+                    .map(|s| s.span())
+                    .or_else(|| {
+                        f.timeline
+                            .iter()
+                            .find(|e| e.status.get_ref() == "resolved")
+                            .map(|e| e.at.span())
+                    })
+                    .unwrap_or(title.clone());
+                out.warn(
+                    codes::LONG_INCIDENT,
+                    span,
+                    format!("the incident lasted {} days", (r - i.started).num_days()),
+                    "is a date mistyped? Incidents longer than 30 days are rare",
+                );
+            }
+            for (e, raw_e) in i.timeline.iter().zip(&f.timeline) {
+                if e.at > r && !matches!(e.status, Status::Postmortem | Status::Update) {
+                    out.warn(
+                        codes::ENTRY_AFTER_RESOLVED,
+                        raw_e.status.span(),
+                        format!(
+                            "a `{}` entry after the incident was resolved",
+                            e.status.id()
+                        ),
+                        "after `resolved`, use `update` or `postmortem`; or did the incident reopen?",
+                    );
+                }
+            }
+        }
+        for (imp, raw_imp) in i.impacts.iter().zip(&f.impact) {
+            let before = imp.start < i.started;
+            let after = match (imp.end, i.resolved) {
+                (Some(e), Some(r)) => e > r,
+                _ => false,
+            };
+            if before || after {
+                let span = if before {
+                    raw_imp.start.as_ref().map(|s| s.span())
+                } else {
+                    raw_imp.end.as_ref().map(|s| s.span())
+                }
+                .unwrap_or(raw_imp.component.span());
+                out.warn(
+                    codes::IMPACT_OUTSIDE,
+                    span,
+                    format!(
+                        "this `[[impact]]` window {} the incident",
+                        if before {
+                            "starts before"
+                        } else {
+                            "ends after"
+                        }
+                    ),
+                    "impact windows lie within `started` and `resolved`; check both times",
+                );
+            }
+        }
+    }
+    let today = now.with_timezone(&config.timezone).date_naive();
+    for (a, raw_a) in i.action_items.iter().zip(&f.action_items) {
+        if let (Some(due), Some(span)) = (a.due, raw_a.due.as_ref().map(|d| d.span())) {
+            if due < today && matches!(a.status, ActionStatus::Open | ActionStatus::InProgress) {
+                out.warn(
+                    codes::OVERDUE_ACTION,
+                    span,
+                    format!(
+                        "action item “{}” was due {due} and is still {}",
+                        a.title,
+                        a.status.label().to_lowercase()
+                    ),
+                    "finish it, or update `due` or `status`",
+                );
+            }
+        }
+    }
+    let pending = body_links(&mut out, i);
+    (out.diags, pending)
+}
+
+/// Images that are not in the bundle, and links to other incidents (returned for later).
+fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut pending = Vec::new();
+    let assets: HashSet<String> = i
+        .assets
+        .iter()
+        .map(|a| a.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let body = out.raw.body().to_string();
+    for (ev, range) in Parser::new_ext(&body, Options::all()).into_offset_iter() {
+        let (dest, image) = match &ev {
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), true),
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), false),
+            _ => continue,
+        };
+        let path = dest.split(['#', '?']).next().unwrap_or("");
+        if path.is_empty() || path.contains("://") || path.starts_with("mailto:") {
+            continue;
+        }
+        if image && !path.starts_with('/') {
+            let rel = path.trim_start_matches("./");
+            if !assets.contains(rel) {
+                out.warn_body(
+                    codes::MISSING_IMAGE,
+                    range,
+                    format!("image `{path}` is not in this incident's folder"),
+                    if i.bundle.is_some() {
+                        "put the file beside index.md, or fix the name"
+                    } else {
+                        "make the incident a bundle (content/<slug>/index.md) and put the image beside it"
+                    },
+                );
+            }
+            continue;
+        }
+        // `/incidents/<slug>/`, `../<slug>/`, `other.md`, `<slug>.md`.
+        let slug = if let Some(rest) = path.trim_start_matches('/').strip_prefix("incidents/") {
+            rest.trim_end_matches('/').to_string()
+        } else if let Some(md) = path.strip_suffix(".md") {
+            let name = md.rsplit('/').next().unwrap_or(md);
+            if name == "index" {
+                md.trim_end_matches("/index")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            } else {
+                crate::validate::slugify(name)
+            }
+        } else if let Some(rest) = path.strip_prefix("../") {
+            rest.trim_end_matches('/').to_string()
+        } else {
+            continue;
+        };
+        if slug.is_empty() || slug.contains('/') {
+            continue;
+        }
+        let base = out.raw.body_start;
+        let warning = out
+            .raw
+            .source_map()
+            .at(
+                range.start + base..range.end + base,
+                format!("link to `{path}`: there is no incident `{slug}`"),
+            )
+            .with_code(codes::BROKEN_LINK)
+            .with_help("link to /incidents/<slug>/ of an existing incident, or fix the slug")
+            .warning();
+        pending.push(PendingLink { slug, warning });
+    }
+    pending
+}
