@@ -1,0 +1,155 @@
+//! `afterword check` on tests/fixtures/check, a site with one problem of every kind content can
+//! have (one file per code), snapshotted in the human and JSON formats; the GitHub format, exit
+//! statuses and `--deny-warnings` on smaller sites.
+
+mod common;
+
+use afterword::diag::codes;
+use common::{copy_dir, run};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const NOW: &str = "2024-06-01T00:00:00Z";
+
+fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+        dir.path(),
+    );
+    dir
+}
+
+#[test]
+fn every_content_problem_is_reported_in_one_run() {
+    let dir = fixture("check");
+    let human = run(dir.path(), &["check", "--now", NOW]);
+    assert_eq!(human.status.code(), Some(1));
+    assert!(!dir.path().join("public").exists(), "check wrote output");
+    insta::assert_snapshot!("check_human", human.stderr);
+
+    let json = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert_eq!(json.status.code(), Some(1));
+    insta::assert_snapshot!("check_json", json.stdout);
+    assert_eq!(
+        json.stderr, "check: 19 errors, 9 warnings in 28 files\n",
+        "the summary goes to stderr"
+    );
+
+    // Every code a content file can raise, each from the file named after it.
+    let mut seen = BTreeSet::new();
+    for line in json.stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let code = v["code"].as_str().unwrap().to_string();
+        let file = v["file"].as_str().unwrap();
+        let name = Path::new(file).file_name().unwrap().to_string_lossy();
+        if name != "index.md" {
+            assert!(
+                name.starts_with(&code.to_lowercase()),
+                "{code} came from {file}"
+            );
+        }
+        for key in ["line", "column", "severity", "name", "message", "help"] {
+            assert!(v.get(key).is_some(), "{key} missing in {line}");
+        }
+        seen.insert(code);
+    }
+    let config_only = [codes::INVALID, codes::UNKNOWN_GROUP, codes::NO_CONTENT];
+    let want: BTreeSet<String> = codes::ALL
+        .iter()
+        .filter(|c| !config_only.contains(c))
+        .map(|c| c.id.to_string())
+        .collect();
+    assert_eq!(seen, want);
+}
+
+#[test]
+fn config_problems_and_a_missing_content_folder_have_codes_too() {
+    let dir = fixture("invalid/unknown-group");
+    std::fs::remove_dir_all(dir.path().join("content")).unwrap();
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(v["code"], "E0018");
+    assert_eq!(v["help"], "did you mean `platform`?");
+    // With the config fixed, the missing content/ folder is next.
+    let toml = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        toml.replace("platfrom", "platform"),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(v["code"], "E0021");
+    assert_eq!(v["line"], 0);
+}
+
+#[test]
+fn github_format_is_workflow_commands() {
+    let dir = fixture("check");
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 28);
+    assert!(lines
+        .iter()
+        .all(|l| l.starts_with("::error file=") || l.starts_with("::warning file=")));
+    // Properties escape `:` and `,`; the message escapes newlines.
+    let ooo = lines
+        .iter()
+        .find(|l| l.contains("e0010-out-of-order.md"))
+        .unwrap();
+    assert_eq!(
+        *ooo,
+        "::error file=content/e0010-out-of-order.md,line=13,col=6,title=E0010 out-of-order::timeline out of order: `2024-05-01T10:00:00Z` is earlier than the entry before it (`2024-05-01T10:30:00Z`)%0Ahelp: list timeline entries oldest first"
+    );
+    let utf8 = lines
+        .iter()
+        .find(|l| l.contains("e0015-unreadable.md"))
+        .unwrap();
+    assert!(utf8.starts_with("::error file=content/e0015-unreadable.md,line=2,col="));
+}
+
+#[test]
+fn warnings_pass_unless_denied_and_build_prints_them() {
+    let dir = fixture("check");
+    for f in std::fs::read_dir(dir.path().join("content")).unwrap() {
+        let p = f.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with('e') {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    let out = run(dir.path(), &["check", "--now", NOW]);
+    assert_eq!(out.status.code(), Some(0), "{}", out.stderr);
+    assert!(out
+        .stderr
+        .ends_with("check: 0 errors, 9 warnings in 9 files\n"));
+    let denied = run(dir.path(), &["check", "--now", NOW, "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1));
+    let build = run(dir.path(), &["build", "--now", NOW]);
+    assert!(build.status.success(), "{}", build.stderr);
+    assert_eq!(build.stderr.matches("warning[W0").count(), 9);
+}
+
+#[test]
+fn a_clean_site_has_no_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check/site.toml"),
+        dir.path().join("site.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("content/fine.md"),
+        "+++\ntitle = \"Fine\"\nsummary = \"All good.\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"m\"\n\n[[timeline]]\nat = 2024-05-01T10:30:00Z\nstatus = \"resolved\"\nmessage = \"r\"\n+++\nWhat happened.\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "--now", NOW]);
+    assert_eq!(out.status.code(), Some(0), "{}", out.stderr);
+    assert_eq!(out.stderr, "check: no problems found\n");
+}
