@@ -96,7 +96,7 @@ pub fn analyze(
 ) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
     let mut config = match config::load(root) {
         Ok(c) => c,
-        Err(ds) => return Ok((None, ds)),
+        Err(ds) => return Ok((None, crate::diag::Diagnostics(ds).sorted())),
     };
     if let Some(url) = base_url {
         config.base_url = config::normalize_base_url(url)

@@ -319,7 +319,7 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         vec![
-            Diagnostic::file(&shown, format!("is not valid UTF-8 ({e})"))
+            Diagnostic::file(&shown, format!("the file is not valid UTF-8 ({e})"))
                 .with_code(codes::UNREADABLE),
         ]
     })?;

@@ -201,7 +201,11 @@ fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
             _ => continue,
         };
         let path = dest.split(['#', '?']).next().unwrap_or("");
-        if path.is_empty() || path.contains("://") || path.starts_with("mailto:") {
+        if path.is_empty()
+            || path.contains("://")
+            || path.starts_with("mailto:")
+            || path.starts_with("data:")
+        {
             continue;
         }
         if image && !path.starts_with('/') {

@@ -213,7 +213,7 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
             Ok(e) if e.path_is_symlink() => diags.push(
                 Diagnostic::file(
                     &crate::fsutil::display_path(e.path()),
-                    "is a symbolic link; afterword does not follow links in content/",
+                    "the file is a symbolic link; afterword does not follow links in content/",
                 )
                 .with_help("copy the file into the site instead")
                 .with_code(codes::UNREADABLE),

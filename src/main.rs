@@ -170,7 +170,8 @@ fn run(cli: Cli) -> Result<(), String> {
 
 /// A diagnostic as rustc would show it, in colour on a terminal (unless NO_COLOR is set).
 fn human(d: &Diagnostic) -> String {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     check::human(d, &|p| std::fs::read_to_string(p).ok(), color)
 }
 

@@ -654,7 +654,7 @@ fn symlinks_in_content_are_reported_not_followed() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         out.stderr
-            .starts_with("content/link.md: is a symbolic link"),
+            .starts_with("content/link.md: the file is a symbolic link"),
         "{}",
         out.stderr
     );
