@@ -129,3 +129,95 @@ fn output_outside_the_site_is_refused() {
     assert!(dir.path().join("content/good.md").exists());
     assert!(Path::new("/").join("bin").exists());
 }
+
+/// A small deterministic generator (xorshift64*), so failures reproduce from the seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A richer valid file to mutate: every kind of front-matter table, and a body.
+const RICH: &str = "+++\ntitle = \"Rich <b>\"\nsummary = \"Sum & more\"\nseverity = \"minor\"\ncomponents = [\"api\"]\ntags = [\"db\"]\ndetected = 2024-05-01T10:05:00Z\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"Looking [at it](../x/).\"\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"resolved\"\nmessage = \"Done.\"\n\n[[impact]]\ncomponent = \"api\"\nlevel = \"partial_outage\"\nend = 2024-05-01T10:30:00Z\n\n[[action_items]]\ntitle = \"Fix\"\nowner = \"ops\"\nstatus = \"open\"\ndue = 2024-05-20\nlink = \"https://t.example/1\"\n+++\n## Root cause\n\nText[^1] with `code`, a | table |\n|---|\n| x |\n\n[^1]: note\n";
+
+#[test]
+fn random_bytes_and_mutations_give_a_site_or_diagnostics_never_a_panic() {
+    use afterword::build::{analyze, render_site};
+    use afterword::output::MemorySink;
+    let now = chrono::DateTime::parse_from_rfc3339(NOW)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let dir = site(b"");
+    let bad = dir.path().join("content/bad.md");
+    let mut rng = Rng(0x5eed_af7e_12d0_0001);
+    let (mut sites, mut rejected) = (0, 0);
+    for case in 0..2000 {
+        let mut bytes = RICH.as_bytes().to_vec();
+        match case % 4 {
+            // Random bytes.
+            0 => {
+                bytes = (0..rng.below(600)).map(|_| rng.next() as u8).collect();
+            }
+            // Flip, insert or delete a few bytes.
+            1 | 2 => {
+                for _ in 0..1 + rng.below(4) {
+                    let at = rng.below(bytes.len());
+                    match rng.below(3) {
+                        0 => bytes[at] = rng.next() as u8,
+                        1 => bytes.insert(at, b"\"[]=+#\n\\{}<>&\0"[rng.below(14)]),
+                        _ => {
+                            bytes.remove(at);
+                        }
+                    }
+                }
+            }
+            // Truncate, or duplicate a slice.
+            _ => {
+                let at = rng.below(bytes.len());
+                if rng.below(2) == 0 {
+                    bytes.truncate(at);
+                } else {
+                    let end = (at + rng.below(80)).min(bytes.len());
+                    let dup = bytes[at..end].to_vec();
+                    bytes.splice(at..at, dup);
+                }
+            }
+        }
+        std::fs::write(&bad, &bytes).unwrap();
+        let outcome = std::panic::catch_unwind(|| {
+            let (site, diags) = analyze(dir.path(), None, true, now).expect("no I/O error");
+            match site {
+                Some(site) => {
+                    render_site(&site, now, true, &MemorySink::default()).expect("renders");
+                    true
+                }
+                None => {
+                    assert!(!diags.is_empty(), "no site and no diagnostics");
+                    assert!(diags.iter().all(|d| d.line > 0 || d.message.len() > 3));
+                    false
+                }
+            }
+        });
+        match outcome {
+            Ok(true) => sites += 1,
+            Ok(false) => rejected += 1,
+            Err(_) => panic!(
+                "case {case} panicked on input {:?}",
+                String::from_utf8_lossy(&bytes)
+            ),
+        }
+    }
+    // Both paths were exercised.
+    assert!(
+        sites > 100 && rejected > 500,
+        "{sites} sites, {rejected} rejected"
+    );
+}
