@@ -221,3 +221,62 @@ fn random_bytes_and_mutations_give_a_site_or_diagnostics_never_a_panic() {
         "{sites} sites, {rejected} rejected"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_links_out_of_the_site_are_reported_not_followed() {
+    let dir = site(GOOD.as_bytes());
+    let content = dir.path().join("content");
+    std::os::unix::fs::symlink(&content, content.join("loop")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", content.join("passwd.md")).unwrap();
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", out.stderr);
+    for name in ["content/loop", "content/passwd.md"] {
+        assert!(
+            out.stdout.lines().any(|l| l.contains(name)
+                && l.contains("\"E0015\"")
+                && l.contains("symbolic link")),
+            "{name}: {}",
+            out.stdout
+        );
+    }
+    assert!(!out.stdout.contains("root:"), "read through the link");
+}
+
+#[test]
+fn odd_file_names_and_slugs_stay_inside_incidents() {
+    let dir = site(GOOD.as_bytes());
+    let content = dir.path().join("content");
+    for name in [
+        "Ünïcode Title.md",
+        "UPPER case.md",
+        "a..b.md",
+        "back\\slash.md",
+    ] {
+        std::fs::write(content.join(name), GOOD).unwrap();
+    }
+    let out = run(dir.path(), &["build", "--now", NOW]);
+    assert!(out.status.success(), "{}", out.stderr);
+    let public = dir.path().join("public/incidents");
+    for slug in [
+        "unicode-title",
+        "upper-case",
+        "a-b",
+        "back-slash",
+        "good",
+        "bad",
+    ] {
+        assert!(public.join(slug).join("index.html").exists(), "{slug}");
+    }
+    // An explicit slug that tries to leave its folder is an error.
+    for slug in ["../escape", "a/b", "..", "API"] {
+        let bad = GOOD.replace("title =", &format!("slug = {slug:?}\ntitle ="));
+        std::fs::write(content.join("bad.md"), bad).unwrap();
+        let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+        assert!(
+            out.stdout.contains("\"E0011\""),
+            "slug {slug:?}: {}",
+            out.stdout
+        );
+    }
+}
