@@ -102,6 +102,12 @@ pub fn analyze(
         config.base_url = config::normalize_base_url(url)
             .map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
     }
+    // The theme and its templates, as `build` would load them.
+    let theme_problem = render::check_theme(&config).err().map(|e| {
+        Diagnostic::file(&display_path(&root.join(config::FILE_NAME)), e)
+            .with_code(crate::diag::codes::THEME)
+            .with_help("fix the template, or set `theme` in site.toml to a folder under themes/")
+    });
     let content = root.join("content");
     if !content.is_dir() {
         return Ok((
@@ -114,6 +120,9 @@ pub fn analyze(
         ));
     }
     let (raws, mut diags) = load::load(&content);
+    diags.extend(crate::diag::Diagnostics(
+        theme_problem.into_iter().collect(),
+    ));
     let (all, more) = validate::validate(&config, raws, drafts, now);
     diags.extend(more);
     let diags = diags.sorted();

@@ -65,6 +65,7 @@ codes! {
     IMPACT_NOT_LISTED = "E0019" "impact-not-listed";
     BAD_LINK = "E0020" "bad-link";
     NO_CONTENT = "E0021" "no-content";
+    THEME = "E0022" "theme";
     MISSING_SUMMARY = "W0001" "missing-summary";
     NO_POSTMORTEM = "W0002" "no-postmortem";
     OVERDUE_ACTION = "W0003" "overdue-action-item";

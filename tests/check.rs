@@ -56,7 +56,12 @@ fn every_content_problem_is_reported_in_one_run() {
         }
         seen.insert(code);
     }
-    let config_only = [codes::INVALID, codes::UNKNOWN_GROUP, codes::NO_CONTENT];
+    let config_only = [
+        codes::INVALID,
+        codes::UNKNOWN_GROUP,
+        codes::NO_CONTENT,
+        codes::THEME,
+    ];
     let want: BTreeSet<String> = codes::ALL
         .iter()
         .filter(|c| !config_only.contains(c))
@@ -152,4 +157,45 @@ fn a_clean_site_has_no_problems() {
     let out = run(dir.path(), &["check", "--now", NOW]);
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr);
     assert_eq!(out.stderr, "check: no problems found\n");
+}
+
+#[test]
+fn theme_and_template_problems_are_reported_too() {
+    let dir = fixture("check");
+    for f in std::fs::read_dir(dir.path().join("content")).unwrap() {
+        let p = f.unwrap().path();
+        if p.is_file() {
+            std::fs::remove_file(p).unwrap();
+        }
+    }
+    std::fs::remove_dir_all(dir.path().join("content/bundle")).unwrap();
+    // A site template with a syntax error, and then an unknown theme.
+    std::fs::create_dir(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/404.html"), "{% if %}\n").unwrap();
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(v["code"], "E0022");
+    assert_eq!(v["file"], "site.toml");
+    assert!(
+        v["message"]
+            .as_str()
+            .unwrap()
+            .contains("templates/404.html"),
+        "{v}"
+    );
+    std::fs::remove_dir_all(dir.path().join("templates")).unwrap();
+    let toml = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        format!("theme = \"fancy\"\n{toml}"),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert!(out.stdout.contains("\"E0022\""), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("theme `fancy` not found"),
+        "{}",
+        out.stdout
+    );
 }
