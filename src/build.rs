@@ -37,6 +37,25 @@ pub enum BuildError {
     Other(String),
 }
 
+impl BuildError {
+    /// The closing line of a failed build: "error: 3 problems in 2 files; nothing was written".
+    pub fn summary(&self) -> String {
+        match self {
+            BuildError::Invalid(ds) => {
+                let files: std::collections::BTreeSet<_> = ds.iter().map(|d| &d.path).collect();
+                format!(
+                    "error: {} problem{} in {} file{}; nothing was written",
+                    ds.len(),
+                    if ds.len() == 1 { "" } else { "s" },
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" }
+                )
+            }
+            BuildError::Other(m) => format!("error: {m}"),
+        }
+    }
+}
+
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -1,6 +1,6 @@
 //! The `afterword` command line: parses arguments, runs a command, prints errors.
 
-use afterword::build::{build, BuildOptions};
+use afterword::build::{build, BuildError, BuildOptions};
 use afterword::check::{self, Format};
 use afterword::diag::Diagnostic;
 use afterword::scaffold;
@@ -109,7 +109,15 @@ fn run(cli: Cli) -> Result<(), String> {
                 drafts,
                 now,
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| match e {
+                // Each problem with its source line, as `check` shows it, then the count.
+                BuildError::Invalid(ds) => {
+                    let mut out: Vec<String> = ds.iter().map(human).collect();
+                    out.push(BuildError::Invalid(ds).summary());
+                    out.join("\n\n")
+                }
+                e => e.to_string(),
+            })?;
             for w in &report.warnings {
                 eprintln!("{}", human(w));
             }
@@ -172,7 +180,13 @@ fn run(cli: Cli) -> Result<(), String> {
 fn human(d: &Diagnostic) -> String {
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    check::human(d, &|p| std::fs::read_to_string(p).ok(), color)
+    // Lossy, so a file with invalid UTF-8 still shows the line up to the bad byte.
+    let read = |p: &std::path::Path| {
+        std::fs::read(p)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    check::human(d, &read, color)
 }
 
 fn main() -> ExitCode {

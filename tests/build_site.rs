@@ -429,7 +429,8 @@ fn failed_build_keeps_previous_output_and_deleted_incidents_disappear() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         out.stderr
-            .contains("content/broken.md:1:1: unterminated front matter"),
+            .starts_with("error[E0014]: unterminated front matter")
+            && out.stderr.contains("--> content/broken.md:1:1\n"),
         "{}",
         out.stderr
     );
@@ -654,7 +655,8 @@ fn symlinks_in_content_are_reported_not_followed() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         out.stderr
-            .starts_with("content/link.md: the file is a symbolic link"),
+            .starts_with("error[E0015]: the file is a symbolic link")
+            && out.stderr.contains("= note: in content/link.md\n"),
         "{}",
         out.stderr
     );

@@ -65,13 +65,15 @@ fn all_problems_in_all_files_are_reported_in_one_run() {
     ] {
         let src = fixtures.join(case).join("content/incident.md");
         std::fs::copy(&src, content.join(format!("{case}.md"))).unwrap();
-        let line = std::fs::read_to_string(fixtures.join(case).join("expected.txt")).unwrap();
-        let first = line.lines().next().unwrap().replacen(
-            "content/incident.md",
-            &format!("content/{case}.md"),
-            1,
-        );
-        expected.push(first);
+        // The message line, and the location (`content/incident.md:7:6`) renamed.
+        let text = std::fs::read_to_string(fixtures.join(case).join("expected.txt")).unwrap();
+        expected.push(text.lines().next().unwrap().to_string());
+        let at = text.find("content/incident.md:").expect("a location");
+        let loc: String = text[at..]
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        expected.push(loc.replacen("content/incident.md", &format!("content/{case}.md"), 1));
     }
     // One file with several independent problems: each is reported.
     std::fs::write(
@@ -83,20 +85,39 @@ fn all_problems_in_all_files_are_reported_in_one_run() {
     assert_eq!(out.status.code(), Some(1));
     for e in &expected {
         assert!(
-            out.stderr.lines().any(|l| l == e),
+            out.stderr.contains(e.as_str()),
             "missing `{e}` in:\n{}",
             out.stderr
         );
     }
-    for e in [
-        "content/many.md:2:9: `title` is empty",
-        "content/many.md:3:12: unknown severity `huge`",
-        "content/many.md:4:15: unknown component `nope`",
-        "content/many.md:8:10: unknown status `fixed`",
+    for (title, loc) in [
+        (
+            "error[E0013]: `title` is empty",
+            "--> content/many.md:2:9\n",
+        ),
+        (
+            "error[E0004]: unknown severity `huge`",
+            "--> content/many.md:3:12\n",
+        ),
+        (
+            "error[E0003]: unknown component `nope`",
+            "--> content/many.md:4:15\n",
+        ),
+        (
+            "error[E0005]: unknown status `fixed`",
+            "--> content/many.md:8:10\n",
+        ),
     ] {
+        let at = out
+            .stderr
+            .find(title)
+            .unwrap_or_else(|| panic!("missing `{title}` in:\n{}", out.stderr));
         assert!(
-            out.stderr.lines().any(|l| l == e),
-            "missing `{e}` in:\n{}",
+            out.stderr[at..]
+                .lines()
+                .nth(1)
+                .is_some_and(|l| format!("{}\n", l.trim()) == loc),
+            "`{title}` is not at {loc}:\n{}",
             out.stderr
         );
     }
