@@ -125,7 +125,8 @@ fn bad_flags_are_explained() {
     let out = run(tmp.path(), &["build"]);
     assert!(
         out.stderr
-            .contains("site.toml: cannot read site configuration"),
+            .starts_with("error[E0015]: cannot read site configuration")
+            && out.stderr.contains("= note: in site.toml\n"),
         "{}",
         out.stderr
     );
