@@ -218,6 +218,15 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
                 .with_help("copy the file into the site instead")
                 .with_code(codes::UNREADABLE),
             ),
+            Ok(e) if !e.file_type().is_dir() => diags.push(
+                // A FIFO, socket or device: reading it could block or never end.
+                Diagnostic::file(
+                    &crate::fsutil::display_path(e.path()),
+                    "the file is not a regular file (a pipe, socket or device); afterword does not read it",
+                )
+                .with_help("remove it from content/, or replace it with a regular file")
+                .with_code(codes::UNREADABLE),
+            ),
             Ok(_) => {}
             Err(e) => {
                 let p = e

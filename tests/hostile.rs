@@ -58,7 +58,7 @@ fn survive(name: &str, bad: &[u8], expect_ok: bool) -> String {
         assert!(!dir.path().join("public").exists(), "{name}: wrote output");
     }
     assert!(
-        took < Duration::from_secs(20),
+        took < Duration::from_secs(45),
         "{name}: took {took:?} (debug build)"
     );
     build.stderr
@@ -279,4 +279,56 @@ fn odd_file_names_and_slugs_stay_inside_incidents() {
             out.stdout
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_content_is_reported_not_read() {
+    let dir = site(GOOD.as_bytes());
+    let fifo = dir.path().join("content/pipe.md");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    let t = Instant::now();
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert!(t.elapsed() < Duration::from_secs(20), "blocked on the pipe");
+    assert_eq!(out.status.code(), Some(1), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("content/pipe.md") && out.stdout.contains("not a regular file"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_50_mb_file_builds() {
+    let body = "Lorem ipsum dolor sit amet, *consectetur* adipiscing elit.\n\n"
+        .repeat((50 << 20) / 60 + 1);
+    let big = format!("{GOOD}{body}");
+    assert!(big.len() >= 50 << 20);
+    survive("a 50 MB file", big.as_bytes(), true);
+}
+
+#[test]
+fn the_home_folder_is_refused_as_output() {
+    // A stand-in home folder, so a regression could only ever touch a temporary folder.
+    let dir = site(GOOD.as_bytes());
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("notes.txt"), "keep me").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_afterword"))
+        .args(["build", "--now", NOW, "--output"])
+        .arg(home.path())
+        .current_dir(dir.path())
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("home folder"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("notes.txt")).unwrap(),
+        "keep me"
+    );
 }
