@@ -332,3 +332,86 @@ fn the_home_folder_is_refused_as_output() {
         "keep me"
     );
 }
+
+/// Text that breaks naive HTML, attribute, XML, CDATA and JavaScript-string escaping.
+const EVIL: &str = "<script>alert('x')</script> & \"q\" ]]> \u{2028}end";
+
+#[test]
+fn hostile_strings_are_escaped_in_every_output() {
+    let toml = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        format!(
+            "title = {}\nbase_url = \"https://status.example.com/\"\n\n[[components]]\nid = \"api\"\nname = {}\n",
+            toml(EVIL),
+            toml(EVIL)
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("content/evil.md"),
+        format!(
+            "+++\ntitle = {t}\nsummary = {t}\nseverity = \"minor\"\ncomponents = [\"api\"]\ntags = [{t}]\nauthors = [{t}]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = {t}\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"resolved\"\nmessage = \"Done.\"\n+++\nBody.\n",
+            t = toml(EVIL)
+        ),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["build", "--now", NOW]);
+    assert!(out.status.success(), "{}", out.stderr);
+    let public = dir.path().join("public");
+
+    // Markup never carries it raw.
+    for (path, bytes) in common::tree(&public) {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "html" || ext == "xml" {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(!text.contains("<script>"), "{}", path.display());
+        }
+    }
+    // HTML: the text and the attributes decode to the original.
+    let page = common::html(&public.join("incidents/evil/index.html"));
+    let exact = |sel: &str| -> Vec<String> {
+        let s = scraper::Selector::parse(sel).unwrap();
+        page.select(&s)
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(exact("h1"), [EVIL]);
+    assert!(exact("title")[0].starts_with(EVIL));
+    assert_eq!(
+        common::attrs(&page, "meta[name=description]", "content"),
+        [EVIL]
+    );
+    assert!(
+        exact("main").iter().any(|t| t.contains(EVIL)),
+        "the message, tag or component name"
+    );
+    // JSON decodes to the original.
+    let doc: serde_json::Value =
+        serde_json::from_str(&common::read(&public.join("incidents/evil/index.json"))).unwrap();
+    assert_eq!(doc["title"], EVIL);
+    assert_eq!(doc["summary"], EVIL);
+    assert_eq!(doc["tags"][0], EVIL);
+    assert_eq!(doc["components"][0]["name"], EVIL);
+    assert_eq!(doc["timeline"][0]["message"], EVIL);
+    let api: serde_json::Value =
+        serde_json::from_str(&common::read(&public.join("api/v2/incidents.json"))).unwrap();
+    assert_eq!(api["page"]["name"], EVIL);
+    assert_eq!(api["incidents"][0]["name"], EVIL);
+    assert_eq!(api["incidents"][0]["components"][0]["name"], EVIL);
+    // Feeds parse, and give back the original.
+    for rel in ["feed.xml", "rss.xml", "components/api/feed.xml"] {
+        let bytes = std::fs::read(public.join(rel)).unwrap();
+        let feed = feed_rs::parser::parse(&bytes[..]).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert_eq!(
+            feed.entries[0].title.as_ref().unwrap().content,
+            EVIL,
+            "{rel}"
+        );
+    }
+    // The calendar has no maintenance here; the sitemap stays well-formed XML.
+    let sitemap = common::read(&public.join("sitemap.xml"));
+    assert!(sitemap.starts_with("<?xml") && sitemap.trim_end().ends_with("</urlset>"));
+}
