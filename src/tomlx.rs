@@ -54,10 +54,18 @@ pub fn parse<T: DeserializeOwned>(
         let msg = e.message().trim().to_string();
         if msg.starts_with("missing field") {
             let key = msg.split('`').nth(1).unwrap_or("?");
-            return vec![
-                at(None, format!("{what} is missing the required key `{key}`"))
-                    .with_code(codes::MISSING_KEY),
-            ];
+            // Inside a table (a `[[timeline]]` entry, say) the error spans that table.
+            let table = e
+                .span()
+                .and_then(|s| table_name_before(text, s.start + 1).map(|t| (s, t)));
+            return vec![match table {
+                Some((span, t)) => at(
+                    Some(span),
+                    format!("this `[[{t}]]` entry is missing the required key `{key}`"),
+                ),
+                None => at(None, format!("{what} is missing the required key `{key}`")),
+            }
+            .with_code(codes::MISSING_KEY)];
         }
         let key = e.span().and_then(|s| key_before(text, s.start));
         let found = msg
@@ -89,6 +97,15 @@ pub fn parse<T: DeserializeOwned>(
         };
         vec![d.with_code(codes::WRONG_TYPE)]
     })
+}
+
+/// The name of the last `[[table]]` header that starts before `offset`, if any.
+fn table_name_before(text: &str, offset: usize) -> Option<&str> {
+    let head = &text[..offset.min(text.len())];
+    let start = head.rfind("[[")? + 2;
+    let end = start + text[start..].find("]]")?;
+    let name = text[start..end].trim();
+    (!name.is_empty() && !name.contains('\n')).then_some(name)
 }
 
 /// The key written before a value at `offset`: `tags = "x"` → `tags`.

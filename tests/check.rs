@@ -199,3 +199,26 @@ fn theme_and_template_problems_are_reported_too() {
         out.stdout
     );
 }
+
+#[test]
+fn a_key_missing_in_a_table_points_at_that_table() {
+    let dir = fixture("check");
+    std::fs::remove_dir_all(dir.path().join("content")).unwrap();
+    std::fs::create_dir(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        "+++\ntitle = \"x\"\nsummary = \"s\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"m\"\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nmessage = \"no status\"\n+++\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(v["code"], "E0008");
+    assert_eq!(
+        v["message"],
+        "this `[[timeline]]` entry is missing the required key `status`"
+    );
+    assert_eq!(
+        (v["line"].as_u64(), v["column"].as_u64()),
+        (Some(12), Some(1))
+    );
+}
