@@ -45,10 +45,17 @@ impl Out<'_> {
     }
 }
 
-/// A link in a body to another incident, checked once every slug is known.
+/// A link in a body to another incident, checked once every file and slug is known.
 pub struct PendingLink {
-    pub slug: String,
+    pub target: LinkTarget,
     pub warning: Diagnostic,
+}
+
+pub enum LinkTarget {
+    /// `/incidents/<slug>/` or `../<slug>/`.
+    Slug(String),
+    /// `other.md`, `../other/index.md`: a content file (lexically absolute path).
+    File(std::path::PathBuf),
 }
 
 /// Warnings for one validated file, and its links to other incidents.
@@ -224,40 +231,41 @@ fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
             }
             continue;
         }
-        // `/incidents/<slug>/`, `../<slug>/`, `other.md`, `<slug>.md`.
-        let slug = if let Some(rest) = path.trim_start_matches('/').strip_prefix("incidents/") {
-            rest.trim_end_matches('/').to_string()
-        } else if let Some(md) = path.strip_suffix(".md") {
-            let name = md.rsplit('/').next().unwrap_or(md);
-            if name == "index" {
-                md.trim_end_matches("/index")
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or("")
-                    .to_string()
-            } else {
-                crate::validate::slugify(name)
-            }
-        } else if let Some(rest) = path.strip_prefix("../") {
-            rest.trim_end_matches('/').to_string()
+        // `other.md` (a content file, made the page's link by the renderer), else
+        // `/incidents/<slug>/` or `../<slug>/`.
+        let (target, message, help) = if path.ends_with(".md") && !path.starts_with('/') {
+            let from = out.raw.path.parent().unwrap_or(std::path::Path::new(""));
+            (
+                LinkTarget::File(crate::fsutil::absolute(&from.join(path))),
+                format!("link to `{path}`: there is no such file in content/"),
+                "link to another incident's file by its path from this one, e.g. `other.md` or `../other/index.md`",
+            )
         } else {
-            continue;
+            let slug = if let Some(rest) = path.trim_start_matches('/').strip_prefix("incidents/") {
+                rest.trim_end_matches('/')
+            } else if let Some(rest) = path.strip_prefix("../") {
+                rest.trim_end_matches('/')
+            } else {
+                continue;
+            };
+            if slug.is_empty() || slug.contains('/') {
+                continue;
+            }
+            (
+                LinkTarget::Slug(slug.to_string()),
+                format!("link to `{path}`: there is no incident `{slug}`"),
+                "link to `../<slug>/` of an existing incident, or to its file (`other.md`)",
+            )
         };
-        if slug.is_empty() || slug.contains('/') {
-            continue;
-        }
         let base = out.raw.body_start;
         let warning = out
             .raw
             .source_map()
-            .at(
-                range.start + base..range.end + base,
-                format!("link to `{path}`: there is no incident `{slug}`"),
-            )
+            .at(range.start + base..range.end + base, message)
             .with_code(codes::BROKEN_LINK)
-            .with_help("link to /incidents/<slug>/ of an existing incident, or fix the slug")
+            .with_help(help)
             .warning();
-        pending.push(PendingLink { slug, warning });
+        pending.push(PendingLink { target, warning });
     }
     pending
 }

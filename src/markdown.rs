@@ -48,9 +48,19 @@ pub fn render_body(md: &str) -> Rendered {
 /// [`render_body`], with every link and image made absolute against `base` (the page's URL)
 /// when one is given: feeds are read away from the page.
 pub fn render_body_at(md: &str, base: Option<&Url>) -> Rendered {
+    render_body_linked(md, base, None)
+}
+
+/// Rewrites a link's destination (`other.md` → `/incidents/other/`), or returns `None` to
+/// leave it as written.
+pub type LinkMap<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
+
+/// [`render_body_at`], with link destinations first passed through `links`.
+pub fn render_body_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) -> Rendered {
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut toc = Vec::new();
     let mut adapt = Adapt::new(base);
+    adapt.links = links;
     let here = adapt.here.clone();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
@@ -108,8 +118,14 @@ pub fn render_inline(md: &str) -> String {
 
 /// [`render_inline`] with links made absolute against `base`, as in [`render_body_at`].
 pub fn render_inline_at(md: &str, base: Option<&Url>) -> String {
+    render_inline_linked(md, base, None)
+}
+
+/// [`render_inline_at`], with link destinations first passed through `links`.
+pub fn render_inline_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) -> String {
     let opts = options() - Options::ENABLE_HEADING_ATTRIBUTES - Options::ENABLE_FOOTNOTES;
     let mut adapt = Adapt::new(base);
+    adapt.links = links;
     let mut events = Vec::new();
     for ev in Parser::new_ext(md, opts) {
         let ev = match ev {
@@ -128,19 +144,21 @@ pub fn render_inline_at(md: &str, base: Option<&Url>) -> String {
 /// Rewrites of pulldown-cmark's default HTML for accessibility and unique ids: labelled
 /// task-list checkboxes, keyboard-scrollable code blocks and tables, and footnote ids (`fn-1`,
 /// …) that can never collide with headings or the theme's own ids.
-struct Adapt {
+struct Adapt<'r> {
     footnotes: HashMap<String, usize>,
     base: Option<Url>,
     /// Escaped prefix for in-page `#fragment` links: empty, or the page's URL.
     here: String,
+    links: Option<LinkMap<'r>>,
 }
 
-impl Adapt {
+impl<'r> Adapt<'r> {
     fn new(base: Option<&Url>) -> Self {
         Adapt {
             footnotes: HashMap::new(),
             base: base.cloned(),
             here: base.map_or_else(String::new, |b| crate::escape::markup(b.as_str())),
+            links: None,
         }
     }
 
@@ -216,12 +234,18 @@ impl Adapt {
                 dest_url,
                 title,
                 id,
-            }) if self.base.is_some() => out.push(Event::Start(Tag::Link {
-                link_type,
-                dest_url: self.absolute(dest_url),
-                title,
-                id,
-            })),
+            }) if self.base.is_some() || self.links.is_some() => {
+                let dest = match self.links.and_then(|f| f(&dest_url)) {
+                    Some(d) => CowStr::from(d),
+                    None => dest_url,
+                };
+                out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: self.absolute(dest),
+                    title,
+                    id,
+                }))
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,

@@ -10,7 +10,8 @@ use crate::timefmt::{duration_view, view, DurationView, TimeView};
 use chrono::{DateTime, Datelike, Utc};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use tera::{Context, Tera, Value};
@@ -308,6 +309,46 @@ struct Prepared<'a> {
     month_label: String,
 }
 
+/// Links between content files: `other.md` or `../other/index.md` in a body or message become
+/// the page of the incident that file holds.
+pub(crate) struct Linker {
+    /// Lexically absolute source path → root-relative page path (with the base path).
+    by_path: HashMap<PathBuf, String>,
+}
+
+impl Linker {
+    fn new(input: &RenderInput, paths: &Paths) -> Self {
+        Linker {
+            by_path: input
+                .incidents
+                .iter()
+                .chain(input.maintenances)
+                .map(|i| (crate::fsutil::absolute(&i.path), paths.path(&item_rel(i))))
+                .collect(),
+        }
+    }
+
+    /// The page for a relative `.md` link written in the file `from`, keeping its `#fragment`.
+    pub(crate) fn resolve(&self, from: &Path, dest: &str) -> Option<String> {
+        if dest.contains("://") || dest.starts_with('/') || dest.starts_with("mailto:") {
+            return None;
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        if !path.ends_with(".md") {
+            return None;
+        }
+        let target = crate::fsutil::absolute(&from.parent().unwrap_or(Path::new("")).join(path));
+        let page = self.by_path.get(&target)?;
+        Some(match fragment {
+            Some(f) => format!("{page}#{f}"),
+            None => page.clone(),
+        })
+    }
+}
+
 /// Where an incident's or maintenance's page lives, relative to the site root.
 pub(crate) fn item_rel(i: &Incident) -> String {
     if i.is_maintenance() {
@@ -369,7 +410,8 @@ fn incident_summary<'a>(
 }
 
 /// Timeline entries as templates see them.
-fn entry_views(i: &Incident, tz: chrono_tz::Tz) -> Vec<EntryView> {
+fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryView> {
+    let links = |d: &str| linker.resolve(&i.path, d);
     i.timeline
         .iter()
         .map(|e| EntryView {
@@ -377,7 +419,7 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz) -> Vec<EntryView> {
             label: e.status.label(),
             at: view(e.at, tz),
             offset: crate::timefmt::format_offset((e.at - i.started).num_seconds()),
-            message_html: markdown::render_inline(&e.message),
+            message_html: markdown::render_inline_linked(&e.message, None, Some(&links)),
         })
         .collect()
 }
@@ -389,10 +431,16 @@ fn due_view(d: chrono::NaiveDate) -> DueView {
     }
 }
 
-fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepared<'a> {
+fn prepare<'a>(
+    input: &RenderInput<'a>,
+    paths: &Paths,
+    linker: &Linker,
+    i: &'a Incident,
+) -> Prepared<'a> {
     let tz = input.config.timezone;
     let summary = incident_summary(input, paths, i);
-    let body = markdown::render_body(&i.body);
+    let links = |d: &str| linker.resolve(&i.path, d);
+    let body = markdown::render_body_linked(&i.body, None, Some(&links));
     let full = IncidentView {
         summary: &summary,
         detected_by: i.detected_by.as_deref(),
@@ -401,7 +449,7 @@ fn prepare<'a>(input: &RenderInput<'a>, paths: &Paths, i: &'a Incident) -> Prepa
             .detected
             .map(|d| duration_view((d - i.started).num_seconds())),
         authors: &i.authors,
-        timeline: entry_views(i, tz),
+        timeline: entry_views(i, tz, linker),
         has_body: !body.html.trim().is_empty(),
         body_html: &body.html,
         toc: &body.toc,
@@ -467,6 +515,7 @@ pub(crate) struct Writer<'a> {
     pages: AtomicUsize,
     json_docs: AtomicUsize,
     input: &'a RenderInput<'a>,
+    pub(crate) linker: Linker,
 }
 
 impl Writer<'_> {
@@ -547,11 +596,18 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         pages: AtomicUsize::new(0),
         json_docs: AtomicUsize::new(0),
         input,
+        linker: Linker::new(
+            input,
+            &Paths {
+                base_url: &c.base_url,
+                base_path: c.base_path(),
+            },
+        ),
     };
     let prepared: Vec<Prepared> = input
         .incidents
         .par_iter()
-        .map(|i| prepare(input, &w.paths, i))
+        .map(|i| prepare(input, &w.paths, &w.linker, i))
         .collect();
     incident_pages(&w, &prepared)?;
     let home = status_pages::render(&w, input, &prepared)?;
@@ -580,7 +636,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         write(rel, &json)?;
         files += 1;
     }
-    let feeds = feeds::files(input, &w.paths);
+    let feeds = feeds::files(input, &w.paths, &w.linker);
     files += feeds.len();
     feeds
         .par_iter()

@@ -24,6 +24,11 @@ pub fn validate(
     drafts: bool,
     now: DateTime<Utc>,
 ) -> (Vec<Incident>, Diagnostics) {
+    // Every content file, valid or not, for links to files.
+    let files: std::collections::HashSet<std::path::PathBuf> = raws
+        .iter()
+        .map(|r| crate::fsutil::absolute(&r.path))
+        .collect();
     type One = (
         Option<Incident>,
         Vec<Diagnostic>,
@@ -51,7 +56,11 @@ pub fn validate(
     let slugs: std::collections::HashSet<&str> =
         incidents.iter().map(|i| i.slug.as_str()).collect();
     for l in links {
-        if !slugs.contains(l.slug.as_str()) {
+        let found = match &l.target {
+            crate::lint::LinkTarget::Slug(s) => slugs.contains(s.as_str()),
+            crate::lint::LinkTarget::File(p) => files.contains(p),
+        };
+        if !found {
             diags.push(l.warning);
         }
     }

@@ -222,3 +222,52 @@ fn a_key_missing_in_a_table_points_at_that_table() {
         (Some(12), Some(1))
     );
 }
+
+#[test]
+fn links_to_content_files_become_page_links_and_broken_ones_warn() {
+    let dir = fixture("check");
+    std::fs::remove_dir_all(dir.path().join("content")).unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("bundle")).unwrap();
+    let file = |body: &str| {
+        format!("+++\ntitle = \"T\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-05-01T10:00:00Z\nresolved = 2024-05-01T11:00:00Z\n+++\n{body}\n")
+    };
+    std::fs::write(
+        content.join("a.md"),
+        file("See [b](b.md#impact), [the bundle](bundle/index.md) and [gone](missing.md)."),
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("b.md"),
+        file("## Impact\n\nBack to [a](a.md)."),
+    )
+    .unwrap();
+    std::fs::write(content.join("bundle/index.md"), file("Up: [a](../a.md).")).unwrap();
+
+    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert!(lines[0].contains("\"W0008\"") && lines[0].contains("missing.md"));
+
+    let out = run(dir.path(), &["build", "--now", NOW]);
+    assert!(out.status.success(), "{}", out.stderr);
+    let public = dir.path().join("public");
+    let hrefs = |slug: &str| {
+        common::attrs(
+            &common::html(&public.join(format!("incidents/{slug}/index.html"))),
+            "main a",
+            "href",
+        )
+    };
+    let a = hrefs("a");
+    assert!(a.contains(&"/incidents/b/#impact".to_string()), "{a:?}");
+    assert!(a.contains(&"/incidents/bundle/".to_string()), "{a:?}");
+    assert!(
+        a.contains(&"missing.md".to_string()),
+        "left as written: {a:?}"
+    );
+    assert!(hrefs("bundle").contains(&"/incidents/a/".to_string()));
+    // Feeds get the absolute page URL.
+    let feed = common::read(&public.join("feed.xml"));
+    assert!(feed.contains("href=&quot;https://status.example.com/incidents/b/#impact&quot;"));
+}

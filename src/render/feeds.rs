@@ -4,7 +4,7 @@
 //! `atom_syndication`, `rss` and `icalendar` crates, which own the XML and iCalendar escaping.
 
 use super::api::updated_at;
-use super::{item_rel, Paths, RenderInput};
+use super::{item_rel, Linker, Paths, RenderInput};
 use crate::config::Config;
 use crate::escape::markup;
 use crate::markdown;
@@ -68,7 +68,14 @@ fn current(i: &Incident, now: DateTime<Utc>) -> (Status, bool) {
 
 /// The entry's HTML: summary, facts, every update (newest first, full date, time and zone),
 /// then the postmortem; every link absolute.
-fn content(input: &RenderInput, paths: &Paths, i: &Incident, status: Status) -> String {
+fn content(
+    input: &RenderInput,
+    paths: &Paths,
+    linker: &Linker,
+    i: &Incident,
+    status: Status,
+) -> String {
+    let links = |d: &str| linker.resolve(&i.path, d);
     let c = input.config;
     let tz = c.timezone;
     let link = paths.permalink(&item_rel(i));
@@ -122,7 +129,7 @@ fn content(input: &RenderInput, paths: &Paths, i: &Incident, status: Status) -> 
                 e.status.label(),
                 markup(&at.iso),
                 markup(&at.display),
-                markdown::render_inline_at(&e.message, base.as_ref())
+                markdown::render_inline_linked(&e.message, base.as_ref(), Some(&links))
             ));
         }
     }
@@ -132,12 +139,12 @@ fn content(input: &RenderInput, paths: &Paths, i: &Incident, status: Status) -> 
         } else {
             "<h2>Postmortem</h2>\n"
         });
-        h.push_str(&markdown::render_body_at(&i.body, base.as_ref()).html);
+        h.push_str(&markdown::render_body_linked(&i.body, base.as_ref(), Some(&links)).html);
     }
     h
 }
 
-fn item<'a>(input: &RenderInput, paths: &Paths, i: &'a Incident) -> Item<'a> {
+fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident) -> Item<'a> {
     let c = input.config;
     let (status, open) = current(i, input.now);
     let published = match i.window {
@@ -175,7 +182,7 @@ fn item<'a>(input: &RenderInput, paths: &Paths, i: &'a Incident) -> Item<'a> {
         updated,
         categories,
         summary: &i.summary,
-        content: content(input, paths, i, status),
+        content: content(input, paths, linker, i, status),
     }
 }
 
@@ -313,7 +320,7 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> String {
 
 /// Every feed file as (path relative to the site root, XML): `feed.xml` and `rss.xml` for the
 /// site and for each visible component.
-pub(super) fn files(input: &RenderInput, paths: &Paths) -> Vec<(String, String)> {
+pub(super) fn files(input: &RenderInput, paths: &Paths, linker: &Linker) -> Vec<(String, String)> {
     let c = input.config;
     // Newest change first; drafts never appear.
     let mut all: Vec<(&Incident, DateTime<Utc>, DateTime<Utc>)> = input
@@ -357,7 +364,7 @@ pub(super) fn files(input: &RenderInput, paths: &Paths) -> Vec<(String, String)>
     needed.dedup();
     let items: HashMap<usize, Item> = needed
         .par_iter()
-        .map(|&n| (n, item(input, paths, all[n].0)))
+        .map(|&n| (n, item(input, paths, linker, all[n].0)))
         .collect();
 
     let site_title = &c.title;

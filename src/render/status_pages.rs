@@ -368,10 +368,11 @@ pub(super) fn render(
         .map(|(m, s)| (m.slug.as_str(), Value::from_serializable(s)))
         .collect();
     maint_summaries.par_iter().try_for_each(|(m, s)| {
-        let body = markdown::render_body(&m.body);
+        let links = |d: &str| w.linker.resolve(&m.path, d);
+        let body = markdown::render_body_linked(&m.body, None, Some(&links));
         let page = MaintenancePageView {
             summary: s,
-            timeline: entry_views(m, c.timezone),
+            timeline: entry_views(m, c.timezone, &w.linker),
             has_body: !body.html.trim().is_empty(),
             body_html: body.html,
             toc: body.toc,
