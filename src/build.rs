@@ -113,9 +113,10 @@ pub fn analyze(
     drafts: bool,
     now: DateTime<Utc>,
 ) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
-    let mut config = match config::load(root) {
-        Ok(c) => c,
-        Err(ds) => return Ok((None, crate::diag::Diagnostics(ds).sorted())),
+    // With problems in site.toml, the content is still checked against what could be read.
+    let (config, config_diags) = config::load_partial(root);
+    let Some(mut config) = config else {
+        return Ok((None, crate::diag::Diagnostics(config_diags).sorted()));
     };
     if let Some(url) = base_url {
         config.base_url = config::normalize_base_url(url)
@@ -129,16 +130,17 @@ pub fn analyze(
     });
     let content = root.join("content");
     if !content.is_dir() {
-        return Ok((
-            None,
-            vec![
-                Diagnostic::file(&display_path(&content), "the content folder does not exist")
-                    .with_help("put incident files in content/ (see `afterword new`)")
-                    .with_code(crate::diag::codes::NO_CONTENT),
-            ],
-        ));
+        let mut diags = config_diags;
+        diags.extend(theme_problem);
+        diags.push(
+            Diagnostic::file(&display_path(&content), "the content folder does not exist")
+                .with_help("put incident files in content/ (see `afterword new`)")
+                .with_code(crate::diag::codes::NO_CONTENT),
+        );
+        return Ok((None, crate::diag::Diagnostics(diags).sorted()));
     }
     let (raws, mut diags) = load::load(&content);
+    diags.extend(crate::diag::Diagnostics(config_diags));
     diags.extend(crate::diag::Diagnostics(
         theme_problem.into_iter().collect(),
     ));

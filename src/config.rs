@@ -308,6 +308,23 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
 
 /// Read and validate `<root>/site.toml`. `display_root` is how the root is shown in messages.
 pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    match load_partial(root) {
+        (Some(c), d) if d.is_empty() => Ok(c),
+        (_, d) => Err(d),
+    }
+}
+
+/// Every problem of site.toml, and a usable configuration whenever the file could be read as
+/// TOML of the right shape (values with problems replaced by defaults), so the content can
+/// still be checked against it.
+pub fn load_partial(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
+    match read_config(root) {
+        Ok((shown, text)) => from_str_partial(root, &shown, &text),
+        Err(d) => (None, d),
+    }
+}
+
+fn read_config(root: &Path) -> Result<(PathBuf, String), Vec<Diagnostic>> {
     let path = root.join(FILE_NAME);
     let shown = crate::fsutil::display_path(&path);
     let bytes = std::fs::read(&path).map_err(|e| {
@@ -323,13 +340,29 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                 .with_code(codes::UNREADABLE),
         ]
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    from_str(root, &shown, text)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    Ok((shown, text))
 }
 
 pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    match from_str_partial(root, shown, text) {
+        (Some(c), d) if d.is_empty() => Ok(c),
+        (_, d) => Err(d),
+    }
+}
+
+/// [`from_str`], keeping the configuration (with defaults where values are wrong) beside the
+/// problems; `None` only when the TOML itself cannot be read.
+pub fn from_str_partial(
+    root: &Path,
+    shown: &Path,
+    text: &str,
+) -> (Option<Config>, Vec<Diagnostic>) {
     let map = SourceMap::new(shown, text);
-    let raw: RawConfig = tomlx::parse(text, 0, 0, &map, &SCHEMA, "site.toml")?;
+    let raw: RawConfig = match tomlx::parse(text, 0, 0, &map, &SCHEMA, "site.toml") {
+        Ok(r) => r,
+        Err(d) => return (None, d),
+    };
     let mut diags = Vec::new();
 
     let base_url = normalize_base_url(raw.base_url.get_ref()).unwrap_or_else(|e| {
@@ -590,10 +623,7 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         }
     }
 
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    Ok(Config {
+    let config = Config {
         root: root.to_path_buf(),
         title: raw.title.into_inner(),
         base_url,
@@ -608,7 +638,8 @@ pub fn from_str(root: &Path, shown: &Path, text: &str) -> Result<Config, Vec<Dia
         uptime,
         feed_limit,
         check,
-    })
+    };
+    (Some(config), diags)
 }
 
 /// An IANA zone name, with a suggestion when it is not one.

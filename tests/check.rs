@@ -76,20 +76,34 @@ fn config_problems_and_a_missing_content_folder_have_codes_too() {
     std::fs::remove_dir_all(dir.path().join("content")).unwrap();
     let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
-    assert_eq!(v["code"], "E0018");
-    assert_eq!(v["help"], "did you mean `platform`?");
-    // With the config fixed, the missing content/ folder is next.
-    let toml = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
-    std::fs::write(
-        dir.path().join("site.toml"),
-        toml.replace("platfrom", "platform"),
-    )
-    .unwrap();
+    let all: Vec<serde_json::Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Both in one run, sorted by file: `content` before `site.toml`.
+    let codes: Vec<&str> = all.iter().map(|v| v["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["E0021", "E0018"]);
+    assert_eq!(all[0]["line"], 0);
+    assert_eq!(all[1]["help"], "did you mean `platform`?");
+}
+
+#[test]
+fn content_is_checked_against_a_site_toml_with_problems() {
+    // site.toml has a bad impact and feed limit; the incident names an undeclared severity.
+    let dir = fixture("invalid/api-settings");
     let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
-    assert_eq!(v["code"], "E0021");
-    assert_eq!(v["line"], 0);
+    let codes: Vec<String> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["code"].to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        ["\"E0004\"", "\"E0016\"", "\"E0016\""],
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
