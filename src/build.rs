@@ -123,11 +123,9 @@ pub fn analyze(
             .map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
     }
     // The theme and its templates, as `build` would load them.
-    let theme_problem = render::check_theme(&config).err().map(|e| {
-        Diagnostic::file(&display_path(&root.join(config::FILE_NAME)), e)
-            .with_code(crate::diag::codes::THEME)
-            .with_help("fix the template, or set `theme` in site.toml to a folder under themes/")
-    });
+    let theme_problem = render::check_theme(&config)
+        .err()
+        .map(|e| theme_diagnostic(&display_path(&root.join(config::FILE_NAME)), &e));
     let content = root.join("content");
     if !content.is_dir() {
         let mut diags = config_diags;
@@ -168,6 +166,36 @@ pub fn analyze(
         }),
         diags,
     ))
+}
+
+/// A theme problem as a diagnostic: at the template's `path:line:col` when Tera names one
+/// (`… --> templates/404.html:2:26`), else on site.toml.
+fn theme_diagnostic(site_toml: &Path, e: &str) -> Diagnostic {
+    let located = e.split_once(" --> ").and_then(|(msg, rest)| {
+        let loc = rest.split_whitespace().next()?;
+        let mut parts = loc.rsplitn(3, ':');
+        let col: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        let path = parts.next()?;
+        Some((
+            msg.trim().trim_start_matches("in a template: "),
+            path,
+            line,
+            col,
+        ))
+    });
+    let d = match located {
+        Some((msg, path, line, col)) => Diagnostic::point(
+            Path::new(path),
+            line,
+            col,
+            format!("the template does not compile: {msg}"),
+        )
+        .with_help("fix the template (Tera syntax: https://keats.github.io/tera/docs/)"),
+        None => Diagnostic::file(site_toml, e)
+            .with_help("set `theme` in site.toml to a folder under themes/, or remove it"),
+    };
+    d.with_code(crate::diag::codes::THEME)
 }
 
 /// Refuse output folders a build would destroy or recurse into.

@@ -415,3 +415,72 @@ fn hostile_strings_are_escaped_in_every_output() {
     let sitemap = common::read(&public.join("sitemap.xml"));
     assert!(sitemap.starts_with("<?xml") && sitemap.trim_end().ends_with("</urlset>"));
 }
+
+/// Permission denied, for real: as root every file is readable, so the check runs as `nobody`
+/// through setpriv (skipped, saying so, where that is not possible).
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_named_in_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = site(GOOD.as_bytes());
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let bad = dir.path().join("content/bad.md");
+    std::fs::set_permissions(&bad, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let mut cmd = if is_root {
+        if std::process::Command::new("setpriv")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            eprintln!("skipped: running as root without setpriv");
+            return;
+        }
+        // `nobody` must reach the site, and the binary.
+        for p in [dir.path(), &dir.path().join("content")] {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        std::fs::set_permissions(
+            dir.path().join("site.toml"),
+            std::fs::Permissions::from_mode(0o644),
+        )
+        .unwrap();
+        std::fs::set_permissions(
+            dir.path().join("content/good.md"),
+            std::fs::Permissions::from_mode(0o644),
+        )
+        .unwrap();
+        // A copy of the binary where `nobody` can run it (the build folder may be private).
+        let exe = dir.path().join("afterword-bin");
+        std::fs::copy(env!("CARGO_BIN_EXE_afterword"), &exe).unwrap();
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&exe);
+        c
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_afterword"))
+    };
+    let out = cmd
+        .args(["check", "--now", NOW, "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if is_root && stderr.contains("Permission denied") && !stdout.contains("bad.md") {
+        eprintln!("skipped: nobody cannot run the test binary here: {stderr}");
+        return;
+    }
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("content/bad.md"))
+        .unwrap_or_else(|| panic!("no diagnostic for bad.md: {stdout}{stderr}"));
+    assert!(
+        line.contains("\"E0015\"") && line.contains("Permission denied"),
+        "{line}"
+    );
+}
