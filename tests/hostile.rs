@@ -484,3 +484,44 @@ fn an_unreadable_file_is_named_in_a_clear_error() {
         "{line}"
     );
 }
+
+#[test]
+fn slugs_named_like_site_paths_stay_under_incidents() {
+    let dir = site(GOOD.as_bytes());
+    for slug in [
+        "api",
+        "history",
+        "components",
+        "static",
+        "maintenance",
+        "feed-xml",
+    ] {
+        std::fs::write(
+            dir.path().join(format!("content/{slug}-file.md")),
+            GOOD.replace("title =", &format!("slug = \"{slug}\"\ntitle =")),
+        )
+        .unwrap();
+    }
+    let out = run(dir.path(), &["build", "--now", NOW]);
+    assert!(out.status.success(), "{}", out.stderr);
+    let public = dir.path().join("public");
+    for slug in [
+        "api",
+        "history",
+        "components",
+        "static",
+        "maintenance",
+        "feed-xml",
+    ] {
+        assert!(public.join(format!("incidents/{slug}/index.html")).exists());
+    }
+    // The site's own paths are intact.
+    for rel in [
+        "api/v2/summary.json",
+        "history/index.html",
+        "components/index.html",
+        "feed.xml",
+    ] {
+        assert!(public.join(rel).exists(), "{rel}");
+    }
+}
