@@ -14,33 +14,37 @@ pub const LONG_INCIDENT_DAYS: i64 = 30;
 
 struct Out<'a> {
     raw: &'a RawIncident,
+    /// Built once per file: every warning turns a byte offset into `line:col`.
+    map: crate::diag::SourceMap<'a>,
     diags: Vec<Diagnostic>,
 }
 
 impl Out<'_> {
-    /// A warning at a front-matter span.
-    fn warn(&mut self, code: Code, span: Range<usize>, msg: String, help: &str) {
-        let base = self.raw.front.base;
-        let d = self
-            .raw
-            .source_map()
+    /// A warning at `span`, a byte range starting at `base` in the file.
+    fn warning(
+        &self,
+        base: usize,
+        code: Code,
+        span: Range<usize>,
+        msg: String,
+        help: &str,
+    ) -> Diagnostic {
+        self.map
             .at(span.start + base..span.end + base, msg)
             .with_code(code)
             .with_help(help)
-            .warning();
+            .warning()
+    }
+
+    /// A warning at a front-matter span.
+    fn warn(&mut self, code: Code, span: Range<usize>, msg: String, help: &str) {
+        let d = self.warning(self.raw.front.base, code, span, msg, help);
         self.diags.push(d);
     }
 
     /// A warning at a byte range of the body.
     fn warn_body(&mut self, code: Code, span: Range<usize>, msg: String, help: &str) {
-        let base = self.raw.body_start;
-        let d = self
-            .raw
-            .source_map()
-            .at(span.start + base..span.end + base, msg)
-            .with_code(code)
-            .with_help(help)
-            .warning();
+        let d = self.warning(self.raw.body_start, code, span, msg, help);
         self.diags.push(d);
     }
 }
@@ -68,6 +72,7 @@ pub fn lint(
     let f = &raw.front;
     let mut out = Out {
         raw,
+        map: raw.source_map(),
         diags: Vec::new(),
     };
     let title = f.title.span();
@@ -257,14 +262,7 @@ fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
                 "link to `../<slug>/` of an existing incident, or to its file (`other.md`)",
             )
         };
-        let base = out.raw.body_start;
-        let warning = out
-            .raw
-            .source_map()
-            .at(range.start + base..range.end + base, message)
-            .with_code(codes::BROKEN_LINK)
-            .with_help(help)
-            .warning();
+        let warning = out.warning(out.raw.body_start, codes::BROKEN_LINK, range, message, help);
         pending.push(PendingLink { target, warning });
     }
     pending
