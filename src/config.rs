@@ -240,6 +240,11 @@ impl Config {
     pub fn severity(&self, id: &str) -> Option<&Severity> {
         self.severities.iter().find(|s| s.id == id)
     }
+    /// The level a severity puts components at (a major outage for an unknown id, which
+    /// validation never lets through).
+    pub fn severity_level(&self, id: &str) -> Level {
+        self.severity(id).map_or(Level::MajorOutage, |s| s.level)
+    }
     /// The path part of `base_url`: `/` or `/sub/path/`.
     pub fn base_path(&self) -> &str {
         let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);

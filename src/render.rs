@@ -366,9 +366,7 @@ fn incident_summary<'a>(
 ) -> SummaryView<'a> {
     let c = input.config;
     let tz = c.timezone;
-    let sev_level = c
-        .severity(&i.severity)
-        .map_or(Level::MajorOutage, |s| s.level);
+    let sev_level = c.severity_level(&i.severity);
     let rel = format!("incidents/{}/", i.slug);
     SummaryView {
         slug: &i.slug,

@@ -68,9 +68,7 @@ pub fn intervals(
     let now_s = now.timestamp();
     let mut out = Vec::new();
     for i in incidents {
-        let level = config
-            .severity(&i.severity)
-            .map_or(Level::MajorOutage, |s| s.level);
+        let level = config.severity_level(&i.severity);
         for (start, end, level) in raw_intervals(i, component, level) {
             let start = start.timestamp();
             let end = end.map_or(now_s, |e| e.timestamp()).min(now_s);
@@ -93,9 +91,7 @@ pub fn current<'a>(
     let mut state = State::Operational;
     let mut causes = Vec::new();
     for i in incidents {
-        let level = config
-            .severity(&i.severity)
-            .map_or(Level::MajorOutage, |s| s.level);
+        let level = config.severity_level(&i.severity);
         let worst = raw_intervals(i, component, level)
             .into_iter()
             .filter(|(s, e, _)| *s <= now && e.is_none_or(|e| now < e))
@@ -165,9 +161,7 @@ pub fn days<'a>(
     let spans: Vec<(&Incident, i64, i64)> = incidents
         .iter()
         .filter_map(|i| {
-            let level = config
-                .severity(&i.severity)
-                .map_or(Level::MajorOutage, |s| s.level);
+            let level = config.severity_level(&i.severity);
             let iv = raw_intervals(i, component, level);
             let s = iv.iter().map(|x| x.0).min()?;
             let e = iv.iter().map(|x| x.1.unwrap_or(now).min(now)).max()?;

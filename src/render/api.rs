@@ -5,7 +5,7 @@
 use super::{Paths, RenderInput};
 use crate::config::{Component, Config};
 use crate::markdown::TocEntry;
-use crate::model::{Incident, Level, Status};
+use crate::model::{Incident, Status};
 use crate::status::{self, State};
 use crate::timefmt::format_duration;
 use chrono::{DateTime, Utc};
@@ -76,12 +76,6 @@ pub fn updated_at(i: &Incident, now: DateTime<Utc>) -> DateTime<Utc> {
     }
 }
 
-/// The level a severity puts components at.
-fn severity_level(c: &Config, i: &Incident) -> Level {
-    c.severity(&i.severity)
-        .map_or(Level::MajorOutage, |s| s.level)
-}
-
 /// The state `i` alone puts `component` in at `t`.
 fn state_at(c: &Config, i: &Incident, component: &str, t: DateTime<Utc>) -> State {
     if let Some(w) = i.window {
@@ -91,7 +85,7 @@ fn state_at(c: &Config, i: &Incident, component: &str, t: DateTime<Utc>) -> Stat
             State::Operational
         };
     }
-    status::raw_intervals(i, component, severity_level(c, i))
+    status::raw_intervals(i, component, c.severity_level(&i.severity))
         .into_iter()
         .filter(|(s, e, _)| *s <= t && e.is_none_or(|e| t < e))
         .map(|(_, _, l)| State::Down(l))
@@ -710,7 +704,7 @@ pub(super) fn document(
     let c = input.config;
     let tz = c.timezone;
     let now = input.now;
-    let level = severity_level(c, i);
+    let level = c.severity_level(&i.severity);
     let today = now.with_timezone(&tz).date_naive();
     let doc = DocJson {
         schema: "afterword/incident/v1",
