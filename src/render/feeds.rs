@@ -144,15 +144,20 @@ fn content(
     h
 }
 
-fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident) -> Item<'a> {
-    let c = input.config;
-    let (status, open) = current(i, input.now);
+/// An entry's (published, updated): an incident is published when it starts, a maintenance
+/// when it is announced (not when it starts); updated is its latest change, never earlier.
+fn dates(i: &Incident, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     let published = match i.window {
-        // A maintenance is news when it is announced, not when it starts.
         Some(w) => i.timeline.first().map_or(w.scheduled_start, |e| e.at),
         None => i.started,
     };
-    let updated = updated_at(i, input.now).max(published);
+    (published, updated_at(i, now).max(published))
+}
+
+fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident) -> Item<'a> {
+    let c = input.config;
+    let (status, open) = current(i, input.now);
+    let (published, updated) = dates(i, input.now);
     let mut categories = Vec::new();
     if let Some(s) = c.severity(&i.severity) {
         categories.push((s.id.clone(), s.name.clone(), None));
@@ -329,10 +334,8 @@ pub(super) fn files(input: &RenderInput, paths: &Paths, linker: &Linker) -> Vec<
         .chain(input.maintenances)
         .filter(|i| !i.draft)
         .map(|i| {
-            let published = i.window.map_or(i.started, |w| {
-                i.timeline.first().map_or(w.scheduled_start, |e| e.at)
-            });
-            (i, updated_at(i, input.now).max(published), published)
+            let (published, updated) = dates(i, input.now);
+            (i, updated, published)
         })
         .collect();
     all.sort_by(|a, b| {
