@@ -58,23 +58,12 @@ impl BuildError {
 
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            BuildError::Invalid(ds) => {
-                for d in ds {
-                    writeln!(f, "{d}")?;
-                }
-                let files: std::collections::BTreeSet<_> = ds.iter().map(|d| &d.path).collect();
-                write!(
-                    f,
-                    "error: {} problem{} in {} file{}; nothing was written",
-                    ds.len(),
-                    if ds.len() == 1 { "" } else { "s" },
-                    files.len(),
-                    if files.len() == 1 { "" } else { "s" }
-                )
+        if let BuildError::Invalid(ds) = self {
+            for d in ds {
+                writeln!(f, "{d}")?;
             }
-            BuildError::Other(m) => write!(f, "error: {m}"),
         }
+        f.write_str(&self.summary())
     }
 }
 
