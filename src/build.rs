@@ -74,6 +74,8 @@ pub struct Site {
     pub incidents: Vec<crate::model::Incident>,
     /// Newest window first.
     pub maintenances: Vec<crate::model::Incident>,
+    /// Loaded once, checked by `analyze`, used by `render_site`.
+    pub theme: theme::Theme,
 }
 
 /// Read and validate the whole site, reporting every problem in every file.
@@ -112,9 +114,12 @@ pub fn analyze(
             .map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
     }
     // The theme and its templates, as `build` would load them.
-    let theme_problem = render::check_theme(&config)
-        .err()
-        .map(|e| theme_diagnostic(&display_path(&root.join(config::FILE_NAME)), &e));
+    let theme = theme::load(&config.root, &config.theme);
+    let theme_problem = match &theme {
+        Ok(t) => render::compile(t).err(),
+        Err(e) => Some(e.clone()),
+    }
+    .map(|e| theme_diagnostic(&display_path(&root.join(config::FILE_NAME)), &e));
     let content = root.join("content");
     if !content.is_dir() {
         let mut diags = config_diags;
@@ -134,12 +139,16 @@ pub fn analyze(
     let (all, more) = validate::validate(&config, raws, drafts, now);
     diags.extend(more);
     let diags = diags.sorted();
-    if diags
-        .iter()
-        .any(|d| d.severity == crate::diag::Severity::Error)
-    {
-        return Ok((None, diags));
-    }
+    let theme = match theme {
+        Ok(t)
+            if !diags
+                .iter()
+                .any(|d| d.severity == crate::diag::Severity::Error) =>
+        {
+            t
+        }
+        _ => return Ok((None, diags)),
+    };
     let newest_first = |a: &crate::model::Incident, b: &crate::model::Incident| {
         b.started.cmp(&a.started).then_with(|| a.slug.cmp(&b.slug))
     };
@@ -152,6 +161,7 @@ pub fn analyze(
             config,
             incidents,
             maintenances,
+            theme,
         }),
         diags,
     ))
@@ -247,14 +257,13 @@ pub fn render_site(
     drafts: bool,
     sink: &dyn Sink,
 ) -> Result<render::RenderStats, BuildError> {
-    let theme = theme::load(&site.config.root, &site.config.theme).map_err(BuildError::Other)?;
     let input = render::RenderInput {
         config: &site.config,
         incidents: &site.incidents,
         maintenances: &site.maintenances,
         now,
         drafts,
-        theme: &theme,
+        theme: &site.theme,
     };
     render::render(&input, sink).map_err(BuildError::Other)
 }

@@ -214,10 +214,9 @@ fn tera_err(e: tera::Error, theme: &Theme) -> String {
     msg
 }
 
-/// Load `config`'s theme and compile its templates: what a build would fail on before
-/// rendering a page, as a message naming the theme or the template file.
-pub fn check_theme(config: &Config) -> Result<(), String> {
-    let theme = crate::theme::load(&config.root, &config.theme)?;
+/// Compile the theme's templates: what a build would fail on before rendering a page, as a
+/// message naming the template file and line.
+pub fn compile(theme: &Theme) -> Result<Tera, String> {
     let mut tera = Tera::new();
     tera.add_raw_templates(
         theme
@@ -225,20 +224,13 @@ pub fn check_theme(config: &Config) -> Result<(), String> {
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| format!("in a template: {}", tera_err(e, &theme)))
+    .map_err(|e| format!("in a template: {}", tera_err(e, theme)))?;
+    Ok(tera)
 }
 
 /// Build a Tera instance from the theme's templates, with the site-wide context.
 fn engine(input: &RenderInput) -> Result<Tera, String> {
-    let mut tera = Tera::new();
-    tera.add_raw_templates(
-        input
-            .theme
-            .templates
-            .iter()
-            .map(|(name, (text, _))| (name.as_str(), text.as_str())),
-    )
-    .map_err(|e| format!("in a template: {}", tera_err(e, input.theme)))?;
+    let mut tera = compile(input.theme)?;
     let c = input.config;
     let g = tera.global_context();
     g.insert(
