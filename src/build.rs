@@ -104,6 +104,26 @@ pub fn analyze(
     drafts: bool,
     now: DateTime<Utc>,
 ) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
+    analyze_cached(root, base_url, drafts, now, &mut Caches::default())
+}
+
+/// What one build can hand the next (`afterword serve`): parsed files, per-file validation,
+/// rendered Markdown. Every cache is keyed on its inputs, so a stale entry is never used.
+#[derive(Default)]
+pub struct Caches {
+    pub files: load::FileCache,
+    pub checked: validate::Cache,
+    pub render: render::Memo,
+}
+
+/// [`analyze`], reusing `caches`.
+pub fn analyze_cached(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    now: DateTime<Utc>,
+    caches: &mut Caches,
+) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
     // With problems in site.toml, the content is still checked against what could be read.
     let (config, config_diags) = config::load_partial(root);
     let Some(mut config) = config else {
@@ -131,12 +151,12 @@ pub fn analyze(
         );
         return Ok((None, crate::diag::Diagnostics(diags).sorted()));
     }
-    let (raws, mut diags) = load::load(&content);
+    let (raws, mut diags) = load::load_cached(&content, &mut caches.files);
     diags.extend(crate::diag::Diagnostics(config_diags));
     diags.extend(crate::diag::Diagnostics(
         theme_problem.into_iter().collect(),
     ));
-    let (all, more) = validate::validate(&config, raws, drafts, now);
+    let (all, more) = validate::validate_cached(&config, &raws, drafts, now, &mut caches.checked);
     diags.extend(more);
     let diags = diags.sorted();
     let theme = match theme {
@@ -257,6 +277,17 @@ pub fn render_site(
     drafts: bool,
     sink: &dyn Sink,
 ) -> Result<render::RenderStats, BuildError> {
+    render_site_cached(site, now, drafts, sink, None)
+}
+
+/// [`render_site`], reusing what an earlier render left in `memo` (and in the sink).
+pub fn render_site_cached(
+    site: &Site,
+    now: DateTime<Utc>,
+    drafts: bool,
+    sink: &dyn Sink,
+    memo: Option<&render::Memo>,
+) -> Result<render::RenderStats, BuildError> {
     let input = render::RenderInput {
         config: &site.config,
         incidents: &site.incidents,
@@ -264,6 +295,7 @@ pub fn render_site(
         now,
         drafts,
         theme: &site.theme,
+        memo,
     };
     render::render(&input, sink).map_err(BuildError::Other)
 }

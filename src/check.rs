@@ -125,6 +125,17 @@ pub fn human(d: &Diagnostic, source: &dyn Fn(&Path) -> Option<String>, color: bo
     renderer.render(&[group])
 }
 
+/// [`human`] with the source read from disk (lossily, so a file with invalid UTF-8 still shows
+/// the line up to the bad byte).
+pub fn human_on_disk(d: &Diagnostic, color: bool) -> String {
+    let read = |p: &Path| {
+        std::fs::read(p)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    human(d, &read, color)
+}
+
 /// One JSON object per diagnostic (JSON Lines).
 pub fn json(d: &Diagnostic) -> String {
     serde_json::json!({

@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod status;
 pub mod theme;
 pub mod timefmt;

@@ -31,6 +31,18 @@ impl RawIncident {
     pub fn source_map(&self) -> SourceMap<'_> {
         SourceMap::new(&self.path, &self.text)
     }
+    /// A hash of everything the incident is made from: path, text and bundle files.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        h.update(self.path.as_os_str().as_encoded_bytes());
+        h.update(&[0]);
+        h.update(self.text.as_bytes());
+        for a in &self.assets {
+            h.update(&[0]);
+            h.update(a.as_os_str().as_encoded_bytes());
+        }
+        h.digest()
+    }
     /// The file stem, or the bundle folder's name.
     pub fn stem(&self) -> String {
         let p = self.bundle.as_deref().unwrap_or(&self.path);
@@ -157,39 +169,114 @@ struct Found {
 
 /// Walk `content/` and parse every incident file. Problems in any file are all reported.
 pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
+    let mut cache = FileCache::default();
+    let (_, diags) = load_cached(content_dir, &mut cache);
+    let mut incidents: Vec<RawIncident> = cache
+        .files
+        .into_values()
+        .filter_map(|c| c.result.ok())
+        .collect();
+    incidents.sort_by(|a, b| a.path.cmp(&b.path));
+    (incidents, diags)
+}
+
+/// Parsed files kept between builds (`afterword serve`): a file whose size, modification time,
+/// bundle and assets are unchanged, and that nobody marked dirty, is not read again.
+#[derive(Default)]
+pub struct FileCache {
+    files: HashMap<PathBuf, Cached>,
+    dirty: HashSet<PathBuf>,
+}
+
+struct Cached {
+    stamp: Option<(u64, std::time::SystemTime)>,
+    bundle: Option<PathBuf>,
+    assets: Vec<PathBuf>,
+    result: Result<RawIncident, Vec<Diagnostic>>,
+}
+
+impl FileCache {
+    /// Read `path` again on the next load, whatever its stamp says (a watcher saw it change).
+    pub fn mark_dirty(&mut self, path: &Path) {
+        self.dirty.insert(path.to_path_buf());
+    }
+    /// Forget everything.
+    pub fn clear(&mut self) {
+        self.files.clear();
+        self.dirty.clear();
+    }
+}
+
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
+
+/// [`load`], reusing the files in `cache` that did not change; the cache then holds exactly the
+/// files now in `content/`. The incidents come back in path order.
+pub fn load_cached<'c>(
+    content_dir: &Path,
+    cache: &'c mut FileCache,
+) -> (Vec<&'c RawIncident>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let (found, assets) = walk(content_dir, &mut diags);
     let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
     for (owner, rel) in assets {
         by_bundle.entry(owner).or_default().push(rel);
     }
-    let found: Vec<(Found, Vec<PathBuf>)> = found
-        .into_iter()
-        .map(|f| {
-            let a = f
-                .bundle
-                .as_ref()
-                .and_then(|b| by_bundle.remove(b))
-                .unwrap_or_default();
-            (f, a)
-        })
-        .collect();
-    let results: Vec<Result<RawIncident, Vec<Diagnostic>>> = found
+    let dirty = std::mem::take(&mut cache.dirty);
+    let mut old = std::mem::take(&mut cache.files);
+    let mut keep = Vec::new();
+    let mut todo = Vec::new();
+    for f in found {
+        let a = f
+            .bundle
+            .as_ref()
+            .and_then(|b| by_bundle.remove(b))
+            .unwrap_or_default();
+        let st = stamp(&f.path);
+        match old.remove(&f.path) {
+            Some(c)
+                if st.is_some()
+                    && c.stamp == st
+                    && c.bundle == f.bundle
+                    && c.assets == a
+                    && !dirty.contains(&f.path) =>
+            {
+                keep.push((f.path, c))
+            }
+            _ => todo.push((f, a, st)),
+        }
+    }
+    let parsed: Vec<(PathBuf, Cached)> = todo
         .into_par_iter()
-        .map(|(f, bundle_assets)| {
+        .map(|(f, bundle_assets, st)| {
             let shown = crate::fsutil::display_path(&f.path);
-            let bytes = std::fs::read(&f.path).map_err(|e| {
-                vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
-                    .with_code(codes::UNREADABLE)]
-            })?;
-            parse_file(shown, f.bundle, bundle_assets, bytes)
+            let result = std::fs::read(&f.path)
+                .map_err(|e| {
+                    vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
+                        .with_code(codes::UNREADABLE)]
+                })
+                .and_then(|bytes| {
+                    parse_file(shown, f.bundle.clone(), bundle_assets.clone(), bytes)
+                });
+            let c = Cached {
+                stamp: st,
+                bundle: f.bundle,
+                assets: bundle_assets,
+                result,
+            };
+            (f.path, c)
         })
         .collect();
-    let mut incidents = Vec::new();
-    for r in results {
-        match r {
+    cache.files = keep.into_iter().chain(parsed).collect();
+    let mut paths: Vec<&PathBuf> = cache.files.keys().collect();
+    paths.sort();
+    let mut incidents = Vec::with_capacity(paths.len());
+    for p in paths {
+        match &cache.files[p].result {
             Ok(i) => incidents.push(i),
-            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+            Err(ds) => ds.iter().for_each(|d| diags.push(d.clone())),
         }
     }
     (incidents, diags)

@@ -56,6 +56,31 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Build the site in memory, serve it locally and rebuild and reload on every change
+    Serve {
+        /// The site folder, holding site.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to listen on; 0 picks a free one
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on (loopback by default: the preview is for you)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Show drafts (the default in serve)
+        #[arg(long, overrides_with = "no_drafts")]
+        drafts: bool,
+        /// Hide incidents marked `draft = true`, as `build` does
+        #[arg(long)]
+        no_drafts: bool,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// The time pages are rendered at, RFC 3339 (default: $SOURCE_DATE_EPOCH, else the
+        /// clock when serve starts; fixed for the session)
+        #[arg(long)]
+        now: Option<String>,
+    },
     /// Create a new site in DIR
     Init { dir: PathBuf },
     /// Create a new incident file in content/
@@ -153,6 +178,33 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts: _,
+            no_drafts,
+            open,
+            now,
+        } => {
+            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
+            afterword::serve::serve(afterword::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts: !no_drafts,
+                open,
+                now,
+                color: color(),
+            })
+            .map_err(|e| {
+                if e.starts_with("error: ") {
+                    e
+                } else {
+                    format!("error: {e}")
+                }
+            })
+        }
         Command::Init { dir } => {
             let created = scaffold::init(&dir).map_err(|e| format!("error: {e}"))?;
             for p in created {
@@ -178,15 +230,11 @@ fn run(cli: Cli) -> Result<(), String> {
 
 /// A diagnostic as rustc would show it, in colour on a terminal (unless NO_COLOR is set).
 fn human(d: &Diagnostic) -> String {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    // Lossy, so a file with invalid UTF-8 still shows the line up to the bad byte.
-    let read = |p: &std::path::Path| {
-        std::fs::read(p)
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-    };
-    check::human(d, &read, color)
+    check::human_on_disk(d, color())
+}
+
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn main() -> ExitCode {

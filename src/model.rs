@@ -152,6 +152,9 @@ pub struct Incident {
     pub body: String,
     /// Current status: the latest entry's, where `update` keeps the one before.
     pub status: Status,
+    /// A hash of the source (path, text, bundle files): equal fingerprints, equal incidents
+    /// under the same site.toml. Incremental rebuilds key their caches on it.
+    pub fingerprint: u64,
 }
 
 impl Incident {
@@ -269,6 +272,7 @@ mod tests {
             action_items: Vec::new(),
             body: String::new(),
             status,
+            fingerprint: 0,
         };
         let scheduled = m(Status::Scheduled, vec![entry(8, Status::Scheduled)]);
         assert_eq!(scheduled.maintenance_status(at(9)), Status::Scheduled);

@@ -13,6 +13,15 @@ pub trait Sink: Sync {
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         self.write(rel, &std::fs::read(from)?)
     }
+    /// A file whose inputs hash to `key`. Sinks that remember the previous render store the key.
+    fn write_keyed(&self, rel: &str, _key: u64, bytes: &[u8]) -> io::Result<()> {
+        self.write(rel, bytes)
+    }
+    /// Keep `rel` as the previous render made it, if that was from inputs hashing to `key`;
+    /// false when the file must be rendered again (always, for sinks without memory).
+    fn reuse(&self, _rel: &str, _key: u64) -> bool {
+        false
+    }
 }
 
 /// Writes under a folder.
@@ -51,7 +60,7 @@ impl Sink for MemorySink {
 }
 
 /// Refuse any path that could leave the output folder.
-fn safe_rel(rel: &str) -> io::Result<PathBuf> {
+pub(crate) fn safe_rel(rel: &str) -> io::Result<PathBuf> {
     let p = Path::new(rel);
     let ok = !rel.is_empty()
         && !rel.contains('\\')

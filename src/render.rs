@@ -13,7 +13,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tera::{Context, Tera, Value};
 
 mod api;
@@ -38,12 +38,40 @@ pub struct RenderInput<'a> {
     pub now: DateTime<Utc>,
     pub drafts: bool,
     pub theme: &'a Theme,
+    /// What the previous render of this site left for this one (`afterword serve`).
+    pub memo: Option<&'a Memo>,
+}
+
+/// Kept from one render to the next: each incident's rendered Markdown and template values,
+/// keyed on the incident's fingerprint and everything else they are made from, so an edit
+/// re-renders only what it touches and a template change never re-parses Markdown.
+#[derive(Default)]
+pub struct Memo {
+    prepared: Mutex<HashMap<PathBuf, (u64, Arc<PreparedData>)>>,
+    /// Markdown renders in the current render.
+    fresh: AtomicUsize,
+}
+
+/// A key from several hashes.
+pub(crate) fn mix(parts: &[u64]) -> u64 {
+    let bytes: Vec<u8> = parts.iter().flat_map(|p| p.to_le_bytes()).collect();
+    xxhash_rust::xxh3::xxh3_64(&bytes)
+}
+
+pub(crate) fn mix_str(s: &str) -> u64 {
+    hash_str(s)
+}
+
+fn hash_str(s: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// What a render produced, for the build summary.
 pub struct RenderStats {
     pub pages: usize,
     pub files: usize,
+    /// Incidents whose Markdown was rendered (not reused from a [`Memo`]).
+    pub markdown: usize,
 }
 
 #[derive(Serialize)]
@@ -292,6 +320,19 @@ impl Paths<'_> {
 
 struct Prepared<'a> {
     incident: &'a Incident,
+    data: Arc<PreparedData>,
+}
+
+impl std::ops::Deref for Prepared<'_> {
+    type Target = PreparedData;
+    fn deref(&self) -> &PreparedData {
+        &self.data
+    }
+}
+
+/// An incident's template values and rendered postmortem, made once per build (or kept in a
+/// [`Memo`] across builds).
+pub(crate) struct PreparedData {
     summary: Value,
     full: Value,
     /// The rendered postmortem, also in `full`; kept for the page's `index.json`.
@@ -309,6 +350,20 @@ pub(crate) struct Linker {
 }
 
 impl Linker {
+    /// A hash of every file → page pair: what a cached incident with links depends on.
+    fn key(&self) -> u64 {
+        let mut pairs: Vec<(&PathBuf, &String)> = self.by_path.iter().collect();
+        pairs.sort();
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        for (p, page) in pairs {
+            h.update(p.as_os_str().as_encoded_bytes());
+            h.update(&[0]);
+            h.update(page.as_bytes());
+            h.update(&[0]);
+        }
+        h.digest()
+    }
+
     fn new(input: &RenderInput, paths: &Paths) -> Self {
         Linker {
             by_path: input
@@ -421,12 +476,51 @@ fn due_view(d: chrono::NaiveDate) -> DueView {
     }
 }
 
+/// [`prepare_data`] through the memo: reused when the incident, the site and (for an incident
+/// that may link to other files) the file → page map are unchanged.
 fn prepare<'a>(
     input: &RenderInput<'a>,
     paths: &Paths,
     linker: &Linker,
+    keys: (u64, u64),
     i: &'a Incident,
 ) -> Prepared<'a> {
+    let Some(memo) = input.memo else {
+        return Prepared {
+            incident: i,
+            data: Arc::new(prepare_data(input, paths, linker, i)),
+        };
+    };
+    let (site_key, linker_key) = keys;
+    // Only a link ending in `.md` is resolved through the linker; `&#` covers entity-escaped ones.
+    let may_link = |t: &str| t.contains(".md") || t.contains("&#");
+    let links = may_link(&i.body) || i.timeline.iter().any(|e| may_link(&e.message));
+    let key = mix(&[site_key, i.fingerprint, if links { linker_key } else { 0 }]);
+    let cached = memo
+        .prepared
+        .lock()
+        .expect("memo")
+        .get(&i.path)
+        .filter(|(k, _)| *k == key)
+        .map(|(_, d)| d.clone());
+    let data = cached.unwrap_or_else(|| {
+        memo.fresh.fetch_add(1, Ordering::Relaxed);
+        let d = Arc::new(prepare_data(input, paths, linker, i));
+        memo.prepared
+            .lock()
+            .expect("memo")
+            .insert(i.path.clone(), (key, d.clone()));
+        d
+    });
+    Prepared { incident: i, data }
+}
+
+fn prepare_data(
+    input: &RenderInput,
+    paths: &Paths,
+    linker: &Linker,
+    i: &Incident,
+) -> PreparedData {
     let tz = input.config.timezone;
     let summary = incident_summary(input, paths, i);
     let links = |d: &str| linker.resolve(&i.path, d);
@@ -458,8 +552,7 @@ fn prepare<'a>(
     };
     let local = i.started.with_timezone(&tz);
     let full = Value::from_serializable(&full);
-    Prepared {
-        incident: i,
+    PreparedData {
         summary: Value::from_serializable(&summary),
         full,
         body,
@@ -498,7 +591,7 @@ fn month_groups(items: &[&Prepared]) -> Value {
 /// family (incidents, history, components, maintenance, stats).
 pub(crate) struct Writer<'a> {
     tera: Tera,
-    sink: &'a dyn Sink,
+    pub(crate) sink: &'a dyn Sink,
     theme: &'a Theme,
     pub(crate) paths: Paths<'a>,
     sitemap: Mutex<Vec<(String, String)>>,
@@ -506,9 +599,41 @@ pub(crate) struct Writer<'a> {
     json_docs: AtomicUsize,
     input: &'a RenderInput<'a>,
     pub(crate) linker: Linker,
+    /// Hash of everything every page depends on (site.toml, templates, now, drafts).
+    page_key: u64,
 }
 
 impl Writer<'_> {
+    /// A key for a file made from these inputs and everything every page depends on.
+    pub(crate) fn key(&self, parts: &[u64]) -> u64 {
+        let mut v = Vec::with_capacity(parts.len() + 1);
+        v.push(self.page_key);
+        v.extend_from_slice(parts);
+        mix(&v)
+    }
+
+    /// Whether this render keeps anything from an earlier one.
+    pub(crate) fn input_memo(&self) -> bool {
+        self.input.memo.is_some()
+    }
+
+    /// Account for a page the sink kept from an earlier render, as `emit` would have.
+    pub(crate) fn count_kept(&self, rel: &str, lastmod: Option<String>) {
+        self.count_page(rel, &format!("{rel}index.html"), lastmod);
+    }
+
+    /// Whether the sink still holds the JSON twin of `i` from an earlier render.
+    fn reuse_document(&self, i: &Incident) -> bool {
+        let hit = self.sink.reuse(
+            &format!("{}index.json", item_rel(i)),
+            self.key(&[i.fingerprint, 2]),
+        );
+        if hit {
+            self.json_docs.fetch_add(1, Ordering::Relaxed);
+        }
+        hit
+    }
+
     /// Write the JSON twin of an incident or maintenance page beside it.
     pub(crate) fn emit_document(
         &self,
@@ -519,7 +644,7 @@ impl Writer<'_> {
         let rel = format!("{}index.json", item_rel(i));
         let json = api::document(self.input, &self.paths, i, body_html, toc);
         self.sink
-            .write(&rel, json.as_bytes())
+            .write_keyed(&rel, self.key(&[i.fingerprint, 2]), json.as_bytes())
             .map_err(|e| format!("cannot write {rel}: {e}"))?;
         self.json_docs.fetch_add(1, Ordering::Relaxed);
         Ok(())
@@ -542,24 +667,51 @@ impl Writer<'_> {
         kind: &'static str,
         title: &str,
         rel: &str,
-        mut ctx: Context,
+        ctx: Context,
         lastmod: Option<String>,
     ) -> Result<(), String> {
-        ctx.insert_value("page", self.page_value(kind, title, rel));
+        self.emit_keyed(template, kind, title, rel, None, lastmod, || ctx)
+    }
+
+    /// [`Writer::emit`] for a page whose inputs hash to `key` (see [`Writer::key`]): when the
+    /// sink still holds it from an earlier render, the context is never built.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn emit_keyed(
+        &self,
+        template: &str,
+        kind: &'static str,
+        title: &str,
+        rel: &str,
+        key: Option<u64>,
+        lastmod: Option<String>,
+        ctx: impl FnOnce() -> Context,
+    ) -> Result<(), String> {
         let file = if rel.is_empty() || rel.ends_with('/') {
             format!("{rel}index.html")
         } else {
             rel.to_string()
         };
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            format!(
-                "cannot render {file} with template `{template}`: {}",
-                tera_err(e, self.theme)
-            )
-        })?;
-        self.sink
-            .write(&file, html.as_bytes())
+        if !key.is_some_and(|k| self.sink.reuse(&file, k)) {
+            let mut ctx = ctx();
+            ctx.insert_value("page", self.page_value(kind, title, rel));
+            let html = self.tera.render(template, &ctx).map_err(|e| {
+                format!(
+                    "cannot render {file} with template `{template}`: {}",
+                    tera_err(e, self.theme)
+                )
+            })?;
+            match key {
+                Some(k) => self.sink.write_keyed(&file, k, html.as_bytes()),
+                None => self.sink.write(&file, html.as_bytes()),
+            }
             .map_err(|e| format!("cannot write {file}: {e}"))?;
+        }
+        self.count_page(rel, &file, lastmod);
+        Ok(())
+    }
+
+    /// Count a page written or kept; folders go into the sitemap with their `lastmod`.
+    fn count_page(&self, rel: &str, file: &str, lastmod: Option<String>) {
         if file.ends_with("index.html") {
             self.sitemap
                 .lock()
@@ -567,14 +719,23 @@ impl Writer<'_> {
                 .push((self.paths.permalink(rel), lastmod.unwrap_or_default()));
         }
         self.pages.fetch_add(1, Ordering::Relaxed);
-        Ok(())
     }
 }
 
 /// Render every page into `sink`.
 pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<RenderStats, String> {
     let c = input.config;
+    // Only a render that can reuse anything pays for the keys.
+    let site_key = match input.memo {
+        Some(_) => hash_str(&format!("{c:?}{:?}{}", input.now, input.drafts)),
+        None => 0,
+    };
+    let page_key = match input.memo {
+        Some(_) => hash_str(&format!("{site_key}{:?}", input.theme.templates)),
+        None => 0,
+    };
     let w = Writer {
+        page_key,
         tera: engine(input)?,
         sink,
         theme: input.theme,
@@ -594,11 +755,27 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
             },
         ),
     };
+    if let Some(m) = input.memo {
+        m.fresh.store(0, Ordering::Relaxed);
+    }
+    let linker_key = if input.memo.is_some() {
+        w.linker.key()
+    } else {
+        0
+    };
     let prepared: Vec<Prepared> = input
         .incidents
         .par_iter()
-        .map(|i| prepare(input, &w.paths, &w.linker, i))
+        .map(|i| prepare(input, &w.paths, &w.linker, (site_key, linker_key), i))
         .collect();
+    if let Some(memo) = input.memo {
+        let current: std::collections::HashSet<&Path> =
+            input.incidents.iter().map(|i| i.path.as_path()).collect();
+        memo.prepared
+            .lock()
+            .expect("memo")
+            .retain(|p, _| current.contains(p.as_path()));
+    }
     incident_pages(&w, &prepared)?;
     let home = status_pages::render(&w, input, &prepared)?;
     home_page(&w, input, &prepared, home)?;
@@ -612,11 +789,16 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         None,
     )?;
 
+    let (feeds, feed_files) = feeds::files(&w);
+    feeds.par_iter().try_for_each(|(rel, key, xml)| {
+        sink.write_keyed(rel, *key, xml.as_bytes())
+            .map_err(|e| format!("cannot write {rel}: {e}"))
+    })?;
     let mut sitemap = w.sitemap.into_inner().expect("sitemap");
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
         .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
-    let mut files = 1;
+    let mut files = 1 + feed_files;
     let write = |rel: &str, text: &str| {
         sink.write(rel, text.as_bytes())
             .map_err(|e| format!("cannot write {rel}: {e}"))
@@ -626,11 +808,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         write(rel, &json)?;
         files += 1;
     }
-    let feeds = feeds::files(input, &w.paths, &w.linker);
-    files += feeds.len();
-    feeds
-        .par_iter()
-        .try_for_each(|(rel, xml)| write(rel, xml))?;
+
     write("maintenance.ics", &feeds::calendar(input, &w.paths))?;
     files += 1;
     let pages = w.pages.into_inner();
@@ -649,7 +827,15 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         .chain(input.maintenances)
         .map(|i| i.assets.len())
         .sum::<usize>();
-    Ok(RenderStats { pages, files })
+    let markdown = match input.memo {
+        Some(m) => m.fresh.load(Ordering::Relaxed),
+        None => input.incidents.len(),
+    };
+    Ok(RenderStats {
+        pages,
+        files,
+        markdown,
+    })
 }
 
 /// Copy a bundle's files beside its page at `rel`.
@@ -681,28 +867,28 @@ fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
     prepared.par_iter().enumerate().try_for_each(|(n, p)| {
         let i = p.incident;
         let rel = format!("incidents/{}/", i.slug);
-        let mut ctx = Context::new();
-        ctx.insert_value("incident", p.full.clone());
-        ctx.insert_value(
-            "next",
-            n.checked_sub(1)
-                .map(|k| link(&prepared[k]))
-                .unwrap_or_else(Value::none),
-        );
-        ctx.insert_value(
-            "prev",
-            prepared.get(n + 1).map(link).unwrap_or_else(Value::none),
-        );
+        let next = n.checked_sub(1).map(|k| &prepared[k]);
+        let prev = prepared.get(n + 1);
+        let fp = |q: Option<&Prepared>| q.map_or(0, |q| q.incident.fingerprint);
         let last = i.timeline.last().map_or(i.started, |e| e.at);
-        w.emit(
+        w.emit_keyed(
             "incident.html",
             "incident",
             &i.title,
             &rel,
-            ctx,
+            Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
             Some(last.format("%Y-%m-%d").to_string()),
+            || {
+                let mut ctx = Context::new();
+                ctx.insert_value("incident", p.full.clone());
+                ctx.insert_value("next", next.map(link).unwrap_or_else(Value::none));
+                ctx.insert_value("prev", prev.map(link).unwrap_or_else(Value::none));
+                ctx
+            },
         )?;
-        w.emit_document(i, &p.body.html, &p.body.toc)?;
+        if !w.reuse_document(i) {
+            w.emit_document(i, &p.body.html, &p.body.toc)?;
+        }
         copy_assets(w, i, &rel)
     })
 }
@@ -793,6 +979,15 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
     ctx.insert("total", &prepared.len());
     w.emit("history.html", "history", "History", "history/", ctx, None)?;
 
+    // Every year page lists the years and months: their shape is in each page's key.
+    let shape_key = match w.input.memo {
+        Some(_) => {
+            let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+            prepared.iter().for_each(|p| h.update(p.month_key.as_bytes()));
+            h.digest()
+        }
+        None => 0,
+    };
     for (y, list) in &years {
         let total_pages = list.len().div_ceil(HISTORY_PAGE_SIZE);
         let path_or_none = |n: usize| {
@@ -809,6 +1004,10 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
             } else {
                 format!("{y}, page {n}")
             };
+            let mut parts = vec![shape_key, 3, *y as u64, n as u64];
+            parts.extend(chunk.iter().map(|p| p.incident.fingerprint));
+            let key = w.input.memo.map(|_| w.key(&parts));
+            let make = || {
             let pages: Vec<Value> = (1..=total_pages)
                 .map(|k| {
                     obj(vec![
@@ -839,13 +1038,16 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
                 ]),
             );
             ctx.insert_value("years", years_value.clone());
-            w.emit(
+            ctx
+            };
+            w.emit_keyed(
                 "history_year.html",
                 "history_year",
                 &title,
                 &page_rel(*y, n),
-                ctx,
+                key,
                 None,
+                make,
             )?;
         }
     }

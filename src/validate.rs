@@ -20,37 +20,86 @@ use std::ops::Range;
 /// and dropped unless `drafts`. Diagnostics hold errors and warnings.
 pub fn validate(
     config: &Config,
-    raws: Vec<RawIncident>,
+    raws: &[&RawIncident],
     drafts: bool,
     now: DateTime<Utc>,
 ) -> (Vec<Incident>, Diagnostics) {
+    validate_cached(config, raws, drafts, now, &mut Cache::default())
+}
+
+/// One file's validation: the incident if valid, its problems, and its links to check.
+type One = (
+    Option<Incident>,
+    Vec<Diagnostic>,
+    Vec<crate::lint::PendingLink>,
+);
+
+/// Per-file results kept between builds (`afterword serve`), reused for a file whose
+/// fingerprint is unchanged while site.toml and `now` are too.
+#[derive(Default)]
+pub struct Cache {
+    key: u64,
+    by_path: HashMap<std::path::PathBuf, (u64, One)>,
+}
+
+/// [`validate`], reusing the per-file results in `cache`; the cross-file checks (links between
+/// incidents, duplicate slugs) always run.
+pub fn validate_cached(
+    config: &Config,
+    raws: &[&RawIncident],
+    drafts: bool,
+    now: DateTime<Utc>,
+    cache: &mut Cache,
+) -> (Vec<Incident>, Diagnostics) {
+    let key = xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes());
+    if cache.key != key {
+        cache.by_path.clear();
+        cache.key = key;
+    }
     // Every content file, valid or not, for links to files.
     let files: std::collections::HashSet<std::path::PathBuf> = raws
         .iter()
         .map(|r| crate::fsutil::absolute(&r.path))
         .collect();
-    type One = (
-        Option<Incident>,
-        Vec<Diagnostic>,
-        Vec<crate::lint::PendingLink>,
-    );
-    let results: Vec<One> = raws
+    let mut old = std::mem::take(&mut cache.by_path);
+    let results: Vec<(u64, One)> = raws
+        .par_iter()
+        .map(|r| (r.fingerprint(), r))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(fp, r)| match old.remove(&r.path) {
+            Some((f, one)) if f == fp => Ok((fp, one)),
+            _ => Err((fp, *r)),
+        })
+        .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|r| match validate_one(config, &r) {
-            Ok(i) => {
-                let (warnings, links) = crate::lint::lint(config, &r, &i, now);
-                (Some(i), warnings, links)
-            }
-            Err(ds) => (None, ds, Vec::new()),
+        .map(|x| match x {
+            Ok(done) => done,
+            Err((fp, r)) => (
+                fp,
+                match validate_one(config, r) {
+                    Ok(i) => {
+                        let (warnings, links) = crate::lint::lint(config, r, &i, now);
+                        (Some(i), warnings, links)
+                    }
+                    Err(ds) => (None, ds, Vec::new()),
+                },
+            ),
         })
         .collect();
+    cache.by_path = raws
+        .iter()
+        .map(|r| r.path.clone())
+        .zip(results)
+        .collect();
+    let results = raws.iter().map(|r| &cache.by_path[&r.path].1);
     let mut diags = Diagnostics::default();
-    let mut incidents = Vec::with_capacity(results.len());
+    let mut incidents = Vec::with_capacity(raws.len());
     let mut links = Vec::new();
     for (i, ds, l) in results {
-        incidents.extend(i);
-        ds.into_iter().for_each(|d| diags.push(d));
-        links.extend(l);
+        incidents.extend(i.clone());
+        ds.iter().for_each(|d| diags.push(d.clone()));
+        links.extend(l.iter());
     }
     // Links to other incidents, now that every slug is known (drafts included).
     let slugs: std::collections::HashSet<&str> =
@@ -61,7 +110,7 @@ pub fn validate(
             crate::lint::LinkTarget::File(p) => files.contains(p),
         };
         if !found {
-            diags.push(l.warning);
+            diags.push(l.warning.clone());
         }
     }
     // Duplicate slugs, reported on every file after the first (in path order).
@@ -626,6 +675,7 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         action_items,
         body: raw.body().to_string(),
         status,
+        fingerprint: raw.fingerprint(),
     })
 }
 

@@ -4,7 +4,7 @@
 //! `atom_syndication`, `rss` and `icalendar` crates, which own the XML and iCalendar escaping.
 
 use super::api::updated_at;
-use super::{item_rel, Linker, Paths, RenderInput};
+use super::{item_rel, Linker, Paths, RenderInput, Writer};
 use crate::config::Config;
 use crate::escape::markup;
 use crate::markdown;
@@ -325,7 +325,10 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> String {
 
 /// Every feed file as (path relative to the site root, XML): `feed.xml` and `rss.xml` for the
 /// site and for each visible component.
-pub(super) fn files(input: &RenderInput, paths: &Paths, linker: &Linker) -> Vec<(String, String)> {
+/// Every feed, as (path, key, text) for the feeds to write and how many there are in all: a feed
+/// the sink kept from an earlier render (same entries, same site) is not rendered again.
+pub(super) fn files(w: &Writer) -> (Vec<(String, u64, String)>, usize) {
+    let (input, paths, linker) = (w.input, &w.paths, &w.linker);
     let c = input.config;
     // Newest change first; drafts never appear.
     let mut all: Vec<(&Incident, DateTime<Utc>, DateTime<Utc>)> = input
@@ -361,8 +364,28 @@ pub(super) fn files(input: &RenderInput, paths: &Paths, linker: &Linker) -> Vec<
     for comp in &visible {
         lists.push(per_component.remove(comp.id.as_str()).unwrap_or_default());
     }
+    let rels: Vec<String> = std::iter::once(String::new())
+        .chain(visible.iter().map(|comp| format!("components/{}/", comp.id)))
+        .collect();
+    let keys: Vec<u64> = lists
+        .iter()
+        .zip(&rels)
+        .map(|(list, rel)| {
+            let mut parts = vec![6, super::mix_str(rel), site_updated.timestamp() as u64];
+            parts.extend(list.iter().map(|&n| all[n].0.fingerprint));
+            w.key(&parts)
+        })
+        .collect();
+    let total = lists.len() * 2;
+    // A feed is rendered again unless the sink kept both its files.
+    let todo: Vec<usize> = (0..lists.len())
+        .filter(|&k| {
+            let kept = |name: &str| w.sink.reuse(&format!("{}{name}", rels[k]), keys[k]);
+            !(w.input_memo() && kept("feed.xml") & kept("rss.xml"))
+        })
+        .collect();
     // Each entry's content once, whatever the number of feeds it is in.
-    let mut needed: Vec<usize> = lists.iter().flatten().copied().collect();
+    let mut needed: Vec<usize> = todo.iter().flat_map(|&k| &lists[k]).copied().collect();
     needed.sort_unstable();
     needed.dedup();
     let items: HashMap<usize, Item> = needed
@@ -392,20 +415,26 @@ pub(super) fn files(input: &RenderInput, paths: &Paths, linker: &Linker) -> Vec<
             ),
         });
     }
-    metas
+    let out = todo
         .par_iter()
-        .zip(lists.par_iter())
-        .flat_map_iter(|(meta, list)| {
+        .flat_map_iter(|&k| {
+            let (meta, list) = (&metas[k], &lists[k]);
             let its: Vec<&Item> = list.iter().map(|n| &items[n]).collect();
             [
                 (
                     format!("{}feed.xml", meta.rel),
+                    keys[k],
                     atom_feed(c, paths, meta, &its, site_updated),
                 ),
-                (format!("{}rss.xml", meta.rel), rss_feed(paths, meta, &its)),
+                (
+                    format!("{}rss.xml", meta.rel),
+                    keys[k],
+                    rss_feed(paths, meta, &its),
+                ),
             ]
         })
-        .collect()
+        .collect();
+    (out, total)
 }
 
 /// `/maintenance.ics` (RFC 5545): one VEVENT per maintenance, in UTC, with its page's URL as

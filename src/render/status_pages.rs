@@ -368,6 +368,13 @@ pub(super) fn render(
         .map(|(m, s)| (m.slug.as_str(), Value::from_serializable(s)))
         .collect();
     maint_summaries.par_iter().try_for_each(|(m, s)| {
+        let rel = format!("maintenance/{}/", m.slug);
+        let key = w.key(&[m.fingerprint, 4]);
+        let page_kept = w.input_memo() && w.sink.reuse(&format!("{rel}index.html"), key);
+        if page_kept && w.reuse_document(m) {
+            w.count_kept(&rel, None);
+            return copy_assets(w, m, &rel);
+        }
         let links = |d: &str| w.linker.resolve(&m.path, d);
         let body = markdown::render_body_linked(&m.body, None, Some(&links));
         let page = MaintenancePageView {
@@ -381,8 +388,15 @@ pub(super) fn render(
         };
         let mut ctx = Context::new();
         ctx.insert("maintenance", &page);
-        let rel = format!("maintenance/{}/", m.slug);
-        w.emit("maintenance.html", "maintenance", &m.title, &rel, ctx, None)?;
+        w.emit_keyed(
+            "maintenance.html",
+            "maintenance",
+            &m.title,
+            &rel,
+            Some(key),
+            None,
+            || ctx,
+        )?;
         w.emit_document(m, &page.body_html, &page.toc)?;
         copy_assets(w, m, &rel)
     })?;
@@ -408,6 +422,12 @@ pub(super) fn render(
         let id = x.component.id.as_str();
         let incs = by_component.get(id).unwrap_or(&none);
         let maints = maint_by_component.get(id).unwrap_or(&none);
+        let key = w.input_memo().then(|| {
+            let mut parts = vec![5, crate::render::mix_str(id)];
+            parts.extend(incs.iter().chain(maints).map(|i| i.fingerprint));
+            w.key(&parts)
+        });
+        let make = || {
         let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
         for i in incs {
             let y = i.started.with_timezone(&c.timezone).year();
@@ -455,13 +475,16 @@ pub(super) fn render(
                 ),
             ]),
         );
-        w.emit(
+        ctx
+        };
+        w.emit_keyed(
             "component.html",
             "component",
             &x.component.name,
             &format!("components/{id}/"),
-            ctx,
+            key,
             None,
+            make,
         )
     })?;
 

@@ -1,0 +1,171 @@
+//! The live site: an in-memory build that is rebuilt on every change, reusing everything the
+//! change did not touch (parsed files, validation, rendered Markdown, rendered pages).
+
+use crate::build::{analyze_cached, render_site_cached, BuildError, Caches};
+use crate::diag::{Diagnostic, Severity};
+use crate::output::Sink;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// One built file: its bytes and, when the render gave one, the key of its inputs.
+#[derive(Clone)]
+pub struct File {
+    pub key: Option<u64>,
+    pub bytes: Arc<[u8]>,
+}
+
+/// A whole built site, by `/`-separated relative path (`incidents/x/index.html`).
+pub type Files = HashMap<String, File>;
+
+/// Collects a render in memory, keeping files of the previous render whose key is unchanged.
+/// What the render neither writes nor keeps is gone from the result: deleted pages disappear.
+pub struct LiveSink {
+    prev: Arc<Files>,
+    next: Mutex<Files>,
+    written: AtomicUsize,
+    kept: AtomicUsize,
+}
+
+impl LiveSink {
+    pub fn new(prev: Arc<Files>) -> Self {
+        LiveSink {
+            prev,
+            next: Mutex::new(Files::new()),
+            written: AtomicUsize::new(0),
+            kept: AtomicUsize::new(0),
+        }
+    }
+
+    fn put(&self, rel: &str, key: Option<u64>, bytes: &[u8]) -> io::Result<()> {
+        crate::output::safe_rel(rel)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        self.next.lock().expect("sink").insert(
+            rel.to_string(),
+            File {
+                key,
+                bytes: Arc::from(bytes),
+            },
+        );
+        Ok(())
+    }
+
+    /// The files, and how many were rendered and how many kept.
+    pub fn finish(self) -> (Files, usize, usize) {
+        (
+            self.next.into_inner().expect("sink"),
+            self.written.into_inner(),
+            self.kept.into_inner(),
+        )
+    }
+}
+
+impl Sink for LiveSink {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(rel, None, bytes)
+    }
+    fn write_keyed(&self, rel: &str, key: u64, bytes: &[u8]) -> io::Result<()> {
+        self.put(rel, Some(key), bytes)
+    }
+    fn reuse(&self, rel: &str, key: u64) -> bool {
+        match self.prev.get(rel) {
+            Some(f) if f.key == Some(key) => {
+                self.kept.fetch_add(1, Ordering::Relaxed);
+                self.next
+                    .lock()
+                    .expect("sink")
+                    .insert(rel.to_string(), f.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// What one rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub incidents: usize,
+    /// Files rendered (or copied) by this build, and files kept from the previous one.
+    pub written: usize,
+    pub kept: usize,
+    /// Incidents whose Markdown was rendered.
+    pub markdown: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A site being served: its caches and its last good build.
+pub struct Live {
+    root: PathBuf,
+    root_abs: PathBuf,
+    base_url: String,
+    drafts: bool,
+    now: DateTime<Utc>,
+    caches: Caches,
+    files: Arc<Files>,
+}
+
+impl Live {
+    /// `base_url` is where the site is served (`http://127.0.0.1:1111/`).
+    pub fn new(root: &Path, base_url: &str, drafts: bool, now: DateTime<Utc>) -> Self {
+        Live {
+            root: root.to_path_buf(),
+            root_abs: crate::fsutil::absolute(root),
+            base_url: base_url.to_string(),
+            drafts,
+            now,
+            caches: Caches::default(),
+            files: Arc::new(Files::new()),
+        }
+    }
+
+    /// The last good build (empty before the first).
+    pub fn files(&self) -> Arc<Files> {
+        self.files.clone()
+    }
+
+    /// Rebuild after `changed` paths (absolute, as a watcher reports them) changed. On error the
+    /// last good build stays as it was.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        for p in changed {
+            // The loader knows files by the path it walked: `<root>/content/...`.
+            if let Ok(rel) = p.strip_prefix(&self.root_abs) {
+                self.caches.files.mark_dirty(&self.root.join(rel));
+            }
+        }
+        let (site, diags) = analyze_cached(
+            &self.root,
+            Some(&self.base_url),
+            self.drafts,
+            self.now,
+            &mut self.caches,
+        )?;
+        let (warnings, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
+            .into_iter()
+            .partition(|d| d.severity == Severity::Warning);
+        let site = match site {
+            Some(site) if errors.is_empty() => site,
+            _ => return Err(BuildError::Invalid(errors)),
+        };
+        let sink = LiveSink::new(self.files.clone());
+        let stats = render_site_cached(
+            &site,
+            self.now,
+            self.drafts,
+            &sink,
+            Some(&self.caches.render),
+        )?;
+        let (files, written, kept) = sink.finish();
+        self.files = Arc::new(files);
+        Ok(Rebuilt {
+            incidents: site.incidents.len(),
+            written,
+            kept,
+            markdown: stats.markdown,
+            warnings,
+        })
+    }
+}
