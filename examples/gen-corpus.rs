@@ -16,11 +16,49 @@ use std::path::PathBuf;
 const GROUPS: [&str; 5] = ["web", "platform", "data", "networking", "regions"];
 const COMPONENTS_PER_GROUP: usize = 6;
 const WORDS: &[&str] = &[
-    "request", "latency", "queue", "replica", "deploy", "cache", "timeout", "worker", "region",
-    "shard", "config", "rollout", "certificate", "load", "balancer", "pool", "connection", "disk",
-    "index", "backlog", "retry", "primary", "failover", "alert", "metric", "capacity", "network",
-    "packet", "resolver", "token", "session", "gateway", "scheduler", "build", "artifact",
-    "storage", "snapshot", "throttle", "limit", "upstream", "customer", "dashboard", "endpoint",
+    "request",
+    "latency",
+    "queue",
+    "replica",
+    "deploy",
+    "cache",
+    "timeout",
+    "worker",
+    "region",
+    "shard",
+    "config",
+    "rollout",
+    "certificate",
+    "load",
+    "balancer",
+    "pool",
+    "connection",
+    "disk",
+    "index",
+    "backlog",
+    "retry",
+    "primary",
+    "failover",
+    "alert",
+    "metric",
+    "capacity",
+    "network",
+    "packet",
+    "resolver",
+    "token",
+    "session",
+    "gateway",
+    "scheduler",
+    "build",
+    "artifact",
+    "storage",
+    "snapshot",
+    "throttle",
+    "limit",
+    "upstream",
+    "customer",
+    "dashboard",
+    "endpoint",
 ];
 const STATUSES: [&str; 4] = ["investigating", "identified", "monitoring", "update"];
 const DETECTORS: [&str; 4] = [
@@ -74,7 +112,11 @@ impl Rng {
 }
 
 fn component_id(n: usize) -> String {
-    format!("{}-{}", GROUPS[n / COMPONENTS_PER_GROUP], n % COMPONENTS_PER_GROUP + 1)
+    format!(
+        "{}-{}",
+        GROUPS[n / COMPONENTS_PER_GROUP],
+        n % COMPONENTS_PER_GROUP + 1
+    )
 }
 
 fn site_toml() -> String {
@@ -155,7 +197,12 @@ fn body(r: &mut Rng, n: usize) -> String {
 }
 
 fn incident(r: &mut Rng, n: usize, start: i64, ongoing: bool) -> (String, String) {
-    let title = format!("{} {} {}", r.words(2), r.pick(&["errors", "outage", "delays", "slowdown"]), n);
+    let title = format!(
+        "{} {} {}",
+        r.words(2),
+        r.pick(&["errors", "outage", "delays", "slowdown"]),
+        n
+    );
     let mut title = title;
     title[..1].make_ascii_uppercase();
     let date = &ts(start)[..10];
@@ -254,11 +301,12 @@ fn main() {
     let mut seed: u64 = 1;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        let mut val = || args.next().unwrap_or_else(|| usage(&format!("{a} needs a value")));
+        let mut val = || {
+            args.next()
+                .unwrap_or_else(|| usage(&format!("{a} needs a value")))
+        };
         match a.as_str() {
-            "--incidents" => {
-                incidents = val().parse().unwrap_or_else(|_| usage("--incidents N"))
-            }
+            "--incidents" => incidents = val().parse().unwrap_or_else(|_| usage("--incidents N")),
             "--out" => out = Some(PathBuf::from(val())),
             "--seed" => seed = val().parse().unwrap_or_else(|_| usage("--seed N")),
             _ => usage(&format!("unknown argument {a}")),
@@ -270,7 +318,8 @@ fn main() {
         let _ = std::fs::remove_dir_all(out.join("content"));
     }
     let content = out.join("content");
-    std::fs::create_dir_all(&content).unwrap_or_else(|e| die(&format!("{}: {e}", content.display())));
+    std::fs::create_dir_all(&content)
+        .unwrap_or_else(|e| die(&format!("{}: {e}", content.display())));
     std::fs::write(out.join("site.toml"), site_toml()).unwrap_or_else(|e| die(&e.to_string()));
     let mut r = Rng(seed);
     // Eight years before 2026-11-01T00:00:00Z, evenly spread, with jitter inside each slot.

@@ -45,6 +45,21 @@ pub fn absolute(p: &Path) -> PathBuf {
     base
 }
 
+/// [`absolute`] for many files that exist and are not links themselves (content files): each
+/// folder is resolved once, not once per file.
+pub fn absolute_files<'a>(paths: impl Iterator<Item = &'a Path>) -> Vec<PathBuf> {
+    let mut dirs: std::collections::HashMap<&Path, PathBuf> = std::collections::HashMap::new();
+    paths
+        .map(|p| match (p.parent(), p.file_name()) {
+            (Some(parent), Some(name)) => dirs
+                .entry(parent)
+                .or_insert_with(|| absolute(parent))
+                .join(name),
+            _ => absolute(p),
+        })
+        .collect()
+}
+
 /// Write a file, creating its parent folders.
 pub fn write_file(path: &Path, data: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {

@@ -180,12 +180,18 @@ pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
     (incidents, diags)
 }
 
-/// Parsed files kept between builds (`afterword serve`): a file whose size, modification time,
-/// bundle and assets are unchanged, and that nobody marked dirty, is not read again.
+/// Parsed files kept between builds (`afterword serve`). A file is read again when it is new,
+/// marked dirty, its bundle or assets changed, or (unless a watcher vouches for every change,
+/// see [`FileCache::trust_marks`]) its size or modification time changed.
 #[derive(Default)]
 pub struct FileCache {
     files: HashMap<PathBuf, Cached>,
     dirty: HashSet<PathBuf>,
+    /// Skip the per-file `stat`: every change is marked dirty by a watcher.
+    trust: bool,
+    /// The paths in `files`, sorted; rebuilt only when files come or go.
+    order: Vec<PathBuf>,
+    generation: u64,
 }
 
 struct Cached {
@@ -193,6 +199,7 @@ struct Cached {
     bundle: Option<PathBuf>,
     assets: Vec<PathBuf>,
     result: Result<RawIncident, Vec<Diagnostic>>,
+    seen: u64,
 }
 
 impl FileCache {
@@ -200,10 +207,17 @@ impl FileCache {
     pub fn mark_dirty(&mut self, path: &Path) {
         self.dirty.insert(path.to_path_buf());
     }
+    /// Trust [`FileCache::mark_dirty`] to name every changed file, and stop checking each
+    /// file's size and modification time (a watcher's job; it must [`FileCache::clear`] the
+    /// cache when it may have missed events).
+    pub fn trust_marks(&mut self) {
+        self.trust = true;
+    }
     /// Forget everything.
     pub fn clear(&mut self) {
         self.files.clear();
         self.dirty.clear();
+        self.order.clear();
     }
 }
 
@@ -225,8 +239,9 @@ pub fn load_cached<'c>(
         by_bundle.entry(owner).or_default().push(rel);
     }
     let dirty = std::mem::take(&mut cache.dirty);
-    let mut old = std::mem::take(&mut cache.files);
-    let mut keep = Vec::new();
+    cache.generation += 1;
+    let generation = cache.generation;
+    let trust = cache.trust;
     let mut todo = Vec::new();
     for f in found {
         let a = f
@@ -234,24 +249,23 @@ pub fn load_cached<'c>(
             .as_ref()
             .and_then(|b| by_bundle.remove(b))
             .unwrap_or_default();
-        let st = stamp(&f.path);
-        match old.remove(&f.path) {
+        match cache.files.get_mut(&f.path) {
             Some(c)
-                if st.is_some()
-                    && c.stamp == st
-                    && c.bundle == f.bundle
+                if c.bundle == f.bundle
                     && c.assets == a
-                    && !dirty.contains(&f.path) =>
+                    && !dirty.contains(&f.path)
+                    && (trust || (c.stamp.is_some() && c.stamp == stamp(&f.path))) =>
             {
-                keep.push((f.path, c))
+                c.seen = generation
             }
-            _ => todo.push((f, a, st)),
+            _ => todo.push((f, a)),
         }
     }
     let parsed: Vec<(PathBuf, Cached)> = todo
         .into_par_iter()
-        .map(|(f, bundle_assets, st)| {
+        .map(|(f, bundle_assets)| {
             let shown = crate::fsutil::display_path(&f.path);
+            let st = stamp(&f.path);
             let result = std::fs::read(&f.path)
                 .map_err(|e| {
                     vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
@@ -265,15 +279,23 @@ pub fn load_cached<'c>(
                 bundle: f.bundle,
                 assets: bundle_assets,
                 result,
+                seen: generation,
             };
             (f.path, c)
         })
         .collect();
-    cache.files = keep.into_iter().chain(parsed).collect();
-    let mut paths: Vec<&PathBuf> = cache.files.keys().collect();
-    paths.sort();
-    let mut incidents = Vec::with_capacity(paths.len());
-    for p in paths {
+    let before = cache.files.len();
+    let mut added = false;
+    for (p, c) in parsed {
+        added |= cache.files.insert(p, c).is_none();
+    }
+    cache.files.retain(|_, c| c.seen == generation);
+    if added || cache.files.len() != before || cache.order.len() != cache.files.len() {
+        cache.order = cache.files.keys().cloned().collect();
+        cache.order.sort();
+    }
+    let mut incidents = Vec::with_capacity(cache.order.len());
+    for p in &cache.order {
         match &cache.files[p].result {
             Ok(i) => incidents.push(i),
             Err(ds) => ds.iter().for_each(|d| diags.push(d.clone())),

@@ -47,7 +47,9 @@ pub struct RenderInput<'a> {
 /// re-renders only what it touches and a template change never re-parses Markdown.
 #[derive(Default)]
 pub struct Memo {
-    prepared: Mutex<HashMap<PathBuf, (u64, Arc<PreparedData>)>>,
+    /// Path → (key, the file → page map's key if the incident may link to files, data).
+    #[allow(clippy::type_complexity)]
+    prepared: Mutex<HashMap<PathBuf, (u64, Option<u64>, Arc<PreparedData>)>>,
     /// Markdown renders in the current render.
     fresh: AtomicUsize,
 }
@@ -347,11 +349,16 @@ pub(crate) struct PreparedData {
 pub(crate) struct Linker {
     /// Lexically absolute source path → root-relative page path (with the base path).
     by_path: HashMap<PathBuf, String>,
+    key: std::sync::OnceLock<u64>,
 }
 
 impl Linker {
     /// A hash of every file → page pair: what a cached incident with links depends on.
     fn key(&self) -> u64 {
+        *self.key.get_or_init(|| self.compute_key())
+    }
+
+    fn compute_key(&self) -> u64 {
         let mut pairs: Vec<(&PathBuf, &String)> = self.by_path.iter().collect();
         pairs.sort();
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
@@ -365,13 +372,15 @@ impl Linker {
     }
 
     fn new(input: &RenderInput, paths: &Paths) -> Self {
+        let items: Vec<&Incident> = input.incidents.iter().chain(input.maintenances).collect();
+        let abs = crate::fsutil::absolute_files(items.iter().map(|i| i.path.as_path()));
         Linker {
-            by_path: input
-                .incidents
-                .iter()
-                .chain(input.maintenances)
-                .map(|i| (crate::fsutil::absolute(&i.path), paths.path(&item_rel(i))))
+            by_path: abs
+                .into_iter()
+                .zip(&items)
+                .map(|(p, i)| (p, paths.path(&item_rel(i))))
                 .collect(),
+            key: std::sync::OnceLock::new(),
         }
     }
 
@@ -482,7 +491,7 @@ fn prepare<'a>(
     input: &RenderInput<'a>,
     paths: &Paths,
     linker: &Linker,
-    keys: (u64, u64),
+    site_key: u64,
     i: &'a Incident,
 ) -> Prepared<'a> {
     let Some(memo) = input.memo else {
@@ -491,36 +500,34 @@ fn prepare<'a>(
             data: Arc::new(prepare_data(input, paths, linker, i)),
         };
     };
-    let (site_key, linker_key) = keys;
-    // Only a link ending in `.md` is resolved through the linker; `&#` covers entity-escaped ones.
-    let may_link = |t: &str| t.contains(".md") || t.contains("&#");
-    let links = may_link(&i.body) || i.timeline.iter().any(|e| may_link(&e.message));
-    let key = mix(&[site_key, i.fingerprint, if links { linker_key } else { 0 }]);
+    let key = mix(&[site_key, i.fingerprint]);
     let cached = memo
         .prepared
         .lock()
         .expect("memo")
         .get(&i.path)
-        .filter(|(k, _)| *k == key)
-        .map(|(_, d)| d.clone());
-    let data = cached.unwrap_or_else(|| {
-        memo.fresh.fetch_add(1, Ordering::Relaxed);
-        let d = Arc::new(prepare_data(input, paths, linker, i));
-        memo.prepared
-            .lock()
-            .expect("memo")
-            .insert(i.path.clone(), (key, d.clone()));
-        d
-    });
+        .filter(|(k, _, _)| *k == key)
+        .map(|(_, lk, d)| (*lk, d.clone()));
+    // An incident with links to files also depends on where every file's page is.
+    let data = match cached {
+        Some((lk, d)) if lk.is_none_or(|lk| lk == linker.key()) => d,
+        _ => {
+            memo.fresh.fetch_add(1, Ordering::Relaxed);
+            // Only a link ending in `.md` goes through the linker; `&#` covers escaped ones.
+            let may_link = |t: &str| t.contains(".md") || t.contains("&#");
+            let links = may_link(&i.body) || i.timeline.iter().any(|e| may_link(&e.message));
+            let d = Arc::new(prepare_data(input, paths, linker, i));
+            memo.prepared.lock().expect("memo").insert(
+                i.path.clone(),
+                (key, links.then(|| linker.key()), d.clone()),
+            );
+            d
+        }
+    };
     Prepared { incident: i, data }
 }
 
-fn prepare_data(
-    input: &RenderInput,
-    paths: &Paths,
-    linker: &Linker,
-    i: &Incident,
-) -> PreparedData {
+fn prepare_data(input: &RenderInput, paths: &Paths, linker: &Linker, i: &Incident) -> PreparedData {
     let tz = input.config.timezone;
     let summary = incident_summary(input, paths, i);
     let links = |d: &str| linker.resolve(&i.path, d);
@@ -758,15 +765,10 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
     if let Some(m) = input.memo {
         m.fresh.store(0, Ordering::Relaxed);
     }
-    let linker_key = if input.memo.is_some() {
-        w.linker.key()
-    } else {
-        0
-    };
     let prepared: Vec<Prepared> = input
         .incidents
         .par_iter()
-        .map(|i| prepare(input, &w.paths, &w.linker, (site_key, linker_key), i))
+        .map(|i| prepare(input, &w.paths, &w.linker, site_key, i))
         .collect();
     if let Some(memo) = input.memo {
         let current: std::collections::HashSet<&Path> =
@@ -983,7 +985,9 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
     let shape_key = match w.input.memo {
         Some(_) => {
             let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-            prepared.iter().for_each(|p| h.update(p.month_key.as_bytes()));
+            prepared
+                .iter()
+                .for_each(|p| h.update(p.month_key.as_bytes()));
             h.digest()
         }
         None => 0,
@@ -1008,37 +1012,37 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
             parts.extend(chunk.iter().map(|p| p.incident.fingerprint));
             let key = w.input.memo.map(|_| w.key(&parts));
             let make = || {
-            let pages: Vec<Value> = (1..=total_pages)
-                .map(|k| {
+                let pages: Vec<Value> = (1..=total_pages)
+                    .map(|k| {
+                        obj(vec![
+                            ("number", Value::from(k)),
+                            ("path", path_or_none(k)),
+                            ("current", Value::from(k == n)),
+                        ])
+                    })
+                    .collect();
+                let mut ctx = Context::new();
+                ctx.insert_value(
+                    "year",
                     obj(vec![
-                        ("number", Value::from(k)),
-                        ("path", path_or_none(k)),
-                        ("current", Value::from(k == n)),
-                    ])
-                })
-                .collect();
-            let mut ctx = Context::new();
-            ctx.insert_value(
-                "year",
-                obj(vec![
-                    ("year", Value::from(*y)),
-                    ("count", Value::from(list.len())),
-                    ("path", path_or_none(1)),
-                ]),
-            );
-            ctx.insert_value("months", month_groups(chunk));
-            ctx.insert_value(
-                "pagination",
-                obj(vec![
-                    ("current", Value::from(n)),
-                    ("total_pages", Value::from(total_pages)),
-                    ("prev_path", path_or_none(n - 1)),
-                    ("next_path", path_or_none(n + 1)),
-                    ("pages", Value::from(pages)),
-                ]),
-            );
-            ctx.insert_value("years", years_value.clone());
-            ctx
+                        ("year", Value::from(*y)),
+                        ("count", Value::from(list.len())),
+                        ("path", path_or_none(1)),
+                    ]),
+                );
+                ctx.insert_value("months", month_groups(chunk));
+                ctx.insert_value(
+                    "pagination",
+                    obj(vec![
+                        ("current", Value::from(n)),
+                        ("total_pages", Value::from(total_pages)),
+                        ("prev_path", path_or_none(n - 1)),
+                        ("next_path", path_or_none(n + 1)),
+                        ("pages", Value::from(pages)),
+                    ]),
+                );
+                ctx.insert_value("years", years_value.clone());
+                ctx
             };
             w.emit_keyed(
                 "history_year.html",

@@ -57,10 +57,10 @@ pub fn validate_cached(
         cache.key = key;
     }
     // Every content file, valid or not, for links to files.
-    let files: std::collections::HashSet<std::path::PathBuf> = raws
-        .iter()
-        .map(|r| crate::fsutil::absolute(&r.path))
-        .collect();
+    let files: std::collections::HashSet<std::path::PathBuf> =
+        crate::fsutil::absolute_files(raws.iter().map(|r| r.path.as_path()))
+            .into_iter()
+            .collect();
     let mut old = std::mem::take(&mut cache.by_path);
     let results: Vec<(u64, One)> = raws
         .par_iter()
@@ -87,11 +87,7 @@ pub fn validate_cached(
             ),
         })
         .collect();
-    cache.by_path = raws
-        .iter()
-        .map(|r| r.path.clone())
-        .zip(results)
-        .collect();
+    cache.by_path = raws.iter().map(|r| r.path.clone()).zip(results).collect();
     let results = raws.iter().map(|r| &cache.by_path[&r.path].1);
     let mut diags = Diagnostics::default();
     let mut incidents = Vec::with_capacity(raws.len());

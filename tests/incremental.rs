@@ -54,7 +54,10 @@ fn every_kind_of_change_matches_a_fresh_build() {
     let mut live = Live::new(root, BASE, true, now());
     let first = live.rebuild(&[]).unwrap();
     assert_eq!(first.kept, 0);
-    assert_eq!(first.markdown, first.incidents, "every incident, the draft too");
+    assert_eq!(
+        first.markdown, first.incidents,
+        "every incident, the draft too"
+    );
     let total = live.files().len();
 
     // Nothing changed: nothing with a key is rendered again, no Markdown either.

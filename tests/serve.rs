@@ -23,7 +23,14 @@ struct Server {
 impl Server {
     fn start(root: &Path, extra: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_afterword"))
-            .args(["serve", "--port", "0", "--now", "2024-06-01T00:00:00Z", "--root"])
+            .args([
+                "serve",
+                "--port",
+                "0",
+                "--now",
+                "2024-06-01T00:00:00Z",
+                "--root",
+            ])
             .arg(root)
             .args(extra)
             .env("NO_COLOR", "1")
@@ -114,7 +121,14 @@ fn request(addr: SocketAddr, method: &str, path: &str) -> Response {
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").expect("a full response");
     let mut lines = head.lines();
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
@@ -186,7 +200,10 @@ fn edit_break_fix_delete_with_live_reload() {
     let mut server = Server::start(root, &[]);
     let page = server.get("/incidents/long-outage/");
     assert_eq!(page.status, 200);
-    assert_eq!(page.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
     assert!(page.body.contains("Twelve-hour outage"));
     assert!(page.body.contains("/__afterword/events"), "reload script");
     assert!(!page.body.contains("afterword-overlay"));
@@ -218,7 +235,10 @@ fn edit_break_fix_delete_with_live_reload() {
         .get("/components/dashboard/")
         .body
         .contains("Twelve-hour outage (revised)"));
-    assert!(server.get("/").body.contains("Twelve-hour outage (revised)"));
+    assert!(server
+        .get("/")
+        .body
+        .contains("Twelve-hour outage (revised)"));
 
     // A broken file: the overlay names the file, line and problem on every page; the last
     // good build is still served.
@@ -233,7 +253,10 @@ fn edit_break_fix_delete_with_live_reload() {
     assert!(broken.body.contains("afterword-overlay"), "{}", broken.body);
     assert!(broken.body.contains("long-outage.md:3:12"), "file:line:col");
     assert!(broken.body.contains("unknown severity"), "the message");
-    assert!(broken.body.contains("Twelve-hour outage (revised)"), "last good build");
+    assert!(
+        broken.body.contains("Twelve-hour outage (revised)"),
+        "last good build"
+    );
     let other = server.get("/incidents/multi-day/");
     assert_eq!(other.status, 200);
     assert!(other.body.contains("Multi-day degradation"));
@@ -342,9 +365,15 @@ fn only_the_built_site_is_served() {
     // Static files are served with their types; HEAD has the headers and no body.
     let hello = server.get("/hello.txt");
     assert_eq!((hello.status, hello.body.as_str()), (200, "hello"));
-    assert_eq!(hello.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(
+        hello.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
     let get = server.get("/api/v2/summary.json");
-    assert_eq!(get.header("content-type"), Some("application/json; charset=utf-8"));
+    assert_eq!(
+        get.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
     let head = request(server.addr, "HEAD", "/api/v2/summary.json");
     assert_eq!(head.status, 200);
     assert_eq!(head.body, "");
@@ -371,7 +400,10 @@ fn a_port_in_use_is_named_with_the_fix() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(&format!("port {port} on 127.0.0.1 is already in use")), "{err}");
+    assert!(
+        err.contains(&format!("port {port} on 127.0.0.1 is already in use")),
+        "{err}"
+    );
     assert!(err.contains("--port"), "{err}");
 }
 

@@ -365,7 +365,11 @@ pub(super) fn files(w: &Writer) -> (Vec<(String, u64, String)>, usize) {
         lists.push(per_component.remove(comp.id.as_str()).unwrap_or_default());
     }
     let rels: Vec<String> = std::iter::once(String::new())
-        .chain(visible.iter().map(|comp| format!("components/{}/", comp.id)))
+        .chain(
+            visible
+                .iter()
+                .map(|comp| format!("components/{}/", comp.id)),
+        )
         .collect();
     let keys: Vec<u64> = lists
         .iter()

@@ -428,54 +428,54 @@ pub(super) fn render(
             w.key(&parts)
         });
         let make = || {
-        let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
-        for i in incs {
-            let y = i.started.with_timezone(&c.timezone).year();
-            let v = summaries[i.slug.as_str()].clone();
-            match years.last_mut() {
-                Some((yy, list)) if *yy == y => list.push(v),
-                _ => years.push((y, vec![v])),
+            let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
+            for i in incs {
+                let y = i.started.with_timezone(&c.timezone).year();
+                let v = summaries[i.slug.as_str()].clone();
+                match years.last_mut() {
+                    Some((yy, list)) if *yy == y => list.push(v),
+                    _ => years.push((y, vec![v])),
+                }
             }
-        }
-        let mut ctx = Context::new();
-        ctx.insert_value("component", x.page.clone());
-        ctx.insert_value(
-            "incidents_by_year",
-            Value::from(
-                years
-                    .into_iter()
-                    .map(|(y, list)| {
-                        obj(vec![
-                            ("year", Value::from(y)),
-                            ("incidents", Value::from(list)),
-                        ])
-                    })
-                    .collect::<Vec<_>>(),
-            ),
-        );
-        ctx.insert_value(
-            "maintenance",
-            obj(vec![
-                (
-                    "active",
-                    maint_list(&|m| m.active_at(now), true, usize::MAX, maints),
+            let mut ctx = Context::new();
+            ctx.insert_value("component", x.page.clone());
+            ctx.insert_value(
+                "incidents_by_year",
+                Value::from(
+                    years
+                        .into_iter()
+                        .map(|(y, list)| {
+                            obj(vec![
+                                ("year", Value::from(y)),
+                                ("incidents", Value::from(list)),
+                            ])
+                        })
+                        .collect::<Vec<_>>(),
                 ),
-                (
-                    "upcoming",
-                    maint_list(&|m| m.upcoming_at(now), true, usize::MAX, maints),
-                ),
-                (
-                    "recent",
-                    maint_list(
-                        &|m| m.window.is_some_and(|w| w.end <= now),
-                        false,
-                        10,
-                        maints,
+            );
+            ctx.insert_value(
+                "maintenance",
+                obj(vec![
+                    (
+                        "active",
+                        maint_list(&|m| m.active_at(now), true, usize::MAX, maints),
                     ),
-                ),
-            ]),
-        );
-        ctx
+                    (
+                        "upcoming",
+                        maint_list(&|m| m.upcoming_at(now), true, usize::MAX, maints),
+                    ),
+                    (
+                        "recent",
+                        maint_list(
+                            &|m| m.window.is_some_and(|w| w.end <= now),
+                            false,
+                            10,
+                            maints,
+                        ),
+                    ),
+                ]),
+            );
+            ctx
         };
         w.emit_keyed(
             "component.html",

@@ -55,31 +55,28 @@ async fn events(
         .event("hello")
         .data(hello.to_string())
         .retry(std::time::Duration::from_millis(500));
-    let stream = futures_util::stream::unfold(
-        (Some(first), rx),
-        move |(first, mut rx)| {
-            let mut stop = stop.clone();
-            async move {
-                if let Some(e) = first {
-                    return Some((Ok(e), (None, rx)));
-                }
-                loop {
-                    tokio::select! {
-                        r = rx.recv() => match r {
-                            Ok(g) => {
-                                let e = Event::default().event("reload").data(g.to_string());
-                                return Some((Ok(e), (None, rx)));
-                            }
-                            // Missed events: one reload covers them all.
-                            Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
-                            Err(_) => return None,
-                        },
-                        _ = stop.wait_for(|s| *s) => return None,
-                    }
+    let stream = futures_util::stream::unfold((Some(first), rx), move |(first, mut rx)| {
+        let mut stop = stop.clone();
+        async move {
+            if let Some(e) = first {
+                return Some((Ok(e), (None, rx)));
+            }
+            loop {
+                tokio::select! {
+                    r = rx.recv() => match r {
+                        Ok(g) => {
+                            let e = Event::default().event("reload").data(g.to_string());
+                            return Some((Ok(e), (None, rx)));
+                        }
+                        // Missed events: one reload covers them all.
+                        Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(_) => return None,
+                    },
+                    _ = stop.wait_for(|s| *s) => return None,
                 }
             }
-        },
-    );
+        }
+    });
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -97,11 +94,7 @@ pub fn resolve(path: &str) -> Option<String> {
             let seg = percent_encoding::percent_decode_str(raw)
                 .decode_utf8()
                 .ok()?;
-            if seg.is_empty()
-                || seg == "."
-                || seg == ".."
-                || seg.contains(['/', '\\', '\0'])
-            {
+            if seg.is_empty() || seg == "." || seg == ".." || seg.contains(['/', '\\', '\0']) {
                 return None;
             }
             segs.push(seg.into_owned());
@@ -133,7 +126,11 @@ async fn file(AxState((state, _)): AxState<Shared>, req: Request) -> Response {
             // `/incidents/x` → `/incidents/x/`, as static hosts do.
             if let Some(k) = resolve(&format!("{path}/")) {
                 if !path.ends_with('/') && files.contains_key(&k) {
-                    let q = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+                    let q = req
+                        .uri()
+                        .query()
+                        .map(|q| format!("?{q}"))
+                        .unwrap_or_default();
                     let loc = format!("{path}/{q}");
                     let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
                     if let Ok(v) = HeaderValue::from_str(&loc) {
@@ -245,7 +242,11 @@ mod tests {
 
     #[test]
     fn inject_goes_before_the_last_body_end() {
-        let out = inject(b"<html><body><p>x</p></body></html>", 3, Some("<div>o</div>"));
+        let out = inject(
+            b"<html><body><p>x</p></body></html>",
+            3,
+            Some("<div>o</div>"),
+        );
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("<html><body><p>x</p><div>o</div><script>"));
         assert!(s.contains("const g=\"3\""));

@@ -110,16 +110,25 @@ pub struct Live {
 
 impl Live {
     /// `base_url` is where the site is served (`http://127.0.0.1:1111/`).
+    /// Changed content files must be named to [`Live::rebuild`] (a watcher does), or
+    /// [`Live::forget`] called: unchanged-looking files are not checked on disk.
     pub fn new(root: &Path, base_url: &str, drafts: bool, now: DateTime<Utc>) -> Self {
+        let mut caches = Caches::default();
+        caches.files.trust_marks();
         Live {
             root: root.to_path_buf(),
             root_abs: crate::fsutil::absolute(root),
             base_url: base_url.to_string(),
             drafts,
             now,
-            caches: Caches::default(),
+            caches,
             files: Arc::new(Files::new()),
         }
+    }
+
+    /// Read every content file again on the next rebuild (the watcher may have missed events).
+    pub fn forget(&mut self) {
+        self.caches.files.clear();
     }
 
     /// The last good build (empty before the first).

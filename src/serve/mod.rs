@@ -92,6 +92,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         p => p,
     };
     let state = Arc::new(State::new());
+    // Watch before the first build, so a save during it is not missed.
+    let mut watcher =
+        watch::Watcher::start(&opts.root).map_err(|e| format!("cannot watch the site: {e}"))?;
     let mut live = live::Live::new(&opts.root, &base_url, opts.drafts, opts.now);
     let t = Instant::now();
     eprintln!("Building {} ...", shown.display());
@@ -99,8 +102,6 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     report(&outcome, t, &[], opts.color, true);
     publish(&state, &live, &outcome);
 
-    // The watcher starts before the server answers, so no change is missed after the URL shows.
-    let mut watcher = watch::Watcher::start(&opts.root).map_err(|e| format!("cannot watch the site: {e}"))?;
     println!("Serving {} at {base_url} (Ctrl-C to stop)", shown.display());
     if opts.open {
         open_browser(&base_url);
@@ -112,6 +113,9 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         .spawn(move || {
             while let Some(batch) = watcher.next_batch() {
                 let t = Instant::now();
+                if batch.rescan {
+                    live.forget();
+                }
                 let outcome = live.rebuild(&batch.paths);
                 report(&outcome, t, &batch.shown, color, false);
                 publish(&st, &live, &outcome);
@@ -156,7 +160,11 @@ fn report(
     } else if changed.len() <= 3 {
         format!(" ({})", changed.join(", "))
     } else {
-        format!(" ({}, and {} more)", changed[..2].join(", "), changed.len() - 2)
+        format!(
+            " ({}, and {} more)",
+            changed[..2].join(", "),
+            changed.len() - 2
+        )
     };
     match outcome {
         Ok(r) => {

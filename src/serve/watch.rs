@@ -73,6 +73,8 @@ pub struct Batch {
     /// Relative to the root, for messages.
     pub shown: Vec<String>,
     pub kinds: BTreeSet<Kind>,
+    /// The watcher may have missed events (its queue overflowed): reread everything.
+    pub rescan: bool,
 }
 
 /// [`Change`] without `Ignored`, ordered, for a batch's summary.
@@ -145,6 +147,7 @@ impl Watcher {
                     }
                 };
                 // Reads (the build's own, too) are not changes.
+                batch.rescan |= events.iter().any(|e| e.need_rescan());
                 for ev in events.iter().filter(|e| !e.kind.is_access()) {
                     for p in &ev.paths {
                         let kind = match classify(&self.root, p) {
@@ -168,7 +171,7 @@ impl Watcher {
                 }
             }
             self.watch_folders();
-            if !batch.paths.is_empty() {
+            if !batch.paths.is_empty() || batch.rescan {
                 return Some(batch);
             }
         }

@@ -1,0 +1,130 @@
+//! Benchmark: the time from saving one incident file to the reload event that `afterword serve`
+//! sends open pages, on a generated site.
+//!
+//! ```sh
+//! cargo build --release
+//! cargo run --release --example gen-corpus -- --incidents 10000 --out /tmp/corpus-10k
+//! cargo run --release --example serve-latency -- --site /tmp/corpus-10k --runs 21
+//! ```
+//!
+//! Each run rewrites one incident (a different one each time, always with new text), then waits
+//! for the `reload` event on the event stream. Prints every run and the median, 90th percentile,
+//! minimum and maximum. The debounce (quiet time that ends a burst of events) is included.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let mut site: Option<PathBuf> = None;
+    let mut runs = 21usize;
+    let mut bin = PathBuf::from("target/release/afterword");
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let v = args.next().expect("a value");
+        match a.as_str() {
+            "--site" => site = Some(v.into()),
+            "--runs" => runs = v.parse().expect("--runs N"),
+            "--bin" => bin = v.into(),
+            _ => panic!("unknown argument {a}; usage: --site DIR [--runs N] [--bin PATH]"),
+        }
+    }
+    let site = site.expect("--site DIR (a site from gen-corpus)");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(site.join("content"))
+        .expect("content/")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+
+    let t = Instant::now();
+    let mut child = Command::new(&bin)
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--now",
+            "2026-11-21T12:00:00Z",
+            "--root",
+        ])
+        .arg(&site)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{}: {e} (cargo build --release first)", bin.display()));
+    let (tx, lines) = mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for l in BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(l);
+        }
+    });
+    let addr = loop {
+        let l = lines
+            .recv_timeout(Duration::from_secs(120))
+            .expect("serve started");
+        if let Some(rest) = l.split(" at http://").nth(1) {
+            break rest.split('/').next().unwrap().to_string();
+        }
+        println!("{l}");
+    };
+    println!(
+        "serve ready after {:.2} s at {addr}",
+        t.elapsed().as_secs_f64()
+    );
+
+    let mut s = TcpStream::connect(&addr).unwrap();
+    write!(
+        s,
+        "GET /__afterword/events HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let (etx, events) = mpsc::channel();
+    std::thread::spawn(move || {
+        for l in BufReader::new(s).lines().map_while(Result::ok) {
+            if l.starts_with("event: reload") && etx.send(Instant::now()).is_err() {
+                break;
+            }
+        }
+    });
+    std::thread::sleep(Duration::from_millis(300));
+
+    let mut ms = Vec::new();
+    for k in 0..runs {
+        let f = &files[(files.len() / 2 + k * 97) % files.len()];
+        let text = std::fs::read_to_string(f).unwrap();
+        let edited = format!("{text}\nEdited in benchmark run {k}.\n");
+        let t0 = Instant::now();
+        std::fs::write(f, edited).unwrap();
+        let t1 = events
+            .recv_timeout(Duration::from_secs(30))
+            .expect("a reload event");
+        let d = (t1 - t0).as_secs_f64() * 1000.0;
+        let rebuilt = lines.try_iter().last().unwrap_or_default();
+        println!("run {k:>2}: {d:7.1} ms   {rebuilt}");
+        ms.push(d);
+        std::fs::write(f, text).unwrap();
+        // The restore is a change too: let its rebuild pass before the next run.
+        events
+            .recv_timeout(Duration::from_secs(30))
+            .expect("reload");
+        std::thread::sleep(Duration::from_millis(150));
+        let _ = lines.try_iter().count();
+    }
+    let _ = child.kill();
+    ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let pct = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "\nsave → reload over {} runs on {} files: median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
+        ms.len(),
+        files.len(),
+        pct(0.5),
+        pct(0.9),
+        ms[0],
+        ms[ms.len() - 1]
+    );
+}
