@@ -116,6 +116,7 @@ fn main() {
         let _ = lines.try_iter().count();
     }
     let _ = child.kill();
+    let _ = child.wait();
     ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let pct = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
     println!(

@@ -22,6 +22,8 @@ pub struct RawIncident {
     /// Byte offset of the body in `text`.
     pub body_start: usize,
     pub front: FrontMatter,
+    /// A hash of everything the incident is made from: path, text and bundle files.
+    pub fingerprint: u64,
 }
 
 impl RawIncident {
@@ -30,18 +32,6 @@ impl RawIncident {
     }
     pub fn source_map(&self) -> SourceMap<'_> {
         SourceMap::new(&self.path, &self.text)
-    }
-    /// A hash of everything the incident is made from: path, text and bundle files.
-    pub fn fingerprint(&self) -> u64 {
-        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-        h.update(self.path.as_os_str().as_encoded_bytes());
-        h.update(&[0]);
-        h.update(self.text.as_bytes());
-        for a in &self.assets {
-            h.update(&[0]);
-            h.update(a.as_os_str().as_encoded_bytes());
-        }
-        h.digest()
     }
     /// The file stem, or the bundle folder's name.
     pub fn stem(&self) -> String {
@@ -451,7 +441,16 @@ pub fn parse_file(
         "front matter",
     )?;
     front.base = fm_start;
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    h.update(path.as_os_str().as_encoded_bytes());
+    h.update(&[0]);
+    h.update(text.as_bytes());
+    for a in &assets {
+        h.update(&[0]);
+        h.update(a.as_os_str().as_encoded_bytes());
+    }
     Ok(RawIncident {
+        fingerprint: h.digest(),
         path,
         bundle,
         assets,

@@ -148,8 +148,8 @@ pub struct Incident {
     pub timeline: Vec<Entry>,
     pub impacts: Vec<Impact>,
     pub action_items: Vec<ActionItem>,
-    /// The postmortem, Markdown.
-    pub body: String,
+    /// The postmortem, Markdown (shared: cloning an incident does not copy it).
+    pub body: std::sync::Arc<str>,
     /// Current status: the latest entry's, where `update` keeps the one before.
     pub status: Status,
     /// A hash of the source (path, text, bundle files): equal fingerprints, equal incidents
@@ -270,7 +270,7 @@ mod tests {
             timeline,
             impacts: Vec::new(),
             action_items: Vec::new(),
-            body: String::new(),
+            body: std::sync::Arc::from(""),
             status,
             fingerprint: 0,
         };

@@ -64,7 +64,7 @@ pub fn validate_cached(
     let mut old = std::mem::take(&mut cache.by_path);
     let results: Vec<(u64, One)> = raws
         .par_iter()
-        .map(|r| (r.fingerprint(), r))
+        .map(|r| (r.fingerprint, r))
         .collect::<Vec<_>>()
         .into_iter()
         .map(|(fp, r)| match old.remove(&r.path) {
@@ -669,9 +669,9 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         timeline,
         impacts,
         action_items,
-        body: raw.body().to_string(),
+        body: std::sync::Arc::from(raw.body()),
         status,
-        fingerprint: raw.fingerprint(),
+        fingerprint: raw.fingerprint,
     })
 }
 

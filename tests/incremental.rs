@@ -71,7 +71,7 @@ fn every_kind_of_change_matches_a_fresh_build() {
     let file = root.join("content/long-outage.md");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("{text}\n## Follow-up\n\nMore.\n")).unwrap();
-    let edit = live.rebuild(&[file.clone()]).unwrap();
+    let edit = live.rebuild(std::slice::from_ref(&file)).unwrap();
     assert_eq!(edit.markdown, 1);
     // Beyond the pages every build renders: the page and its JSON, its two neighbours (their
     // older/newer links), its component's page, its year's history page, and the site's and
@@ -109,7 +109,7 @@ fn every_kind_of_change_matches_a_fresh_build() {
         "+++\ntitle = \"Brand new\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-05-01T10:00:00Z\nresolved = 2024-05-01T11:00:00Z\n+++\nBody.\n",
     )
     .unwrap();
-    let add = live.rebuild(&[new.clone()]).unwrap();
+    let add = live.rebuild(std::slice::from_ref(&new)).unwrap();
     assert_eq!(add.markdown, 1);
     assert!(live.files().contains_key("incidents/new-one/index.html"));
     assert_same(&live.files(), &fresh(root), "an addition");
@@ -145,7 +145,7 @@ fn a_failed_rebuild_keeps_the_last_good_site() {
     let file = root.join("content/multi-day.md");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("+++\n", "+++\nbogus = 1\n")).unwrap();
-    let err = live.rebuild(&[file.clone()]).unwrap_err();
+    let err = live.rebuild(std::slice::from_ref(&file)).unwrap_err();
     assert!(err.to_string().contains("multi-day.md:2:1"), "{err}");
     assert!(std::sync::Arc::ptr_eq(&good, &live.files()));
     std::fs::write(&file, text).unwrap();
