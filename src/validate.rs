@@ -62,21 +62,19 @@ pub fn validate_cached(
             .into_iter()
             .collect();
     let mut old = std::mem::take(&mut cache.by_path);
+    // Reuse what an unchanged file gave last time; validate the rest in parallel.
     let results: Vec<(u64, One)> = raws
-        .par_iter()
-        .map(|r| (r.fingerprint, r))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(fp, r)| match old.remove(&r.path) {
-            Some((f, one)) if f == fp => Ok((fp, one)),
-            _ => Err((fp, *r)),
+        .iter()
+        .map(|r| match old.remove(&r.path) {
+            Some((f, one)) if f == r.fingerprint => Ok((f, one)),
+            _ => Err(*r),
         })
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|x| match x {
             Ok(done) => done,
-            Err((fp, r)) => (
-                fp,
+            Err(r) => (
+                r.fingerprint,
                 match validate_one(config, r) {
                     Ok(i) => {
                         let (warnings, links) = crate::lint::lint(config, r, &i, now);
