@@ -14,12 +14,7 @@ fn now() -> DateTime<Utc> {
 const BASE: &str = "http://127.0.0.1:1111/";
 
 fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
-        dir.path(),
-    );
-    dir
+    common::fixture_site()
 }
 
 /// A build from nothing, to compare with.

@@ -185,12 +185,7 @@ fn hello(rx: &mpsc::Receiver<(String, String)>) -> u64 {
 }
 
 fn site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
-        dir.path(),
-    );
-    dir
+    common::fixture_site()
 }
 
 #[test]

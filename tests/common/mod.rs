@@ -104,3 +104,13 @@ pub fn rows(doc: &scraper::Html, sel: &str) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// A copy of `tests/fixtures/site` in a temporary folder, to change freely.
+pub fn fixture_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
+        dir.path(),
+    );
+    dir
+}
