@@ -60,11 +60,7 @@ pub(crate) fn mix(parts: &[u64]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
-pub(crate) fn mix_str(s: &str) -> u64 {
-    hash_str(s)
-}
-
-fn hash_str(s: &str) -> u64 {
+pub(crate) fn hash_str(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 

@@ -375,7 +375,7 @@ pub(super) fn files(w: &Writer) -> (Vec<(String, u64, String)>, usize) {
         .iter()
         .zip(&rels)
         .map(|(list, rel)| {
-            let mut parts = vec![6, super::mix_str(rel), site_updated.timestamp() as u64];
+            let mut parts = vec![6, super::hash_str(rel), site_updated.timestamp() as u64];
             parts.extend(list.iter().map(|&n| all[n].0.fingerprint));
             w.key(&parts)
         })

@@ -423,7 +423,7 @@ pub(super) fn render(
         let incs = by_component.get(id).unwrap_or(&none);
         let maints = maint_by_component.get(id).unwrap_or(&none);
         let key = w.input_memo().then(|| {
-            let mut parts = vec![5, crate::render::mix_str(id)];
+            let mut parts = vec![5, crate::render::hash_str(id)];
             parts.extend(incs.iter().chain(maints).map(|i| i.fingerprint));
             w.key(&parts)
         });
