@@ -71,9 +71,9 @@ impl std::fmt::Display for BuildError {
 pub struct Site {
     pub config: Config,
     /// Newest first.
-    pub incidents: Vec<crate::model::Incident>,
+    pub incidents: Vec<std::sync::Arc<crate::model::Incident>>,
     /// Newest window first.
-    pub maintenances: Vec<crate::model::Incident>,
+    pub maintenances: Vec<std::sync::Arc<crate::model::Incident>>,
     /// Loaded once, checked by `analyze`, used by `render_site`.
     pub theme: theme::Theme,
 }
@@ -169,7 +169,8 @@ pub fn analyze_cached(
         }
         _ => return Ok((None, diags)),
     };
-    let newest_first = |a: &crate::model::Incident, b: &crate::model::Incident| {
+    let newest_first = |a: &std::sync::Arc<crate::model::Incident>,
+                        b: &std::sync::Arc<crate::model::Incident>| {
         b.started.cmp(&a.started).then_with(|| a.slug.cmp(&b.slug))
     };
     let (mut maintenances, mut incidents): (Vec<_>, Vec<_>) =

@@ -181,6 +181,10 @@ pub struct FileCache {
     trust: bool,
     /// The paths in `files`, sorted; rebuilt only when files come or go.
     order: Vec<PathBuf>,
+    /// What the last walk of content/ reported (links, pipes, misplaced files).
+    walk_diags: Vec<Diagnostic>,
+    /// `files` holds a whole walk's worth (false until the first walk and after `clear`).
+    walked: bool,
     generation: u64,
 }
 
@@ -208,6 +212,8 @@ impl FileCache {
         self.files.clear();
         self.dirty.clear();
         self.order.clear();
+        self.walk_diags.clear();
+        self.walked = false;
     }
 }
 
@@ -222,68 +228,77 @@ pub fn load_cached<'c>(
     content_dir: &Path,
     cache: &'c mut FileCache,
 ) -> (Vec<&'c RawIncident>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let (found, assets) = walk(content_dir, &mut diags);
-    let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
-    for (owner, rel) in assets {
-        by_bundle.entry(owner).or_default().push(rel);
-    }
     let dirty = std::mem::take(&mut cache.dirty);
     cache.generation += 1;
     let generation = cache.generation;
-    let trust = cache.trust;
-    let mut todo = Vec::new();
-    for f in found {
-        let a = f
-            .bundle
-            .as_ref()
-            .and_then(|b| by_bundle.remove(b))
-            .unwrap_or_default();
-        match cache.files.get_mut(&f.path) {
-            Some(c)
-                if c.bundle == f.bundle
-                    && c.assets == a
-                    && !dirty.contains(&f.path)
-                    && (trust || (c.stamp.is_some() && c.stamp == stamp(&f.path))) =>
-            {
-                c.seen = generation
-            }
-            _ => todo.push((f, a)),
+    // When a watcher vouches for every change and each changed content path is a known
+    // incident file that is still there, nothing came or went: skip the walk.
+    let known_edits_only = cache.trust
+        && cache.walked
+        && dirty
+            .iter()
+            .filter(|p| p.starts_with(content_dir))
+            .all(|p| cache.files.contains_key(p) && p.is_file());
+    let todo: Vec<(Found, Vec<PathBuf>)> = if known_edits_only {
+        dirty
+            .iter()
+            .filter_map(|p| {
+                let c = cache.files.get(p)?;
+                let f = Found {
+                    path: p.clone(),
+                    bundle: c.bundle.clone(),
+                };
+                Some((f, c.assets.clone()))
+            })
+            .collect()
+    } else {
+        let mut diags = Diagnostics::default();
+        let (found, assets) = walk(content_dir, &mut diags);
+        cache.walk_diags = diags.0;
+        cache.walked = true;
+        let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+        for (owner, rel) in assets {
+            by_bundle.entry(owner).or_default().push(rel);
         }
-    }
+        let trust = cache.trust;
+        let mut todo = Vec::new();
+        for f in found {
+            let a = f
+                .bundle
+                .as_ref()
+                .and_then(|b| by_bundle.remove(b))
+                .unwrap_or_default();
+            match cache.files.get_mut(&f.path) {
+                Some(c)
+                    if c.bundle == f.bundle
+                        && c.assets == a
+                        && !dirty.contains(&f.path)
+                        && (trust || (c.stamp.is_some() && c.stamp == stamp(&f.path))) =>
+                {
+                    c.seen = generation
+                }
+                _ => todo.push((f, a)),
+            }
+        }
+        todo
+    };
     let parsed: Vec<(PathBuf, Cached)> = todo
         .into_par_iter()
-        .map(|(f, bundle_assets)| {
-            let shown = crate::fsutil::display_path(&f.path);
-            let st = stamp(&f.path);
-            let result = std::fs::read(&f.path)
-                .map_err(|e| {
-                    vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
-                        .with_code(codes::UNREADABLE)]
-                })
-                .and_then(|bytes| {
-                    parse_file(shown, f.bundle.clone(), bundle_assets.clone(), bytes)
-                });
-            let c = Cached {
-                stamp: st,
-                bundle: f.bundle,
-                assets: bundle_assets,
-                result,
-                seen: generation,
-            };
-            (f.path, c)
-        })
+        .map(|(f, assets)| (f.path.clone(), read_one(f, assets, generation)))
         .collect();
     let before = cache.files.len();
     let mut added = false;
     for (p, c) in parsed {
         added |= cache.files.insert(p, c).is_none();
     }
-    cache.files.retain(|_, c| c.seen == generation);
+    if !known_edits_only {
+        cache.files.retain(|_, c| c.seen == generation);
+    }
     if added || cache.files.len() != before || cache.order.len() != cache.files.len() {
         cache.order = cache.files.keys().cloned().collect();
         cache.order.sort();
     }
+    let mut diags = Diagnostics(cache.walk_diags.clone());
     let mut incidents = Vec::with_capacity(cache.order.len());
     for p in &cache.order {
         match &cache.files[p].result {
@@ -292,6 +307,25 @@ pub fn load_cached<'c>(
         }
     }
     (incidents, diags)
+}
+
+/// Read and parse one incident file.
+fn read_one(f: Found, assets: Vec<PathBuf>, seen: u64) -> Cached {
+    let shown = crate::fsutil::display_path(&f.path);
+    let st = stamp(&f.path);
+    let result = std::fs::read(&f.path)
+        .map_err(|e| {
+            vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
+                .with_code(codes::UNREADABLE)]
+        })
+        .and_then(|bytes| parse_file(shown, f.bundle.clone(), assets.clone(), bytes));
+    Cached {
+        stamp: st,
+        bundle: f.bundle,
+        assets,
+        result,
+        seen,
+    }
 }
 
 fn hidden(name: &std::ffi::OsStr) -> bool {

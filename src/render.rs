@@ -32,9 +32,9 @@ pub const HISTORY_RECENT: usize = 50;
 pub struct RenderInput<'a> {
     pub config: &'a Config,
     /// Sorted newest first.
-    pub incidents: &'a [Incident],
+    pub incidents: &'a [Arc<Incident>],
     /// Scheduled maintenance, newest window first.
-    pub maintenances: &'a [Incident],
+    pub maintenances: &'a [Arc<Incident>],
     pub now: DateTime<Utc>,
     pub drafts: bool,
     pub theme: &'a Theme,
@@ -52,6 +52,9 @@ pub struct Memo {
     prepared: Mutex<HashMap<PathBuf, (u64, Option<u64>, Arc<PreparedData>)>>,
     /// Markdown renders in the current render.
     fresh: AtomicUsize,
+    /// Component id → (key of its inputs, its status, uptime and bars).
+    #[allow(clippy::type_complexity)]
+    components: Mutex<HashMap<String, (u64, Arc<status_pages::ComputedData>)>>,
 }
 
 /// A key from several hashes.
@@ -368,7 +371,12 @@ impl Linker {
     }
 
     fn new(input: &RenderInput, paths: &Paths) -> Self {
-        let items: Vec<&Incident> = input.incidents.iter().chain(input.maintenances).collect();
+        let items: Vec<&Incident> = input
+            .incidents
+            .iter()
+            .chain(input.maintenances)
+            .map(|i| &**i)
+            .collect();
         let abs = crate::fsutil::absolute_files(items.iter().map(|i| i.path.as_path()));
         Linker {
             by_path: abs

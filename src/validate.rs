@@ -23,13 +23,13 @@ pub fn validate(
     raws: &[&RawIncident],
     drafts: bool,
     now: DateTime<Utc>,
-) -> (Vec<Incident>, Diagnostics) {
+) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
     validate_cached(config, raws, drafts, now, &mut Cache::default())
 }
 
 /// One file's validation: the incident if valid, its problems, and its links to check.
 type One = (
-    Option<Incident>,
+    Option<std::sync::Arc<Incident>>,
     Vec<Diagnostic>,
     Vec<crate::lint::PendingLink>,
 );
@@ -50,61 +50,67 @@ pub fn validate_cached(
     drafts: bool,
     now: DateTime<Utc>,
     cache: &mut Cache,
-) -> (Vec<Incident>, Diagnostics) {
+) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
     let key = xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes());
     if cache.key != key {
         cache.by_path.clear();
         cache.key = key;
     }
-    // Every content file, valid or not, for links to files.
-    let files: std::collections::HashSet<std::path::PathBuf> =
-        crate::fsutil::absolute_files(raws.iter().map(|r| r.path.as_path()))
-            .into_iter()
-            .collect();
-    let mut old = std::mem::take(&mut cache.by_path);
     // Reuse what an unchanged file gave last time; validate the rest in parallel.
-    let results: Vec<(u64, One)> = raws
+    let todo: Vec<&RawIncident> = raws
         .iter()
-        .map(|r| match old.remove(&r.path) {
-            Some((f, one)) if f == r.fingerprint => Ok((f, one)),
-            _ => Err(*r),
+        .filter(|r| {
+            cache
+                .by_path
+                .get(&r.path)
+                .is_none_or(|(f, _)| *f != r.fingerprint)
         })
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|x| match x {
-            Ok(done) => done,
-            Err(r) => (
-                r.fingerprint,
-                match validate_one(config, r) {
-                    Ok(i) => {
-                        let (warnings, links) = crate::lint::lint(config, r, &i, now);
-                        (Some(i), warnings, links)
-                    }
-                    Err(ds) => (None, ds, Vec::new()),
-                },
-            ),
+        .copied()
+        .collect();
+    let fresh: Vec<One> = todo
+        .par_iter()
+        .map(|r| match validate_one(config, r) {
+            Ok(i) => {
+                let (warnings, links) = crate::lint::lint(config, r, &i, now);
+                (Some(std::sync::Arc::new(i)), warnings, links)
+            }
+            Err(ds) => (None, ds, Vec::new()),
         })
         .collect();
-    cache.by_path = raws.iter().map(|r| r.path.clone()).zip(results).collect();
-    let results = raws.iter().map(|r| &cache.by_path[&r.path].1);
+    for (r, one) in todo.iter().zip(fresh) {
+        cache.by_path.insert(r.path.clone(), (r.fingerprint, one));
+    }
+    if cache.by_path.len() != raws.len() {
+        let current: std::collections::HashSet<&std::path::Path> =
+            raws.iter().map(|r| r.path.as_path()).collect();
+        cache.by_path.retain(|p, _| current.contains(p.as_path()));
+    }
     let mut diags = Diagnostics::default();
     let mut incidents = Vec::with_capacity(raws.len());
     let mut links = Vec::new();
-    for (i, ds, l) in results {
+    for r in raws {
+        let (i, ds, l) = &cache.by_path[&r.path].1;
         incidents.extend(i.clone());
         ds.iter().for_each(|d| diags.push(d.clone()));
         links.extend(l.iter());
     }
-    // Links to other incidents, now that every slug is known (drafts included).
-    let slugs: std::collections::HashSet<&str> =
-        incidents.iter().map(|i| i.slug.as_str()).collect();
-    for l in links {
-        let found = match &l.target {
-            crate::lint::LinkTarget::Slug(s) => slugs.contains(s.as_str()),
-            crate::lint::LinkTarget::File(p) => files.contains(p),
-        };
-        if !found {
-            diags.push(l.warning.clone());
+    // Links to other incidents, now that every slug and file is known (drafts included).
+    if !links.is_empty() {
+        let slugs: std::collections::HashSet<&str> =
+            incidents.iter().map(|i| i.slug.as_str()).collect();
+        // Every content file, valid or not.
+        let files: std::collections::HashSet<std::path::PathBuf> =
+            crate::fsutil::absolute_files(raws.iter().map(|r| r.path.as_path()))
+                .into_iter()
+                .collect();
+        for l in links {
+            let found = match &l.target {
+                crate::lint::LinkTarget::Slug(s) => slugs.contains(s.as_str()),
+                crate::lint::LinkTarget::File(p) => files.contains(p),
+            };
+            if !found {
+                diags.push(l.warning.clone());
+            }
         }
     }
     // Duplicate slugs, reported on every file after the first (in path order).

@@ -202,8 +202,18 @@ impl<'a> Api<'a> {
     pub fn new(input: &RenderInput<'a>, paths: &'a Paths<'a>) -> Self {
         let c = input.config;
         let (tz, now) = (c.timezone, input.now);
-        let incidents: Vec<&Incident> = input.incidents.iter().filter(|i| !i.draft).collect();
-        let maintenances: Vec<&Incident> = input.maintenances.iter().filter(|i| !i.draft).collect();
+        let incidents: Vec<&Incident> = input
+            .incidents
+            .iter()
+            .map(|i| &**i)
+            .filter(|i| !i.draft)
+            .collect();
+        let maintenances: Vec<&Incident> = input
+            .maintenances
+            .iter()
+            .map(|i| &**i)
+            .filter(|i| !i.draft)
+            .collect();
         let page_id = page_id(&c.base_url);
         let updated = incidents
             .iter()

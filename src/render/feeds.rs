@@ -338,7 +338,7 @@ pub(super) fn files(w: &Writer) -> (Vec<(String, u64, String)>, usize) {
         .filter(|i| !i.draft)
         .map(|i| {
             let (published, updated) = dates(i, input.now);
-            (i, updated, published)
+            (&**i, updated, published)
         })
         .collect();
     all.sort_by(|a, b| {

@@ -282,6 +282,60 @@ fn compute<'a>(
     }
 }
 
+/// What [`compute`] gives, kept in the [`crate::render::Memo`] between renders: the causes by
+/// fingerprint (they are among the component's own incidents and maintenance).
+pub(super) struct ComputedData {
+    summary: Value,
+    page: Value,
+    state: State,
+    causes: Vec<u64>,
+}
+
+/// [`compute`], reused while the component's inputs (`key`) are unchanged.
+fn memo_compute<'a>(
+    w: &Writer,
+    input: &RenderInput<'a>,
+    memo: &crate::render::Memo,
+    key: u64,
+    comp: &'a Component,
+    incidents: &[&'a Incident],
+    maintenances: &[&'a Incident],
+) -> Computed<'a> {
+    let hit = memo
+        .components
+        .lock()
+        .expect("memo")
+        .get(&comp.id)
+        .filter(|(k, _)| *k == key)
+        .map(|(_, d)| d.clone());
+    let Some(d) = hit else {
+        let x = compute(w, input, comp, incidents, maintenances);
+        let data = ComputedData {
+            summary: x.summary.clone(),
+            page: x.page.clone(),
+            state: x.state,
+            causes: x.causes.iter().map(|i| i.fingerprint).collect(),
+        };
+        memo.components
+            .lock()
+            .expect("memo")
+            .insert(comp.id.clone(), (key, std::sync::Arc::new(data)));
+        return x;
+    };
+    Computed {
+        component: comp,
+        summary: d.summary.clone(),
+        page: d.page.clone(),
+        state: d.state,
+        causes: incidents
+            .iter()
+            .chain(maintenances)
+            .filter(|i| d.causes.contains(&i.fingerprint))
+            .copied()
+            .collect(),
+    }
+}
+
 fn maintenance_summary<'a>(
     w: &Writer,
     input: &RenderInput<'a>,
@@ -348,12 +402,30 @@ pub(super) fn render(
     }
     let none: Vec<&Incident> = Vec::new();
     let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
+    // A component's inputs: its incidents and maintenance (and, in the key, the site and now).
+    let inputs_key = |id: &str| {
+        let incs = by_component.get(id).unwrap_or(&none);
+        let maints = maint_by_component.get(id).unwrap_or(&none);
+        let mut parts = vec![crate::render::hash_str(id)];
+        parts.extend(incs.iter().chain(maints).map(|i| i.fingerprint));
+        w.key(&parts)
+    };
+    let keys: HashMap<&str, u64> = match input.memo {
+        Some(_) => visible
+            .par_iter()
+            .map(|comp| (comp.id.as_str(), inputs_key(&comp.id)))
+            .collect(),
+        None => HashMap::new(),
+    };
     let computed: Vec<Computed> = visible
         .par_iter()
         .map(|comp| {
             let incs = by_component.get(comp.id.as_str()).unwrap_or(&none);
             let maints = maint_by_component.get(comp.id.as_str()).unwrap_or(&none);
-            compute(w, input, comp, incs, maints)
+            match (input.memo, keys.get(comp.id.as_str())) {
+                (Some(memo), Some(&key)) => memo_compute(w, input, memo, key, comp, incs, maints),
+                _ => compute(w, input, comp, incs, maints),
+            }
         })
         .collect();
 
@@ -361,7 +433,7 @@ pub(super) fn render(
     let maint_summaries: Vec<(&Incident, MaintenanceSummaryView)> = input
         .maintenances
         .iter()
-        .map(|m| (m, maintenance_summary(w, input, m)))
+        .map(|m| (&**m, maintenance_summary(w, input, m)))
         .collect();
     let maint_values: HashMap<&str, Value> = maint_summaries
         .iter()
@@ -415,18 +487,14 @@ pub(super) fn render(
                 .collect::<Vec<_>>(),
         )
     };
-    let all_maint: Vec<&Incident> = input.maintenances.iter().collect();
+    let all_maint: Vec<&Incident> = input.maintenances.iter().map(|m| &**m).collect();
 
     // Component pages.
     computed.par_iter().try_for_each(|x| {
         let id = x.component.id.as_str();
         let incs = by_component.get(id).unwrap_or(&none);
         let maints = maint_by_component.get(id).unwrap_or(&none);
-        let key = w.input_memo().then(|| {
-            let mut parts = vec![5, crate::render::hash_str(id)];
-            parts.extend(incs.iter().chain(maints).map(|i| i.fingerprint));
-            w.key(&parts)
-        });
+        let key = keys.get(id).map(|k| crate::render::mix(&[5, *k]));
         let make = || {
             let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
             for i in incs {
@@ -791,7 +859,7 @@ fn stats_page(
     let mut open: Vec<(&Incident, &crate::model::ActionItem)> = input
         .incidents
         .iter()
-        .flat_map(|i| i.action_items.iter().map(move |a| (i, a)))
+        .flat_map(|i| i.action_items.iter().map(move |a| (&**i, a)))
         .filter(|(_, a)| {
             matches!(
                 a.status,
