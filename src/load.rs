@@ -24,6 +24,8 @@ pub struct RawIncident {
     pub front: FrontMatter,
     /// A hash of everything the incident is made from: path, text and bundle files.
     pub fingerprint: u64,
+    /// The same without the body: all that lists, status and statistics show.
+    pub front_fingerprint: u64,
 }
 
 impl RawIncident {
@@ -478,13 +480,18 @@ pub fn parse_file(
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
     h.update(path.as_os_str().as_encoded_bytes());
     h.update(&[0]);
-    h.update(text.as_bytes());
+    h.update(&text.as_bytes()[..body_start]);
     for a in &assets {
         h.update(&[0]);
         h.update(a.as_os_str().as_encoded_bytes());
     }
+    let front_fingerprint = h.digest();
+    let body = xxhash_rust::xxh3::xxh3_64(&text.as_bytes()[body_start..]);
     Ok(RawIncident {
-        fingerprint: h.digest(),
+        fingerprint: xxhash_rust::xxh3::xxh3_64(
+            &[front_fingerprint.to_le_bytes(), body.to_le_bytes()].concat(),
+        ),
+        front_fingerprint,
         path,
         bundle,
         assets,

@@ -155,6 +155,9 @@ pub struct Incident {
     /// A hash of the source (path, text, bundle files): equal fingerprints, equal incidents
     /// under the same site.toml. Incremental rebuilds key their caches on it.
     pub fingerprint: u64,
+    /// The same for everything but the postmortem body: what lists, component status, history
+    /// and statistics are made from. Editing the body changes only `fingerprint`.
+    pub front_fingerprint: u64,
 }
 
 impl Incident {
@@ -273,6 +276,7 @@ mod tests {
             body: std::sync::Arc::from(""),
             status,
             fingerprint: 0,
+            front_fingerprint: 0,
         };
         let scheduled = m(Status::Scheduled, vec![entry(8, Status::Scheduled)]);
         assert_eq!(scheduled.maintenance_status(at(9)), Status::Scheduled);

@@ -612,6 +612,8 @@ pub(crate) struct Writer<'a> {
     pub(crate) linker: Linker,
     /// Hash of everything every page depends on (site.toml, templates, now, drafts).
     page_key: u64,
+    /// Hash of every incident's and maintenance's front matter.
+    front_key: u64,
 }
 
 impl Writer<'_> {
@@ -628,9 +630,21 @@ impl Writer<'_> {
         self.input.memo.is_some()
     }
 
-    /// Account for a page the sink kept from an earlier render, as `emit` would have.
-    pub(crate) fn count_kept(&self, rel: &str, lastmod: Option<String>) {
-        self.count_page(rel, &format!("{rel}index.html"), lastmod);
+    /// A key for a page made from the list-level data of every incident and maintenance
+    /// (their front matter, not their bodies), or `None` when nothing is kept between renders.
+    pub(crate) fn front_key(&self, tag: u64) -> Option<u64> {
+        self.input_memo().then(|| self.key(&[self.front_key, tag]))
+    }
+
+    /// Keep the page at `rel` (a folder, or a file like `404.html`) from an earlier render if
+    /// its key is `key`, counting it as `emit` would.
+    pub(crate) fn keep(&self, rel: &str, key: Option<u64>, lastmod: Option<String>) -> bool {
+        let file = page_file(rel);
+        let kept = key.is_some_and(|k| self.sink.reuse(&file, k));
+        if kept {
+            self.count_page(rel, &file, lastmod);
+        }
+        kept
     }
 
     /// Whether the sink still holds the JSON twin of `i` from an earlier render.
@@ -671,21 +685,9 @@ impl Writer<'_> {
     }
 
     /// Render `template` to `rel` (a folder like `incidents/x/`, or a file like `404.html`),
-    /// adding the `page` variable; folders go into the sitemap with their `lastmod`.
-    pub(crate) fn emit(
-        &self,
-        template: &str,
-        kind: &'static str,
-        title: &str,
-        rel: &str,
-        ctx: Context,
-        lastmod: Option<String>,
-    ) -> Result<(), String> {
-        self.emit_keyed(template, kind, title, rel, None, lastmod, || ctx)
-    }
-
-    /// [`Writer::emit`] for a page whose inputs hash to `key` (see [`Writer::key`]): when the
-    /// sink still holds it from an earlier render, the context is never built.
+    /// adding the `page` variable; folders go into the sitemap with their `lastmod`. A page
+    /// whose inputs hash to `key` (see [`Writer::key`]) that the sink still holds from an
+    /// earlier render is kept, and its context never built.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn emit_keyed(
         &self,
@@ -697,12 +699,11 @@ impl Writer<'_> {
         lastmod: Option<String>,
         ctx: impl FnOnce() -> Context,
     ) -> Result<(), String> {
-        let file = if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
-        } else {
-            rel.to_string()
-        };
-        if !key.is_some_and(|k| self.sink.reuse(&file, k)) {
+        if self.keep(rel, key, lastmod.clone()) {
+            return Ok(());
+        }
+        let file = page_file(rel);
+        {
             let mut ctx = ctx();
             ctx.insert_value("page", self.page_value(kind, title, rel));
             let html = self.tera.render(template, &ctx).map_err(|e| {
@@ -733,6 +734,15 @@ impl Writer<'_> {
     }
 }
 
+/// The file a page at `rel` is written to: `x/` → `x/index.html`, `404.html` as it is.
+fn page_file(rel: &str) -> String {
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    }
+}
+
 /// Render every page into `sink`.
 pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<RenderStats, String> {
     let c = input.config;
@@ -745,8 +755,18 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         Some(_) => hash_str(&format!("{site_key}{:?}", input.theme.templates)),
         None => 0,
     };
+    let front_key = match input.memo {
+        Some(_) => mix(&input
+            .incidents
+            .iter()
+            .chain(input.maintenances)
+            .map(|i| i.front_fingerprint)
+            .collect::<Vec<_>>()),
+        None => 0,
+    };
     let w = Writer {
         page_key,
+        front_key,
         tera: engine(input)?,
         sink,
         theme: input.theme,
@@ -786,13 +806,14 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
     let home = status_pages::render(&w, input, &prepared)?;
     home_page(&w, input, &prepared, home)?;
     history_pages(&w, &prepared)?;
-    w.emit(
+    w.emit_keyed(
         "404.html",
         "404",
         "Page not found",
         "404.html",
-        Context::new(),
+        input.memo.map(|_| w.key(&[12])),
         None,
+        Context::new,
     )?;
 
     let (feeds, feed_files) = feeds::files(&w);
@@ -800,22 +821,46 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         sink.write_keyed(rel, *key, xml.as_bytes())
             .map_err(|e| format!("cannot write {rel}: {e}"))
     })?;
+    let api_key = api::key(&w);
+    let ics_key = w.input_memo().then(|| {
+        let fronts: Vec<u64> = input
+            .maintenances
+            .iter()
+            .map(|m| m.front_fingerprint)
+            .collect();
+        w.key(&[14, mix(&fronts)])
+    });
     let mut sitemap = w.sitemap.into_inner().expect("sitemap");
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
         .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
     let mut files = 1 + feed_files;
-    let write = |rel: &str, text: &str| {
-        sink.write(rel, text.as_bytes())
-            .map_err(|e| format!("cannot write {rel}: {e}"))
+    // Every API file, unless the sink kept them all.
+    let kept = |k: u64| {
+        api::FILES
+            .iter()
+            .fold(true, |all, f| sink.reuse(f, k) & all)
     };
-    let api = api::Api::new(input, &w.paths);
-    for (rel, json) in api.files() {
-        write(rel, &json)?;
-        files += 1;
+    if !api_key.is_some_and(kept) {
+        let api = api::Api::new(input, &w.paths).files();
+        debug_assert_eq!(api.iter().map(|f| f.0).collect::<Vec<_>>(), api::FILES);
+        for (rel, json) in api {
+            match api_key {
+                Some(k) => sink.write_keyed(rel, k, json.as_bytes()),
+                None => sink.write(rel, json.as_bytes()),
+            }
+            .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        }
     }
-
-    write("maintenance.ics", &feeds::calendar(input, &w.paths))?;
+    files += api::FILES.len();
+    if !ics_key.is_some_and(|k| sink.reuse("maintenance.ics", k)) {
+        let ics = feeds::calendar(input, &w.paths);
+        match ics_key {
+            Some(k) => sink.write_keyed("maintenance.ics", k, ics.as_bytes()),
+            None => sink.write("maintenance.ics", ics.as_bytes()),
+        }
+        .map_err(|e| format!("cannot write maintenance.ics: {e}"))?;
+    }
     files += 1;
     let pages = w.pages.into_inner();
     files += pages + w.json_docs.into_inner();
@@ -875,7 +920,8 @@ fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         let rel = format!("incidents/{}/", i.slug);
         let next = n.checked_sub(1).map(|k| &prepared[k]);
         let prev = prepared.get(n + 1);
-        let fp = |q: Option<&Prepared>| q.map_or(0, |q| q.incident.fingerprint);
+        // The older/newer links show the neighbours' titles: their front matter.
+        let fp = |q: Option<&Prepared>| q.map_or(0, |q| q.incident.front_fingerprint);
         let last = i.timeline.last().map_or(i.started, |e| e.at);
         w.emit_keyed(
             "incident.html",
@@ -924,7 +970,15 @@ fn home_page(
     for (k, v) in extras {
         ctx.insert_value(k, v);
     }
-    w.emit("index.html", "index", &input.config.title, "", ctx, None)
+    w.emit_keyed(
+        "index.html",
+        "index",
+        &input.config.title,
+        "",
+        w.front_key(10),
+        None,
+        || ctx,
+    )
 }
 
 /// `/history/`, and `/history/<year>/` paginated.
@@ -983,7 +1037,15 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         month_groups(&refs[..refs.len().min(HISTORY_RECENT)]),
     );
     ctx.insert("total", &prepared.len());
-    w.emit("history.html", "history", "History", "history/", ctx, None)?;
+    w.emit_keyed(
+        "history.html",
+        "history",
+        "History",
+        "history/",
+        w.front_key(11),
+        None,
+        || ctx,
+    )?;
 
     // Every year page lists the years and months: their shape is in each page's key.
     let shape_key = match w.input.memo {
@@ -1013,7 +1075,7 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
                 format!("{y}, page {n}")
             };
             let mut parts = vec![shape_key, 3, *y as u64, n as u64];
-            parts.extend(chunk.iter().map(|p| p.incident.fingerprint));
+            parts.extend(chunk.iter().map(|p| p.incident.front_fingerprint));
             let key = w.input.memo.map(|_| w.key(&parts));
             let make = || {
                 let pages: Vec<Value> = (1..=total_pages)

@@ -676,6 +676,7 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         body: std::sync::Arc::from(raw.body()),
         status,
         fingerprint: raw.fingerprint,
+        front_fingerprint: raw.front_fingerprint,
     })
 }
 

@@ -17,6 +17,55 @@ use std::collections::HashMap;
 /// unresolved ones, as on Statuspage.
 pub const API_LIMIT: usize = 50;
 
+/// Every file [`Api::files`] writes, in its order.
+pub const FILES: [&str; 8] = [
+    "api/v2/summary.json",
+    "api/v2/status.json",
+    "api/v2/components.json",
+    "api/v2/incidents.json",
+    "api/v2/incidents/unresolved.json",
+    "api/v2/scheduled-maintenances.json",
+    "api/v2/scheduled-maintenances/upcoming.json",
+    "api/v2/scheduled-maintenances/active.json",
+];
+
+/// A key for the API's files, `None` when nothing is kept between renders. They show every
+/// item's list-level data, and the full text (updates, postmortem) of the newest
+/// [`API_LIMIT`] incidents and maintenances, the unresolved ones and the scheduled and active
+/// maintenance: a superset of those is in the key.
+pub(super) fn key(w: &super::Writer) -> Option<u64> {
+    let input = w.input;
+    input.memo?;
+    let newest = |items: &[std::sync::Arc<Incident>]| {
+        let mut seen = 0;
+        items
+            .iter()
+            .take_while(move |i| {
+                seen += usize::from(!i.draft);
+                seen <= API_LIMIT
+            })
+            .map(|i| i.fingerprint)
+            .collect::<Vec<_>>()
+    };
+    let mut parts = vec![13];
+    parts.extend(newest(input.incidents));
+    parts.extend(newest(input.maintenances));
+    parts.extend(
+        input
+            .incidents
+            .iter()
+            .filter(|i| i.ongoing())
+            .chain(
+                input
+                    .maintenances
+                    .iter()
+                    .filter(|m| m.maintenance_status(input.now) != Status::Completed),
+            )
+            .map(|i| i.fingerprint),
+    );
+    w.front_key(super::mix(&parts))
+}
+
 /// RFC 3339 in the site's zone, whole seconds: `2024-04-08T12:18:00-07:00`.
 pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
     t.with_timezone(&tz)

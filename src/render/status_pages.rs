@@ -314,7 +314,7 @@ fn memo_compute<'a>(
             summary: x.summary.clone(),
             page: x.page.clone(),
             state: x.state,
-            causes: x.causes.iter().map(|i| i.fingerprint).collect(),
+            causes: x.causes.iter().map(|i| i.front_fingerprint).collect(),
         };
         memo.components
             .lock()
@@ -330,7 +330,7 @@ fn memo_compute<'a>(
         causes: incidents
             .iter()
             .chain(maintenances)
-            .filter(|i| d.causes.contains(&i.fingerprint))
+            .filter(|i| d.causes.contains(&i.front_fingerprint))
             .copied()
             .collect(),
     }
@@ -407,7 +407,7 @@ pub(super) fn render(
         let incs = by_component.get(id).unwrap_or(&none);
         let maints = maint_by_component.get(id).unwrap_or(&none);
         let mut parts = vec![crate::render::hash_str(id)];
-        parts.extend(incs.iter().chain(maints).map(|i| i.fingerprint));
+        parts.extend(incs.iter().chain(maints).map(|i| i.front_fingerprint));
         w.key(&parts)
     };
     let keys: HashMap<&str, u64> = match input.memo {
@@ -441,10 +441,10 @@ pub(super) fn render(
         .collect();
     maint_summaries.par_iter().try_for_each(|(m, s)| {
         let rel = format!("maintenance/{}/", m.slug);
-        let key = w.key(&[m.fingerprint, 4]);
-        let page_kept = w.input_memo() && w.sink.reuse(&format!("{rel}index.html"), key);
-        if page_kept && w.reuse_document(m) {
-            w.count_kept(&rel, None);
+        let key = w.input_memo().then(|| w.key(&[m.fingerprint, 4]));
+        let page_kept = w.keep(&rel, key, None);
+        let doc_kept = key.is_some() && w.reuse_document(m);
+        if page_kept && doc_kept {
             return copy_assets(w, m, &rel);
         }
         let links = |d: &str| w.linker.resolve(&m.path, d);
@@ -458,18 +458,22 @@ pub(super) fn render(
             authors: &m.authors,
             tags: &m.tags,
         };
-        let mut ctx = Context::new();
-        ctx.insert("maintenance", &page);
-        w.emit_keyed(
-            "maintenance.html",
-            "maintenance",
-            &m.title,
-            &rel,
-            Some(key),
-            None,
-            || ctx,
-        )?;
-        w.emit_document(m, &page.body_html, &page.toc)?;
+        if !page_kept {
+            let mut ctx = Context::new();
+            ctx.insert("maintenance", &page);
+            w.emit_keyed(
+                "maintenance.html",
+                "maintenance",
+                &m.title,
+                &rel,
+                key,
+                None,
+                || ctx,
+            )?;
+        }
+        if !doc_kept {
+            w.emit_document(m, &page.body_html, &page.toc)?;
+        }
         copy_assets(w, m, &rel)
     })?;
     let maint_list = |pred: &dyn Fn(&Incident) -> bool,
@@ -591,13 +595,14 @@ pub(super) fn render(
     let mut ctx = Context::new();
     ctx.insert_value("groups", groups.clone());
     ctx.insert_value("ungrouped", ungrouped.clone());
-    w.emit(
+    w.emit_keyed(
         "components.html",
         "components",
         "Components",
         "components/",
-        ctx,
+        w.front_key(8),
         None,
+        || ctx,
     )?;
 
     stats_page(w, input, &visible, &by_component)?;
@@ -709,6 +714,10 @@ fn stats_page(
     visible: &[&Component],
     by_component: &HashMap<&str, Vec<&Incident>>,
 ) -> Result<(), String> {
+    let page_key = w.front_key(9);
+    if w.keep("stats/", page_key, None) {
+        return Ok(());
+    }
     let (c, now, tz) = (input.config, input.now, input.config.timezone);
     // The last 24 months, oldest first.
     let this_month = now
@@ -893,5 +902,13 @@ fn stats_page(
     ]);
     let mut ctx = Context::new();
     ctx.insert_value("stats", stats);
-    w.emit("stats.html", "stats", "Statistics", "stats/", ctx, None)
+    w.emit_keyed(
+        "stats.html",
+        "stats",
+        "Statistics",
+        "stats/",
+        page_key,
+        None,
+        || ctx,
+    )
 }

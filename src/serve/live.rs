@@ -26,7 +26,7 @@ pub type Files = HashMap<String, File>;
 pub struct LiveSink {
     prev: Arc<Files>,
     next: Mutex<Files>,
-    written: AtomicUsize,
+    written: Mutex<Vec<String>>,
     kept: AtomicUsize,
 }
 
@@ -35,14 +35,14 @@ impl LiveSink {
         LiveSink {
             prev,
             next: Mutex::new(Files::new()),
-            written: AtomicUsize::new(0),
+            written: Mutex::new(Vec::new()),
             kept: AtomicUsize::new(0),
         }
     }
 
     fn put(&self, rel: &str, key: Option<u64>, bytes: &[u8]) -> io::Result<()> {
         crate::output::safe_rel(rel)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
+        self.written.lock().expect("sink").push(rel.to_string());
         self.next.lock().expect("sink").insert(
             rel.to_string(),
             File {
@@ -53,11 +53,13 @@ impl LiveSink {
         Ok(())
     }
 
-    /// The files, and how many were rendered and how many kept.
-    pub fn finish(self) -> (Files, usize, usize) {
+    /// The files, the paths rendered (sorted), and how many were kept.
+    pub fn finish(self) -> (Files, Vec<String>, usize) {
+        let mut written = self.written.into_inner().expect("sink");
+        written.sort();
         (
             self.next.into_inner().expect("sink"),
-            self.written.into_inner(),
+            written,
             self.kept.into_inner(),
         )
     }
@@ -89,8 +91,9 @@ impl Sink for LiveSink {
 #[derive(Debug)]
 pub struct Rebuilt {
     pub incidents: usize,
-    /// Files rendered (or copied) by this build, and files kept from the previous one.
-    pub written: usize,
+    /// Files rendered (or copied) by this build, sorted, and how many were kept from the
+    /// previous one.
+    pub written: Vec<String>,
     pub kept: usize,
     /// Incidents whose Markdown was rendered.
     pub markdown: usize,
