@@ -47,14 +47,40 @@ pub struct RenderInput<'a> {
 /// re-renders only what it touches and a template change never re-parses Markdown.
 #[derive(Default)]
 pub struct Memo {
-    /// Path → (key, the file → page map's key if the incident may link to files, data).
+    /// Fingerprint → (the site's key, the file → page map's key if the incident may link to
+    /// files, data).
     #[allow(clippy::type_complexity)]
-    prepared: Mutex<HashMap<PathBuf, (u64, Option<u64>, Arc<PreparedData>)>>,
+    prepared: Mutex<rustc_hash::FxHashMap<u64, (u64, Option<u64>, Arc<PreparedData>)>>,
     /// Markdown renders in the current render.
     fresh: AtomicUsize,
+    /// The compiled templates, and the file → page map, with their keys.
+    tera: Slot<Tera>,
+    linker: Slot<Linker>,
     /// Component id → (key of its inputs, its status, uptime and bars).
     #[allow(clippy::type_complexity)]
     components: Mutex<HashMap<String, (u64, Arc<status_pages::ComputedData>)>>,
+}
+
+/// One value kept between renders with the key it was made for.
+type Slot<T> = Mutex<Option<(u64, Arc<T>)>>;
+
+/// The value in `slot` if it was made for `key`, else a new one (kept for next time).
+fn memoized<T>(
+    slot: Option<(&Slot<T>, u64)>,
+    make: impl FnOnce() -> Result<T, String>,
+) -> Result<Arc<T>, String> {
+    let Some((slot, key)) = slot else {
+        return make().map(Arc::new);
+    };
+    let mut s = slot.lock().expect("memo");
+    match &*s {
+        Some((k, v)) if *k == key => Ok(v.clone()),
+        _ => {
+            let v = Arc::new(make()?);
+            *s = Some((key, v.clone()));
+            Ok(v)
+        }
+    }
 }
 
 /// A key from several hashes.
@@ -489,46 +515,66 @@ fn due_view(d: chrono::NaiveDate) -> DueView {
     }
 }
 
-/// [`prepare_data`] through the memo: reused when the incident, the site and (for an incident
-/// that may link to other files) the file → page map are unchanged.
-fn prepare<'a>(
+/// Every incident's [`prepare_data`], through the memo: an incident's data is reused while it,
+/// the site and (for an incident that may link to other files) the file → page map are
+/// unchanged; the rest is prepared in parallel.
+fn prepare_all<'a>(
     input: &RenderInput<'a>,
     paths: &Paths,
     linker: &Linker,
     site_key: u64,
-    i: &'a Incident,
-) -> Prepared<'a> {
+) -> Vec<Prepared<'a>> {
+    let fresh = |i: &'a Incident| Arc::new(prepare_data(input, paths, linker, i));
     let Some(memo) = input.memo else {
-        return Prepared {
-            incident: i,
-            data: Arc::new(prepare_data(input, paths, linker, i)),
-        };
+        return input
+            .incidents
+            .par_iter()
+            .map(|i| Prepared {
+                incident: i,
+                data: fresh(i),
+            })
+            .collect();
     };
-    let key = mix(&[site_key, i.fingerprint]);
-    let cached = memo
-        .prepared
-        .lock()
-        .expect("memo")
-        .get(&i.path)
-        .filter(|(k, _, _)| *k == key)
-        .map(|(_, lk, d)| (*lk, d.clone()));
-    // An incident with links to files also depends on where every file's page is.
-    let data = match cached {
-        Some((lk, d)) if lk.is_none_or(|lk| lk == linker.key()) => d,
-        _ => {
-            memo.fresh.fetch_add(1, Ordering::Relaxed);
+    let mut map = memo.prepared.lock().expect("memo");
+    let found: Vec<Option<Arc<PreparedData>>> = input
+        .incidents
+        .par_iter()
+        .map(|i| {
+            let (key, lk, d) = map.get(&i.fingerprint)?;
+            // An incident with links to files also depends on where every file's page is.
+            (*key == site_key && lk.is_none_or(|lk| lk == linker.key())).then(|| d.clone())
+        })
+        .collect();
+    let made: Vec<(u64, Option<u64>, Arc<PreparedData>)> = input
+        .incidents
+        .par_iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|(i, _)| {
             // Only a link ending in `.md` goes through the linker; `&#` covers escaped ones.
             let may_link = |t: &str| t.contains(".md") || t.contains("&#");
             let links = may_link(&i.body) || i.timeline.iter().any(|e| may_link(&e.message));
-            let d = Arc::new(prepare_data(input, paths, linker, i));
-            memo.prepared.lock().expect("memo").insert(
-                i.path.clone(),
-                (key, links.then(|| linker.key()), d.clone()),
-            );
-            d
-        }
-    };
-    Prepared { incident: i, data }
+            (i.fingerprint, links.then(|| linker.key()), fresh(i))
+        })
+        .collect();
+    memo.fresh.store(made.len(), Ordering::Relaxed);
+    for (fp, lk, d) in made {
+        map.insert(fp, (site_key, lk, d));
+    }
+    if map.len() != input.incidents.len() {
+        let current: rustc_hash::FxHashSet<u64> =
+            input.incidents.iter().map(|i| i.fingerprint).collect();
+        map.retain(|fp, _| current.contains(fp));
+    }
+    input
+        .incidents
+        .iter()
+        .zip(found)
+        .map(|(i, f)| Prepared {
+            incident: i,
+            data: f.unwrap_or_else(|| map[&i.fingerprint].2.clone()),
+        })
+        .collect()
 }
 
 fn prepare_data(input: &RenderInput, paths: &Paths, linker: &Linker, i: &Incident) -> PreparedData {
@@ -601,7 +647,7 @@ fn month_groups(items: &[&Prepared]) -> Value {
 /// Renders templates into the sink and keeps the sitemap and page count. Shared by every page
 /// family (incidents, history, components, maintenance, stats).
 pub(crate) struct Writer<'a> {
-    tera: Tera,
+    tera: Arc<Tera>,
     pub(crate) sink: &'a dyn Sink,
     theme: &'a Theme,
     pub(crate) paths: Paths<'a>,
@@ -609,7 +655,7 @@ pub(crate) struct Writer<'a> {
     pages: AtomicUsize,
     json_docs: AtomicUsize,
     input: &'a RenderInput<'a>,
-    pub(crate) linker: Linker,
+    pub(crate) linker: Arc<Linker>,
     /// Hash of everything every page depends on (site.toml, templates, now, drafts).
     page_key: u64,
     /// Hash of every incident's and maintenance's front matter.
@@ -767,7 +813,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
     let w = Writer {
         page_key,
         front_key,
-        tera: engine(input)?,
+        tera: memoized(input.memo.map(|m| (&m.tera, page_key)), || engine(input))?,
         sink,
         theme: input.theme,
         paths: Paths {
@@ -778,30 +824,21 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         pages: AtomicUsize::new(0),
         json_docs: AtomicUsize::new(0),
         input,
-        linker: Linker::new(
-            input,
-            &Paths {
-                base_url: &c.base_url,
-                base_path: c.base_path(),
+        // Every item's path and slug are in its front matter's fingerprint.
+        linker: memoized(
+            input.memo.map(|m| (&m.linker, mix(&[site_key, front_key]))),
+            || {
+                Ok(Linker::new(
+                    input,
+                    &Paths {
+                        base_url: &c.base_url,
+                        base_path: c.base_path(),
+                    },
+                ))
             },
-        ),
+        )?,
     };
-    if let Some(m) = input.memo {
-        m.fresh.store(0, Ordering::Relaxed);
-    }
-    let prepared: Vec<Prepared> = input
-        .incidents
-        .par_iter()
-        .map(|i| prepare(input, &w.paths, &w.linker, site_key, i))
-        .collect();
-    if let Some(memo) = input.memo {
-        let current: std::collections::HashSet<&Path> =
-            input.incidents.iter().map(|i| i.path.as_path()).collect();
-        memo.prepared
-            .lock()
-            .expect("memo")
-            .retain(|p, _| current.contains(p.as_path()));
-    }
+    let prepared = prepare_all(input, &w.paths, &w.linker, site_key);
     incident_pages(&w, &prepared)?;
     let home = status_pages::render(&w, input, &prepared)?;
     home_page(&w, input, &prepared, home)?;

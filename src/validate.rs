@@ -35,11 +35,11 @@ type One = (
 );
 
 /// Per-file results kept between builds (`afterword serve`), reused for a file whose
-/// fingerprint is unchanged while site.toml and `now` are too.
+/// fingerprint (path and text) is unchanged while site.toml and `now` are too.
 #[derive(Default)]
 pub struct Cache {
     key: u64,
-    by_path: HashMap<std::path::PathBuf, (u64, One)>,
+    by_fingerprint: rustc_hash::FxHashMap<u64, One>,
 }
 
 /// [`validate`], reusing the per-file results in `cache`; the cross-file checks (links between
@@ -53,18 +53,13 @@ pub fn validate_cached(
 ) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
     let key = xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes());
     if cache.key != key {
-        cache.by_path.clear();
+        cache.by_fingerprint.clear();
         cache.key = key;
     }
     // Reuse what an unchanged file gave last time; validate the rest in parallel.
     let todo: Vec<&RawIncident> = raws
         .iter()
-        .filter(|r| {
-            cache
-                .by_path
-                .get(&r.path)
-                .is_none_or(|(f, _)| *f != r.fingerprint)
-        })
+        .filter(|r| !cache.by_fingerprint.contains_key(&r.fingerprint))
         .copied()
         .collect();
     let fresh: Vec<One> = todo
@@ -78,18 +73,17 @@ pub fn validate_cached(
         })
         .collect();
     for (r, one) in todo.iter().zip(fresh) {
-        cache.by_path.insert(r.path.clone(), (r.fingerprint, one));
+        cache.by_fingerprint.insert(r.fingerprint, one);
     }
-    if cache.by_path.len() != raws.len() {
-        let current: std::collections::HashSet<&std::path::Path> =
-            raws.iter().map(|r| r.path.as_path()).collect();
-        cache.by_path.retain(|p, _| current.contains(p.as_path()));
+    if cache.by_fingerprint.len() != raws.len() {
+        let current: rustc_hash::FxHashSet<u64> = raws.iter().map(|r| r.fingerprint).collect();
+        cache.by_fingerprint.retain(|fp, _| current.contains(fp));
     }
     let mut diags = Diagnostics::default();
     let mut incidents = Vec::with_capacity(raws.len());
     let mut links = Vec::new();
     for r in raws {
-        let (i, ds, l) = &cache.by_path[&r.path].1;
+        let (i, ds, l) = &cache.by_fingerprint[&r.fingerprint];
         incidents.extend(i.clone());
         ds.iter().for_each(|d| diags.push(d.clone()));
         links.extend(l.iter());

@@ -5,7 +5,6 @@ use crate::build::{analyze_cached, render_site_cached, BuildError, Caches};
 use crate::diag::{Diagnostic, Severity};
 use crate::output::Sink;
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,7 +18,7 @@ pub struct File {
 }
 
 /// A whole built site, by `/`-separated relative path (`incidents/x/index.html`).
-pub type Files = HashMap<String, File>;
+pub type Files = rustc_hash::FxHashMap<String, File>;
 
 /// Collects a render in memory, keeping files of the previous render whose key is unchanged.
 /// What the render neither writes nor keeps is gone from the result: deleted pages disappear.
@@ -34,7 +33,7 @@ impl LiveSink {
     pub fn new(prev: Arc<Files>) -> Self {
         LiveSink {
             prev,
-            next: Mutex::new(Files::new()),
+            next: Mutex::new(Files::default()),
             written: Mutex::new(Vec::new()),
             kept: AtomicUsize::new(0),
         }
@@ -125,7 +124,7 @@ impl Live {
             drafts,
             now,
             caches,
-            files: Arc::new(Files::new()),
+            files: Arc::new(Files::default()),
         }
     }
 

@@ -46,7 +46,7 @@ pub struct State {
 impl State {
     fn new() -> Self {
         State {
-            files: RwLock::new(Arc::new(live::Files::new())),
+            files: RwLock::new(Arc::new(live::Files::default())),
             problems: RwLock::new(None),
             generation: AtomicU64::new(0),
             events: tokio::sync::broadcast::channel(16).0,
