@@ -4,8 +4,8 @@
 use crate::diag::{codes, Diagnostic, Diagnostics, SourceMap};
 use crate::tomlx::{self, Datetime, Schema, Spanned};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// One incident file as written, parsed but not yet checked against the site.
@@ -258,7 +258,7 @@ pub fn load_cached<'c>(
         let (found, assets) = walk(content_dir, &mut diags);
         cache.walk_diags = diags.0;
         cache.walked = true;
-        let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+        let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::default();
         for (owner, rel) in assets {
             by_bundle.entry(owner).or_default().push(rel);
         }

@@ -13,7 +13,7 @@ use crate::tomlx::{Datetime, Spanned};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Validate every incident, and lint the valid ones as of `now`. Drafts are validated too,
@@ -109,7 +109,7 @@ pub fn validate_cached(
     }
     // Duplicate slugs, reported on every file after the first (in path order).
     incidents.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut first: HashMap<&str, &Incident> = HashMap::new();
+    let mut first: HashMap<&str, &Incident> = HashMap::default();
     for i in &incidents {
         if let Some(other) = first.get(i.slug.as_str()) {
             diags.push(

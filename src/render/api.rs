@@ -10,8 +10,8 @@ use crate::status::{self, State};
 use crate::timefmt::format_duration;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Incidents in `incidents.json` and maintenances in `scheduled-maintenances.json` besides the
 /// unresolved ones, as on Statuspage.
@@ -281,9 +281,9 @@ impl<'a> Api<'a> {
 
         // One pass over everything: the first and latest change per component (up to now),
         // and the incidents that can still affect it now.
-        let mut first: HashMap<&str, DateTime<Utc>> = HashMap::new();
-        let mut last: HashMap<&str, DateTime<Utc>> = HashMap::new();
-        let mut live: HashMap<&str, (Vec<&Incident>, Vec<&Incident>)> = HashMap::new();
+        let mut first: HashMap<&str, DateTime<Utc>> = HashMap::default();
+        let mut last: HashMap<&str, DateTime<Utc>> = HashMap::default();
+        let mut live: HashMap<&str, (Vec<&Incident>, Vec<&Incident>)> = HashMap::default();
         for i in incidents.iter().chain(&maintenances) {
             let (start, end) = match i.window {
                 Some(w) => (w.start, Some(w.end)),

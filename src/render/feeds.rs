@@ -13,7 +13,7 @@ use crate::timefmt::{format_duration, view};
 use atom_syndication as atom;
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use url::Url;
 
 /// The host part of the site URL, without a port: the tag URI authority.
@@ -352,7 +352,7 @@ pub(super) fn files(w: &Writer) -> (Vec<(String, u64, String)>, usize) {
         c.components.iter().filter(|x| !x.hidden).collect();
     // Indexes into `all`, per feed: the site's, then each component's.
     let mut lists: Vec<Vec<usize>> = vec![(0..all.len().min(limit)).collect()];
-    let mut per_component: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut per_component: HashMap<&str, Vec<usize>> = HashMap::default();
     for (n, (i, ..)) in all.iter().enumerate() {
         for id in &i.components {
             let v = per_component.entry(id.as_str()).or_default();

@@ -6,7 +6,7 @@ use crate::config::Component;
 use crate::status::{self, Day, State};
 use crate::uptime;
 use chrono::Duration;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Serialize)]
 struct StateView {
@@ -388,13 +388,13 @@ pub(super) fn render(
         .iter()
         .map(|p| (p.incident.slug.as_str(), &p.summary))
         .collect();
-    let mut by_component: HashMap<&str, Vec<&Incident>> = HashMap::new();
+    let mut by_component: HashMap<&str, Vec<&Incident>> = HashMap::default();
     for i in input.incidents {
         for id in &i.components {
             by_component.entry(id).or_default().push(i);
         }
     }
-    let mut maint_by_component: HashMap<&str, Vec<&Incident>> = HashMap::new();
+    let mut maint_by_component: HashMap<&str, Vec<&Incident>> = HashMap::default();
     for m in input.maintenances {
         for id in &m.components {
             maint_by_component.entry(id).or_default().push(m);
@@ -415,7 +415,7 @@ pub(super) fn render(
             .par_iter()
             .map(|comp| (comp.id.as_str(), inputs_key(&comp.id)))
             .collect(),
-        None => HashMap::new(),
+        None => HashMap::default(),
     };
     let computed: Vec<Computed> = visible
         .par_iter()
@@ -730,7 +730,7 @@ fn stats_page(
         .map(|k| this_month - chrono::Months::new(k))
         .collect();
     let key = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
-    let mut counts: HashMap<(String, &str), usize> = HashMap::new();
+    let mut counts: HashMap<(String, &str), usize> = HashMap::default();
     for i in input.incidents {
         let k = key(i.started.with_timezone(&tz).date_naive());
         *counts.entry((k, i.severity.as_str())).or_default() += 1;
