@@ -86,8 +86,11 @@ fn memoized<T>(
 
 /// A key from several hashes.
 pub(crate) fn mix(parts: &[u64]) -> u64 {
-    let bytes: Vec<u8> = parts.iter().flat_map(|p| p.to_le_bytes()).collect();
-    xxhash_rust::xxh3::xxh3_64(&bytes)
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    for p in parts {
+        h.update(&p.to_le_bytes());
+    }
+    h.digest()
 }
 
 pub(crate) fn hash_str(s: &str) -> u64 {
@@ -666,10 +669,11 @@ pub(crate) struct Writer<'a> {
 impl Writer<'_> {
     /// A key for a file made from these inputs and everything every page depends on.
     pub(crate) fn key(&self, parts: &[u64]) -> u64 {
-        let mut v = Vec::with_capacity(parts.len() + 1);
-        v.push(self.page_key);
-        v.extend_from_slice(parts);
-        mix(&v)
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        for p in std::iter::once(&self.page_key).chain(parts) {
+            h.update(&p.to_le_bytes());
+        }
+        h.digest()
     }
 
     /// Whether this render keeps anything from an earlier one.
@@ -840,21 +844,28 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         )?,
     };
     let prepared = prepare_all(input, &w.paths, &w.linker, site_key);
-    incident_pages(&w, &prepared)?;
-    let home = status_pages::render(&w, input, &prepared)?;
-    home_page(&w, input, &prepared, home)?;
-    history_pages(&w, &prepared)?;
-    w.emit_keyed(
-        "404.html",
-        "404",
-        "Page not found",
-        "404.html",
-        input.memo.map(|_| w.key(&[12])),
-        None,
-        Context::new,
-    )?;
-
-    let (feeds, feed_files) = feeds::files(&w);
+    // The page families are independent of each other: incident pages on one side, the lists,
+    // status pages and feeds on the other.
+    let (incidents, rest) = rayon::join(
+        || incident_pages(&w, &prepared),
+        || -> Result<_, String> {
+            let home = status_pages::render(&w, input, &prepared)?;
+            home_page(&w, input, &prepared, home)?;
+            history_pages(&w, &prepared)?;
+            w.emit_keyed(
+                "404.html",
+                "404",
+                "Page not found",
+                "404.html",
+                input.memo.map(|_| w.key(&[12])),
+                None,
+                Context::new,
+            )?;
+            Ok(feeds::files(&w))
+        },
+    );
+    incidents?;
+    let (feeds, feed_files) = rest?;
     feeds.par_iter().try_for_each(|(rel, key, xml)| {
         sink.write_keyed(rel, *key, xml.as_bytes())
             .map_err(|e| format!("cannot write {rel}: {e}"))

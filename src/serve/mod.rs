@@ -55,13 +55,13 @@ impl State {
 
     /// Publish the outcome of a build and tell every open page.
     fn publish(&self, files: Option<Arc<live::Files>>, problems: Option<String>) {
-        if let Some(f) = files {
-            *self.files.write().expect("state") = f;
-        }
+        let old = files.map(|f| std::mem::replace(&mut *self.files.write().expect("state"), f));
         *self.problems.write().expect("state") = problems;
         let g = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         // No receiver (no page open) is fine.
         let _ = self.events.send(g);
+        // The previous build is freed after the pages are told, not before.
+        drop(old);
     }
 }
 
@@ -117,8 +117,8 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
                     live.forget();
                 }
                 let outcome = live.rebuild(&batch.paths);
-                report(&outcome, t, &batch.shown, color, false);
                 publish(&st, &live, &outcome);
+                report(&outcome, t, &batch.shown, color, false);
             }
         })
         .map_err(|e| e.to_string())?;

@@ -9,8 +9,13 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{channel, Receiver};
 use std::time::Duration;
 
-/// Quiet time that ends a burst of events.
-pub const DEBOUNCE: Duration = Duration::from_millis(40);
+/// The debouncer's window: events of one path within it are merged.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
+
+/// Quiet time that ends a burst. The debouncer releases each event once it is `DEBOUNCE` old
+/// (checked every quarter of it), so one burst can arrive in several releases; waiting this
+/// long after the last one joins them into one batch.
+pub const QUIET: Duration = Duration::from_millis(15);
 
 /// The folders of a site that a build reads, besides site.toml.
 pub const WATCHED: [&str; 4] = ["content", "templates", "themes", "static"];
@@ -133,7 +138,9 @@ impl Watcher {
         loop {
             let first = self.rx.recv().ok()?;
             let mut results = vec![first];
-            results.extend(self.rx.try_iter());
+            while let Ok(more) = self.rx.recv_timeout(QUIET) {
+                results.push(more);
+            }
             let mut seen = BTreeSet::new();
             let mut batch = Batch::default();
             for r in results {
