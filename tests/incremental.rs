@@ -25,8 +25,8 @@ fn fresh(root: &Path) -> Files {
 }
 
 fn assert_same(got: &Files, want: &Files, after: &str) {
-    let mut a: Vec<&String> = got.keys().collect();
-    let mut b: Vec<&String> = want.keys().collect();
+    let mut a: Vec<&str> = got.keys().map(|k| &**k).collect();
+    let mut b: Vec<&str> = want.keys().map(|k| &**k).collect();
     a.sort();
     b.sort();
     assert_eq!(a, b, "the same files after {after}");

@@ -119,13 +119,13 @@ async fn file(AxState((state, _)): AxState<Shared>, req: Request) -> Response {
     }
     let path = req.uri().path().to_string();
     let files = state.files.read().expect("state").clone();
-    let found = resolve(&path).and_then(|k| files.get(&k).map(|f| (k, f.bytes.clone())));
+    let found = resolve(&path).and_then(|k| files.get(k.as_str()).map(|f| (k, f.bytes.clone())));
     match found {
         Some((key, bytes)) => respond(&state, StatusCode::OK, &key, &bytes),
         None => {
             // `/incidents/x` → `/incidents/x/`, as static hosts do.
             if let Some(k) = resolve(&format!("{path}/")) {
-                if !path.ends_with('/') && files.contains_key(&k) {
+                if !path.ends_with('/') && files.contains_key(k.as_str()) {
                     let q = req
                         .uri()
                         .query()

@@ -18,7 +18,8 @@ pub struct File {
 }
 
 /// A whole built site, by `/`-separated relative path (`incidents/x/index.html`).
-pub type Files = rustc_hash::FxHashMap<String, File>;
+/// Keys are shared: a file kept from one build to the next keeps its key without a copy.
+pub type Files = rustc_hash::FxHashMap<Arc<str>, File>;
 
 /// Collects a render in memory, keeping files of the previous render whose key is unchanged.
 /// What the render neither writes nor keeps is gone from the result: deleted pages disappear.
@@ -43,7 +44,7 @@ impl LiveSink {
         crate::output::safe_rel(rel)?;
         self.written.lock().expect("sink").push(rel.to_string());
         self.next.lock().expect("sink").insert(
-            rel.to_string(),
+            Arc::from(rel),
             File {
                 key,
                 bytes: Arc::from(bytes),
@@ -72,13 +73,10 @@ impl Sink for LiveSink {
         self.put(rel, Some(key), bytes)
     }
     fn reuse(&self, rel: &str, key: u64) -> bool {
-        match self.prev.get(rel) {
-            Some(f) if f.key == Some(key) => {
+        match self.prev.get_key_value(rel) {
+            Some((k, f)) if f.key == Some(key) => {
                 self.kept.fetch_add(1, Ordering::Relaxed);
-                self.next
-                    .lock()
-                    .expect("sink")
-                    .insert(rel.to_string(), f.clone());
+                self.next.lock().expect("sink").insert(k.clone(), f.clone());
                 true
             }
             _ => false,
