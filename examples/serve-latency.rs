@@ -10,6 +10,9 @@
 //! Each run rewrites one incident (a different one each time, always with new text), then waits
 //! for the `reload` event on the event stream. Prints every run and the median, 90th percentile,
 //! minimum and maximum. The debounce (quiet time that ends a burst of events) is included.
+//!
+//! `--edit body` (the default) appends to the postmortem, as when writing one; `--edit front`
+//! changes the summary in the front matter, which every list showing the incident displays.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
@@ -22,6 +25,7 @@ fn main() {
     let mut site: Option<PathBuf> = None;
     let mut runs = 21usize;
     let mut bin = PathBuf::from("target/release/afterword");
+    let mut front = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let v = args.next().expect("a value");
@@ -29,6 +33,7 @@ fn main() {
             "--site" => site = Some(v.into()),
             "--runs" => runs = v.parse().expect("--runs N"),
             "--bin" => bin = v.into(),
+            "--edit" => front = v == "front",
             _ => panic!("unknown argument {a}; usage: --site DIR [--runs N] [--bin PATH]"),
         }
     }
@@ -97,7 +102,16 @@ fn main() {
     for k in 0..runs {
         let f = &files[(files.len() / 2 + k * 97) % files.len()];
         let text = std::fs::read_to_string(f).unwrap();
-        let edited = format!("{text}\nEdited in benchmark run {k}.\n");
+        let edited = if front {
+            text.replacen(
+                "summary = \"",
+                &format!("summary = \"Edited in run {k}. "),
+                1,
+            )
+        } else {
+            format!("{text}\nEdited in benchmark run {k}.\n")
+        };
+        assert_ne!(edited, text, "{} has no summary to edit", f.display());
         let t0 = Instant::now();
         std::fs::write(f, edited).unwrap();
         let t1 = events
@@ -120,7 +134,8 @@ fn main() {
     ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let pct = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
     println!(
-        "\nsave → reload over {} runs on {} files: median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
+        "\nsave ({} edit) → reload over {} runs on {} files: median {:.1} ms, p90 {:.1} ms, min {:.1} ms, max {:.1} ms",
+        if front { "front matter" } else { "body" },
         ms.len(),
         files.len(),
         pct(0.5),
