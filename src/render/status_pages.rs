@@ -429,17 +429,18 @@ pub(super) fn render(
         })
         .collect();
 
-    // Maintenance: one summary each, one page each.
-    let maint_summaries: Vec<(&Incident, MaintenanceSummaryView)> = input
+    // Maintenance: one page each. Summaries are made when a page that shows them is rendered.
+    let maint_values: HashMap<&str, std::sync::OnceLock<Value>> = input
         .maintenances
         .iter()
-        .map(|m| (&**m, maintenance_summary(w, input, m)))
+        .map(|m| (m.slug.as_str(), std::sync::OnceLock::new()))
         .collect();
-    let maint_values: HashMap<&str, Value> = maint_summaries
-        .iter()
-        .map(|(m, s)| (m.slug.as_str(), Value::from_serializable(s)))
-        .collect();
-    maint_summaries.par_iter().try_for_each(|(m, s)| {
+    let maint_value = |m: &Incident| {
+        maint_values[m.slug.as_str()]
+            .get_or_init(|| Value::from_serializable(&maintenance_summary(w, input, m)))
+            .clone()
+    };
+    input.maintenances.par_iter().try_for_each(|m| {
         let rel = format!("maintenance/{}/", m.slug);
         let key = w.input_memo().then(|| w.key(&[m.fingerprint, 4]));
         let page_kept = w.keep(&rel, key, None);
@@ -447,6 +448,7 @@ pub(super) fn render(
         if page_kept && doc_kept {
             return copy_assets(w, m, &rel);
         }
+        let s = &maintenance_summary(w, input, m);
         let links = |d: &str| w.linker.resolve(&m.path, d);
         let body = markdown::render_body_linked(&m.body, None, Some(&links));
         let page = MaintenancePageView {
@@ -487,7 +489,7 @@ pub(super) fn render(
         Value::from(
             v.into_iter()
                 .take(limit)
-                .map(|m| maint_values[m.slug.as_str()].clone())
+                .map(|m| maint_value(m))
                 .collect::<Vec<_>>(),
         )
     };
