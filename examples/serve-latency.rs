@@ -118,8 +118,6 @@ fn main() {
             .recv_timeout(Duration::from_secs(30))
             .expect("a reload event");
         let d = (t1 - t0).as_secs_f64() * 1000.0;
-        let rebuilt = lines.try_iter().last().unwrap_or_default();
-        println!("run {k:>2}: {d:7.1} ms   {rebuilt}");
         ms.push(d);
         std::fs::write(f, text).unwrap();
         // The restore is a change too: let its rebuild pass before the next run.
@@ -127,7 +125,10 @@ fn main() {
             .recv_timeout(Duration::from_secs(30))
             .expect("reload");
         std::thread::sleep(Duration::from_millis(150));
+        // serve prints its line after the event: the edit's is the first of the two.
+        let rebuilt = lines.try_iter().next().unwrap_or_default();
         let _ = lines.try_iter().count();
+        println!("run {k:>2}: {d:7.1} ms   {rebuilt}");
     }
     let _ = child.kill();
     let _ = child.wait();
