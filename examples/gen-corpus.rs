@@ -313,14 +313,22 @@ fn main() {
         }
     }
     let out = out.unwrap_or_else(|| usage("--out DIR is required"));
-    if out.join("site.toml").exists() {
-        // Start from a clean content/ so a smaller corpus never keeps a larger one's files.
-        let _ = std::fs::remove_dir_all(out.join("content"));
-    }
+    generate(incidents, &out, seed).unwrap_or_else(|e| die(&format!("{}: {e}", out.display())));
+    eprintln!(
+        "wrote {incidents} files into {}",
+        out.join("content").display()
+    );
+}
+
+/// Write the site: `out/site.toml` and `out/content/` (emptied first).
+pub fn generate(incidents: usize, out: &std::path::Path, seed: u64) -> std::io::Result<()> {
     let content = out.join("content");
-    std::fs::create_dir_all(&content)
-        .unwrap_or_else(|e| die(&format!("{}: {e}", content.display())));
-    std::fs::write(out.join("site.toml"), site_toml()).unwrap_or_else(|e| die(&e.to_string()));
+    if content.exists() {
+        // A smaller corpus never keeps a larger one's files.
+        std::fs::remove_dir_all(&content)?;
+    }
+    std::fs::create_dir_all(&content)?;
+    std::fs::write(out.join("site.toml"), site_toml())?;
     let mut r = Rng(seed);
     // Eight years before 2026-11-01T00:00:00Z, evenly spread, with jitter inside each slot.
     let end: i64 = 1_793_491_200;
@@ -334,10 +342,9 @@ fn main() {
         } else {
             incident(&mut r, n, start, ongoing)
         };
-        std::fs::write(content.join(format!("{slug}.md")), text)
-            .unwrap_or_else(|e| die(&e.to_string()));
+        std::fs::write(content.join(format!("{slug}.md")), text)?;
     }
-    eprintln!("wrote {incidents} files into {}", content.display());
+    Ok(())
 }
 
 fn usage(msg: &str) -> ! {
