@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# bench/scale.sh - how `afterword build` scales, against a floor, on generated sites.
+#
+#   bash bench/scale.sh [SIZES...]        # default: 1000 10000 100000
+#
+# For each size N it generates a site (examples/gen-corpus.rs, deterministic) under
+# ${BENCH_DIR:-/tmp/afterword-bench}/corpus-N and measures, with GNU time, RUNS times each
+# (default 3; the median is printed):
+#   floor    read every file, parse its front matter, render its Markdown (examples/floor.rs)
+#   build    `afterword build` into an empty output folder
+#   rebuild  `afterword build` again, nothing changed, output folder present
+# Wall and CPU (user + system) seconds and peak RSS; then build/floor and the growth from
+# one size to the next. Figures of a run are in docs/performance.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
+RUNS=${RUNS:-3}
+DIR=${BENCH_DIR:-/tmp/afterword-bench}
+NOW=2026-11-21T12:00:00Z
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)"; exit 1; }
+
+cargo build --release --quiet --bin afterword --example gen-corpus --example floor
+BIN=$PWD/target/release/afterword
+
+# measure NAME CMD...: RUNS runs; prints "wall cpu rss_mb" of the median-wall run.
+measure() {
+  local out=() line
+  for _ in $(seq "$RUNS"); do
+    [ "$1" = build ] && rm -rf "$SITE/public"
+    line=$("$TIME" -f '%e %U %S %M' "${@:2}" 2>&1 >/dev/null | tail -n 1)
+    out+=("$line")
+  done
+  printf '%s\n' "${out[@]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2) {
+    printf "%.2f %.2f %.0f\n", $1, $2 + $3, $4 / 1024 }'
+}
+
+printf '%s\n' "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+printf '%s\n' "runs per figure: $RUNS (median by wall time)"
+printf '\n%-8s %-8s %9s %9s %9s\n' size what wall_s cpu_s rss_MB
+declare -A WALL
+for n in "${SIZES[@]}"; do
+  SITE=$DIR/corpus-$n
+  mkdir -p "$SITE"
+  ./target/release/examples/gen-corpus --incidents "$n" --out "$SITE" 2>/dev/null
+  for what in floor build rebuild; do
+    case $what in
+      floor) r=$(measure floor ./target/release/examples/floor "$SITE") ;;
+      build) r=$(measure build "$BIN" build --root "$SITE" --now "$NOW") ;;
+      rebuild) r=$(measure rebuild "$BIN" build --root "$SITE" --now "$NOW") ;;
+    esac
+    WALL[$what-$n]=${r%% *}
+    printf '%-8s %-8s %9s %9s %9s\n' "$n" "$what" $r
+  done
+done
+
+printf '\n'
+prev=
+for n in "${SIZES[@]}"; do
+  printf 'size %-7s build / floor = %s\n' "$n" "$(awk -v a="${WALL[build-$n]}" -v b="${WALL[floor-$n]}" 'BEGIN { printf "%.2f", a / b }')"
+  if [ -n "$prev" ]; then
+    printf 'build(%s) / build(%s) = %s (sizes x%s)\n' "$n" "$prev" \
+      "$(awk -v a="${WALL[build-$n]}" -v b="${WALL[build-$prev]}" 'BEGIN { printf "%.2f", a / b }')" "$((n / prev))"
+  fi
+  prev=$n
+done
