@@ -167,7 +167,7 @@ fn a_generated_site_has_every_page_once() {
             (updated(&doc), format!("/{kind}/{}/", i.slug))
         })
         .collect();
-    all.sort_by(|a, b| b.0.cmp(&a.0));
+    all.sort_by_key(|x| std::cmp::Reverse(x.0));
     let n = feed.entries.len();
     assert!(n > 0 && n < all.len(), "{n} entries");
     let got: Vec<String> = feed
