@@ -329,6 +329,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         opts.drafts,
         &DiskSink {
             dir: staging.dir().to_path_buf(),
+            previous: output.is_dir().then(|| output.clone()),
         },
     )?;
     staging.commit().map_err(|e| {

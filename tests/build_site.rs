@@ -682,3 +682,70 @@ fn stats_lists_open_action_items_with_overdue_flag() {
     // Done items are not listed.
     assert!(!read(&public.join("stats/index.html")).contains("Done</td>"));
 }
+
+#[cfg(unix)]
+#[test]
+fn unchanged_files_keep_their_inode_and_modification_time() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = site();
+    let public = build(dir.path(), &[]);
+    // (inode, mtime in ns) of every file.
+    let stamps = |public: &Path| -> std::collections::BTreeMap<String, (u64, i128)> {
+        walkdir::WalkDir::new(public)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let m = e.metadata().unwrap();
+                let rel = e
+                    .path()
+                    .strip_prefix(public)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (
+                    rel,
+                    (
+                        m.ino(),
+                        m.mtime() as i128 * 1_000_000_000 + m.mtime_nsec() as i128,
+                    ),
+                )
+            })
+            .collect()
+    };
+    let first = stamps(&public);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    build(dir.path(), &[]);
+    assert_eq!(stamps(&public), first, "a no-change rebuild rewrote files");
+
+    // One postmortem edited: its page, its JSON and the feeds that carry it are new files; the
+    // rest are the same files, with the same times.
+    let file = dir.path().join("content/multi-day.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}\nA new paragraph.\n")).unwrap();
+    build(dir.path(), &[]);
+    let after = stamps(&public);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        first.keys().collect::<Vec<_>>()
+    );
+    let changed: Vec<&str> = after
+        .iter()
+        .filter(|(k, v)| first[*k] != **v)
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert!(
+        changed.contains(&"incidents/multi-day/index.html"),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains(&"incidents/multi-day/index.json"),
+        "{changed:?}"
+    );
+    assert!(!changed.contains(&"index.html"), "{changed:?}");
+    assert!(
+        !changed.contains(&"incidents/long-outage/index.html"),
+        "{changed:?}"
+    );
+    assert!(changed.len() < 20, "{changed:?}");
+}
