@@ -365,12 +365,18 @@ impl std::ops::Deref for Prepared<'_> {
 /// [`Memo`] across builds).
 pub(crate) struct PreparedData {
     summary: Value,
-    full: Value,
-    /// The rendered postmortem, also in `full`; kept for the page's `index.json`.
-    body: markdown::Rendered,
+    /// What only the incident's own page and JSON need. A full build renders them as soon as
+    /// it has this and drops it; a [`Memo`] keeps it for the next render.
+    page: Option<PageData>,
     year: i32,
     month_key: String,
     month_label: String,
+}
+
+pub(crate) struct PageData {
+    full: Value,
+    /// The rendered postmortem, also in `full`; kept for the page's `index.json`.
+    body: markdown::Rendered,
 }
 
 /// Links between content files: `other.md` or `../other/index.md` in a body or message become
@@ -523,19 +529,27 @@ fn due_view(d: chrono::NaiveDate) -> DueView {
 /// the site and (for an incident that may link to other files) the file → page map are
 /// unchanged; the rest is prepared in parallel.
 fn prepare_all<'a>(
+    w: &Writer<'a>,
     input: &RenderInput<'a>,
-    paths: &Paths,
-    linker: &Linker,
     site_key: u64,
-) -> Vec<Prepared<'a>> {
+) -> Result<Vec<Prepared<'a>>, String> {
+    let (paths, linker) = (&w.paths, &*w.linker);
     let fresh = |i: &'a Incident| Arc::new(prepare_data(input, paths, linker, i));
     let Some(memo) = input.memo else {
+        // Nothing is kept: each incident's page and JSON are written right away, and only its
+        // list values stay for the list pages, so memory holds no page data.
         return input
             .incidents
             .par_iter()
-            .map(|i| Prepared {
-                incident: i,
-                data: fresh(i),
+            .enumerate()
+            .map(|(n, i)| {
+                let mut data = prepare_data(input, paths, linker, i);
+                let page = data.page.take().expect("just prepared");
+                incident_page(w, n, &page)?;
+                Ok(Prepared {
+                    incident: i,
+                    data: Arc::new(data),
+                })
             })
             .collect();
     };
@@ -570,7 +584,7 @@ fn prepare_all<'a>(
             input.incidents.iter().map(|i| i.fingerprint).collect();
         map.retain(|fp, _| current.contains(fp));
     }
-    input
+    Ok(input
         .incidents
         .iter()
         .zip(found)
@@ -578,7 +592,7 @@ fn prepare_all<'a>(
             incident: i,
             data: f.unwrap_or_else(|| map[&i.fingerprint].2.clone()),
         })
-        .collect()
+        .collect())
 }
 
 fn prepare_data(input: &RenderInput, paths: &Paths, linker: &Linker, i: &Incident) -> PreparedData {
@@ -615,8 +629,7 @@ fn prepare_data(input: &RenderInput, paths: &Paths, linker: &Linker, i: &Inciden
     let full = Value::from_serializable(&full);
     PreparedData {
         summary: Value::from_serializable(&summary),
-        full,
-        body,
+        page: Some(PageData { full, body }),
         year: local.year(),
         month_key: local.format("%Y-%m").to_string(),
         month_label: local.format("%B %Y").to_string(),
@@ -843,7 +856,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
             },
         )?,
     };
-    let prepared = prepare_all(input, &w.paths, &w.linker, site_key);
+    let prepared = prepare_all(&w, input, site_key)?;
     // The page families are independent of each other: incident pages on one side, the lists,
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
@@ -956,42 +969,50 @@ fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// One page per incident, in parallel, with links to the next older and newer ones.
+/// One page per incident, in parallel, with links to the next older and newer ones: the
+/// incidents whose page data is still at hand (a full build wrote the others while preparing).
 fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
-    let link = |q: &Prepared| {
+    prepared.par_iter().enumerate().try_for_each(|(n, p)| match &p.page {
+        Some(page) => incident_page(w, n, page),
+        None => Ok(()),
+    })
+}
+
+/// The page, JSON and bundle files of the `n`th incident (newest first).
+fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
+    let all = w.input.incidents;
+    let i = &*all[n];
+    let link = |q: &Incident| {
         Value::from_serializable(&LinkView {
-            title: &q.incident.title,
-            path: w.paths.path(&format!("incidents/{}/", q.incident.slug)),
+            title: &q.title,
+            path: w.paths.path(&format!("incidents/{}/", q.slug)),
         })
     };
-    prepared.par_iter().enumerate().try_for_each(|(n, p)| {
-        let i = p.incident;
-        let rel = format!("incidents/{}/", i.slug);
-        let next = n.checked_sub(1).map(|k| &prepared[k]);
-        let prev = prepared.get(n + 1);
-        // The older/newer links show the neighbours' titles: their front matter.
-        let fp = |q: Option<&Prepared>| q.map_or(0, |q| q.incident.front_fingerprint);
-        let last = i.timeline.last().map_or(i.started, |e| e.at);
-        w.emit_keyed(
-            "incident.html",
-            "incident",
-            &i.title,
-            &rel,
-            Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
-            Some(last.format("%Y-%m-%d").to_string()),
-            || {
-                let mut ctx = Context::new();
-                ctx.insert_value("incident", p.full.clone());
-                ctx.insert_value("next", next.map(link).unwrap_or_else(Value::none));
-                ctx.insert_value("prev", prev.map(link).unwrap_or_else(Value::none));
-                ctx
-            },
-        )?;
-        if !w.reuse_document(i) {
-            w.emit_document(i, &p.body.html, &p.body.toc)?;
-        }
-        copy_assets(w, i, &rel)
-    })
+    let rel = format!("incidents/{}/", i.slug);
+    let next = n.checked_sub(1).map(|k| &*all[k]);
+    let prev = all.get(n + 1).map(|q| &**q);
+    // The older/newer links show the neighbours' titles: their front matter.
+    let fp = |q: Option<&Incident>| q.map_or(0, |q| q.front_fingerprint);
+    let last = i.timeline.last().map_or(i.started, |e| e.at);
+    w.emit_keyed(
+        "incident.html",
+        "incident",
+        &i.title,
+        &rel,
+        Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
+        Some(last.format("%Y-%m-%d").to_string()),
+        || {
+            let mut ctx = Context::new();
+            ctx.insert_value("incident", page.full.clone());
+            ctx.insert_value("next", next.map(link).unwrap_or_else(Value::none));
+            ctx.insert_value("prev", prev.map(link).unwrap_or_else(Value::none));
+            ctx
+        },
+    )?;
+    if !w.reuse_document(i) {
+        w.emit_document(i, &page.body.html, &page.body.toc)?;
+    }
+    copy_assets(w, i, &rel)
 }
 
 fn home_page(
