@@ -111,6 +111,9 @@ pub fn analyze(
 /// rendered Markdown. Every cache is keyed on its inputs, so a stale entry is never used.
 #[derive(Default)]
 pub struct Caches {
+    /// Keep parsed files and validation for the next build (else they are freed as soon as
+    /// they are used, and the caches stay empty).
+    pub keep: bool,
     pub files: load::FileCache,
     pub checked: validate::Cache,
     pub render: render::Memo,
@@ -151,12 +154,20 @@ pub fn analyze_cached(
         );
         return Ok((None, crate::diag::Diagnostics(diags).sorted()));
     }
-    let (raws, mut diags) = load::load_cached(&content, &mut caches.files);
+    // Kept files when there is a next build to keep them for; else each file is freed as soon
+    // as it is validated.
+    let ((all, more), mut diags) = if caches.keep {
+        let (raws, diags) = load::load_cached(&content, &mut caches.files);
+        let v = validate::validate_cached(&config, &raws, drafts, now, &mut caches.checked);
+        (v, diags)
+    } else {
+        let (raws, diags) = load::load(&content);
+        (validate::validate(&config, raws, drafts, now), diags)
+    };
     diags.extend(crate::diag::Diagnostics(config_diags));
     diags.extend(crate::diag::Diagnostics(
         theme_problem.into_iter().collect(),
     ));
-    let (all, more) = validate::validate_cached(&config, &raws, drafts, now, &mut caches.checked);
     diags.extend(more);
     let diags = diags.sorted();
     let theme = match theme {

@@ -17,14 +17,20 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Validate every incident, and lint the valid ones as of `now`. Drafts are validated too,
-/// and dropped unless `drafts`. Diagnostics hold errors and warnings.
+/// and dropped unless `drafts`. Diagnostics hold errors and warnings. Each file's text is
+/// freed as soon as it is validated.
 pub fn validate(
     config: &Config,
-    raws: &[&RawIncident],
+    raws: Vec<RawIncident>,
     drafts: bool,
     now: DateTime<Utc>,
 ) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
-    validate_cached(config, raws, drafts, now, &mut Cache::default())
+    let paths: Vec<std::path::PathBuf> = raws.iter().map(|r| r.path.clone()).collect();
+    let ones: Vec<One> = raws
+        .into_par_iter()
+        .map(|r| validate_file(config, &r, now))
+        .collect();
+    across_files(&paths, ones.iter(), drafts)
 }
 
 /// One file's validation: the incident if valid, its problems, and its links to check.
@@ -34,6 +40,16 @@ type One = (
     Vec<crate::lint::PendingLink>,
 );
 
+fn validate_file(config: &Config, r: &RawIncident, now: DateTime<Utc>) -> One {
+    match validate_one(config, r) {
+        Ok(i) => {
+            let (warnings, links) = crate::lint::lint(config, r, &i, now);
+            (Some(std::sync::Arc::new(i)), warnings, links)
+        }
+        Err(ds) => (None, ds, Vec::new()),
+    }
+}
+
 /// Per-file results kept between builds (`afterword serve`), reused for a file whose
 /// fingerprint (path and text) is unchanged while site.toml and `now` are too.
 #[derive(Default)]
@@ -42,8 +58,8 @@ pub struct Cache {
     by_fingerprint: rustc_hash::FxHashMap<u64, One>,
 }
 
-/// [`validate`], reusing the per-file results in `cache`; the cross-file checks (links between
-/// incidents, duplicate slugs) always run.
+/// [`validate`], reusing the per-file results in `cache` (the files stay with the caller); the
+/// cross-file checks (links between incidents, duplicate slugs) always run.
 pub fn validate_cached(
     config: &Config,
     raws: &[&RawIncident],
@@ -64,13 +80,7 @@ pub fn validate_cached(
         .collect();
     let fresh: Vec<One> = todo
         .par_iter()
-        .map(|r| match validate_one(config, r) {
-            Ok(i) => {
-                let (warnings, links) = crate::lint::lint(config, r, &i, now);
-                (Some(std::sync::Arc::new(i)), warnings, links)
-            }
-            Err(ds) => (None, ds, Vec::new()),
-        })
+        .map(|r| validate_file(config, r, now))
         .collect();
     for (r, one) in todo.iter().zip(fresh) {
         cache.by_fingerprint.insert(r.fingerprint, one);
@@ -79,11 +89,25 @@ pub fn validate_cached(
         let current: rustc_hash::FxHashSet<u64> = raws.iter().map(|r| r.fingerprint).collect();
         cache.by_fingerprint.retain(|fp, _| current.contains(fp));
     }
+    let paths: Vec<std::path::PathBuf> = raws.iter().map(|r| r.path.clone()).collect();
+    across_files(
+        &paths,
+        raws.iter().map(|r| &cache.by_fingerprint[&r.fingerprint]),
+        drafts,
+    )
+}
+
+/// Gather the per-file results (in path order) and check what spans files: links to other
+/// incidents and files, and duplicate slugs.
+fn across_files<'a>(
+    paths: &[std::path::PathBuf],
+    ones: impl Iterator<Item = &'a One>,
+    drafts: bool,
+) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut incidents = Vec::with_capacity(raws.len());
+    let mut incidents = Vec::with_capacity(paths.len());
     let mut links = Vec::new();
-    for r in raws {
-        let (i, ds, l) = &cache.by_fingerprint[&r.fingerprint];
+    for (i, ds, l) in ones {
         incidents.extend(i.clone());
         ds.iter().for_each(|d| diags.push(d.clone()));
         links.extend(l.iter());
@@ -94,7 +118,7 @@ pub fn validate_cached(
             incidents.iter().map(|i| i.slug.as_str()).collect();
         // Every content file, valid or not.
         let files: std::collections::HashSet<std::path::PathBuf> =
-            crate::fsutil::absolute_files(raws.iter().map(|r| r.path.as_path()))
+            crate::fsutil::absolute_files(paths.iter().map(|p| p.as_path()))
                 .into_iter()
                 .collect();
         for l in links {

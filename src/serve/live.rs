@@ -113,7 +113,10 @@ impl Live {
     /// Changed content files must be named to [`Live::rebuild`] (a watcher does), or
     /// [`Live::forget`] called: unchanged-looking files are not checked on disk.
     pub fn new(root: &Path, base_url: &str, drafts: bool, now: DateTime<Utc>) -> Self {
-        let mut caches = Caches::default();
+        let mut caches = Caches {
+            keep: true,
+            ..Caches::default()
+        };
         caches.files.trust_marks();
         Live {
             root: root.to_path_buf(),
