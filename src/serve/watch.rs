@@ -77,18 +77,8 @@ pub struct Batch {
     pub paths: Vec<PathBuf>,
     /// Relative to the root, for messages.
     pub shown: Vec<String>,
-    pub kinds: BTreeSet<Kind>,
     /// The watcher may have missed events (its queue overflowed): reread everything.
     pub rescan: bool,
-}
-
-/// [`Change`] without `Ignored`, ordered, for a batch's summary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
-    Config,
-    Content,
-    Template,
-    Static,
 }
 
 pub struct Watcher {
@@ -157,15 +147,10 @@ impl Watcher {
                 batch.rescan |= events.iter().any(|e| e.need_rescan());
                 for ev in events.iter().filter(|e| !e.kind.is_access()) {
                     for p in &ev.paths {
-                        let kind = match classify(&self.root, p) {
-                            Change::Ignored => continue,
-                            Change::Config => Kind::Config,
-                            Change::Content => Kind::Content,
-                            Change::Template => Kind::Template,
-                            Change::Static => Kind::Static,
-                        };
+                        if classify(&self.root, p) == Change::Ignored {
+                            continue;
+                        }
                         if seen.insert(p.clone()) {
-                            batch.kinds.insert(kind);
                             batch.paths.push(p.clone());
                             batch.shown.push(
                                 p.strip_prefix(&self.root)
