@@ -7,7 +7,8 @@
 # ${BENCH_DIR:-/tmp/afterword-bench}/corpus-N and measures, with GNU time, RUNS times each
 # (default 3; the median is printed):
 #   floor    read every file, parse its front matter, render its Markdown (examples/floor.rs)
-#   build    `afterword build` into an empty output folder
+#   build    `afterword build` into a new output folder (never one just deleted: on some
+#            filesystems freeing a 20,000-file tree slows the writes that follow)
 #   rebuild  `afterword build` again, nothing changed, output folder present
 # Wall and CPU (user + system) seconds and peak RSS; then build/floor and the growth from
 # one size to the next. Figures of a run are in docs/performance.md.
@@ -24,12 +25,17 @@ TIME=/usr/bin/time
 cargo build --release --quiet --bin afterword --example gen-corpus --example floor
 BIN=$PWD/target/release/afterword
 
-# measure NAME CMD...: RUNS runs; prints "wall cpu rss_mb" of the median-wall run.
+# measure NAME CMD...: RUNS runs; prints "wall cpu rss_mb" of the median-wall run. A build's
+# command ends with --output and gets a new folder each run; they go after the size's runs.
 measure() {
-  local out=() line
-  for _ in $(seq "$RUNS"); do
-    [ "$1" = build ] && rm -rf "$SITE/public"
-    line=$("$TIME" -f '%e %U %S %M' "${@:2}" 2>&1 >/dev/null | tail -n 1)
+  local out=() line k
+  for k in $(seq "$RUNS"); do
+    sync
+    if [ "$1" = build ]; then
+      line=$("$TIME" -f '%e %U %S %M' "${@:2}" "$SITE/fresh-$k" 2>&1 >/dev/null | tail -n 1)
+    else
+      line=$("$TIME" -f '%e %U %S %M' "${@:2}" 2>&1 >/dev/null | tail -n 1)
+    fi
     out+=("$line")
   done
   printf '%s\n' "${out[@]}" | sort -n | awk -v n="$RUNS" 'NR == int((n + 1) / 2) {
@@ -47,12 +53,15 @@ for n in "${SIZES[@]}"; do
   for what in floor build rebuild; do
     case $what in
       floor) r=$(measure floor ./target/release/examples/floor "$SITE") ;;
-      build) r=$(measure build "$BIN" build --root "$SITE" --now "$NOW") ;;
-      rebuild) r=$(measure rebuild "$BIN" build --root "$SITE" --now "$NOW") ;;
+      build) r=$(measure build "$BIN" build --root "$SITE" --now "$NOW" --output) ;;
+      rebuild)
+        "$BIN" build --root "$SITE" --now "$NOW" >/dev/null 2>&1
+        r=$(measure rebuild "$BIN" build --root "$SITE" --now "$NOW") ;;
     esac
     WALL[$what-$n]=${r%% *}
     printf '%-8s %-8s %9s %9s %9s\n' "$n" "$what" $r
   done
+  rm -rf "$SITE"/fresh-*
 done
 
 printf '\n'

@@ -972,10 +972,13 @@ fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), String> {
 /// One page per incident, in parallel, with links to the next older and newer ones: the
 /// incidents whose page data is still at hand (a full build wrote the others while preparing).
 fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
-    prepared.par_iter().enumerate().try_for_each(|(n, p)| match &p.page {
-        Some(page) => incident_page(w, n, page),
-        None => Ok(()),
-    })
+    prepared
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(n, p)| match &p.page {
+            Some(page) => incident_page(w, n, page),
+            None => Ok(()),
+        })
 }
 
 /// The page, JSON and bundle files of the `n`th incident (newest first).
