@@ -860,7 +860,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
     // The page families are independent of each other: incident pages on one side, the lists,
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
-        || incident_pages(&w, &prepared),
+        || incident_pages(&w, &prepared).and_then(|()| data_files(&w)),
         || -> Result<_, String> {
             let home = status_pages::render(&w, input, &prepared)?;
             home_page(&w, input, &prepared, home)?;
@@ -883,47 +883,12 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         sink.write_keyed(rel, *key, xml.as_bytes())
             .map_err(|e| format!("cannot write {rel}: {e}"))
     })?;
-    let api_key = api::key(&w);
-    let ics_key = w.input_memo().then(|| {
-        let fronts: Vec<u64> = input
-            .maintenances
-            .iter()
-            .map(|m| m.front_fingerprint)
-            .collect();
-        w.key(&[14, mix(&fronts)])
-    });
     let mut sitemap = w.sitemap.into_inner().expect("sitemap");
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
         .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
-    let mut files = 1 + feed_files;
-    // Every API file, unless the sink kept them all.
-    let kept = |k: u64| {
-        api::FILES
-            .iter()
-            .fold(true, |all, f| sink.reuse(f, k) & all)
-    };
-    if !api_key.is_some_and(kept) {
-        let api = api::Api::new(input, &w.paths).files();
-        debug_assert_eq!(api.iter().map(|f| f.0).collect::<Vec<_>>(), api::FILES);
-        for (rel, json) in api {
-            match api_key {
-                Some(k) => sink.write_keyed(rel, k, json.as_bytes()),
-                None => sink.write(rel, json.as_bytes()),
-            }
-            .map_err(|e| format!("cannot write {rel}: {e}"))?;
-        }
-    }
-    files += api::FILES.len();
-    if !ics_key.is_some_and(|k| sink.reuse("maintenance.ics", k)) {
-        let ics = feeds::calendar(input, &w.paths);
-        match ics_key {
-            Some(k) => sink.write_keyed("maintenance.ics", k, ics.as_bytes()),
-            None => sink.write("maintenance.ics", ics.as_bytes()),
-        }
-        .map_err(|e| format!("cannot write maintenance.ics: {e}"))?;
-    }
-    files += 1;
+    // The sitemap, the API files and the calendar.
+    let mut files = 1 + feed_files + api::FILES.len() + 1;
     let pages = w.pages.into_inner();
     files += pages + w.json_docs.into_inner();
     for (rel, src) in &input.theme.statics {
@@ -949,6 +914,48 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         files,
         markdown,
     })
+}
+
+/// The JSON API and the maintenance calendar, unless the sink kept them.
+fn data_files(w: &Writer) -> Result<(), String> {
+    let (input, sink) = (w.input, w.sink);
+    let write = |rel: &str, key: Option<u64>, text: &str| {
+        match key {
+            Some(k) => sink.write_keyed(rel, k, text.as_bytes()),
+            None => sink.write(rel, text.as_bytes()),
+        }
+        .map_err(|e| format!("cannot write {rel}: {e}"))
+    };
+    // Every API file, unless the sink kept them all.
+    let api_key = api::key(w);
+    let kept = |k: u64| {
+        api::FILES
+            .iter()
+            .fold(true, |all, f| sink.reuse(f, k) & all)
+    };
+    if !api_key.is_some_and(kept) {
+        let api = api::Api::new(input, &w.paths).files();
+        debug_assert_eq!(api.iter().map(|f| f.0).collect::<Vec<_>>(), api::FILES);
+        for (rel, json) in api {
+            write(rel, api_key, &json)?;
+        }
+    }
+    let ics_key = w.input_memo().then(|| {
+        let fronts: Vec<u64> = input
+            .maintenances
+            .iter()
+            .map(|m| m.front_fingerprint)
+            .collect();
+        w.key(&[14, mix(&fronts)])
+    });
+    if !ics_key.is_some_and(|k| sink.reuse("maintenance.ics", k)) {
+        write(
+            "maintenance.ics",
+            ics_key,
+            &feeds::calendar(input, &w.paths),
+        )?;
+    }
+    Ok(())
 }
 
 /// Copy a bundle's files beside its page at `rel`.
