@@ -133,6 +133,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 base_url,
                 drafts,
                 now,
+                // Stage by stage on a terminal, where a long build would otherwise be silent.
+                progress: std::io::stderr()
+                    .is_terminal()
+                    .then_some(&|line: &str| eprintln!("  {line}")),
             })
             .map_err(|e| match e {
                 // Each problem with its source line, as `check` shows it, then the count.
