@@ -190,6 +190,23 @@ mod tests {
         assert!(safe_rel("").is_err());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn remove_tree_removes_links_not_their_targets() {
+        let root = tempfile::tempdir().unwrap();
+        let outside = root.path().join("outside.txt");
+        std::fs::write(&outside, "keep").unwrap();
+        let tree = root.path().join("old");
+        std::fs::create_dir_all(tree.join("a/b")).unwrap();
+        std::fs::write(tree.join("a/b/index.html"), "x").unwrap();
+        std::fs::write(tree.join("index.html"), "x").unwrap();
+        std::os::unix::fs::symlink(&outside, tree.join("a/link")).unwrap();
+        std::os::unix::fs::symlink(root.path(), tree.join("dirlink")).unwrap();
+        remove_tree(&tree).unwrap();
+        assert!(!tree.exists());
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep");
+    }
+
     #[test]
     fn staging_swaps_and_drop_keeps_old() {
         let root = tempfile::tempdir().unwrap();
