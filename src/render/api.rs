@@ -251,18 +251,10 @@ impl<'a> Api<'a> {
     pub fn new(input: &RenderInput<'a>, paths: &'a Paths<'a>) -> Self {
         let c = input.config;
         let (tz, now) = (c.timezone, input.now);
-        let incidents: Vec<&Incident> = input
-            .incidents
-            .iter()
-            .map(|i| &**i)
-            .filter(|i| !i.draft)
-            .collect();
-        let maintenances: Vec<&Incident> = input
-            .maintenances
-            .iter()
-            .map(|i| &**i)
-            .filter(|i| !i.draft)
-            .collect();
+        let published = |items: &'a [std::sync::Arc<Incident>]| -> Vec<&'a Incident> {
+            items.iter().map(|i| &**i).filter(|i| !i.draft).collect()
+        };
+        let (incidents, maintenances) = (published(input.incidents), published(input.maintenances));
         let page_id = page_id(&c.base_url);
         let updated = incidents
             .iter()
