@@ -356,10 +356,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         &site,
         opts.now,
         opts.drafts,
-        &DiskSink {
-            dir: staging.dir().to_path_buf(),
-            previous: output.is_dir().then(|| output.clone()),
-        },
+        &DiskSink::new(
+            staging.dir().to_path_buf(),
+            output.is_dir().then(|| output.clone()),
+        ),
     )?;
     tell(
         format!("rendered {} pages and {} files", stats.pages, stats.files),

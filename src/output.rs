@@ -28,11 +28,34 @@ pub trait Sink: Sync {
 /// bytes equal the previous build's is hard-linked from there instead of written: it keeps its
 /// modification time, so `rsync` and `aws s3 sync` upload only what changed.
 pub struct DiskSink {
-    pub dir: PathBuf,
-    pub previous: Option<PathBuf>,
+    dir: PathBuf,
+    previous: Option<PathBuf>,
+    /// Folders already created: each incident's folder gets two files, and a second
+    /// `create_dir_all` costs a failed `mkdir` (which locks the parent) and a `stat`.
+    made: Mutex<rustc_hash::FxHashSet<PathBuf>>,
 }
 
 impl DiskSink {
+    pub fn new(dir: PathBuf, previous: Option<PathBuf>) -> DiskSink {
+        DiskSink {
+            dir,
+            previous,
+            made: Mutex::default(),
+        }
+    }
+
+    fn make_dir(&self, dir: &Path) -> io::Result<()> {
+        if self.made.lock().expect("sink poisoned").contains(dir) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir)?;
+        self.made
+            .lock()
+            .expect("sink poisoned")
+            .insert(dir.to_path_buf());
+        Ok(())
+    }
+
     /// Link `rel` from the previous output if it holds exactly `bytes`.
     fn link_unchanged(&self, rel: &Path, to: &Path, bytes: &[u8]) -> bool {
         let Some(old) = self.previous.as_ref().map(|p| p.join(rel)) else {
@@ -51,7 +74,7 @@ impl Sink for DiskSink {
         let rel = safe_rel(rel)?;
         let to = self.dir.join(&rel);
         if let Some(p) = to.parent() {
-            std::fs::create_dir_all(p)?;
+            self.make_dir(p)?;
         }
         if self.link_unchanged(&rel, &to, bytes) {
             return Ok(());
