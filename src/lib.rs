@@ -9,6 +9,7 @@ pub mod config;
 pub mod diag;
 pub mod escape;
 pub mod fsutil;
+pub mod import;
 pub mod lint;
 pub mod load;
 pub mod markdown;

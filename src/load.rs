@@ -73,6 +73,8 @@ pub struct FrontMatter {
     pub resolved: Option<Spanned<Datetime>>,
     pub slug: Option<Spanned<String>>,
     #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
     pub draft: bool,
     pub timezone: Option<Spanned<String>>,
     #[serde(default)]
@@ -140,6 +142,7 @@ pub static FRONT_MATTER: Schema = Schema {
         "detected",
         "resolved",
         "slug",
+        "aliases",
         "draft",
         "timezone",
         "timeline",

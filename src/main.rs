@@ -86,6 +86,11 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Bring incident history over from another tool (see docs/import.md)
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Create a new site in DIR
     Init { dir: PathBuf },
     /// Create a new incident file in content/
@@ -100,6 +105,78 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// Statuspage public API v2 JSON saved to disk: incidents.json, summary.json,
+    /// scheduled-maintenances.json, components.json or single incidents/<code>.json
+    Statuspage {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+    /// A cState (Hugo) site: its config.yml and content/issues/
+    Cstate {
+        dir: PathBuf,
+        #[command(flatten)]
+        args: ImportArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The afterword site to import into (site.toml is created if there is none)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Print what would change, and change nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Overwrite imported files even where they were edited since the last import
+    #[arg(long)]
+    force: bool,
+}
+
+fn import(source: afterword::import::Source, args: ImportArgs) -> Result<(), String> {
+    use afterword::import;
+    let opts = import::Options {
+        root: args.root,
+        dry_run: args.dry_run,
+        force: args.force,
+    };
+    let report = import::run(source, &opts).map_err(|e| format!("error: {e}"))?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    let would = if opts.dry_run { "would " } else { "" };
+    for a in &report.actions {
+        println!("{would}{a}");
+    }
+    println!(
+        "{} {} new, {} updated, {} unchanged, {} kept as edited by hand{}",
+        if opts.dry_run {
+            "Dry run:"
+        } else {
+            "Imported:"
+        },
+        report.created,
+        report.updated,
+        report.unchanged,
+        report.kept,
+        if opts.dry_run {
+            " (nothing was written)"
+        } else {
+            ""
+        }
+    );
+    if !opts.dry_run && !report.actions.is_empty() {
+        println!(
+            "next: `afterword check --root {}` to review the result",
+            opts.root.display()
+        );
+    }
+    Ok(())
 }
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
@@ -124,6 +201,14 @@ fn resolve_now(arg: Option<&str>) -> Result<DateTime<Utc>, String> {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
+        Command::Import { from } => match from {
+            ImportFrom::Statuspage { files, args } => {
+                import(afterword::import::Source::Statuspage(&files), args)
+            }
+            ImportFrom::Cstate { dir, args } => {
+                import(afterword::import::Source::Cstate(&dir), args)
+            }
+        },
         Command::Build {
             root,
             output,

@@ -141,6 +141,8 @@ pub struct Incident {
     pub detected_by: Option<String>,
     pub tags: Vec<String>,
     pub authors: Vec<String>,
+    /// Other addresses the incident was published at (a Statuspage shortlink, say).
+    pub aliases: Vec<String>,
     pub draft: bool,
     pub started: DateTime<Utc>,
     pub detected: Option<DateTime<Utc>>,
@@ -266,6 +268,7 @@ mod tests {
             detected_by: None,
             tags: Vec::new(),
             authors: Vec::new(),
+            aliases: Vec::new(),
             draft: false,
             started: at(10),
             detected: None,

@@ -677,6 +677,7 @@ struct DocJson<'a> {
     impacts: Vec<ImpactDoc<'a>>,
     tags: &'a [String],
     authors: &'a [String],
+    aliases: &'a [String],
     timeline: Vec<EntryDoc<'a>>,
     postmortem_html: &'a str,
     toc: &'a [TocEntry],
@@ -823,6 +824,7 @@ pub(super) fn document(
             .collect(),
         tags: &i.tags,
         authors: &i.authors,
+        aliases: &i.aliases,
         timeline: i
             .timeline
             .iter()

@@ -1,0 +1,357 @@
+//! `afterword import`: incident history from other tools, written as afterword files.
+//!
+//! Each source ([`statuspage`], [`cstate`]) reads its format into a [`Catalog`] (the site: its
+//! name, zone, groups and components) and [`Item`]s (incidents and maintenances in neutral
+//! terms: component *names*, Statuspage impacts, timeline statuses). [`apply`] then merges the
+//! catalog into site.toml (`site.rs`) and writes one Markdown file per item (`file.rs`).
+//!
+//! Re-importing is idempotent: every written file starts with a marker naming its source and
+//! id and a checksum of what was written, so a re-import finds the file again, rewrites it only
+//! if the source changed, and leaves it alone once a person has edited it (unless `force`).
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub mod cstate;
+mod file;
+pub mod html;
+mod site;
+pub mod statuspage;
+
+pub type Time = DateTime<FixedOffset>;
+
+/// The site as the source describes it.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// An IANA zone name.
+    pub timezone: Option<String>,
+    pub groups: Vec<Group>,
+    pub components: Vec<Component>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    pub name: String,
+    pub description: Option<String>,
+    /// A group name.
+    pub group: Option<String>,
+    pub since: Option<NaiveDate>,
+}
+
+impl Catalog {
+    pub fn add_group(&mut self, g: Group) {
+        match self.groups.iter_mut().find(|x| x.name == g.name) {
+            Some(x) => {
+                if x.description.is_none() {
+                    x.description = g.description;
+                }
+            }
+            None => self.groups.push(g),
+        }
+    }
+
+    /// Add a component, or fill in what an earlier mention of the same name left out.
+    pub fn add_component(&mut self, c: Component) {
+        match self.components.iter_mut().find(|x| x.name == c.name) {
+            Some(x) => {
+                if x.description.is_none() {
+                    x.description = c.description;
+                }
+                if x.group.is_none() {
+                    x.group = c.group;
+                }
+                if x.since.is_none() {
+                    x.since = c.since;
+                }
+            }
+            None => self.components.push(c),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Incident,
+    Maintenance,
+}
+
+/// One incident or maintenance, in the source's terms.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `statuspage` or `cstate`: with `id`, what a re-import recognises the file by.
+    pub source: &'static str,
+    pub id: String,
+    pub slug: String,
+    pub kind: Kind,
+    pub title: String,
+    /// Incidents: a Statuspage impact (`none`, `minor`, `major`, `critical`); it becomes the
+    /// site's severity with that impact.
+    pub impact: String,
+    /// Component names.
+    pub components: Vec<String>,
+    /// Written only when the first timeline entry does not already say it.
+    pub started: Option<Time>,
+    /// Written only when the first `resolved` entry does not already say it.
+    pub resolved: Option<Time>,
+    /// Maintenance: the scheduled start and end.
+    pub window: Option<(Time, Time)>,
+    /// Oldest first.
+    pub timeline: Vec<Update>,
+    pub impacts: Vec<ImpactWindow>,
+    /// The postmortem, Markdown.
+    pub body: String,
+    pub aliases: Vec<String>,
+    pub draft: bool,
+    /// Facts afterword has no field for, kept as comments in the front matter.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Update {
+    pub at: Time,
+    pub status: String,
+    /// Markdown.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImpactWindow {
+    /// A component name.
+    pub component: String,
+    /// `degraded_performance`, `partial_outage` or `major_outage`.
+    pub level: String,
+    /// `None`: from the incident's start.
+    pub start: Option<Time>,
+    /// `None`: to the incident's end.
+    pub end: Option<Time>,
+}
+
+impl Item {
+    /// The day the file name starts with, in the source's own offset.
+    fn day(&self) -> Option<NaiveDate> {
+        self.started
+            .or(self.window.map(|w| w.0))
+            .or(self.timeline.first().map(|u| u.at))
+            .map(|t| t.date_naive())
+    }
+}
+
+/// Statuses in time order as the source gave them; a status that repeats the one in force
+/// becomes `update`, the label Statuspage shows for it.
+pub fn mark_repeats(timeline: &mut [Update]) {
+    let mut current: Option<String> = None;
+    for u in timeline {
+        if current.as_deref() == Some(u.status.as_str()) {
+            u.status = "update".to_string();
+        } else if u.status != "update" {
+            current = Some(u.status.clone());
+        }
+    }
+}
+
+pub struct Options {
+    /// The site folder (site.toml, content/).
+    pub root: PathBuf,
+    /// Report what would change, and change nothing.
+    pub dry_run: bool,
+    /// Overwrite imported files even where they were edited by hand.
+    pub force: bool,
+}
+
+/// What an import did (or, with `dry_run`, would do).
+#[derive(Debug, Default)]
+pub struct Report {
+    /// One line per change: `create content/…`, `update …`, `add component …`.
+    pub actions: Vec<String>,
+    /// Things the user should know: fields without a home, guesses, skipped files.
+    pub warnings: Vec<String>,
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Files left alone because they were edited after the last import.
+    pub kept: usize,
+}
+
+/// Where to import from.
+pub enum Source<'a> {
+    /// Statuspage API JSON files.
+    Statuspage(&'a [PathBuf]),
+    /// A cState site folder.
+    Cstate(&'a Path),
+}
+
+/// Read `source` and write it into the site at `opts.root`.
+pub fn run(source: Source, opts: &Options) -> Result<Report, String> {
+    let mut catalog = Catalog::default();
+    let mut report = Report::default();
+    let items = match source {
+        Source::Statuspage(files) => statuspage::read(files, &mut catalog, &mut report)?,
+        Source::Cstate(dir) => cstate::read(dir, &mut catalog, &mut report)?,
+    };
+    apply(&catalog, &items, opts, &mut report)?;
+    Ok(report)
+}
+
+/// Merge `catalog` into site.toml and write `items` under `content/`.
+pub fn apply(
+    catalog: &Catalog,
+    items: &[Item],
+    opts: &Options,
+    report: &mut Report,
+) -> Result<(), String> {
+    let mut site = site::SiteEdit::open(&opts.root, catalog)?;
+    for c in &catalog.components {
+        site.component_id(c);
+    }
+    let content = opts.root.join("content");
+    let mut known = file::scan(&content)?;
+    let mut taken: Vec<PathBuf> = Vec::new();
+    for item in items {
+        let mut names = BTreeMap::new();
+        for name in item
+            .components
+            .iter()
+            .chain(item.impacts.iter().map(|w| &w.component))
+        {
+            let id = site.component_id(&Component {
+                name: name.clone(),
+                description: None,
+                group: None,
+                since: None,
+            });
+            names.insert(name.clone(), id);
+        }
+        if item.components.is_empty() {
+            names.insert(String::new(), site.unspecified_component());
+        }
+        let severity = match item.kind {
+            Kind::Incident => Some(site.severity_for(&item.impact)),
+            Kind::Maintenance => None,
+        };
+        let text = file::render(item, &names, severity.as_deref());
+        let existing = known.remove(&(item.source.to_string(), item.id.clone()));
+        let path = match &existing {
+            Some(found) => found.path.clone(),
+            None => file::free_path(&content, item, &taken),
+        };
+        taken.push(path.clone());
+        let shown = path.strip_prefix(&opts.root).unwrap_or(&path).display();
+        let action = match existing {
+            None => {
+                report.created += 1;
+                format!("create {shown}")
+            }
+            Some(found) if found.text == text => {
+                report.unchanged += 1;
+                continue;
+            }
+            Some(found) if !found.pristine && !opts.force => {
+                report.kept += 1;
+                report.warnings.push(format!(
+                    "{shown}: edited since it was imported, so it was left as it is \
+                     (--force overwrites it)"
+                ));
+                continue;
+            }
+            Some(_) => {
+                report.updated += 1;
+                format!("update {shown}")
+            }
+        };
+        report.actions.push(action);
+        if !opts.dry_run {
+            write_atomic(&path, text.as_bytes())?;
+        }
+    }
+    report.actions.extend(site.changes.iter().cloned());
+    if !opts.dry_run {
+        site.save()?;
+    }
+    Ok(())
+}
+
+/// Write through a temporary file in the same folder, so a file is never half-written.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+    std::io::Write::write_all(&mut tmp, bytes)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    Ok(())
+}
+
+/// Parse a time the way both sources write them: RFC 3339, or (cState) a local time read as
+/// UTC: `2018-04-13 15:54:00`, `2018-04-13T15:54`, or a date alone (midnight).
+pub fn parse_time(s: &str) -> Option<Time> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t);
+    }
+    if let Ok(t) = DateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S %z") {
+        return Some(t);
+    }
+    let utc = FixedOffset::east_opt(0)?;
+    for f in [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, f) {
+            return t.and_local_timezone(utc).single();
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|t| t.and_local_timezone(utc).single())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(status: &str) -> Update {
+        Update {
+            at: parse_time("2024-01-01T00:00:00Z").unwrap(),
+            status: status.into(),
+            message: String::new(),
+        }
+    }
+
+    #[test]
+    fn repeated_statuses_become_updates() {
+        let mut t: Vec<Update> = ["investigating", "investigating", "identified", "identified"]
+            .iter()
+            .map(|s| u(s))
+            .collect();
+        mark_repeats(&mut t);
+        let got: Vec<&str> = t.iter().map(|u| u.status.as_str()).collect();
+        assert_eq!(got, ["investigating", "update", "identified", "update"]);
+    }
+
+    #[test]
+    fn times() {
+        let t = parse_time("2018-04-13 15:54:00").unwrap();
+        assert_eq!(t.to_rfc3339(), "2018-04-13T15:54:00+00:00");
+        let t = parse_time("2024-04-08T12:18:00.123-07:00").unwrap();
+        assert_eq!(t.offset().local_minus_utc(), -7 * 3600);
+        assert_eq!(
+            parse_time("2018-04-13").unwrap().to_rfc3339(),
+            "2018-04-13T00:00:00+00:00"
+        );
+        assert!(parse_time("yesterday").is_none());
+    }
+}

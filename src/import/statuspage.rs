@@ -1,0 +1,386 @@
+//! Statuspage public API v2 JSON, saved to disk: `incidents.json`, `summary.json`,
+//! `scheduled-maintenances.json`, `components.json`, single `/incidents/<code>.json` objects
+//! and webhook envelopes (`{"incident": {…}}`). No network: the files are read as given.
+//!
+//! Every field may be `null` or missing; what cannot be read is reported as a warning naming
+//! the file and the incident, never silently dropped.
+
+use super::{
+    html, mark_repeats, parse_time, Catalog, Component, Group, ImpactWindow, Item, Kind, Report,
+    Time, Update,
+};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+const INCIDENT_STATUSES: &[&str] = &[
+    "investigating",
+    "identified",
+    "monitoring",
+    "resolved",
+    "postmortem",
+];
+const MAINTENANCE_STATUSES: &[&str] = &["scheduled", "in_progress", "verifying", "completed"];
+const IMPACTS: &[&str] = &["none", "minor", "major", "critical"];
+
+fn s<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(Value::as_str)
+}
+
+fn t(v: &Value, key: &str) -> Option<Time> {
+    s(v, key).and_then(parse_time)
+}
+
+fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Read the files into the catalog and return their incidents and maintenances, each once
+/// (an incident in several files is taken from the one updated last).
+pub fn read(
+    files: &[PathBuf],
+    catalog: &mut Catalog,
+    report: &mut Report,
+) -> Result<Vec<Item>, String> {
+    let mut docs = Vec::new();
+    for f in files {
+        let text =
+            std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+        let v: Value = serde_json::from_str(&text).map_err(|e| {
+            format!(
+                "{}:{}:{}: not valid JSON: {e}\nhelp: give files saved from a Statuspage page's /api/v2/ (incidents.json, summary.json, …)",
+                f.display(),
+                e.line(),
+                e.column()
+            )
+        })?;
+        docs.push((f.as_path(), v));
+    }
+    // Groups first: incidents name their components' groups only by id.
+    let mut groups: HashMap<String, String> = HashMap::new();
+    for (_, v) in &docs {
+        for c in list(v, "components") {
+            if c.get("group").and_then(Value::as_bool) == Some(true) {
+                if let (Some(id), Some(name)) = (s(c, "id"), s(c, "name")) {
+                    groups.insert(id.to_string(), name.to_string());
+                    catalog.add_group(Group {
+                        name: name.to_string(),
+                        description: s(c, "description").map(str::to_string),
+                    });
+                }
+            }
+        }
+    }
+    let mut found: BTreeMap<String, (Option<Time>, usize, &Value, &Path)> = BTreeMap::new();
+    for (f, v) in &docs {
+        let mut recognised = false;
+        if let Some(page) = v.get("page") {
+            catalog.title = catalog.title.take().or(s(page, "name").map(str::to_string));
+            catalog.url = catalog.url.take().or(s(page, "url").map(str::to_string));
+            catalog.timezone = catalog
+                .timezone
+                .take()
+                .or(s(page, "time_zone").map(str::to_string));
+        }
+        for c in list(v, "components") {
+            recognised = true;
+            if c.get("group").and_then(Value::as_bool) != Some(true) {
+                add_component(catalog, &groups, c);
+            }
+        }
+        let mut incidents: Vec<&Value> = Vec::new();
+        for key in ["incidents", "scheduled_maintenances"] {
+            if let Some(a) = v.get(key).and_then(Value::as_array) {
+                recognised = true;
+                incidents.extend(a);
+            }
+        }
+        if let Some(i) = v.get("incident").filter(|i| i.is_object()) {
+            incidents.push(i);
+        }
+        if v.get("incident_updates").is_some()
+            || (s(v, "id").is_some() && s(v, "name").is_some() && s(v, "status").is_some())
+        {
+            incidents.push(v);
+        }
+        recognised |= !incidents.is_empty();
+        if !recognised {
+            return Err(format!(
+                "{}: not Statuspage API JSON: expected `incidents`, `scheduled_maintenances`, \
+                 `components`, or one incident object\nhelp: save https://<your page>/api/v2/incidents.json \
+                 (and summary.json, scheduled-maintenances.json) and import those",
+                f.display()
+            ));
+        }
+        for i in incidents {
+            let Some(id) = s(i, "id").filter(|id| !id.trim().is_empty()) else {
+                report.warnings.push(format!(
+                    "{}: an incident without an `id` (\"{}\") was skipped",
+                    f.display(),
+                    s(i, "name").unwrap_or("untitled")
+                ));
+                continue;
+            };
+            let rank = (t(i, "updated_at"), list(i, "incident_updates").len());
+            let newer = found
+                .get(id)
+                .is_none_or(|(u, n, _, _)| (rank.0, rank.1) > (*u, *n));
+            if newer {
+                found.insert(id.to_string(), (rank.0, rank.1, i, f));
+            }
+        }
+    }
+    let page_url = catalog.url.clone();
+    Ok(found
+        .into_iter()
+        .filter_map(|(id, (_, _, v, f))| {
+            item(&id, v, f, &groups, catalog, page_url.as_deref(), report)
+        })
+        .collect())
+}
+
+fn add_component(
+    catalog: &mut Catalog,
+    groups: &HashMap<String, String>,
+    c: &Value,
+) -> Option<String> {
+    let name = s(c, "name")?.trim();
+    if name.is_empty() {
+        return None;
+    }
+    catalog.add_component(Component {
+        name: name.to_string(),
+        description: s(c, "description").map(str::to_string),
+        group: s(c, "group_id").and_then(|g| groups.get(g)).cloned(),
+        since: s(c, "start_date")
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+    });
+    Some(name.to_string())
+}
+
+fn level(status: &str) -> Option<&'static str> {
+    match status {
+        "degraded_performance" => Some("degraded_performance"),
+        "partial_outage" => Some("partial_outage"),
+        "major_outage" => Some("major_outage"),
+        _ => None,
+    }
+}
+
+fn item(
+    id: &str,
+    v: &Value,
+    file: &Path,
+    groups: &HashMap<String, String>,
+    catalog: &mut Catalog,
+    page_url: Option<&str>,
+    report: &mut Report,
+) -> Option<Item> {
+    let mut warn = |m: String| {
+        report
+            .warnings
+            .push(format!("{}: incident {id}: {m}", file.display()))
+    };
+    let maintenance =
+        s(v, "impact") == Some("maintenance") || !v.get("scheduled_for").is_none_or(Value::is_null);
+    let statuses = if maintenance {
+        MAINTENANCE_STATUSES
+    } else {
+        INCIDENT_STATUSES
+    };
+    let title = match s(v, "name").map(str::trim).filter(|n| !n.is_empty()) {
+        Some(n) => n.to_string(),
+        None => {
+            warn("no `name`; its id is the title".into());
+            id.to_string()
+        }
+    };
+
+    // incident_updates are newest first; display_at is the time the page shows.
+    let mut timeline: Vec<(Update, &Value)> = Vec::new();
+    for u in list(v, "incident_updates").iter().rev() {
+        let Some(at) = t(u, "display_at").or_else(|| t(u, "created_at")) else {
+            warn(format!(
+                "update {} has no readable `display_at` or `created_at`; skipped",
+                s(u, "id").unwrap_or("?")
+            ));
+            continue;
+        };
+        let raw = s(u, "status").unwrap_or("");
+        let status = if statuses.contains(&raw) {
+            raw.to_string()
+        } else {
+            warn(format!(
+                "update status `{raw}` is not one afterword knows here; imported as `update`"
+            ));
+            "update".to_string()
+        };
+        let message = html::to_markdown(s(u, "body").unwrap_or(""));
+        timeline.push((
+            Update {
+                at,
+                status,
+                message,
+            },
+            u,
+        ));
+    }
+    timeline.sort_by_key(|(u, _)| u.at);
+
+    let mut components: Vec<String> = list(v, "components")
+        .iter()
+        .filter_map(|c| add_component(catalog, groups, c))
+        .collect();
+
+    // affected_components transitions, per component: a window opens at each change to a
+    // level and closes at the next change.
+    let mut impacts = Vec::new();
+    if !maintenance {
+        let mut open: BTreeMap<String, (&'static str, Time)> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (u, raw) in &timeline {
+            for a in list(raw, "affected_components") {
+                let Some(name) = s(a, "name").map(str::trim).filter(|n| !n.is_empty()) else {
+                    continue;
+                };
+                if !order.iter().any(|o| o == name) {
+                    order.push(name.to_string());
+                }
+                let new = s(a, "new_status").and_then(level);
+                let now = open.get(name).map(|(l, _)| *l);
+                if now == new {
+                    continue;
+                }
+                if let Some((l, start)) = open.remove(name) {
+                    if u.at > start {
+                        impacts.push(ImpactWindow {
+                            component: name.to_string(),
+                            level: l.to_string(),
+                            start: Some(start),
+                            end: Some(u.at),
+                        });
+                    }
+                }
+                if let Some(l) = new {
+                    open.insert(name.to_string(), (l, u.at));
+                }
+            }
+        }
+        for name in &order {
+            if let Some((l, start)) = open.remove(name) {
+                impacts.push(ImpactWindow {
+                    component: name.clone(),
+                    level: l.to_string(),
+                    start: Some(start),
+                    end: None,
+                });
+            }
+        }
+        for w in &impacts {
+            if !components.contains(&w.component) {
+                components.push(w.component.clone());
+                catalog.add_component(Component {
+                    name: w.component.clone(),
+                    description: None,
+                    group: None,
+                    since: None,
+                });
+            }
+        }
+    }
+    let mut timeline: Vec<Update> = timeline.into_iter().map(|(u, _)| u).collect();
+    mark_repeats(&mut timeline);
+
+    let first = timeline.first().map(|u| u.at);
+    let started_at = t(v, "started_at").or_else(|| t(v, "created_at"));
+    let started = match (started_at, first) {
+        (Some(s), Some(f)) if s != f => Some(s),
+        (Some(s), None) => Some(s),
+        (None, None) => {
+            warn("no `started_at`, `created_at` or updates: there is no time to place it at; skipped".into());
+            return None;
+        }
+        _ => None,
+    };
+    let start = started.or(first).expect("one of them");
+
+    let mut resolved = None;
+    let mut window = None;
+    let impact;
+    if maintenance {
+        impact = String::new();
+        let first_of = |st: &str| timeline.iter().find(|u| u.status == st).map(|u| u.at);
+        let from = t(v, "scheduled_for")
+            .or(first_of("in_progress"))
+            .unwrap_or(start);
+        let until = t(v, "scheduled_until")
+            .or(first_of("completed"))
+            .filter(|u| *u > from)
+            .unwrap_or_else(|| {
+                warn("no `scheduled_until` after its start; the window is set to one hour".into());
+                from + chrono::Duration::hours(1)
+            });
+        window = Some((from, until));
+    } else {
+        impact = match s(v, "impact") {
+            Some(i) if IMPACTS.contains(&i) => i.to_string(),
+            other => {
+                warn(format!(
+                    "impact {other:?} is not none/minor/major/critical; imported as none"
+                ));
+                "none".to_string()
+            }
+        };
+        let first_resolved = timeline
+            .iter()
+            .find(|u| u.status == "resolved")
+            .map(|u| u.at);
+        match t(v, "resolved_at") {
+            Some(r) if first_resolved != Some(r) && r >= start => resolved = Some(r),
+            Some(r) if r < start => warn(format!(
+                "`resolved_at` {r} is before its start; the first `resolved` update is used"
+            )),
+            None if first_resolved.is_none()
+                && matches!(s(v, "status"), Some("resolved" | "postmortem")) =>
+            {
+                warn("marked resolved, with no `resolved_at` and no resolved update; imported as ongoing".into())
+            }
+            _ => {}
+        }
+    }
+    let aliases = s(v, "shortlink")
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && (l.starts_with("http://") || l.starts_with("https://")))
+        .filter(|l| page_url.is_none_or(|p| !l.starts_with(p)))
+        .map(|l| vec![l.to_string()])
+        .unwrap_or_default();
+    let slug = if crate::validate::slugify(id) == id {
+        id.to_string()
+    } else {
+        crate::validate::slugify(id)
+    };
+    Some(Item {
+        source: "statuspage",
+        id: id.to_string(),
+        slug,
+        kind: if maintenance {
+            Kind::Maintenance
+        } else {
+            Kind::Incident
+        },
+        title,
+        impact,
+        components,
+        started,
+        resolved,
+        window,
+        timeline,
+        impacts,
+        body: s(v, "postmortem_body").unwrap_or("").trim().to_string(),
+        aliases,
+        draft: false,
+        notes: Vec::new(),
+    })
+}
