@@ -222,7 +222,7 @@ fn issue(
     }
 
     let first = timeline.first().map(|u| u.at);
-    let started = (first != Some(date)).then_some(date);
+    let started = (kind == Kind::Incident && first != Some(date)).then_some(date);
     let mut resolved = None;
     let mut window = None;
     let mut impacts = Vec::new();

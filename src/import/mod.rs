@@ -215,6 +215,9 @@ pub fn apply(
     let content = opts.root.join("content");
     let mut known = file::scan(&content)?;
     let mut taken: Vec<PathBuf> = Vec::new();
+    // Oldest first, so that new files are reported (and, on a name clash, numbered) in order.
+    let mut items: Vec<&Item> = items.iter().collect();
+    items.sort_by(|a, b| (a.day(), &a.id).cmp(&(b.day(), &b.id)));
     for item in items {
         let mut names = BTreeMap::new();
         for name in item

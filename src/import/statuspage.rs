@@ -305,6 +305,8 @@ fn item(
         _ => None,
     };
     let start = started.or(first).expect("one of them");
+    // A maintenance's start is its window.
+    let started = started.filter(|_| !maintenance);
 
     let mut resolved = None;
     let mut window = None;

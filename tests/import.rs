@@ -1,0 +1,401 @@
+//! `afterword import`: fixture exports from Statuspage and cState are imported into empty or
+//! existing sites, the result is built, and what the built site says (its index.json files
+//! and /api/v2/) is compared with the source, by values worked out from the fixtures by hand.
+
+mod common;
+
+use common::{read, run, tree};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const NOW: &str = "2024-12-01T00:00:00Z";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn statuspage_files() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(fixture("statuspage"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+/// `afterword import statuspage` the fixture into `root`, plus `extra` arguments.
+fn import_statuspage(root: &Path, extra: &[&str]) -> common::Output {
+    let mut args = vec!["import", "statuspage"];
+    let files = statuspage_files();
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--root", root.to_str().unwrap()]);
+    args.extend(extra);
+    let out = run(root, &args);
+    assert!(
+        out.status.success(),
+        "import failed:\n{}{}",
+        out.stdout,
+        out.stderr
+    );
+    out
+}
+
+fn build(root: &Path) {
+    let out = run(root, &["build", "--now", NOW]);
+    assert!(out.status.success(), "build failed:\n{}", out.stderr);
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn doc(root: &Path, rel: &str) -> Value {
+    json(&root.join("public").join(rel).join("index.json"))
+}
+
+fn strs(v: &Value, key: &str) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[key].as_str().unwrap_or("null").to_string())
+        .collect()
+}
+
+fn content_files(root: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root.join("content"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn statuspage_export_becomes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    import_statuspage(root, &[]);
+    // Four incidents and two maintenances; the same incident in three files is one file.
+    assert_eq!(
+        content_files(root),
+        [
+            "2024-04-08-elevated-api-error-rates.md",
+            "2024-06-02-dashboard-login-failures.md",
+            "2024-07-19-slow-search-results.md",
+            "2024-09-10-database-storage-upgrade.md",
+            "2024-11-20-delayed-database-backups.md",
+            "2027-01-05-cdn-certificate-rotation.md",
+        ]
+    );
+    let site: toml::Table = toml::from_str(&read(&root.join("site.toml"))).unwrap();
+    assert_eq!(site["title"].as_str(), Some("Quarry"));
+    assert_eq!(
+        site["base_url"].as_str(),
+        Some("https://status.quarry.example/")
+    );
+    assert_eq!(site["timezone"].as_str(), Some("America/Los_Angeles"));
+    let ids = |key: &str| -> Vec<(String, String)> {
+        site[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let f = |k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                (f("id"), f("group"))
+            })
+            .collect()
+    };
+    assert_eq!(
+        ids("groups"),
+        [
+            ("core-platform".into(), "".into()),
+            ("edge-network".into(), "".into())
+        ]
+    );
+    assert_eq!(
+        ids("components"),
+        [
+            ("api".to_string(), "core-platform".to_string()),
+            ("database".into(), "core-platform".into()),
+            ("web-app".into(), "".into()),
+            ("cdn".into(), "edge-network".into()),
+            ("unspecified".into(), "".into()),
+        ]
+    );
+    // The default set is written out, since adding `none` replaces it otherwise.
+    let sev: Vec<String> = ids("severities").into_iter().map(|(id, _)| id).collect();
+    assert_eq!(sev, ["minor", "major", "critical", "none"]);
+
+    build(root);
+    // Backdated start (12:05, first update 12:18) to resolved at 13:41 PDT: 96 minutes.
+    let a = doc(root, "incidents/r2p8xk4lmz0a");
+    assert_eq!(a["started"], "2024-04-08T12:05:00-07:00");
+    assert_eq!(a["resolved"], "2024-04-08T13:41:00-07:00");
+    assert_eq!(a["duration_seconds"], 96 * 60);
+    assert_eq!(a["severity"]["id"], "major");
+    assert_eq!(strs(&a["components"], "id"), ["api"]);
+    // Newest first in the JSON, oldest first here; the second `identified` is an update.
+    assert_eq!(
+        strs(&a["timeline"], "status"),
+        [
+            "investigating",
+            "identified",
+            "update",
+            "monitoring",
+            "resolved",
+            "postmortem"
+        ]
+    );
+    assert_eq!(
+        strs(&a["timeline"], "at")[..2],
+        ["2024-04-08T12:18:00-07:00", "2024-04-08T12:40:00-07:00"]
+    );
+    // <br>, <a> and <strong> became Markdown, and render as links and emphasis.
+    let first = &a["timeline"][0];
+    assert_eq!(
+        first["message"],
+        "Some API requests fail with 502 errors.\\\nFollow [the notice](https://quarry.example/notices/2024-04-08) for workarounds."
+    );
+    let html = first["message_html"].as_str().unwrap();
+    assert!(html.contains("<br />") || html.contains("<br>"), "{html}");
+    assert!(
+        html.contains("<a href=\"https://quarry.example/notices/2024-04-08\">the notice</a>"),
+        "{html}"
+    );
+    assert!(a["timeline"][1]["message_html"]
+        .as_str()
+        .unwrap()
+        .contains("<strong>rolled back</strong>"));
+    // affected_components transitions: partial, major, then degraded until resolved.
+    let windows: Vec<(String, String, String)> = a["impacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            let f = |k: &str| w[k].as_str().unwrap().to_string();
+            (f("level"), f("start"), f("end"))
+        })
+        .collect();
+    assert_eq!(
+        windows,
+        [
+            (
+                "partial_outage".into(),
+                "2024-04-08T12:18:00-07:00".into(),
+                "2024-04-08T12:40:00-07:00".into()
+            ),
+            (
+                "major_outage".into(),
+                "2024-04-08T12:40:00-07:00".into(),
+                "2024-04-08T13:10:00-07:00".into()
+            ),
+            (
+                "degraded_performance".into(),
+                "2024-04-08T13:10:00-07:00".into(),
+                "2024-04-08T13:41:00-07:00".into()
+            ),
+        ]
+    );
+    assert_eq!(
+        a["aliases"],
+        serde_json::json!(["https://stspg.io/r2p8xk4l"])
+    );
+    assert!(a["postmortem_html"]
+        .as_str()
+        .unwrap()
+        .contains("Root cause"));
+
+    // Entities decoded; no shortlink (null) means no alias.
+    let b = doc(root, "incidents/b5n3wq9tzc1e");
+    assert_eq!(b["duration_seconds"], 25 * 60);
+    assert_eq!(
+        b["timeline"][0]["message"],
+        "\"Sign in\" returns an error & some users were signed out."
+    );
+    assert_eq!(b["aliases"], serde_json::json!([]));
+    assert_eq!(strs(&b["components"], "id"), ["web-app"]);
+
+    // impact none; no components (the hidden one is listed nowhere); resolved_at (10:32)
+    // differs from the resolved update (10:30) and wins: 30 minutes.
+    let c = doc(root, "incidents/h8d6fj2kra5u");
+    assert_eq!(c["severity"]["id"], "none");
+    assert_eq!(c["duration_seconds"], 30 * 60);
+    assert_eq!(c["components"], serde_json::json!([]));
+
+    // Ongoing: the newer copy (incidents.json) beat the older one in summary.json.
+    let q = doc(root, "incidents/q7ongoing001");
+    assert_eq!(q["ongoing"], true);
+    assert_eq!(
+        strs(&q["timeline"], "status"),
+        ["investigating", "identified", "monitoring"]
+    );
+    assert_eq!(
+        strs(&q["impacts"], "level"),
+        ["major_outage", "partial_outage"]
+    );
+    assert_eq!(q["impacts"][1]["end"], Value::Null);
+
+    let m = doc(root, "maintenance/m1aint0k9x2p");
+    assert_eq!(m["window"]["scheduled_start"], "2024-09-10T22:00:00-07:00");
+    assert_eq!(m["window"]["scheduled_end"], "2024-09-11T00:00:00-07:00");
+    assert_eq!(m["window"]["end"], "2024-09-10T23:55:00-07:00");
+    assert_eq!(
+        strs(&m["timeline"], "status"),
+        ["scheduled", "in_progress", "verifying", "completed"]
+    );
+}
+
+#[test]
+fn reimport_is_idempotent_and_keeps_hand_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    import_statuspage(root, &[]);
+    let before = tree(root);
+    let out = import_statuspage(root, &[]);
+    assert!(
+        out.stdout.contains("0 new, 0 updated, 6 unchanged"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(tree(root), before, "a second import changed files");
+
+    let file = root.join("content/2024-06-02-dashboard-login-failures.md");
+    let edited = read(&file).replace("Sign-ins work again.", "Sign-ins work again (edited).");
+    std::fs::write(&file, &edited).unwrap();
+    let out = import_statuspage(root, &[]);
+    assert!(
+        out.stdout.contains("1 kept as edited by hand"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stderr
+            .contains("2024-06-02-dashboard-login-failures.md: edited since"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&file), edited);
+
+    let out = import_statuspage(root, &["--force"]);
+    assert!(out.stdout.contains("1 updated"), "{}", out.stdout);
+    assert_eq!(
+        tree(root),
+        before,
+        "--force did not restore the imported file"
+    );
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = import_statuspage(root, &["--dry-run"]);
+    assert!(
+        out.stdout
+            .contains("would create content/2024-04-08-elevated-api-error-rates.md"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("would create site.toml"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(tree(root), vec![]);
+}
+
+#[test]
+fn merges_into_an_existing_site_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let original = "\
+# Our status site. Keep this comment.
+title = \"Quarry status\"
+base_url = \"https://quarry.example/status/\"
+timezone = \"UTC\"
+
+[[components]]
+id = \"public-api\"   # the id our links use
+name = \"API\"
+
+[[severities]]
+id = \"sev2\"
+name = \"SEV 2\"
+color = \"#e8590c\"
+level = \"partial_outage\"
+impact = \"major\"
+
+[[severities]]
+id = \"sev3\"
+name = \"SEV 3\"
+color = \"#d4a000\"
+level = \"degraded_performance\"
+";
+    std::fs::write(root.join("site.toml"), original).unwrap();
+    import_statuspage(root, &[]);
+    let text = read(&root.join("site.toml"));
+    // Every line that was there is still there, in the same order, comments included.
+    let mut lines = text.lines();
+    for want in original.lines().filter(|l| !l.is_empty()) {
+        assert!(lines.any(|l| l == want), "`{want}` lost or moved:\n{text}");
+    }
+    let site: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(
+        site["timezone"].as_str(),
+        Some("UTC"),
+        "an existing zone is kept"
+    );
+    let comps: Vec<&str> = site["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        comps,
+        ["public-api", "database", "web-app", "cdn", "unspecified"]
+    );
+    // major → sev2 by its impact; sev3 reports minor by default; none and critical added
+    // (in the order the incidents needing them come).
+    let sev: Vec<&str> = site["severities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(sev, ["sev2", "sev3", "none", "critical"]);
+    let a = read(&root.join("content/2024-04-08-elevated-api-error-rates.md"));
+    assert!(
+        a.contains("severity = \"sev2\"") && a.contains("components = [\"public-api\"]"),
+        "{a}"
+    );
+    build(root);
+    // Imported a second time, site.toml is unchanged.
+    import_statuspage(root, &[]);
+    assert_eq!(read(&root.join("site.toml")), text);
+}
+
+#[test]
+fn bad_input_is_reported_with_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("broken.json"),
+        "{\"incidents\": [\n  {\"id\": 1,}\n]}",
+    )
+    .unwrap();
+    let out = run(root, &["import", "statuspage", "broken.json"]);
+    assert!(!out.status.success());
+    assert!(out.stderr.contains("broken.json:2:"), "{}", out.stderr);
+    std::fs::write(root.join("other.json"), "{\"hello\": 1}").unwrap();
+    let out = run(root, &["import", "statuspage", "other.json"]);
+    assert!(!out.status.success());
+    assert!(
+        out.stderr.contains("other.json: not Statuspage API JSON"),
+        "{}",
+        out.stderr
+    );
+    assert!(!root.join("site.toml").exists() && !root.join("content").exists());
+}
