@@ -399,3 +399,277 @@ fn bad_input_is_reported_with_its_file() {
     );
     assert!(!root.join("site.toml").exists() && !root.join("content").exists());
 }
+
+fn import_cstate(root: &Path) -> common::Output {
+    let src = fixture("cstate");
+    let out = run(
+        root,
+        &[
+            "import",
+            "cstate",
+            src.to_str().unwrap(),
+            "--root",
+            root.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "import failed:\n{}{}",
+        out.stdout,
+        out.stderr
+    );
+    out
+}
+
+#[test]
+fn cstate_site_becomes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let out = import_cstate(root);
+    assert!(out.stdout.contains("12 new"), "{}", out.stdout);
+    // The one guess the importer had to make is reported, naming the file.
+    assert!(
+        out.stderr.contains(
+            "2025-01-20-database-upgrade.md: a maintenance notice without a `resolvedWhen`"
+        ),
+        "{}",
+        out.stderr
+    );
+    let site: toml::Table = toml::from_str(&read(&root.join("site.toml"))).unwrap();
+    assert_eq!(site["title"].as_str(), Some("Tidewater Status"));
+    let comps: Vec<(String, String)> = site["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let f = |k: &str| c.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+            (f("name"), f("group"))
+        })
+        .collect();
+    assert_eq!(
+        comps,
+        [
+            ("Website".to_string(), "frontend".to_string()),
+            ("Dashboard".into(), "frontend".into()),
+            ("API".into(), "backend".into()),
+            ("Payments".into(), "backend".into()),
+            ("Email Delivery".into(), "".into()),
+            ("Unspecified (imported)".into(), "".into()),
+        ]
+    );
+    let out = run(root, &["build", "--now", NOW, "--drafts"]);
+    assert!(out.status.success(), "{}", out.stderr);
+
+    // down → critical, major_outage on each affected system; `date` (15:50) is before the
+    // first tracked update (15:54), so it is the start: 15:50 → 16:22 is 32 minutes.
+    let a = doc(root, "incidents/2018-04-13-api-errors");
+    assert_eq!(a["severity"]["id"], "critical");
+    assert_eq!(a["duration_seconds"], 32 * 60);
+    assert_eq!(strs(&a["impacts"], "level"), ["major_outage"]);
+    assert_eq!(
+        strs(&a["timeline"], "status"),
+        ["investigating", "identified", "resolved"]
+    );
+    assert_eq!(
+        strs(&a["timeline"], "at"),
+        [
+            "2018-04-13T15:54:00+00:00",
+            "2018-04-13T16:05:00+00:00",
+            "2018-04-13T16:22:00+00:00"
+        ]
+    );
+    assert_eq!(a["timeline"][0]["message"], "API calls return TLS errors.");
+    assert!(a["postmortem_html"]
+        .as_str()
+        .unwrap()
+        .contains("What we changed"));
+
+    // disrupted → major with partial_outage.
+    let b = doc(root, "incidents/2019-02-01-dashboard-slow");
+    assert_eq!(
+        (b["severity"]["id"].as_str(), b["duration_seconds"].as_i64()),
+        (Some("major"), Some(45 * 60))
+    );
+    assert_eq!(strs(&b["impacts"], "level"), ["partial_outage"]);
+
+    // Bold labels and em dashes; a repeated status becomes an update; two systems.
+    let c = doc(root, "incidents/2019-06-10-payments-outage");
+    assert_eq!(
+        strs(&c["timeline"], "status"),
+        ["investigating", "identified", "update", "resolved"]
+    );
+    assert_eq!(strs(&c["components"], "id"), ["payments", "api"]);
+    assert_eq!(c["duration_seconds"], 88 * 60);
+
+    // resolvedWhen with no tracked resolution: resolved then (13:00 → 15:30).
+    let d = doc(root, "incidents/2020-01-15-email-delays");
+    assert_eq!(d["resolved"], "2020-01-15T15:30:00+00:00");
+    assert_eq!(d["duration_seconds"], 150 * 60);
+
+    // An informational notice: severity none, no impact, the hidden component, text as body.
+    let e = doc(root, "incidents/2021-07-07-privacy-notice");
+    assert_eq!(e["severity"]["id"], "none");
+    assert_eq!(e["impacts"], serde_json::json!([]));
+    assert_eq!(e["components"], serde_json::json!([]));
+    assert!(e["postmortem_html"]
+        .as_str()
+        .unwrap()
+        .contains("privacy policy changes"));
+
+    // Unresolved: ongoing.
+    let f = doc(root, "incidents/2022-11-30-api-latency");
+    assert_eq!(f["ongoing"], true);
+    assert_eq!(
+        strs(&f["timeline"], "status"),
+        ["investigating", "monitoring"]
+    );
+
+    // draft: true stays a draft.
+    assert_eq!(
+        doc(root, "incidents/2023-05-05-payments-draft")["draft"],
+        true
+    );
+
+    // Zoned times are exact: 09:55+02:00 → 10:25+02:00.
+    let g = doc(root, "incidents/2023-08-08-website-down");
+    assert_eq!(g["started"], "2023-08-08T07:55:00+00:00");
+    assert_eq!(g["duration_seconds"], 30 * 60);
+    assert!(
+        read(&root.join("content/2023-08-08-website-unreachable.md"))
+            .contains("# cState: pin = true")
+    );
+
+    // A paragraph without a tracked time is kept, in the body.
+    let h = doc(root, "incidents/2024-02-29-payments-degraded");
+    assert_eq!(h["timeline"].as_array().unwrap().len(), 2);
+    assert!(h["postmortem_html"]
+        .as_str()
+        .unwrap()
+        .contains("only the confirmation screen is late"));
+
+    // notice → maintenance, its window from date and resolvedWhen.
+    let m = doc(root, "maintenance/2020-03-03-website-maintenance");
+    assert_eq!(m["window"]["scheduled_start"], "2020-03-03T22:00:00+00:00");
+    assert_eq!(m["window"]["scheduled_end"], "2020-03-04T00:00:00+00:00");
+    assert_eq!(
+        strs(&m["timeline"], "status"),
+        ["scheduled", "in_progress", "completed"]
+    );
+    let u = doc(root, "maintenance/2025-01-20-database-upgrade");
+    assert_eq!(u["window"]["scheduled_end"], "2025-01-20T03:00:00+00:00");
+    assert_eq!(strs(&u["components"], "id"), ["api", "payments"]);
+
+    // And once more: nothing changes.
+    let before = tree(&root.join("content"));
+    let out = import_cstate(root);
+    assert!(
+        out.stdout.contains("0 new, 0 updated, 12 unchanged"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(tree(&root.join("content")), before);
+}
+
+/// What the round trip must keep of each incident in /api/v2/: everything but ids of
+/// components (names are compared) and the update ids.
+fn essentials(api: &Value, key: &str) -> Vec<Value> {
+    let mut out: Vec<Value> = api[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let updates: Vec<Value> = i["incident_updates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| {
+                    let affected: Vec<Value> = u["affected_components"]
+                        .as_array()
+                        .map(|a| {
+                            a.iter()
+                                .map(|c| {
+                                    serde_json::json!([c["name"], c["old_status"], c["new_status"]])
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    serde_json::json!({
+                        "status": u["status"],
+                        // Messages are trimmed: a TOML multi-line string ends in a newline.
+                        "body": u["body"].as_str().map(str::trim),
+                        "display_at": u["display_at"], "affected": affected,
+                    })
+                })
+                .collect();
+            let components: Vec<&Value> = i["components"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| &c["name"])
+                .collect();
+            serde_json::json!({
+                "id": i["id"], "name": i["name"], "status": i["status"], "impact": i["impact"],
+                "created_at": i["created_at"], "started_at": i["started_at"],
+                "resolved_at": i["resolved_at"], "monitoring_at": i["monitoring_at"],
+                "scheduled_for": i["scheduled_for"], "scheduled_until": i["scheduled_until"],
+                "postmortem_body": i["postmortem_body"], "shortlink": i["shortlink"],
+                "updates": updates, "components": components,
+            })
+        })
+        .collect();
+    out.sort_by_key(|v| v["id"].as_str().unwrap().to_string());
+    out
+}
+
+/// The test fixture site, and the repository's example site (which has maintenances).
+#[test]
+fn our_own_api_imports_back_to_the_same_incidents() {
+    round_trip(common::fixture_site(), "incidents");
+    let example = tempfile::tempdir().unwrap();
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(repo.join("site.toml"), example.path().join("site.toml")).unwrap();
+    for dir in ["content", "themes"] {
+        common::copy_dir(&repo.join(dir), &example.path().join(dir));
+    }
+    round_trip(example, "scheduled_maintenances");
+}
+
+/// Build `first`, import its /api/v2/ into a new site, build that, and compare their APIs;
+/// `must_have` is a list that may not be empty in the first site.
+fn round_trip(first: tempfile::TempDir, must_have: &str) {
+    let out = run(first.path(), &["build", "--now", NOW]);
+    assert!(out.status.success(), "{}", out.stderr);
+    let api = first.path().join("public/api/v2");
+
+    let second = tempfile::tempdir().unwrap();
+    let root = second.path();
+    let files: Vec<String> = [
+        "summary.json",
+        "incidents.json",
+        "scheduled-maintenances.json",
+    ]
+    .iter()
+    .map(|f| api.join(f).display().to_string())
+    .collect();
+    let mut args = vec!["import", "statuspage"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(root, &args);
+    assert!(out.status.success(), "{}{}", out.stdout, out.stderr);
+    build(root);
+    let api2 = root.join("public/api/v2");
+    for (file, key) in [
+        ("incidents.json", "incidents"),
+        ("scheduled-maintenances.json", "scheduled_maintenances"),
+    ] {
+        let a = essentials(&json(&api.join(file)), key);
+        let b = essentials(&json(&api2.join(file)), key);
+        assert!(
+            !a.is_empty() || key != must_have,
+            "{file} of the site is empty"
+        );
+        assert_eq!(a.len(), b.len(), "{file}");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x, y, "{file}: {} differs after the round trip", x["id"]);
+        }
+    }
+}
