@@ -25,13 +25,10 @@ fn statuspage_files() -> Vec<String> {
     files
 }
 
-/// `afterword import statuspage` the fixture into `root`, plus `extra` arguments.
-fn import_statuspage(root: &Path, extra: &[&str]) -> common::Output {
-    let mut args = vec!["import", "statuspage"];
-    let files = statuspage_files();
-    args.extend(files.iter().map(String::as_str));
+/// `afterword ARGS --root ROOT`, which must succeed.
+fn import(root: &Path, args: &[&str]) -> common::Output {
+    let mut args = args.to_vec();
     args.extend(["--root", root.to_str().unwrap()]);
-    args.extend(extra);
     let out = run(root, &args);
     assert!(
         out.status.success(),
@@ -40,6 +37,15 @@ fn import_statuspage(root: &Path, extra: &[&str]) -> common::Output {
         out.stderr
     );
     out
+}
+
+/// `afterword import statuspage` the fixture into `root`, plus `extra` arguments.
+fn import_statuspage(root: &Path, extra: &[&str]) -> common::Output {
+    let files = statuspage_files();
+    let mut args = vec!["import", "statuspage"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(extra);
+    import(root, &args)
 }
 
 fn build(root: &Path) {
@@ -402,23 +408,7 @@ fn bad_input_is_reported_with_its_file() {
 
 fn import_cstate(root: &Path) -> common::Output {
     let src = fixture("cstate");
-    let out = run(
-        root,
-        &[
-            "import",
-            "cstate",
-            src.to_str().unwrap(),
-            "--root",
-            root.to_str().unwrap(),
-        ],
-    );
-    assert!(
-        out.status.success(),
-        "import failed:\n{}{}",
-        out.stdout,
-        out.stderr
-    );
-    out
+    import(root, &["import", "cstate", src.to_str().unwrap()])
 }
 
 #[test]
