@@ -352,30 +352,38 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             display_path(&output).display()
         ))
     })?;
-    let stats = render_site(
-        &site,
-        opts.now,
-        opts.drafts,
-        &DiskSink::new(
-            staging.dir().to_path_buf(),
-            output.is_dir().then(|| output.clone()),
-        ),
-    )?;
+    let sink = DiskSink::new(
+        staging.dir().to_path_buf(),
+        output.is_dir().then(|| output.clone()),
+    );
+    let stats = render_site(&site, opts.now, opts.drafts, &sink)?;
+    let unchanged = sink.finish().map_err(|e| {
+        BuildError::Other(format!(
+            "cannot write into {}: {e}",
+            display_path(staging.dir()).display()
+        ))
+    })?;
     tell(
         format!("rendered {} pages and {} files", stats.pages, stats.files),
         stage,
     );
     let stage = Instant::now();
-    staging.commit().map_err(|e| {
-        BuildError::Other(format!(
-            "cannot replace {}: {e}",
-            display_path(&output).display()
-        ))
-    })?;
-    tell(
-        format!("replaced {}", display_path(&output).display()),
-        stage,
-    );
+    let shown = display_path(&output);
+    if unchanged {
+        // Every file is as the last build left it: nothing to replace.
+        staging.discard().map_err(|e| {
+            BuildError::Other(format!(
+                "cannot remove a temporary folder beside {}: {e}",
+                shown.display()
+            ))
+        })?;
+        tell(format!("nothing changed in {}", shown.display()), stage);
+    } else {
+        staging
+            .commit()
+            .map_err(|e| BuildError::Other(format!("cannot replace {}: {e}", shown.display())))?;
+        tell(format!("replaced {}", shown.display()), stage);
+    }
     Ok(BuildReport {
         warnings,
         incidents: site.incidents.len(),

@@ -27,18 +27,28 @@ pub trait Sink: Sync {
 /// Writes under a folder. With `previous` (the output folder a build replaces), a file whose
 /// bytes equal the previous build's is hard-linked from there instead of written: it keeps its
 /// modification time, so `rsync` and `aws s3 sync` upload only what changed.
+///
+/// Until the first file that differs, nothing is written or linked at all: the files are only
+/// compared and remembered. If the build ends that way and the previous output holds no other
+/// file, [`DiskSink::finish`] says so and the previous output is kept as it is, so a build that
+/// changes nothing costs no writes. The first difference links the remembered files in, and
+/// from then on the folder fills as usual.
 pub struct DiskSink {
     dir: PathBuf,
     previous: Option<PathBuf>,
     /// Folders already created: each incident's folder gets two files, and a second
     /// `create_dir_all` costs a failed `mkdir` (which locks the parent) and a `stat`.
     made: Mutex<rustc_hash::FxHashSet<PathBuf>>,
+    /// While every file so far equals the previous output's: those files. `None` once one
+    /// differed (or without a previous output).
+    pending: Mutex<Option<Vec<PathBuf>>>,
 }
 
 impl DiskSink {
     pub fn new(dir: PathBuf, previous: Option<PathBuf>) -> DiskSink {
         DiskSink {
             dir,
+            pending: Mutex::new(previous.is_some().then(Vec::new)),
             previous,
             made: Mutex::default(),
         }
@@ -56,28 +66,87 @@ impl DiskSink {
         Ok(())
     }
 
-    /// Link `rel` from the previous output if it holds exactly `bytes`.
-    fn link_unchanged(&self, rel: &Path, to: &Path, bytes: &[u8]) -> bool {
+    /// Whether the previous output holds exactly `bytes` at `rel`. Only a regular file (not a
+    /// link) of the same length is read and compared.
+    fn unchanged(&self, rel: &Path, bytes: &[u8]) -> bool {
         let Some(old) = self.previous.as_ref().map(|p| p.join(rel)) else {
             return false;
         };
-        // Only a regular file (not a link) of the same length is read and compared.
-        let same = std::fs::symlink_metadata(&old)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(&old).is_ok_and(|b| b == bytes);
-        same && std::fs::hard_link(&old, to).is_ok()
+        std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && std::fs::read(&old).is_ok_and(|b| b == bytes)
+    }
+
+    /// Hard-link `rel` from the previous output into the folder.
+    fn link(&self, rel: &Path) -> io::Result<()> {
+        let old = self
+            .previous
+            .as_ref()
+            .map(|p| p.join(rel))
+            .ok_or_else(|| io::Error::other("no previous output to link from"))?;
+        let to = self.dir.join(rel);
+        if let Some(p) = to.parent() {
+            self.make_dir(p)?;
+        }
+        std::fs::hard_link(old, to)
+    }
+
+    /// Link the files remembered as unchanged into the folder (copying any that cannot be
+    /// linked, e.g. across filesystems): from now on the folder holds the whole new tree.
+    fn materialize(&self) -> io::Result<()> {
+        use rayon::prelude::*;
+        let taken = self.pending.lock().expect("sink poisoned").take();
+        if let (Some(list), Some(prev)) = (taken, &self.previous) {
+            list.par_iter().try_for_each(|rel| {
+                self.link(rel)
+                    .or_else(|_| std::fs::copy(prev.join(rel), self.dir.join(rel)).map(|_| ()))
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Call when every file is written. `true`: every file equals the previous output's and
+    /// it holds no other, so it can be kept as it is (and the folder is still empty). `false`:
+    /// the folder holds the whole new tree.
+    pub fn finish(&self) -> io::Result<bool> {
+        let seen = self
+            .pending
+            .lock()
+            .expect("sink poisoned")
+            .as_ref()
+            .map(Vec::len);
+        if let (Some(seen), Some(prev)) = (seen, &self.previous) {
+            let mut files = 0;
+            for e in walkdir::WalkDir::new(prev) {
+                if !e.map_err(io::Error::other)?.file_type().is_dir() {
+                    files += 1;
+                }
+            }
+            if files == seen {
+                return Ok(true);
+            }
+        }
+        self.materialize()?;
+        Ok(false)
     }
 }
 
 impl Sink for DiskSink {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let rel = safe_rel(rel)?;
+        if self.unchanged(&rel, bytes) {
+            if let Some(list) = self.pending.lock().expect("sink poisoned").as_mut() {
+                list.push(rel);
+                return Ok(());
+            }
+            if self.link(&rel).is_ok() {
+                return Ok(());
+            }
+        } else {
+            self.materialize()?;
+        }
         let to = self.dir.join(&rel);
         if let Some(p) = to.parent() {
             self.make_dir(p)?;
-        }
-        if self.link_unchanged(&rel, &to, bytes) {
-            return Ok(());
         }
         std::fs::write(to, bytes)
     }
@@ -141,6 +210,11 @@ impl Staging {
 
     pub fn dir(&self) -> &Path {
         self.tmp.path()
+    }
+
+    /// Leave the output folder as it is and remove the (empty) temporary folder.
+    pub fn discard(self) -> io::Result<()> {
+        self.tmp.close()
     }
 
     /// Swap the new tree in. The old tree is moved aside first and removed last.

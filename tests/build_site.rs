@@ -714,9 +714,28 @@ fn unchanged_files_keep_their_inode_and_modification_time() {
             .collect()
     };
     let first = stamps(&public);
+    let folder = std::fs::metadata(&public).unwrap().ino();
     std::thread::sleep(std::time::Duration::from_millis(20));
     build(dir.path(), &[]);
     assert_eq!(stamps(&public), first, "a no-change rebuild rewrote files");
+    // Nothing changed, so the output folder itself was kept, and nothing was left beside it.
+    assert_eq!(std::fs::metadata(&public).unwrap().ino(), folder);
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".afterword"))
+        .collect();
+    assert_eq!(beside, Vec::<String>::new());
+    // A file that is not the build's makes the output differ: the folder is replaced.
+    std::fs::write(public.join("stray.txt"), "not built").unwrap();
+    build(dir.path(), &[]);
+    assert!(!public.join("stray.txt").exists());
+    assert_ne!(std::fs::metadata(&public).unwrap().ino(), folder);
+    assert_eq!(
+        stamps(&public),
+        first,
+        "files were rewritten along with the stray one"
+    );
 
     // One postmortem edited: its page, its JSON and the feeds that carry it are new files; the
     // rest are the same files, with the same times.
