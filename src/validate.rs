@@ -651,6 +651,22 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         }
     };
 
+    // Aliases: other addresses of the same incident.
+    let mut aliases = Vec::new();
+    for a in &front.aliases {
+        let url = a.get_ref().trim();
+        let lower = url.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            aliases.push(url.to_string());
+        } else {
+            cx.err(
+                codes::BAD_LINK,
+                a.span(),
+                format!("alias `{url}` is not an absolute http(s) URL"),
+                Some("write the full address, e.g. `https://stspg.io/abcd1234`".to_string()),
+            );
+        }
+    }
     if !cx.diags.is_empty() {
         return Err(cx.diags);
     }
@@ -670,21 +686,6 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             s => s,
         }
     };
-    let mut aliases = Vec::new();
-    for a in &front.aliases {
-        let url = a.get_ref().trim();
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") {
-            aliases.push(url.to_string());
-        } else {
-            cx.err(
-                codes::BAD_LINK,
-                a.span(),
-                format!("alias `{url}` is not an absolute http(s) URL"),
-                Some("write the full address, e.g. `https://stspg.io/abcd1234`".to_string()),
-            );
-        }
-    }
     Ok(Incident {
         path: raw.path.clone(),
         kind,
