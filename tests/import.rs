@@ -663,3 +663,48 @@ fn round_trip(first: tempfile::TempDir, must_have: &str) {
         }
     }
 }
+
+#[test]
+fn components_with_the_same_name_in_two_groups_stay_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let comp = |id: &str, group: &str| {
+        serde_json::json!({"id": id, "name": "API", "group_id": group, "group": false,
+            "description": null, "status": "operational"})
+    };
+    let summary = serde_json::json!({
+        "page": {"id": "p", "name": "Two regions", "url": "https://status.example.com", "time_zone": "Etc/UTC"},
+        "components": [
+            {"id": "gus", "name": "US", "group": true, "components": ["apius"]},
+            {"id": "geu", "name": "EU", "group": true, "components": ["apieu"]},
+            comp("apius", "gus"), comp("apieu", "geu"),
+        ],
+        "incidents": [{
+            "id": "abc123", "name": "EU API errors", "status": "resolved", "impact": "major",
+            "started_at": "2024-03-01T10:00:00Z", "resolved_at": "2024-03-01T10:30:00Z",
+            "shortlink": null, "postmortem_body": null,
+            "components": [comp("apieu", "geu")],
+            "incident_updates": [
+                {"id": "u2", "status": "resolved", "body": "Fixed.", "display_at": "2024-03-01T10:30:00Z",
+                 "affected_components": [{"code": "apieu", "name": "API", "old_status": "major_outage", "new_status": "operational"}]},
+                {"id": "u1", "status": "investigating", "body": "Errors.", "display_at": "2024-03-01T10:00:00Z",
+                 "affected_components": [{"code": "apieu", "name": "API", "old_status": "operational", "new_status": "major_outage"}]}
+            ]
+        }]
+    });
+    std::fs::write(root.join("summary.json"), summary.to_string()).unwrap();
+    import(root, &["import", "statuspage", "summary.json"]);
+    let site: toml::Table = toml::from_str(&read(&root.join("site.toml"))).unwrap();
+    let comps: Vec<(&str, &str)> = site["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["name"].as_str().unwrap()))
+        .collect();
+    assert_eq!(comps, [("api-us", "API (US)"), ("api-eu", "API (EU)")]);
+    build(root);
+    let a = doc(root, "incidents/abc123");
+    assert_eq!(strs(&a["components"], "id"), ["api-eu"]);
+    assert_eq!(strs(&a["impacts"], "component"), ["api-eu"]);
+    assert_eq!(a["duration_seconds"], 30 * 60);
+}

@@ -73,6 +73,7 @@ pub fn read(
             }
         }
     }
+    let names = Names::new(&docs, &groups);
     let mut found: BTreeMap<String, (Option<Time>, usize, &Value, &Path)> = BTreeMap::new();
     for (f, v) in &docs {
         let mut recognised = false;
@@ -87,7 +88,7 @@ pub fn read(
         for c in list(v, "components") {
             recognised = true;
             if c.get("group").and_then(Value::as_bool) != Some(true) {
-                add_component(catalog, &groups, c);
+                add_component(catalog, &groups, &names, c);
             }
         }
         let mut incidents: Vec<&Value> = Vec::new();
@@ -136,28 +137,99 @@ pub fn read(
     Ok(found
         .into_iter()
         .filter_map(|(id, (_, _, v, f))| {
-            item(&id, v, f, &groups, catalog, page_url.as_deref(), report)
+            let ctx = Ctx {
+                groups: &groups,
+                names: &names,
+                page_url: page_url.as_deref(),
+            };
+            item(&id, v, f, &ctx, catalog, report)
         })
         .collect())
+}
+
+/// Component ids to the names they are imported under: their own, unless two components
+/// share a name (`API` in two groups), then `API (Group)` (or `API (id)` without a group), so
+/// that they stay two components.
+struct Names(HashMap<String, String>);
+
+impl Names {
+    fn new(docs: &[(&Path, Value)], groups: &HashMap<String, String>) -> Names {
+        let mut seen: BTreeMap<String, (String, Option<String>)> = BTreeMap::new();
+        let mut note = |c: &Value| {
+            if c.get("group").and_then(Value::as_bool) == Some(true) {
+                return;
+            }
+            if let (Some(id), Some(name)) = (s(c, "id"), s(c, "name").map(str::trim)) {
+                if !name.is_empty() {
+                    let group = s(c, "group_id").map(str::to_string);
+                    seen.entry(id.to_string())
+                        .or_insert((name.to_string(), group));
+                }
+            }
+        };
+        for (_, v) in docs {
+            list(v, "components").iter().for_each(&mut note);
+            let incidents = ["incidents", "scheduled_maintenances"]
+                .iter()
+                .flat_map(|k| list(v, k))
+                .chain(v.get("incident"))
+                .chain(std::iter::once(v));
+            for i in incidents {
+                list(i, "components").iter().for_each(&mut note);
+            }
+        }
+        let mut ids_by_name: HashMap<&str, usize> = HashMap::new();
+        for (name, _) in seen.values() {
+            *ids_by_name.entry(name.as_str()).or_default() += 1;
+        }
+        let shown = seen
+            .iter()
+            .map(|(id, (name, group))| {
+                let name = if ids_by_name[name.as_str()] > 1 {
+                    match group.as_ref().and_then(|g| groups.get(g)) {
+                        Some(g) => format!("{name} ({g})"),
+                        None => format!("{name} ({id})"),
+                    }
+                } else {
+                    name.clone()
+                };
+                (id.clone(), name)
+            })
+            .collect();
+        Names(shown)
+    }
+
+    /// The name to import a component (or an `affected_components` entry) under.
+    fn of(&self, c: &Value, id_key: &str) -> Option<String> {
+        let own = s(c, "name").map(str::trim).filter(|n| !n.is_empty());
+        s(c, id_key)
+            .and_then(|id| self.0.get(id).cloned())
+            .or(own.map(str::to_string))
+    }
+}
+
+/// What every incident's conversion needs to know of the whole import.
+struct Ctx<'a> {
+    groups: &'a HashMap<String, String>,
+    names: &'a Names,
+    page_url: Option<&'a str>,
 }
 
 fn add_component(
     catalog: &mut Catalog,
     groups: &HashMap<String, String>,
+    names: &Names,
     c: &Value,
 ) -> Option<String> {
-    let name = s(c, "name")?.trim();
-    if name.is_empty() {
-        return None;
-    }
+    let name = names.of(c, "id")?;
     catalog.add_component(Component {
-        name: name.to_string(),
+        name: name.clone(),
         description: s(c, "description").map(str::to_string),
         group: s(c, "group_id").and_then(|g| groups.get(g)).cloned(),
         since: s(c, "start_date")
             .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
     });
-    Some(name.to_string())
+    Some(name)
 }
 
 fn level(status: &str) -> Option<&'static str> {
@@ -173,11 +245,11 @@ fn item(
     id: &str,
     v: &Value,
     file: &Path,
-    groups: &HashMap<String, String>,
+    ctx: &Ctx,
     catalog: &mut Catalog,
-    page_url: Option<&str>,
     report: &mut Report,
 ) -> Option<Item> {
+    let page_url = ctx.page_url;
     let mut warn = |m: String| {
         report
             .warnings
@@ -231,7 +303,7 @@ fn item(
 
     let mut components: Vec<String> = list(v, "components")
         .iter()
-        .filter_map(|c| add_component(catalog, groups, c))
+        .filter_map(|c| add_component(catalog, ctx.groups, ctx.names, c))
         .collect();
 
     // affected_components transitions, per component: a window opens at each change to a
@@ -242,9 +314,10 @@ fn item(
         let mut order: Vec<String> = Vec::new();
         for (u, raw) in &timeline {
             for a in list(raw, "affected_components") {
-                let Some(name) = s(a, "name").map(str::trim).filter(|n| !n.is_empty()) else {
+                let Some(name) = ctx.names.of(a, "code") else {
                     continue;
                 };
+                let name = name.as_str();
                 if !order.iter().any(|o| o == name) {
                     order.push(name.to_string());
                 }
