@@ -164,8 +164,7 @@ pub fn analyze_cached(
         let v = validate::validate_cached(&config, &raws, drafts, now, &mut caches.checked);
         (v, diags)
     } else {
-        let (raws, diags) = load::load(&content);
-        (validate::validate(&config, raws, drafts, now), diags)
+        validate::load_and_validate(&config, &content, drafts, now)
     };
     diags.extend(crate::diag::Diagnostics(config_diags));
     diags.extend(crate::diag::Diagnostics(

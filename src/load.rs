@@ -175,6 +175,46 @@ pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
     (incidents, diags)
 }
 
+/// Walk `content/` and parse every incident file, handing each to `f` as soon as it is parsed
+/// (in parallel). Only what `f` returns is kept, in path order, so a one-shot build can let each
+/// file's text and parse tree go as soon as it is checked; unlike [`load`], no file is `stat`ed
+/// for a cache.
+pub fn load_map<T: Send>(
+    content_dir: &Path,
+    f: impl Fn(RawIncident) -> T + Sync,
+) -> (Vec<T>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let (found, assets) = walk(content_dir, &mut diags);
+    let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::default();
+    for (owner, rel) in assets {
+        by_bundle.entry(owner).or_default().push(rel);
+    }
+    let mut todo: Vec<(Found, Vec<PathBuf>)> = found
+        .into_iter()
+        .map(|f| {
+            let a = f
+                .bundle
+                .as_ref()
+                .and_then(|b| by_bundle.remove(b))
+                .unwrap_or_default();
+            (f, a)
+        })
+        .collect();
+    todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let results: Vec<Result<T, Vec<Diagnostic>>> = todo
+        .into_par_iter()
+        .map(|(found, assets)| read_parse(&found, assets).map(&f))
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(t) => out.push(t),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    (out, diags)
+}
+
 /// Parsed files kept between builds (`afterword serve`). A file is read again when it is new,
 /// marked dirty, its bundle or assets changed, or (unless a watcher vouches for every change,
 /// see [`FileCache::trust_marks`]) its size or modification time changed.
@@ -315,15 +355,20 @@ pub fn load_cached<'c>(
 }
 
 /// Read and parse one incident file.
-fn read_one(f: Found, assets: Vec<PathBuf>, seen: u64) -> Cached {
+fn read_parse(f: &Found, assets: Vec<PathBuf>) -> Result<RawIncident, Vec<Diagnostic>> {
     let shown = crate::fsutil::display_path(&f.path);
-    let st = stamp(&f.path);
-    let result = std::fs::read(&f.path)
+    std::fs::read(&f.path)
         .map_err(|e| {
             vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
                 .with_code(codes::UNREADABLE)]
         })
-        .and_then(|bytes| parse_file(shown, f.bundle.clone(), assets.clone(), bytes));
+        .and_then(|bytes| parse_file(shown, f.bundle.clone(), assets, bytes))
+}
+
+/// Read and parse one incident file, with what the cache needs to know of it.
+fn read_one(f: Found, assets: Vec<PathBuf>, seen: u64) -> Cached {
+    let st = stamp(&f.path);
+    let result = read_parse(&f, assets.clone());
     Cached {
         stamp: st,
         bundle: f.bundle,

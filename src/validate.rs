@@ -33,6 +33,22 @@ pub fn validate(
     across_files(&paths, ones.iter(), drafts)
 }
 
+/// [`validate`] as the files are parsed: each is checked as soon as [`crate::load::load_map`]
+/// has parsed it, and its text and parse tree are dropped then, so the whole site's text is
+/// never in memory at once. Returns the validation and the problems of loading.
+pub fn load_and_validate(
+    config: &Config,
+    content_dir: &std::path::Path,
+    drafts: bool,
+    now: DateTime<Utc>,
+) -> ((Vec<std::sync::Arc<Incident>>, Diagnostics), Diagnostics) {
+    let (checked, load_diags) = crate::load::load_map(content_dir, |r| {
+        (r.path.clone(), validate_file(config, &r, now))
+    });
+    let (paths, ones): (Vec<std::path::PathBuf>, Vec<One>) = checked.into_iter().unzip();
+    (across_files(&paths, ones.iter(), drafts), load_diags)
+}
+
 /// One file's validation: the incident if valid, its problems, and its links to check.
 type One = (
     Option<std::sync::Arc<Incident>>,
