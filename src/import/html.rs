@@ -13,8 +13,19 @@ pub fn to_markdown(html: &str) -> String {
     // Open links: (href, where the link text starts in `out`).
     let mut links: Vec<(Option<String>, usize)> = Vec::new();
     let mut rest = html.as_str();
+    // After a `<br>`, the source's own line break (`<br>\n`) is the same break.
+    let mut after_br = false;
     while let Some(lt) = rest.find('<') {
-        out.push_str(&decode(&rest[..lt]));
+        let text = &rest[..lt];
+        let text = if after_br {
+            text.strip_prefix("\r\n")
+                .or_else(|| text.strip_prefix('\n'))
+                .unwrap_or(text)
+        } else {
+            text
+        };
+        after_br &= text.trim().is_empty();
+        out.push_str(&decode(text));
         rest = &rest[lt..];
         let is_tag = rest[1..]
             .chars()
@@ -37,8 +48,12 @@ pub fn to_markdown(html: &str) -> String {
             .to_ascii_lowercase();
         match (name.as_str(), closing) {
             ("br", _) => {
-                trim_spaces(&mut out);
-                out.push_str("\\\n");
+                let t = out.trim_end().len();
+                out.truncate(t);
+                if !out.is_empty() {
+                    out.push_str("\\\n");
+                }
+                after_br = true;
             }
             ("strong" | "b", _) => out.push_str("**"),
             ("em" | "i", _) => out.push('*'),
@@ -70,6 +85,11 @@ pub fn to_markdown(html: &str) -> String {
             _ => {}
         }
     }
+    let rest = if after_br {
+        rest.strip_prefix('\n').unwrap_or(rest)
+    } else {
+        rest
+    };
     out.push_str(&decode(rest));
     // Breaks and blank lines at the end mean nothing.
     loop {
@@ -203,6 +223,13 @@ mod tests {
             "5 < 6 \u{2014} A &bogus; &"
         );
         assert_eq!(to_markdown("Trailing break<br/><br />"), "Trailing break");
+        // The source's own line break after a <br> is the same break.
+        assert_eq!(
+            to_markdown("One.<br>\nTwo.\nThree."),
+            "One.\\\nTwo.\nThree."
+        );
+        assert_eq!(to_markdown("One.\n<br>Two."), "One.\\\nTwo.");
+        assert_eq!(to_markdown("<br>Start"), "Start");
         assert_eq!(to_markdown("<script>x</script>y"), "xy");
     }
 }
