@@ -584,9 +584,7 @@ fn essentials(api: &Value, key: &str) -> Vec<Value> {
                         })
                         .unwrap_or_default();
                     serde_json::json!({
-                        "status": u["status"],
-                        // Messages are trimmed: a TOML multi-line string ends in a newline.
-                        "body": u["body"].as_str().map(str::trim),
+                        "status": u["status"], "body": u["body"],
                         "display_at": u["display_at"], "affected": affected,
                     })
                 })

@@ -437,7 +437,7 @@ impl<'a> Api<'a> {
                 UpdateJson {
                     id: format!("{}-{}", i.slug, n + 1),
                     status: s.id(),
-                    body: &e.message,
+                    body: e.message.trim(),
                     incident_id: &i.slug,
                     created_at: at.clone(),
                     updated_at: at.clone(),
