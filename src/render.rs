@@ -149,22 +149,21 @@ struct StatusView {
     label: &'static str,
 }
 
+/// The list view of an incident, less the parts [`Shared`] holds (`severity`, `status`,
+/// `components`), which [`summary_value`] adds.
 #[derive(Serialize)]
-struct SummaryView<'a> {
+struct SummaryOwn<'a> {
     slug: &'a str,
     title: &'a str,
     summary: &'a str,
     path: String,
     permalink: String,
     draft: bool,
-    severity: SeverityView,
-    status: StatusView,
     ongoing: bool,
     started: TimeView,
     resolved: Option<TimeView>,
     duration: Option<DurationView>,
     ongoing_for: Option<DurationView>,
-    components: Vec<ComponentLevelView<'a>>,
     tags: &'a [String],
 }
 
@@ -193,10 +192,9 @@ struct ActionView<'a> {
     link: Option<String>,
 }
 
+/// An incident's page view, less its summary, which [`prepare_data`] adds.
 #[derive(Serialize)]
 struct IncidentView<'a> {
-    #[serde(flatten)]
-    summary: &'a SummaryView<'a>,
     detected_by: Option<&'a str>,
     detected: Option<TimeView>,
     time_to_detect: Option<DurationView>,
@@ -454,28 +452,81 @@ pub(crate) fn item_rel(i: &Incident) -> String {
     }
 }
 
-/// The list view of an incident.
-fn incident_summary<'a>(
-    input: &RenderInput<'a>,
-    paths: &Paths,
-    i: &'a Incident,
-) -> SummaryView<'a> {
+/// The parts of incident summaries that many incidents share (a severity, a status, a
+/// component at a level), made once per render. Each summary holds a clone of the same
+/// `Value`, an `Arc`, instead of its own copy: at 100,000 incidents the copies were most of the
+/// memory a build holds.
+pub(crate) struct Shared {
+    severity: HashMap<String, Value>,
+    status: HashMap<&'static str, Value>,
+    /// By component id, one per level (in [`Level::IDS`] order).
+    component: HashMap<String, Vec<Value>>,
+}
+
+impl Shared {
+    fn new(input: &RenderInput, paths: &Paths) -> Shared {
+        let c = input.config;
+        let severity = c
+            .severities
+            .iter()
+            .map(|s| {
+                let v = Value::from_serializable(&severity_view(c, &s.id));
+                (s.id.clone(), v)
+            })
+            .collect();
+        let status = crate::model::Status::IDS
+            .iter()
+            .filter_map(|id| crate::model::Status::parse(id))
+            .map(|s| {
+                let v = Value::from_serializable(&StatusView {
+                    id: s.id(),
+                    label: s.label(),
+                });
+                (s.id(), v)
+            })
+            .collect();
+        let component = c
+            .components
+            .iter()
+            .filter(|x| !x.hidden)
+            .map(|x| {
+                let path = paths.path(&format!("components/{}/", x.id));
+                let levels = Level::IDS
+                    .iter()
+                    .filter_map(|l| Level::parse(l))
+                    .map(|l| {
+                        Value::from_serializable(&ComponentLevelView {
+                            id: &x.id,
+                            name: &x.name,
+                            path: path.clone(),
+                            level: l.id(),
+                            level_label: l.label(),
+                        })
+                    })
+                    .collect();
+                (x.id.clone(), levels)
+            })
+            .collect();
+        Shared {
+            severity,
+            status,
+            component,
+        }
+    }
+}
+
+/// The list view of an incident: what lists, history, component pages and the home page show.
+fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incident) -> Value {
     let c = input.config;
     let tz = c.timezone;
-    let sev_level = c.severity_level(&i.severity);
     let rel = format!("incidents/{}/", i.slug);
-    SummaryView {
+    let own = SummaryOwn {
         slug: &i.slug,
         title: &i.title,
         summary: &i.summary,
         path: paths.path(&rel),
         permalink: paths.permalink(&rel),
         draft: i.draft,
-        severity: severity_view(c, &i.severity),
-        status: StatusView {
-            id: i.status.id(),
-            label: i.status.label(),
-        },
         ongoing: i.ongoing(),
         started: view(i.started, tz),
         resolved: i.resolved.map(|r| view(r, tz)),
@@ -483,24 +534,34 @@ fn incident_summary<'a>(
         ongoing_for: i
             .ongoing()
             .then(|| duration_view((input.now - i.started).num_seconds().max(0))),
-        // Hidden components are listed nowhere.
-        components: i
-            .components
-            .iter()
-            .filter_map(|id| c.component(id).filter(|x| !x.hidden))
-            .map(|x| {
-                let level = i.component_level(&x.id, sev_level);
-                ComponentLevelView {
-                    id: &x.id,
-                    name: &x.name,
-                    path: paths.path(&format!("components/{}/", x.id)),
-                    level: level.id(),
-                    level_label: level.label(),
-                }
-            })
-            .collect(),
         tags: &i.tags,
-    }
+    };
+    let mut map = Value::from_serializable(&own)
+        .into_map()
+        .expect("a struct is a map");
+    let sev_level = c.severity_level(&i.severity);
+    map.insert(
+        "severity".into(),
+        shared
+            .severity
+            .get(&i.severity)
+            .cloned()
+            .unwrap_or_else(Value::none),
+    );
+    map.insert("status".into(), shared.status[i.status.id()].clone());
+    // Hidden components are listed nowhere.
+    let components: Vec<Value> = i
+        .components
+        .iter()
+        .filter_map(|id| {
+            let levels = shared.component.get(id.as_str())?;
+            let level = i.component_level(id, sev_level);
+            let n = Level::IDS.iter().position(|l| *l == level.id())?;
+            levels.get(n).cloned()
+        })
+        .collect();
+    map.insert("components".into(), Value::from(components));
+    Value::from(map)
 }
 
 /// Timeline entries as templates see them.
@@ -534,7 +595,9 @@ fn prepare_all<'a>(
     site_key: u64,
 ) -> Result<Vec<Prepared<'a>>, String> {
     let (paths, linker) = (&w.paths, &*w.linker);
-    let fresh = |i: &'a Incident| Arc::new(prepare_data(input, paths, linker, i));
+    let shared = Shared::new(input, paths);
+    let shared = &shared;
+    let fresh = |i: &'a Incident| Arc::new(prepare_data(input, paths, linker, shared, i));
     let Some(memo) = input.memo else {
         // Nothing is kept: each incident's page and JSON are written right away, and only its
         // list values stay for the list pages, so memory holds no page data.
@@ -543,7 +606,7 @@ fn prepare_all<'a>(
             .par_iter()
             .enumerate()
             .map(|(n, i)| {
-                let mut data = prepare_data(input, paths, linker, i);
+                let mut data = prepare_data(input, paths, linker, shared, i);
                 let page = data.page.take().expect("just prepared");
                 incident_page(w, n, &page)?;
                 Ok(Prepared {
@@ -595,13 +658,18 @@ fn prepare_all<'a>(
         .collect())
 }
 
-fn prepare_data(input: &RenderInput, paths: &Paths, linker: &Linker, i: &Incident) -> PreparedData {
+fn prepare_data(
+    input: &RenderInput,
+    paths: &Paths,
+    linker: &Linker,
+    shared: &Shared,
+    i: &Incident,
+) -> PreparedData {
     let tz = input.config.timezone;
-    let summary = incident_summary(input, paths, i);
+    let summary = summary_value(input, paths, shared, i);
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
     let full = IncidentView {
-        summary: &summary,
         detected_by: i.detected_by.as_deref(),
         detected: i.detected.map(|d| view(d, tz)),
         time_to_detect: i
@@ -626,9 +694,18 @@ fn prepare_data(input: &RenderInput, paths: &Paths, linker: &Linker, i: &Inciden
             .collect(),
     };
     let local = i.started.with_timezone(&tz);
-    let full = Value::from_serializable(&full);
+    // The page sees the summary's fields beside its own.
+    let mut full = Value::from_serializable(&full)
+        .into_map()
+        .expect("a struct is a map");
+    if let Some(m) = summary.as_map() {
+        for (k, v) in m {
+            full.insert(k.clone(), v.clone());
+        }
+    }
+    let full = Value::from(full);
     PreparedData {
-        summary: Value::from_serializable(&summary),
+        summary,
         page: Some(PageData { full, body }),
         year: local.year(),
         month_key: local.format("%Y-%m").to_string(),
