@@ -98,14 +98,24 @@ pub struct TimeView {
 }
 
 pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
+    use chrono::{Datelike, Timelike};
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    // Formatted by hand: a build makes tens of thousands of these, and chrono parses its
+    // format string on every call. `tests` below compare with chrono's `%b %-d, %Y, %H:%M %Z`.
     let local = t.with_timezone(&tz);
+    let zone = local.format("%Z").to_string();
+    let (y, mon, d) = (local.year(), MONTHS[local.month0() as usize], local.day());
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
+    let date_display = format!("{mon} {d}, {y:04}");
     TimeView {
         iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        display: local.format("%b %-d, %Y, %H:%M %Z").to_string(),
-        date: local.format("%Y-%m-%d").to_string(),
-        date_display: local.format("%b %-d, %Y").to_string(),
-        time: local.format("%H:%M").to_string(),
-        zone: local.format("%Z").to_string(),
+        display: format!("{date_display}, {time} {zone}"),
+        date: format!("{y:04}-{:02}-{d:02}", local.month()),
+        date_display,
+        time,
+        zone,
     }
 }
 
@@ -124,6 +134,29 @@ pub fn duration_view(seconds: i64) -> DurationView {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn views_match_chrono_formats() {
+        let zones: [Tz; 3] = [
+            chrono_tz::UTC,
+            chrono_tz::America::Los_Angeles,
+            chrono_tz::Asia::Kolkata,
+        ];
+        for (secs, tz) in [
+            (0i64, 0),
+            (1_712_604_000, 1),
+            (1_730_000_000, 2),
+            (4_102_444_799, 1),
+        ] {
+            let t = DateTime::from_timestamp(secs, 0).unwrap();
+            let local = t.with_timezone(&zones[tz]);
+            let v = view(t, zones[tz]);
+            assert_eq!(v.display, local.format("%b %-d, %Y, %H:%M %Z").to_string());
+            assert_eq!(v.date, local.format("%Y-%m-%d").to_string());
+            assert_eq!(v.date_display, local.format("%b %-d, %Y").to_string());
+            assert_eq!(v.time, local.format("%H:%M").to_string());
+        }
+    }
+
     use super::*;
 
     fn dt(s: &str) -> toml::value::Datetime {
