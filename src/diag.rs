@@ -155,26 +155,29 @@ impl fmt::Display for Diagnostic {
 pub struct SourceMap<'a> {
     pub path: &'a Path,
     text: &'a str,
-    /// Byte offset of each line start.
-    line_starts: Vec<usize>,
+    /// Byte offset of each line start, worked out on first use: most files never need it.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl<'a> SourceMap<'a> {
     pub fn new(path: &'a Path, text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceMap {
             path,
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
     }
 
     /// `(line, col)`, both 1-based; the column counts characters.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let starts = self.line_starts.get_or_init(|| {
+            let mut v = vec![0];
+            v.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            v
+        });
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let start = starts[line];
         let col = self
             .text
             .get(start..offset)
