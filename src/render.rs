@@ -373,6 +373,8 @@ pub(crate) struct PreparedData {
 
 pub(crate) struct PageData {
     full: Value,
+    /// Each timeline message as the page renders it, for the page's `index.json`.
+    messages: Vec<String>,
     /// The rendered postmortem, also in `full`; kept for the page's `index.json`.
     body: markdown::Rendered,
 }
@@ -667,6 +669,8 @@ fn prepare_data(
 ) -> PreparedData {
     let tz = input.config.timezone;
     let summary = summary_value(input, paths, shared, i);
+    let timeline = entry_views(i, tz, linker);
+    let messages = timeline.iter().map(|e| e.message_html.clone()).collect();
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
     let full = IncidentView {
@@ -676,7 +680,7 @@ fn prepare_data(
             .detected
             .map(|d| duration_view((d - i.started).num_seconds())),
         authors: &i.authors,
-        timeline: entry_views(i, tz, linker),
+        timeline,
         has_body: !body.html.trim().is_empty(),
         body_html: &body.html,
         toc: &body.toc,
@@ -706,7 +710,11 @@ fn prepare_data(
     let full = Value::from(full);
     PreparedData {
         summary,
-        page: Some(PageData { full, body }),
+        page: Some(PageData {
+            full,
+            body,
+            messages,
+        }),
         year: local.year(),
         month_key: local.format("%Y-%m").to_string(),
         month_label: local.format("%B %Y").to_string(),
@@ -806,9 +814,10 @@ impl Writer<'_> {
         i: &Incident,
         body_html: &str,
         toc: &[markdown::TocEntry],
+        messages_html: &[&str],
     ) -> Result<(), String> {
         let rel = format!("{}index.json", item_rel(i));
-        let json = api::document(self.input, &self.paths, i, body_html, toc);
+        let json = api::document(self.input, &self.paths, i, body_html, toc, messages_html);
         self.sink
             .write_keyed(&rel, self.key(&[i.fingerprint, 2]), json.as_bytes())
             .map_err(|e| format!("cannot write {rel}: {e}"))?;
@@ -1097,7 +1106,8 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
         },
     )?;
     if !w.reuse_document(i) {
-        w.emit_document(i, &page.body.html, &page.body.toc)?;
+        let messages: Vec<&str> = page.messages.iter().map(String::as_str).collect();
+        w.emit_document(i, &page.body.html, &page.body.toc, &messages)?;
     }
     copy_assets(w, i, &rel)
 }

@@ -271,6 +271,12 @@ fn links_to_content_files_become_page_links_and_broken_ones_warn() {
     )
     .unwrap();
     std::fs::write(content.join("bundle/index.md"), file("Up: [a](../a.md).")).unwrap();
+    // A timeline message links to another incident too.
+    std::fs::write(
+        content.join("c.md"),
+        "+++\ntitle = \"C\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-02T10:00:00Z\nstatus = \"investigating\"\nmessage = \"Like [a](a.md) again.\"\n\n[[timeline]]\nat = 2024-05-02T11:00:00Z\nstatus = \"resolved\"\n+++\nA postmortem.\n",
+    )
+    .unwrap();
 
     let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
     let lines: Vec<&str> = out.stdout.lines().collect();
@@ -295,6 +301,12 @@ fn links_to_content_files_become_page_links_and_broken_ones_warn() {
         "left as written: {a:?}"
     );
     assert!(hrefs("bundle").contains(&"/incidents/a/".to_string()));
+    // The message links to the page, and index.json shows the page's own rendering of it.
+    assert!(hrefs("c").contains(&"/incidents/a/".to_string()));
+    let doc: serde_json::Value =
+        serde_json::from_str(&common::read(&public.join("incidents/c/index.json"))).unwrap();
+    let html = doc["timeline"][0]["message_html"].as_str().unwrap();
+    assert!(html.contains("href=\"/incidents/a/\""), "{html}");
     // Feeds get the absolute page URL.
     let feed = common::read(&public.join("feed.xml"));
     assert!(feed.contains("href=&quot;https://status.example.com/incidents/b/#impact&quot;"));

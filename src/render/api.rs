@@ -731,7 +731,7 @@ struct EntryDoc<'a> {
     effective_status: &'static str,
     offset_seconds: i64,
     message: &'a str,
-    message_html: String,
+    message_html: &'a str,
 }
 
 #[derive(Serialize)]
@@ -752,6 +752,7 @@ pub(super) fn document(
     i: &Incident,
     postmortem_html: &str,
     toc: &[TocEntry],
+    messages_html: &[&str],
 ) -> String {
     let c = input.config;
     let tz = c.timezone;
@@ -829,14 +830,15 @@ pub(super) fn document(
             .timeline
             .iter()
             .zip(effective_statuses(i))
-            .map(|(e, eff)| EntryDoc {
+            .zip(messages_html)
+            .map(|((e, eff), html)| EntryDoc {
                 at: rfc3339(e.at, tz),
                 status: e.status.id(),
                 label: e.status.label(),
                 effective_status: eff.id(),
                 offset_seconds: (e.at - i.started).num_seconds(),
                 message: &e.message,
-                message_html: crate::markdown::render_inline(&e.message),
+                message_html: html,
             })
             .collect(),
         postmortem_html,

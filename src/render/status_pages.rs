@@ -474,7 +474,12 @@ pub(super) fn render(
             )?;
         }
         if !doc_kept {
-            w.emit_document(m, &page.body_html, &page.toc)?;
+            let messages: Vec<&str> = page
+                .timeline
+                .iter()
+                .map(|e| e.message_html.as_str())
+                .collect();
+            w.emit_document(m, &page.body_html, &page.toc, &messages)?;
         }
         copy_assets(w, m, &rel)
     })?;
