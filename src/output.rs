@@ -37,8 +37,9 @@ pub struct DiskSink {
     dir: PathBuf,
     previous: Option<PathBuf>,
     /// Folders already created: each incident's folder gets two files, and a second
-    /// `create_dir_all` costs a failed `mkdir` (which locks the parent) and a `stat`.
-    made: Mutex<rustc_hash::FxHashSet<PathBuf>>,
+    /// `create_dir_all` costs a failed `mkdir` (which locks the parent) and a `stat`. Kept as
+    /// bytes: hashing a `Path` walks its components.
+    made: Mutex<rustc_hash::FxHashSet<std::ffi::OsString>>,
     /// While every file so far equals the previous output's: those files. `None` once one
     /// differed (or without a previous output).
     pending: Mutex<Option<Vec<PathBuf>>>,
@@ -55,14 +56,19 @@ impl DiskSink {
     }
 
     fn make_dir(&self, dir: &Path) -> io::Result<()> {
-        if self.made.lock().expect("sink poisoned").contains(dir) {
+        if self
+            .made
+            .lock()
+            .expect("sink poisoned")
+            .contains(dir.as_os_str())
+        {
             return Ok(());
         }
         std::fs::create_dir_all(dir)?;
         self.made
             .lock()
             .expect("sink poisoned")
-            .insert(dir.to_path_buf());
+            .insert(dir.as_os_str().to_os_string());
         Ok(())
     }
 
