@@ -706,3 +706,47 @@ fn components_with_the_same_name_in_two_groups_stay_two() {
     assert_eq!(strs(&a["impacts"], "component"), ["api-eu"]);
     assert_eq!(a["duration_seconds"], 30 * 60);
 }
+
+#[test]
+fn missing_and_unknown_fields_are_imported_with_a_warning_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let odd = serde_json::json!({
+        "page": {"id": "x", "name": null, "url": null, "time_zone": "Not/AZone"},
+        "incidents": [
+            {"id": "ab12", "name": null, "status": "resolved", "impact": null,
+             "started_at": "2024-01-01T00:00:00Z", "resolved_at": null,
+             "incident_updates": null, "components": null, "shortlink": null},
+            {"id": "cd34", "name": "Weird status", "status": "investigating", "impact": "major",
+             "created_at": "2024-02-01T00:00:00Z", "components": [{"id": "c1", "name": "  "}],
+             "incident_updates": [
+                {"id": "u1", "status": "exploring", "body": null, "display_at": "2024-02-01T00:05:00Z"},
+                {"id": "u0", "status": "investigating", "body": "<p>Start</p>",
+                 "display_at": null, "created_at": "2024-02-01T00:00:00Z"}
+             ]},
+            {"name": "no id"}
+        ]
+    });
+    std::fs::write(root.join("odd.json"), odd.to_string()).unwrap();
+    let out = import(root, &["import", "statuspage", "odd.json"]);
+    for want in [
+        "an incident without an `id` (\"no id\") was skipped",
+        "incident ab12: no `name`; its id is the title",
+        "incident ab12: no `impact`; imported as none",
+        "incident ab12: marked resolved, with no `resolved_at` and no resolved update",
+        "incident cd34: update status `exploring` is not one afterword knows here",
+        "time zone `Not/AZone` is not an IANA zone",
+    ] {
+        assert!(
+            out.stderr.contains(want),
+            "missing `{want}` in:\n{}",
+            out.stderr
+        );
+    }
+    build(root);
+    let cd = doc(root, "incidents/cd34");
+    // created_at stands in for a missing display_at; the unknown status is an update.
+    assert_eq!(strs(&cd["timeline"], "status"), ["investigating", "update"]);
+    assert_eq!(cd["timeline"][0]["at"], "2024-02-01T00:00:00+00:00");
+    assert_eq!(doc(root, "incidents/ab12")["title"], "ab12");
+}

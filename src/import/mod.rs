@@ -276,6 +276,7 @@ pub fn apply(
         }
     }
     report.actions.extend(site.changes.iter().cloned());
+    report.warnings.extend(site.warnings.iter().cloned());
     if !opts.dry_run {
         site.save()?;
     }

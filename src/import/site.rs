@@ -15,6 +15,8 @@ pub(super) struct SiteEdit {
     original: Option<String>,
     /// What was changed, one line each (`add component api (Public API)`).
     pub changes: Vec<String>,
+    /// What the user should know (a zone that could not be used, say).
+    pub warnings: Vec<String>,
     catalog_groups: Vec<super::Group>,
     catalog_components: Vec<Component>,
     /// (name, id) of the groups and components in the file, and those added.
@@ -77,11 +79,17 @@ impl SiteEdit {
                 doc
             }
         };
+        let mut warnings = Vec::new();
         if doc.get("timezone").is_none() {
             if let Some(tz) = &catalog.timezone {
                 if tz.parse::<chrono_tz::Tz>().is_ok() {
                     doc["timezone"] = value(tz.as_str());
                     changes.push(format!("set timezone = \"{tz}\" in site.toml"));
+                } else {
+                    warnings.push(format!(
+                        "the page's time zone `{tz}` is not an IANA zone afterword knows; \
+                         set `timezone` in site.toml yourself (UTC until then)"
+                    ));
                 }
             }
         }
@@ -115,6 +123,7 @@ impl SiteEdit {
             doc,
             original,
             changes,
+            warnings,
             catalog_groups: catalog.groups.clone(),
             catalog_components: catalog.components.clone(),
         })

@@ -402,9 +402,12 @@ fn item(
         impact = match s(v, "impact") {
             Some(i) if IMPACTS.contains(&i) => i.to_string(),
             other => {
-                warn(format!(
-                    "impact {other:?} is not none/minor/major/critical; imported as none"
-                ));
+                warn(match other {
+                    Some(i) => {
+                        format!("impact `{i}` is not none/minor/major/critical; imported as none")
+                    }
+                    None => "no `impact`; imported as none".to_string(),
+                });
                 "none".to_string()
             }
         };
