@@ -184,22 +184,7 @@ pub fn load_map<T: Send>(
     f: impl Fn(RawIncident) -> T + Sync,
 ) -> (Vec<T>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let (found, assets) = walk(content_dir, &mut diags);
-    let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::default();
-    for (owner, rel) in assets {
-        by_bundle.entry(owner).or_default().push(rel);
-    }
-    let mut todo: Vec<(Found, Vec<PathBuf>)> = found
-        .into_iter()
-        .map(|f| {
-            let a = f
-                .bundle
-                .as_ref()
-                .and_then(|b| by_bundle.remove(b))
-                .unwrap_or_default();
-            (f, a)
-        })
-        .collect();
+    let mut todo = walk_with_assets(content_dir, &mut diags);
     todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let results: Vec<Result<T, Vec<Diagnostic>>> = todo
         .into_par_iter()
@@ -298,21 +283,12 @@ pub fn load_cached<'c>(
             .collect()
     } else {
         let mut diags = Diagnostics::default();
-        let (found, assets) = walk(content_dir, &mut diags);
+        let found = walk_with_assets(content_dir, &mut diags);
         cache.walk_diags = diags.0;
         cache.walked = true;
-        let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::default();
-        for (owner, rel) in assets {
-            by_bundle.entry(owner).or_default().push(rel);
-        }
         let trust = cache.trust;
         let mut todo = Vec::new();
-        for f in found {
-            let a = f
-                .bundle
-                .as_ref()
-                .and_then(|b| by_bundle.remove(b))
-                .unwrap_or_default();
+        for (f, a) in found {
             match cache.files.get_mut(&f.path) {
                 Some(c)
                     if c.bundle == f.bundle
@@ -376,6 +352,26 @@ fn read_one(f: Found, assets: Vec<PathBuf>, seen: u64) -> Cached {
         result,
         seen,
     }
+}
+
+/// Every incident file under `content_dir`, each with its bundle's assets (relative paths).
+fn walk_with_assets(content_dir: &Path, diags: &mut Diagnostics) -> Vec<(Found, Vec<PathBuf>)> {
+    let (found, assets) = walk(content_dir, diags);
+    let mut by_bundle: HashMap<PathBuf, Vec<PathBuf>> = HashMap::default();
+    for (owner, rel) in assets {
+        by_bundle.entry(owner).or_default().push(rel);
+    }
+    found
+        .into_iter()
+        .map(|f| {
+            let a = f
+                .bundle
+                .as_ref()
+                .and_then(|b| by_bundle.remove(b))
+                .unwrap_or_default();
+            (f, a)
+        })
+        .collect()
 }
 
 fn hidden(name: &std::ffi::OsStr) -> bool {

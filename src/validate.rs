@@ -16,26 +16,11 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-/// Validate every incident, and lint the valid ones as of `now`. Drafts are validated too,
-/// and dropped unless `drafts`. Diagnostics hold errors and warnings. Each file's text is
-/// freed as soon as it is validated.
-pub fn validate(
-    config: &Config,
-    raws: Vec<RawIncident>,
-    drafts: bool,
-    now: DateTime<Utc>,
-) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
-    let paths: Vec<std::path::PathBuf> = raws.iter().map(|r| r.path.clone()).collect();
-    let ones: Vec<One> = raws
-        .into_par_iter()
-        .map(|r| validate_file(config, &r, now))
-        .collect();
-    across_files(&paths, ones.iter(), drafts)
-}
-
-/// [`validate`] as the files are parsed: each is checked as soon as [`crate::load::load_map`]
+/// Load and validate every incident, and lint the valid ones as of `now`. Drafts are validated
+/// too, and dropped unless `drafts`. Each file is checked as soon as [`crate::load::load_map`]
 /// has parsed it, and its text and parse tree are dropped then, so the whole site's text is
-/// never in memory at once. Returns the validation and the problems of loading.
+/// never in memory at once. Returns the validation (errors and warnings) and the problems of
+/// loading.
 pub fn load_and_validate(
     config: &Config,
     content_dir: &std::path::Path,
@@ -74,8 +59,9 @@ pub struct Cache {
     by_fingerprint: rustc_hash::FxHashMap<u64, One>,
 }
 
-/// [`validate`], reusing the per-file results in `cache` (the files stay with the caller); the
-/// cross-file checks (links between incidents, duplicate slugs) always run.
+/// [`load_and_validate`] for files the caller keeps (`afterword serve`), reusing the per-file
+/// results in `cache`; the cross-file checks (links between incidents, duplicate slugs) always
+/// run.
 pub fn validate_cached(
     config: &Config,
     raws: &[&RawIncident],

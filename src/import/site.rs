@@ -210,10 +210,11 @@ impl SiteEdit {
             t["group"] = value(self.group_id(g));
         }
         if let Some(d) = known.since {
+            use chrono::Datelike;
             let date = toml_edit::Date {
-                year: d.format("%Y").to_string().parse().unwrap_or(1970),
-                month: d.format("%m").to_string().parse().unwrap_or(1),
-                day: d.format("%d").to_string().parse().unwrap_or(1),
+                year: u16::try_from(d.year()).unwrap_or(1970),
+                month: d.month() as u8,
+                day: d.day() as u8,
             };
             t["since"] = value(toml_edit::Datetime {
                 date: Some(date),
