@@ -750,3 +750,81 @@ fn missing_and_unknown_fields_are_imported_with_a_warning_each() {
     assert_eq!(cd["timeline"][0]["at"], "2024-02-01T00:00:00+00:00");
     assert_eq!(doc(root, "incidents/ab12")["title"], "ab12");
 }
+
+#[test]
+fn a_newer_export_updates_files_nobody_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    import_statuspage(root, &[]);
+    // The same page a day later: the ongoing incident got one more update.
+    let mut incidents = json(&fixture("statuspage").join("incidents.json"));
+    let q = incidents["incidents"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|i| i["id"] == "q7ongoing001")
+        .unwrap();
+    q["updated_at"] = "2024-11-20T09:00:00.000-08:00".into();
+    q["incident_updates"].as_array_mut().unwrap().insert(
+        0,
+        serde_json::json!({"id": "upd0q7000009", "status": "resolved",
+            "body": "The backlog is cleared.", "display_at": "2024-11-20T09:00:00.000-08:00"}),
+    );
+    std::fs::write(root.join("incidents-later.json"), incidents.to_string()).unwrap();
+    let out = import(root, &["import", "statuspage", "incidents-later.json"]);
+    assert!(
+        out.stdout.contains("0 new, 1 updated, 3 unchanged"),
+        "{}",
+        out.stdout
+    );
+    let text = read(&root.join("content/2024-11-20-delayed-database-backups.md"));
+    assert!(text.contains("The backlog is cleared."), "{text}");
+    build(root);
+    let q = doc(root, "incidents/q7ongoing001");
+    assert_eq!(q["ongoing"], false);
+    assert_eq!(q["duration_seconds"], 3 * 3600);
+}
+
+#[test]
+fn a_broken_cstate_config_stops_and_a_broken_issue_is_skipped() {
+    let site = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("cstate"), site.path());
+    let root = tempfile::tempdir().unwrap();
+    let src = site.path().to_str().unwrap();
+
+    // An issue that is not YAML is skipped, with its file and line; the rest is imported.
+    let issue = site
+        .path()
+        .join("content/issues/2019-02-01-dashboard-slow.md");
+    std::fs::write(&issue, "---\ntitle: x\ndate: [unclosed\n---\nbody\n").unwrap();
+    let out = import(root.path(), &["import", "cstate", src]);
+    assert!(
+        out.stderr.contains("2019-02-01-dashboard-slow.md:")
+            && out.stderr.contains("not valid YAML")
+            && out.stderr.contains("(skipped)"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("11 new"), "{}", out.stdout);
+
+    // A config.yml that is not YAML stops the import before anything is written.
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(site.path().join("config.yml"), "title: x\nparams: [\n").unwrap();
+    let out = run(
+        empty.path(),
+        &[
+            "import",
+            "cstate",
+            src,
+            "--root",
+            empty.path().to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        out.stderr.contains("config.yml:") && out.stderr.contains("not valid YAML"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(tree(empty.path()), vec![]);
+}
