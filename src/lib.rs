@@ -10,6 +10,7 @@ pub mod diag;
 pub mod escape;
 pub mod fsutil;
 pub mod import;
+pub mod json;
 pub mod lint;
 pub mod load;
 pub mod markdown;

@@ -353,7 +353,7 @@ fn hostile_strings_are_escaped_in_every_output() {
     std::fs::write(
         dir.path().join("content/evil.md"),
         format!(
-            "+++\ntitle = {t}\nsummary = {t}\nseverity = \"minor\"\ncomponents = [\"api\"]\ntags = [{t}]\nauthors = [{t}]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = {t}\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"resolved\"\nmessage = \"Done.\"\n+++\nBody.\n",
+            "+++\ntitle = {t}\nsummary = {t}\nseverity = \"minor\"\ncomponents = [\"api\"]\ntags = [{t}]\nauthors = [{t}]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = {t}\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"resolved\"\nmessage = \"Done.\\u0001\\t\"\n+++\nBody.\n",
             t = toml(EVIL)
         ),
     )
@@ -396,6 +396,7 @@ fn hostile_strings_are_escaped_in_every_output() {
     assert_eq!(doc["tags"][0], EVIL);
     assert_eq!(doc["components"][0]["name"], EVIL);
     assert_eq!(doc["timeline"][0]["message"], EVIL);
+    assert!(common::assert_json_printed_as_serde_prints(&public) > 1);
     let api: serde_json::Value =
         serde_json::from_str(&common::read(&public.join("api/v2/incidents.json"))).unwrap();
     assert_eq!(api["page"]["name"], EVIL);

@@ -4,6 +4,7 @@
 
 use super::{Paths, RenderInput};
 use crate::config::{Component, Config};
+use crate::json::Pretty;
 use crate::markdown::TocEntry;
 use crate::model::{Incident, Status};
 use crate::status::{self, State};
@@ -651,101 +652,8 @@ impl<'a> Api<'a> {
 }
 
 /// `/incidents/<slug>/index.json` and `/maintenance/<slug>/index.json`: what the page shows,
-/// in afterword's own schema (docs/api.md).
-#[derive(Serialize)]
-struct DocJson<'a> {
-    schema: &'static str,
-    kind: &'static str,
-    slug: &'a str,
-    url: String,
-    title: &'a str,
-    summary: &'a str,
-    draft: bool,
-    severity: Option<SeverityDoc<'a>>,
-    status: StatusDoc,
-    ongoing: bool,
-    started: String,
-    detected: Option<String>,
-    resolved: Option<String>,
-    duration_seconds: Option<i64>,
-    duration: Option<String>,
-    time_to_detect_seconds: Option<i64>,
-    time_to_detect: Option<String>,
-    window: Option<WindowDoc>,
-    detected_by: Option<&'a str>,
-    components: Vec<ComponentDoc<'a>>,
-    impacts: Vec<ImpactDoc<'a>>,
-    tags: &'a [String],
-    authors: &'a [String],
-    aliases: &'a [String],
-    timeline: Vec<EntryDoc<'a>>,
-    postmortem_html: &'a str,
-    toc: &'a [TocEntry],
-    action_items: Vec<ActionDoc<'a>>,
-}
-
-#[derive(Serialize)]
-struct SeverityDoc<'a> {
-    id: &'a str,
-    name: &'a str,
-    level: &'static str,
-    impact: &'a str,
-}
-
-#[derive(Serialize)]
-struct StatusDoc {
-    id: &'static str,
-    label: &'static str,
-}
-
-#[derive(Serialize)]
-struct WindowDoc {
-    scheduled_start: String,
-    scheduled_end: String,
-    start: String,
-    end: String,
-}
-
-#[derive(Serialize)]
-struct ComponentDoc<'a> {
-    id: &'a str,
-    name: &'a str,
-    level: Option<&'static str>,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct ImpactDoc<'a> {
-    component: &'a str,
-    level: &'static str,
-    start: String,
-    end: Option<String>,
-}
-
-#[derive(Serialize)]
-struct EntryDoc<'a> {
-    at: String,
-    status: &'static str,
-    label: &'static str,
-    /// The status the entry reports: an `update` keeps the one before it.
-    effective_status: &'static str,
-    offset_seconds: i64,
-    message: &'a str,
-    message_html: &'a str,
-}
-
-#[derive(Serialize)]
-struct ActionDoc<'a> {
-    title: &'a str,
-    owner: &'a str,
-    status: &'static str,
-    due: Option<String>,
-    overdue: bool,
-    link: Option<&'a str>,
-}
-
-/// The JSON twin of an incident or maintenance page. `postmortem_html` is the page's own
-/// rendering: its relative links resolve against `url`.
+/// in afterword's own schema (docs/api.md). `postmortem_html` is the page's own rendering: its
+/// relative links resolve against `url`. Written with [`Pretty`], in the order of the schema.
 pub(super) fn document(
     input: &RenderInput,
     paths: &Paths,
@@ -759,108 +667,146 @@ pub(super) fn document(
     let now = input.now;
     let level = c.severity_level(&i.severity);
     let today = now.with_timezone(&tz).date_naive();
-    let doc = DocJson {
-        schema: "afterword/incident/v1",
-        kind: i.kind.id(),
-        slug: &i.slug,
-        url: paths.permalink(&super::item_rel(i)),
-        title: &i.title,
-        summary: &i.summary,
-        draft: i.draft,
-        severity: c.severity(&i.severity).map(|s| SeverityDoc {
-            id: &s.id,
-            name: &s.name,
-            level: s.level.id(),
-            impact: &s.impact,
-        }),
-        status: {
-            let s = if i.is_maintenance() {
-                i.maintenance_status(now)
-            } else {
-                i.status
-            };
-            StatusDoc {
-                id: s.id(),
-                label: s.label(),
-            }
-        },
-        ongoing: !i.is_maintenance() && i.ongoing(),
-        started: rfc3339(i.started, tz),
-        detected: i.detected.map(|t| rfc3339(t, tz)),
-        resolved: i.resolved.map(|t| rfc3339(t, tz)),
-        duration_seconds: i.duration_seconds(),
-        duration: i.duration_seconds().map(format_duration),
-        time_to_detect_seconds: i.detected.map(|d| (d - i.started).num_seconds()),
-        time_to_detect: i
-            .detected
-            .map(|d| format_duration((d - i.started).num_seconds())),
-        window: i.window.map(|w| WindowDoc {
-            scheduled_start: rfc3339(w.scheduled_start, tz),
-            scheduled_end: rfc3339(w.scheduled_end, tz),
-            start: rfc3339(w.start, tz),
-            end: rfc3339(w.end, tz),
-        }),
-        detected_by: i.detected_by.as_deref(),
-        components: i
-            .components
-            .iter()
-            .filter_map(|id| c.component(id).filter(|x| !x.hidden))
-            .map(|x| ComponentDoc {
-                id: &x.id,
-                name: &x.name,
-                level: (!i.is_maintenance()).then(|| i.component_level(&x.id, level).id()),
-                url: paths.permalink(&format!("components/{}/", x.id)),
-            })
-            .collect(),
-        impacts: i
-            .impacts
-            .iter()
-            .filter(|x| c.component(&x.component).is_some_and(|x| !x.hidden))
-            .map(|x| ImpactDoc {
-                component: &x.component,
-                level: x.level.id(),
-                start: rfc3339(x.start, tz),
-                end: x.end.or(i.resolved).map(|t| rfc3339(t, tz)),
-            })
-            .collect(),
-        tags: &i.tags,
-        authors: &i.authors,
-        aliases: &i.aliases,
-        timeline: i
-            .timeline
-            .iter()
-            .zip(effective_statuses(i))
-            .zip(messages_html)
-            .map(|((e, eff), html)| EntryDoc {
-                at: rfc3339(e.at, tz),
-                status: e.status.id(),
-                label: e.status.label(),
-                effective_status: eff.id(),
-                offset_seconds: (e.at - i.started).num_seconds(),
-                message: &e.message,
-                message_html: html,
-            })
-            .collect(),
-        postmortem_html,
-        toc,
-        action_items: i
-            .action_items
-            .iter()
-            .map(|a| ActionDoc {
-                title: &a.title,
-                owner: &a.owner,
-                status: a.status.id(),
-                due: a.due.map(|d| d.format("%Y-%m-%d").to_string()),
-                overdue: a.due.is_some_and(|d| d < today)
-                    && matches!(
-                        a.status,
-                        crate::model::ActionStatus::Open | crate::model::ActionStatus::InProgress
-                    ),
-                link: a.link.as_deref(),
-            })
-            .collect(),
+    let time = |t: DateTime<Utc>| rfc3339(t, tz);
+    // Room for the long strings and the rest, so the buffer is not regrown while written.
+    let text: usize = i.timeline.iter().map(|e| e.message.len()).sum::<usize>()
+        + messages_html.iter().map(|m| m.len()).sum::<usize>();
+    let mut p = Pretty::with_capacity(postmortem_html.len() + text + 4096);
+    p.object().strs(&[
+        ("schema", "afterword/incident/v1"),
+        ("kind", i.kind.id()),
+        ("slug", &i.slug),
+        ("url", &paths.permalink(&super::item_rel(i))),
+        ("title", &i.title),
+        ("summary", &i.summary),
+    ]);
+    p.key("draft").bool(i.draft);
+    p.key("severity");
+    match c.severity(&i.severity) {
+        Some(s) => p
+            .object()
+            .strs(&[
+                ("id", &s.id),
+                ("name", &s.name),
+                ("level", s.level.id()),
+                ("impact", &s.impact),
+            ])
+            .end_object(),
+        None => p.null(),
     };
-    let mut s = serde_json::to_string_pretty(&doc).expect("JSON");
-    s.push('\n');
-    s
+    let status = if i.is_maintenance() {
+        i.maintenance_status(now)
+    } else {
+        i.status
+    };
+    p.key("status")
+        .object()
+        .strs(&[("id", status.id()), ("label", status.label())])
+        .end_object();
+    p.key("ongoing").bool(!i.is_maintenance() && i.ongoing());
+    p.key("started").str(&time(i.started));
+    p.key("detected").opt_str(i.detected.map(time).as_deref());
+    p.key("resolved").opt_str(i.resolved.map(time).as_deref());
+    let duration = i.duration_seconds();
+    p.key("duration_seconds").opt_int(duration);
+    p.key("duration")
+        .opt_str(duration.map(format_duration).as_deref());
+    let to_detect = i.detected.map(|d| (d - i.started).num_seconds());
+    p.key("time_to_detect_seconds").opt_int(to_detect);
+    p.key("time_to_detect")
+        .opt_str(to_detect.map(format_duration).as_deref());
+    p.key("window");
+    match i.window {
+        Some(w) => p
+            .object()
+            .strs(&[
+                ("scheduled_start", &time(w.scheduled_start)),
+                ("scheduled_end", &time(w.scheduled_end)),
+                ("start", &time(w.start)),
+                ("end", &time(w.end)),
+            ])
+            .end_object(),
+        None => p.null(),
+    };
+    p.key("detected_by").opt_str(i.detected_by.as_deref());
+    p.key("components").array();
+    for x in i
+        .components
+        .iter()
+        .filter_map(|id| c.component(id).filter(|x| !x.hidden))
+    {
+        p.item().object().strs(&[("id", &x.id), ("name", &x.name)]);
+        p.key("level")
+            .opt_str((!i.is_maintenance()).then(|| i.component_level(&x.id, level).id()));
+        p.key("url")
+            .str(&paths.permalink(&format!("components/{}/", x.id)))
+            .end_object();
+    }
+    p.end_array();
+    p.key("impacts").array();
+    for x in i
+        .impacts
+        .iter()
+        .filter(|x| c.component(&x.component).is_some_and(|x| !x.hidden))
+    {
+        p.item().object().strs(&[
+            ("component", &x.component),
+            ("level", x.level.id()),
+            ("start", &time(x.start)),
+        ]);
+        p.key("end")
+            .opt_str(x.end.or(i.resolved).map(time).as_deref())
+            .end_object();
+    }
+    p.end_array();
+    p.key("tags").str_array(&i.tags);
+    p.key("authors").str_array(&i.authors);
+    p.key("aliases").str_array(&i.aliases);
+    p.key("timeline").array();
+    for ((e, eff), html) in i
+        .timeline
+        .iter()
+        .zip(effective_statuses(i))
+        .zip(messages_html)
+    {
+        p.item().object().strs(&[
+            ("at", &time(e.at)),
+            ("status", e.status.id()),
+            ("label", e.status.label()),
+            // The status the entry reports: an `update` keeps the one before it.
+            ("effective_status", eff.id()),
+        ]);
+        p.key("offset_seconds")
+            .int((e.at - i.started).num_seconds());
+        p.strs(&[("message", &e.message), ("message_html", html)])
+            .end_object();
+    }
+    p.end_array();
+    p.key("postmortem_html").str(postmortem_html);
+    p.key("toc").array();
+    for t in toc {
+        p.item().object().key("level").int(i64::from(t.level));
+        p.strs(&[("id", &t.id), ("title", &t.title)]).end_object();
+    }
+    p.end_array();
+    p.key("action_items").array();
+    for a in &i.action_items {
+        p.item().object().strs(&[
+            ("title", &a.title),
+            ("owner", &a.owner),
+            ("status", a.status.id()),
+        ]);
+        p.key("due")
+            .opt_str(a.due.map(|d| d.format("%Y-%m-%d").to_string()).as_deref());
+        p.key("overdue").bool(
+            a.due.is_some_and(|d| d < today)
+                && matches!(
+                    a.status,
+                    crate::model::ActionStatus::Open | crate::model::ActionStatus::InProgress
+                ),
+        );
+        p.key("link").opt_str(a.link.as_deref()).end_object();
+    }
+    p.end_array().end_object();
+    p.finish()
 }

@@ -56,6 +56,23 @@ pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// Every `.json` file under `public` is what `serde_json` prints for its own value, byte for
+/// byte (the page twins are written by hand, the rest through serde). Returns how many.
+pub fn assert_json_printed_as_serde_prints(public: &Path) -> usize {
+    let mut n = 0;
+    for (path, bytes) in tree(public) {
+        if path.extension().is_some_and(|e| e == "json") {
+            let text = String::from_utf8(bytes).unwrap();
+            let value: serde_json::Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let again = serde_json::to_string_pretty(&value).unwrap() + "\n";
+            assert!(text == again, "{} is printed differently", path.display());
+            n += 1;
+        }
+    }
+    n
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
