@@ -583,7 +583,7 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
 
 fn due_view(d: chrono::NaiveDate) -> DueView {
     DueView {
-        iso: d.format("%Y-%m-%d").to_string(),
+        iso: crate::timefmt::ymd(d),
         display: d.format("%b %-d, %Y").to_string(),
     }
 }
@@ -698,6 +698,7 @@ fn prepare_data(
             .collect(),
     };
     let local = i.started.with_timezone(&tz);
+    let (month_key, month_label) = crate::timefmt::month_key_label(local.date_naive());
     // The page sees the summary's fields beside its own.
     let mut full = Value::from_serializable(&full)
         .into_map()
@@ -716,8 +717,8 @@ fn prepare_data(
             messages,
         }),
         year: local.year(),
-        month_key: local.format("%Y-%m").to_string(),
-        month_label: local.format("%B %Y").to_string(),
+        month_key,
+        month_label,
     }
 }
 
@@ -1096,7 +1097,7 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
         &i.title,
         &rel,
         Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
-        Some(last.format("%Y-%m-%d").to_string()),
+        Some(crate::timefmt::ymd(last.date_naive())),
         || {
             let mut ctx = Context::new();
             ctx.insert_value("incident", page.full.clone());

@@ -105,7 +105,8 @@ pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
     // Formatted by hand: a build makes tens of thousands of these, and chrono parses its
     // format string on every call. `tests` below compare with chrono's `%b %-d, %Y, %H:%M %Z`.
     let local = t.with_timezone(&tz);
-    let zone = local.format("%Z").to_string();
+    // What `%Z` prints: the zone's abbreviation, or its offset where it has none.
+    let zone = local.offset().to_string();
     let (y, mon, d) = (local.year(), MONTHS[local.month0() as usize], local.day());
     let time = format!("{:02}:{:02}", local.hour(), local.minute());
     let date_display = format!("{mon} {d}, {y:04}");
@@ -117,6 +118,56 @@ pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
         time,
         zone,
     }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2024-04-08T12:18:00-07:00`: chrono's `%Y-%m-%dT%H:%M:%S%:z` in `tz`, formatted by hand
+/// (each incident's JSON has a dozen of these).
+pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
+    use chrono::{Offset, Timelike};
+    let local = t.with_timezone(&tz);
+    let off = local.offset().fix().local_minus_utc();
+    let sign = if off < 0 { '-' } else { '+' };
+    // `%:z` shows minutes, rounding an offset with seconds (local mean time) to the nearest.
+    let minutes = (off.unsigned_abs() + 30) / 60;
+    format!(
+        "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        ymd(local.date_naive()),
+        local.hour(),
+        local.minute(),
+        local.second(),
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// `2024-04-08`: chrono's `%Y-%m-%d`.
+pub fn ymd(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// `2024-04` and `April 2024`: chrono's `%Y-%m` and `%B %Y`.
+pub fn month_key_label(d: NaiveDate) -> (String, String) {
+    use chrono::Datelike;
+    (
+        format!("{:04}-{:02}", d.year(), d.month()),
+        format!("{} {:04}", MONTH_NAMES[d.month0() as usize], d.year()),
+    )
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -154,6 +205,31 @@ mod tests {
             assert_eq!(v.date, local.format("%Y-%m-%d").to_string());
             assert_eq!(v.date_display, local.format("%b %-d, %Y").to_string());
             assert_eq!(v.time, local.format("%H:%M").to_string());
+            assert_eq!(v.zone, local.format("%Z").to_string());
+        }
+        // Local mean time before standard zones has offsets with seconds (+05:53:28 in
+        // Kolkata), which `%:z` rounds.
+        for (secs, tz) in [
+            (0i64, chrono_tz::UTC),
+            (1_712_604_000, chrono_tz::America::Los_Angeles),
+            (1_730_000_000, chrono_tz::Asia::Kolkata),
+            (-5_000_000_000, chrono_tz::Asia::Kolkata),
+            (-5_000_000_000, chrono_tz::America::New_York),
+            (-2_000_000_000, chrono_tz::Europe::Amsterdam),
+            (4_102_444_799, chrono_tz::Pacific::Chatham),
+        ] {
+            let t = DateTime::from_timestamp(secs, 0).unwrap();
+            let local = t.with_timezone(&tz);
+            assert_eq!(
+                rfc3339(t, tz),
+                local.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                "{t} in {tz}"
+            );
+            let d = local.date_naive();
+            assert_eq!(ymd(d), d.format("%Y-%m-%d").to_string());
+            let (key, label) = month_key_label(d);
+            assert_eq!(key, d.format("%Y-%m").to_string());
+            assert_eq!(label, d.format("%B %Y").to_string());
         }
     }
 

@@ -69,9 +69,7 @@ pub(super) fn key(w: &super::Writer) -> Option<u64> {
 
 /// RFC 3339 in the site's zone, whole seconds: `2024-04-08T12:18:00-07:00`.
 pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz)
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string()
+    crate::timefmt::rfc3339(t, tz)
 }
 
 /// A stable 12-character id for the site, from its base URL (FNV-1a, base 36).
@@ -797,7 +795,7 @@ pub(super) fn document(
             ("status", a.status.id()),
         ]);
         p.key("due")
-            .opt_str(a.due.map(|d| d.format("%Y-%m-%d").to_string()).as_deref());
+            .opt_str(a.due.map(crate::timefmt::ymd).as_deref());
         p.key("overdue").bool(
             a.due.is_some_and(|d| d < today)
                 && matches!(
