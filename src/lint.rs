@@ -198,7 +198,7 @@ pub fn lint(
 
 /// Images that are not in the bundle, and links to other incidents (returned for later).
 fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
+    use pulldown_cmark::{Event, Parser, Tag};
     let mut pending = Vec::new();
     let assets: HashSet<String> = i
         .assets
@@ -206,7 +206,7 @@ fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
         .map(|a| a.to_string_lossy().replace('\\', "/"))
         .collect();
     let body = out.raw.body().to_string();
-    for (ev, range) in Parser::new_ext(&body, Options::all()).into_offset_iter() {
+    for (ev, range) in Parser::new_ext(&body, crate::markdown::options()).into_offset_iter() {
         let (dest, image) = match &ev {
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), true),
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), false),

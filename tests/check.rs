@@ -262,7 +262,9 @@ fn links_to_content_files_become_page_links_and_broken_ones_warn() {
     };
     std::fs::write(
         content.join("a.md"),
-        file("See [b](b.md#impact), [the bundle](bundle/index.md) and [gone](missing.md)."),
+        // `$…$` is not math: the check reads Markdown as the page renders it, so the link
+        // inside is a link, and broken.
+        file("See [b](b.md#impact), [the bundle](bundle/index.md) and [gone](missing.md). Costs $[x](gone2.md)$."),
     )
     .unwrap();
     std::fs::write(
@@ -280,8 +282,9 @@ fn links_to_content_files_become_page_links_and_broken_ones_warn() {
 
     let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
     let lines: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
     assert!(lines[0].contains("\"W0008\"") && lines[0].contains("missing.md"));
+    assert!(lines[1].contains("\"W0008\"") && lines[1].contains("gone2.md"));
 
     let out = run(dir.path(), &["build", "--now", NOW]);
     assert!(out.status.success(), "{}", out.stderr);
