@@ -9,6 +9,8 @@
 #   floor    read every file, parse its front matter, render its Markdown (examples/floor.rs)
 #   build    `afterword build` into a new output folder (never one just deleted: on some
 #            filesystems freeing a 20,000-file tree slows the writes that follow)
+#   writes   the writes alone: the built site's folders and files made again, same bytes, in
+#            parallel, into a new folder (examples/write-floor.rs; wall is of the writes only)
 #   rebuild  `afterword build` again, nothing changed, output folder present
 # Wall and CPU (user + system) seconds and peak RSS; then build/floor and the growth from
 # one size to the next. Figures of a run are in docs/performance.md.
@@ -22,17 +24,24 @@ NOW=2026-11-21T12:00:00Z
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)"; exit 1; }
 
-cargo build --release --quiet --bin afterword --example gen-corpus --example floor
+cargo build --release --quiet --bin afterword --example gen-corpus --example floor --example write-floor
 BIN=$PWD/target/release/afterword
 
 # measure NAME CMD...: RUNS runs; prints "wall cpu rss_mb" of the median-wall run. A build's
-# command ends with --output and gets a new folder each run; they go after the size's runs.
+# command ends with --output and gets a new folder each run, as does the write floor's; they
+# go after the size's runs. The write floor reports its own wall time (of the writes only).
 measure() {
   local out=() line k
   for k in $(seq "$RUNS"); do
     sync
     if [ "$1" = build ]; then
       line=$("$TIME" -f '%e %U %S %M' "${@:2}" "$SITE/fresh-$k" 2>&1 >/dev/null | tail -n 1)
+    elif [ "$1" = writes ]; then
+      # Wall: of the writes, as the example prints it; CPU and RSS: the whole run (which
+      # reads the built site into memory first).
+      line=$("$TIME" -f '%e %U %S %M' "${@:2}" "$SITE/writes-$k" 2>&1 | awk '
+        /^write floor:/ { w = $(NF - 1) } { last = $0 }
+        END { split(last, t, " "); print w, t[2], t[3], t[4] }')
     else
       line=$("$TIME" -f '%e %U %S %M' "${@:2}" 2>&1 >/dev/null | tail -n 1)
     fi
@@ -50,10 +59,11 @@ for n in "${SIZES[@]}"; do
   SITE=$DIR/corpus-$n
   mkdir -p "$SITE"
   ./target/release/examples/gen-corpus --incidents "$n" --out "$SITE" 2>/dev/null
-  for what in floor build rebuild; do
+  for what in floor build writes rebuild; do
     case $what in
       floor) r=$(measure floor ./target/release/examples/floor "$SITE") ;;
       build) r=$(measure build "$BIN" build --root "$SITE" --now "$NOW" --output) ;;
+      writes) r=$(measure writes ./target/release/examples/write-floor "$SITE/fresh-1") ;;
       rebuild)
         "$BIN" build --root "$SITE" --now "$NOW" >/dev/null 2>&1
         r=$(measure rebuild "$BIN" build --root "$SITE" --now "$NOW") ;;
@@ -61,13 +71,15 @@ for n in "${SIZES[@]}"; do
     WALL[$what-$n]=${r%% *}
     printf '%-8s %-8s %9s %9s %9s\n' "$n" "$what" $r
   done
-  rm -rf "$SITE"/fresh-*
+  rm -rf "$SITE"/fresh-* "$SITE"/writes-*
 done
 
 printf '\n'
 prev=
 for n in "${SIZES[@]}"; do
-  printf 'size %-7s build / floor = %s\n' "$n" "$(awk -v a="${WALL[build-$n]}" -v b="${WALL[floor-$n]}" 'BEGIN { printf "%.2f", a / b }')"
+  printf 'size %-7s build / floor = %s; build / (floor + writes) = %s\n' "$n" \
+    "$(awk -v a="${WALL[build-$n]}" -v b="${WALL[floor-$n]}" 'BEGIN { printf "%.2f", a / b }')" \
+    "$(awk -v a="${WALL[build-$n]}" -v b="${WALL[floor-$n]}" -v c="${WALL[writes-$n]}" 'BEGIN { printf "%.2f", a / (b + c) }')"
   if [ -n "$prev" ]; then
     printf 'build(%s) / build(%s) = %s (sizes x%s)\n' "$n" "$prev" \
       "$(awk -v a="${WALL[build-$n]}" -v b="${WALL[build-$prev]}" 'BEGIN { printf "%.2f", a / b }')" "$((n / prev))"
