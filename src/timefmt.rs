@@ -99,6 +99,7 @@ pub struct TimeView {
 
 pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
     use chrono::{Datelike, Timelike};
+    use chrono_tz::OffsetName;
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
@@ -106,18 +107,88 @@ pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
     // format string on every call. `tests` below compare with chrono's `%b %-d, %Y, %H:%M %Z`.
     let local = t.with_timezone(&tz);
     // What `%Z` prints: the zone's abbreviation, or its offset where it has none.
-    let zone = local.offset().to_string();
-    let (y, mon, d) = (local.year(), MONTHS[local.month0() as usize], local.day());
-    let time = format!("{:02}:{:02}", local.hour(), local.minute());
-    let date_display = format!("{mon} {d}, {y:04}");
+    let zone = match local.offset().abbreviation() {
+        Some(a) => a.to_string(),
+        None => local.offset().to_string(),
+    };
+    let mut date = String::with_capacity(10);
+    push_ymd(&mut date, local.date_naive());
+    let mut time = String::with_capacity(5);
+    push_num(&mut time, local.hour(), 2);
+    time.push(':');
+    push_num(&mut time, local.minute(), 2);
+    let mut date_display = String::with_capacity(12);
+    date_display.push_str(MONTHS[local.month0() as usize]);
+    date_display.push(' ');
+    push_num(&mut date_display, local.day(), 1);
+    date_display.push_str(", ");
+    push_year(&mut date_display, local.year());
+    let mut display = String::with_capacity(date_display.len() + time.len() + zone.len() + 3);
+    for part in [&date_display, ", ", &time, " ", &zone] {
+        display.push_str(part);
+    }
     TimeView {
-        iso: t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        display: format!("{date_display}, {time} {zone}"),
-        date: format!("{y:04}-{:02}-{d:02}", local.month()),
+        iso: iso_utc(t),
+        display,
+        date,
         date_display,
         time,
         zone,
     }
+}
+
+/// `n` with at least `width` digits, zero-padded: `format!("{n:0width$}")`.
+fn push_num(out: &mut String, n: u32, width: usize) {
+    let mut digits = [0u8; 10];
+    let (mut i, mut n) = (digits.len(), n);
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - i..width {
+        out.push('0');
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+}
+
+/// A year as `%Y` and `{y:04}` show it.
+fn push_year(out: &mut String, y: i32) {
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => push_num(out, y, 4),
+        _ => out.push_str(&format!("{y:04}")),
+    }
+}
+
+fn push_ymd(out: &mut String, d: NaiveDate) {
+    use chrono::Datelike;
+    push_year(out, d.year());
+    out.push('-');
+    push_num(out, d.month(), 2);
+    out.push('-');
+    push_num(out, d.day(), 2);
+}
+
+fn push_hms(out: &mut String, t: NaiveTime) {
+    use chrono::Timelike;
+    push_num(out, t.hour(), 2);
+    out.push(':');
+    push_num(out, t.minute(), 2);
+    out.push(':');
+    push_num(out, t.second(), 2);
+}
+
+/// `2024-04-08T19:18:00Z`: chrono's `to_rfc3339_opts(SecondsFormat::Secs, true)`.
+pub fn iso_utc(t: DateTime<Utc>) -> String {
+    let mut out = String::with_capacity(20);
+    push_ymd(&mut out, t.date_naive());
+    out.push('T');
+    push_hms(&mut out, t.time());
+    out.push('Z');
+    out
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -138,27 +209,27 @@ const MONTH_NAMES: [&str; 12] = [
 /// `2024-04-08T12:18:00-07:00`: chrono's `%Y-%m-%dT%H:%M:%S%:z` in `tz`, formatted by hand
 /// (each incident's JSON has a dozen of these).
 pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
-    use chrono::{Offset, Timelike};
+    use chrono::Offset;
     let local = t.with_timezone(&tz);
     let off = local.offset().fix().local_minus_utc();
-    let sign = if off < 0 { '-' } else { '+' };
     // `%:z` shows minutes, rounding an offset with seconds (local mean time) to the nearest.
     let minutes = (off.unsigned_abs() + 30) / 60;
-    format!(
-        "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
-        ymd(local.date_naive()),
-        local.hour(),
-        local.minute(),
-        local.second(),
-        minutes / 60,
-        minutes % 60
-    )
+    let mut out = String::with_capacity(25);
+    push_ymd(&mut out, local.date_naive());
+    out.push('T');
+    push_hms(&mut out, local.time());
+    out.push(if off < 0 { '-' } else { '+' });
+    push_num(&mut out, minutes / 60, 2);
+    out.push(':');
+    push_num(&mut out, minutes % 60, 2);
+    out
 }
 
 /// `2024-04-08`: chrono's `%Y-%m-%d`.
 pub fn ymd(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    let mut out = String::with_capacity(10);
+    push_ymd(&mut out, d);
+    out
 }
 
 /// `2024-04` and `April 2024`: chrono's `%Y-%m` and `%B %Y`.
@@ -187,16 +258,24 @@ pub fn duration_view(seconds: i64) -> DurationView {
 mod tests {
     #[test]
     fn views_match_chrono_formats() {
-        let zones: [Tz; 3] = [
+        // São Paulo and Dubai have numeric abbreviations ("-03", "+04"); the last two are
+        // local mean time, before either zone had a standard offset.
+        let zones: [Tz; 5] = [
             chrono_tz::UTC,
             chrono_tz::America::Los_Angeles,
             chrono_tz::Asia::Kolkata,
+            chrono_tz::America::Sao_Paulo,
+            chrono_tz::Asia::Dubai,
         ];
         for (secs, tz) in [
             (0i64, 0),
             (1_712_604_000, 1),
             (1_730_000_000, 2),
             (4_102_444_799, 1),
+            (1_730_000_000, 3),
+            (1_730_000_000, 4),
+            (-5_000_000_000, 3),
+            (-5_000_000_000, 4),
         ] {
             let t = DateTime::from_timestamp(secs, 0).unwrap();
             let local = t.with_timezone(&zones[tz]);
@@ -206,6 +285,7 @@ mod tests {
             assert_eq!(v.date_display, local.format("%b %-d, %Y").to_string());
             assert_eq!(v.time, local.format("%H:%M").to_string());
             assert_eq!(v.zone, local.format("%Z").to_string());
+            assert_eq!(v.iso, t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
         }
         // Local mean time before standard zones has offsets with seconds (+05:53:28 in
         // Kolkata), which `%:z` rounds.
