@@ -1236,70 +1236,75 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         }
         None => 0,
     };
-    for (y, list) in &years {
+    // Every year page, in parallel: together they list every incident.
+    let pages: Vec<(i32, &[&Prepared], usize, &[&Prepared])> = years
+        .iter()
+        .flat_map(|(y, list)| {
+            list.chunks(HISTORY_PAGE_SIZE)
+                .enumerate()
+                .map(move |(idx, chunk)| (*y, list.as_slice(), idx + 1, chunk))
+        })
+        .collect();
+    pages.par_iter().try_for_each(|&(y, list, n, chunk)| {
         let total_pages = list.len().div_ceil(HISTORY_PAGE_SIZE);
         let path_or_none = |n: usize| {
             if (1..=total_pages).contains(&n) {
-                Value::from(paths.path(&page_rel(*y, n)))
+                Value::from(paths.path(&page_rel(y, n)))
             } else {
                 Value::none()
             }
         };
-        for (idx, chunk) in list.chunks(HISTORY_PAGE_SIZE).enumerate() {
-            let n = idx + 1;
-            let title = if n == 1 {
-                format!("{y}")
-            } else {
-                format!("{y}, page {n}")
-            };
-            let mut parts = vec![shape_key, 3, *y as u64, n as u64];
-            parts.extend(chunk.iter().map(|p| p.incident.front_fingerprint));
-            let key = w.input.memo.map(|_| w.key(&parts));
-            let make = || {
-                let pages: Vec<Value> = (1..=total_pages)
-                    .map(|k| {
-                        obj(vec![
-                            ("number", Value::from(k)),
-                            ("path", path_or_none(k)),
-                            ("current", Value::from(k == n)),
-                        ])
-                    })
-                    .collect();
-                let mut ctx = Context::new();
-                ctx.insert_value(
-                    "year",
+        let title = if n == 1 {
+            format!("{y}")
+        } else {
+            format!("{y}, page {n}")
+        };
+        let mut parts = vec![shape_key, 3, y as u64, n as u64];
+        parts.extend(chunk.iter().map(|p| p.incident.front_fingerprint));
+        let key = w.input.memo.map(|_| w.key(&parts));
+        let make = || {
+            let pages: Vec<Value> = (1..=total_pages)
+                .map(|k| {
                     obj(vec![
-                        ("year", Value::from(*y)),
-                        ("count", Value::from(list.len())),
-                        ("path", path_or_none(1)),
-                    ]),
-                );
-                ctx.insert_value("months", month_groups(chunk));
-                ctx.insert_value(
-                    "pagination",
-                    obj(vec![
-                        ("current", Value::from(n)),
-                        ("total_pages", Value::from(total_pages)),
-                        ("prev_path", path_or_none(n - 1)),
-                        ("next_path", path_or_none(n + 1)),
-                        ("pages", Value::from(pages)),
-                    ]),
-                );
-                ctx.insert_value("years", years_value.clone());
-                ctx
-            };
-            w.emit_keyed(
-                "history_year.html",
-                "history_year",
-                &title,
-                &page_rel(*y, n),
-                key,
-                None,
-                make,
-            )?;
-        }
-    }
-    Ok(())
+                        ("number", Value::from(k)),
+                        ("path", path_or_none(k)),
+                        ("current", Value::from(k == n)),
+                    ])
+                })
+                .collect();
+            let mut ctx = Context::new();
+            ctx.insert_value(
+                "year",
+                obj(vec![
+                    ("year", Value::from(y)),
+                    ("count", Value::from(list.len())),
+                    ("path", path_or_none(1)),
+                ]),
+            );
+            ctx.insert_value("months", month_groups(chunk));
+            ctx.insert_value(
+                "pagination",
+                obj(vec![
+                    ("current", Value::from(n)),
+                    ("total_pages", Value::from(total_pages)),
+                    ("prev_path", path_or_none(n - 1)),
+                    ("next_path", path_or_none(n + 1)),
+                    ("pages", Value::from(pages)),
+                ]),
+            );
+            ctx.insert_value("years", years_value.clone());
+            ctx
+        };
+        w.emit_keyed(
+            "history_year.html",
+            "history_year",
+            &title,
+            &page_rel(y, n),
+            key,
+            None,
+            make,
+        )
+    })
 }
 
 fn sitemap_xml(urls: &[(String, String)]) -> String {
