@@ -64,7 +64,7 @@ for n in "${SIZES[@]}"; do
       floor) r=$(measure floor ./target/release/examples/floor "$SITE") ;;
       build) r=$(measure build "$BIN" build --root "$SITE" --now "$NOW" --output) ;;
       rebuild)
-        "$BIN" build --root "$SITE" --now "$NOW" >/dev/null 2>&1
+        "$BIN" build --root "$SITE" --now "$NOW" >/dev/null
         r=$(measure rebuild "$BIN" build --root "$SITE" --now "$NOW") ;;
       writes)
         # One built copy is the source; the others go first (at 100,000 items each is 3 GB).
