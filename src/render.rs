@@ -858,7 +858,8 @@ impl Writer<'_> {
             let mut ctx = ctx();
             ctx.insert_value("page", self.page_value(kind, title, rel));
             // Each thread renders into one buffer, page after page, rather than a new string
-            // regrown a few times per page. (Taken out and put back: nothing here can nest.)
+            // regrown a few times per page. It is taken out while in use, so a render nested
+            // in this one (there is none) would start a buffer of its own.
             thread_local! {
                 static PAGE: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
             }
