@@ -1,8 +1,9 @@
 //! A writer of pretty-printed JSON that writes what `serde_json::to_string_pretty` writes,
 //! byte for byte (two-space indent, `"key": value`, `{}` and `[]` when empty), for the one
 //! document afterword writes per page: building it straight from the model skips serde's
-//! per-byte string escaping and the intermediate structs. `tests/build_site.rs` checks every
-//! such file of a built site against `serde_json`'s own printing of it.
+//! per-byte string escaping and the intermediate structs. `tests/feeds_api.rs` and
+//! `tests/hostile.rs` check every `.json` file of a built site against `serde_json`'s own
+//! printing of it (`common::assert_json_printed_as_serde_prints`).
 
 use crate::escape::json_into;
 
