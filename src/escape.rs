@@ -54,27 +54,22 @@ pub fn json_into(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(s.len() + 2);
     out.push('"');
+    let needs = |c: u8| c < 0x20 || c == b'"' || c == b'\\';
     let (mut start, mut i) = (0, 0);
-    loop {
-        // Find the next byte to escape: a word at a time, then byte by byte at the end.
-        while let Some(chunk) = bytes.get(i..i + 8) {
+    while i < bytes.len() {
+        // Move `i` to the next byte to escape: a word at a time, byte by byte in the last 7.
+        if let Some(chunk) = bytes.get(i..i + 8) {
             let m = special(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-            if m != 0 {
-                i += m.trailing_zeros() as usize / 8;
-                break;
+            if m == 0 {
+                i += 8;
+                continue;
             }
-            i += 8;
-        }
-        while i < bytes.len() && bytes[i] >= 0x20 && bytes[i] != b'"' && bytes[i] != b'\\' {
-            if bytes.len() - i >= 8 {
-                break;
-            }
+            i += m.trailing_zeros() as usize / 8;
+        } else if !needs(bytes[i]) {
             i += 1;
-        }
-        let Some(&c) = bytes.get(i) else { break };
-        if c >= 0x20 && c != b'"' && c != b'\\' {
             continue;
         }
+        let c = bytes[i];
         // Everything before `i` was split at ASCII bytes, so these are char boundaries.
         out.push_str(&s[start..i]);
         match c {
