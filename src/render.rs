@@ -21,7 +21,7 @@ mod api;
 mod feeds;
 mod status_pages;
 
-pub use api::{page_id, rfc3339};
+pub use api::page_id;
 pub use feeds::entry_id;
 
 /// Incidents per page on `/history/<year>/`.
@@ -584,7 +584,7 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
 fn due_view(d: chrono::NaiveDate) -> DueView {
     DueView {
         iso: crate::timefmt::ymd(d),
-        display: d.format("%b %-d, %Y").to_string(),
+        display: crate::timefmt::date_display(d),
     }
 }
 

@@ -98,11 +98,8 @@ pub struct TimeView {
 }
 
 pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
-    use chrono::{Datelike, Timelike};
+    use chrono::Timelike;
     use chrono_tz::OffsetName;
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     // Formatted by hand: a build makes tens of thousands of these, and chrono parses its
     // format string on every call. `tests` below compare with chrono's `%b %-d, %Y, %H:%M %Z`.
     let local = t.with_timezone(&tz);
@@ -117,12 +114,7 @@ pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
     push_num(&mut time, local.hour(), 2);
     time.push(':');
     push_num(&mut time, local.minute(), 2);
-    let mut date_display = String::with_capacity(12);
-    date_display.push_str(MONTHS[local.month0() as usize]);
-    date_display.push(' ');
-    push_num(&mut date_display, local.day(), 1);
-    date_display.push_str(", ");
-    push_year(&mut date_display, local.year());
+    let date_display = date_display(local.date_naive());
     let mut display = String::with_capacity(date_display.len() + time.len() + zone.len() + 3);
     for part in [&date_display, ", ", &time, " ", &zone] {
         display.push_str(part);
@@ -135,6 +127,21 @@ pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
         time,
         zone,
     }
+}
+
+/// `Apr 8, 2024`: chrono's `%b %-d, %Y`.
+pub fn date_display(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut out = String::with_capacity(12);
+    out.push_str(MONTHS[d.month0() as usize]);
+    out.push(' ');
+    push_num(&mut out, d.day(), 1);
+    out.push_str(", ");
+    push_year(&mut out, d.year());
+    out
 }
 
 /// `n` with at least `width` digits, zero-padded: `format!("{n:0width$}")`.

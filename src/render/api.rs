@@ -8,7 +8,7 @@ use crate::json::Pretty;
 use crate::markdown::TocEntry;
 use crate::model::{Incident, Status};
 use crate::status::{self, State};
-use crate::timefmt::format_duration;
+use crate::timefmt::{format_duration, rfc3339};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap as HashMap;
@@ -65,11 +65,6 @@ pub(super) fn key(w: &super::Writer) -> Option<u64> {
             .map(|i| i.fingerprint),
     );
     w.front_key(super::mix(&parts))
-}
-
-/// RFC 3339 in the site's zone, whole seconds: `2024-04-08T12:18:00-07:00`.
-pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
-    crate::timefmt::rfc3339(t, tz)
 }
 
 /// A stable 12-character id for the site, from its base URL (FNV-1a, base 36).
