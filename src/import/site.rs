@@ -222,11 +222,20 @@ impl SiteEdit {
                 offset: None,
             });
         }
-        self.push("components", t);
-        self.changes
-            .push(format!("add component `{id}` ({}) to site.toml", c.name));
-        self.components.push((c.name.clone(), id.clone()));
+        self.add_component(
+            &c.name,
+            &id,
+            t,
+            format!("add component `{id}` ({})", c.name),
+        );
         id
+    }
+
+    /// Append a `[[components]]` table, note the change, and know `name` → `id` from now on.
+    fn add_component(&mut self, name: &str, id: &str, t: Table, change: String) {
+        self.push("components", t);
+        self.changes.push(format!("{change} to site.toml"));
+        self.components.push((name.to_string(), id.to_string()));
     }
 
     /// A hidden component for items that named none (afterword needs at least one).
@@ -244,10 +253,7 @@ impl SiteEdit {
              component page, but each incident keeps its own page.",
         );
         t["hidden"] = value(true);
-        self.push("components", t);
-        self.changes
-            .push(format!("add hidden component `{id}` to site.toml"));
-        self.components.push((NAME.to_string(), id.clone()));
+        self.add_component(NAME, &id, t, format!("add hidden component `{id}`"));
         id
     }
 
