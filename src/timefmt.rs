@@ -4,6 +4,29 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+/// The supported range of instants, in UTC seconds since the Unix epoch: 1970-01-01T00:00:00Z
+/// to 9999-12-30T23:59:59Z, both included. Every instant in it can be written in every output
+/// format (RFC 3339, RFC 2822, iCalendar, the Statuspage API) and shown as a local date in any
+/// time zone without leaving years 1–9999.
+pub const EARLIEST_SECS: i64 = 0;
+/// See [`EARLIEST_SECS`]: 9999-12-30T23:59:59Z.
+pub const LATEST_SECS: i64 = 253_402_214_399;
+/// The range as people read it, for messages and docs.
+pub const RANGE_TEXT: &str = "1970-01-01T00:00:00Z to 9999-12-30T23:59:59Z";
+
+/// `t` when it lies in the supported range, else a message saying so.
+pub fn check_range(t: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    let s = t.timestamp();
+    if (EARLIEST_SECS..=LATEST_SECS).contains(&s) {
+        Ok(t)
+    } else {
+        Err(format!(
+            "{} (UTC) is outside the supported range, {RANGE_TEXT}",
+            t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        ))
+    }
+}
+
 /// Turn a TOML datetime into a UTC instant. Offset-less times are read in `tz`.
 pub fn resolve(dt: &toml::value::Datetime, tz: Tz) -> Result<DateTime<Utc>, (String, String)> {
     let (Some(d), Some(t)) = (dt.date, dt.time) else {
@@ -367,5 +390,19 @@ mod tests {
         assert!(msg.contains("happens twice"), "{msg}");
         assert!(help.contains("-04:00"), "{help}");
         assert!(resolve(&dt("2024-03-10"), ny).is_err());
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    #[test]
+    fn the_supported_range_has_both_ends_included() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        assert!(check_range(at("1970-01-01T00:00:00Z")).is_ok());
+        assert!(check_range(at("9999-12-30T23:59:59Z")).is_ok());
+        assert!(check_range(at("1969-12-31T23:59:59Z")).is_err());
+        assert!(check_range(at("9999-12-31T00:00:00Z")).is_err());
     }
 }
