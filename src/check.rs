@@ -72,15 +72,19 @@ pub fn human(d: &Diagnostic, source: &dyn Fn(&Path) -> Option<String>, color: bo
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let path = d.path.display().to_string();
+    // Nothing from a file name, a value or a source line reaches the terminal or a CI log as a
+    // control character: a newline in a file name could forge a line of its own.
+    let path = crate::diag::printable(&d.path.display().to_string()).into_owned();
+    let message = crate::diag::printable(&d.message).into_owned();
     let text = if d.line > 0 { source(&d.path) } else { None };
     let title = level
-        .primary_title(d.message.as_str())
+        .primary_title(message.as_str())
         .id(d.code.id.to_string());
     let located = text
         .as_deref()
         .and_then(|t| line_of(t, d.line))
         .map(|(line, _)| {
+            let line = visible(line);
             // `col` counts characters; the snippet wants bytes.
             let start = line
                 .char_indices()
@@ -109,8 +113,9 @@ pub fn human(d: &Diagnostic, source: &dyn Fn(&Path) -> Option<String>, color: bo
             format!("in {path}")
         })),
     };
-    if let Some(h) = &d.help {
-        group = group.element(Level::HELP.message(h.as_str()));
+    let help = d.help.as_deref().map(crate::diag::printable);
+    if let Some(h) = &help {
+        group = group.element(Level::HELP.message(h.as_ref()));
     }
     let note = format!("{} {}", d.code.id, d.code.name);
     group = group.element(Level::NOTE.message(format!(
@@ -123,6 +128,27 @@ pub fn human(d: &Diagnostic, source: &dyn Fn(&Path) -> Option<String>, color: bo
         Renderer::plain()
     };
     renderer.render(&[group])
+}
+
+/// A source line as it can be shown: each unprintable character becomes one visible character
+/// (its Unicode control picture, `␀` for U+0000, or `�`), so columns still line up. Tabs stay.
+fn visible(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line
+        .chars()
+        .any(|c| c != '\t' && crate::diag::is_unprintable(c))
+    {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    line.chars()
+        .map(|c| match c {
+            '\t' => c,
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if crate::diag::is_unprintable(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// [`human`] with the source read from disk (lossily, so a file with invalid UTF-8 still shows
@@ -155,6 +181,16 @@ pub fn json(d: &Diagnostic) -> String {
 pub fn github(d: &Diagnostic) -> String {
     // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
     let data = |s: &str| {
+        // Line breaks become the command's own escapes below; every other unprintable
+        // character is written out (`\u{1b}`) so that nothing in a file name or value acts on
+        // the log.
+        let s: String = s
+            .chars()
+            .map(|c| match c {
+                '\n' | '\r' => c.to_string(),
+                c => crate::diag::printable(c.encode_utf8(&mut [0; 4])).into_owned(),
+            })
+            .collect();
         s.replace('%', "%25")
             .replace('\r', "%0D")
             .replace('\n', "%0A")

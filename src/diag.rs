@@ -66,6 +66,8 @@ codes! {
     BAD_LINK = "E0020" "bad-link";
     NO_CONTENT = "E0021" "no-content";
     THEME = "E0022" "theme";
+    TOO_LARGE = "E0024" "too-large";
+    CONTROL_CHARACTER = "E0025" "control-character";
     MISSING_SUMMARY = "W0001" "missing-summary";
     NO_POSTMORTEM = "W0002" "no-postmortem";
     OVERDUE_ACTION = "W0003" "overdue-action-item";
@@ -75,6 +77,41 @@ codes! {
     STARTS_IN_FUTURE = "W0007" "starts-in-future";
     BROKEN_LINK = "W0008" "broken-link";
     MISSING_IMAGE = "W0009" "missing-image";
+    UNSAFE_LINK = "W0010" "unsafe-link";
+}
+
+/// Whether `c` must never reach a reader or a log as itself: C0 and C1 control characters
+/// (tab, line feed and carriage return included, for logs), DEL, the bidirectional overrides and
+/// isolates that can make a terminal show text in another order, and the noncharacters.
+pub fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || is_noncharacter(c)
+}
+
+/// Unicode noncharacters: U+FDD0–U+FDEF and the last two code points of every plane.
+pub fn is_noncharacter(c: char) -> bool {
+    matches!(c, '\u{FDD0}'..='\u{FDEF}') || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// `s` with every [unprintable](is_unprintable) character written as a Rust-style escape
+/// (`\n`, `\u{1b}`), so that a file name or value shown in a message can never start a new
+/// line in a CI log (a forged `::error` command) or send a terminal escape sequence.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unprintable) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unprintable(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// One problem in one file.
@@ -131,21 +168,17 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// `path:line:col: message`, with any [unprintable](is_unprintable) character escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display().to_string();
+        let (path, message) = (printable(&path), printable(&self.message));
         if self.line == 0 {
-            write!(f, "{}: {}", self.path.display(), self.message)?;
+            write!(f, "{path}: {message}")?;
         } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.line,
-                self.col,
-                self.message
-            )?;
+            write!(f, "{path}:{}:{}: {message}", self.line, self.col)?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", printable(help))?;
         }
         Ok(())
     }

@@ -35,6 +35,47 @@ pub fn url(url: &str) -> String {
     out
 }
 
+/// Whether `c` can never be written into a page or a feed: C0 control characters other than
+/// tab, line feed and carriage return (XML 1.0 forbids them, HTML reports them as parse errors),
+/// DEL and the C1 controls (U+0080–U+009F), and the Unicode noncharacters (U+FDD0–U+FDEF,
+/// U+FFFE, U+FFFF and the last two code points of every plane).
+pub fn is_forbidden(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+        || crate::diag::is_noncharacter(c)
+}
+
+/// The first [forbidden](is_forbidden) character of `s` and its byte offset. Fast on text
+/// without any: only bytes that can start one are looked at closely.
+pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
+    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xef || b >= 0xf0;
+    if !s.bytes().any(suspect) {
+        return None;
+    }
+    s.char_indices().find(|&(_, c)| is_forbidden(c))
+}
+
+/// The URL schemes afterword links to from text it renders for readers: web pages and mail.
+pub const SAFE_SCHEMES: &[&str] = &["http", "https", "mailto"];
+
+/// Whether a link destination is safe to put in an `href` or `src`: an http(s) or mailto URL,
+/// or a relative one (a path, `//host/…`, `?query` or `#fragment`). Decided the way a browser
+/// reads the URL (WHATWG URL parsing, through the `url` crate): surrounding spaces and control
+/// characters are ignored and tabs and newlines inside are dropped, so `java\tscript:`,
+/// ` JavaScript:` and (once Markdown has decoded it) `&#106;avascript:` are all `javascript:`,
+/// and not safe; nor are `vbscript:`, `data:` or `file:`.
+pub fn is_safe_url(dest: &str) -> bool {
+    if dest.trim_matches(|c: char| c <= ' ').is_empty() {
+        return false;
+    }
+    match url::Url::parse(dest) {
+        Ok(u) => SAFE_SCHEMES.contains(&u.scheme()),
+        // No scheme: relative to the page, so it stays on the site's own scheme.
+        Err(url::ParseError::RelativeUrlWithoutBase) => true,
+        // Something with a scheme that does not parse (`http://[::1`): not a link to follow.
+        Err(_) => false,
+    }
+}
+
 /// Append `s` to `out` as a JSON string (quotes included), escaped exactly as `serde_json`
 /// escapes it: `"`, `\\` and the control characters, nothing else. It skips eight bytes at a
 /// time while none needs escaping, which is most of a rendered postmortem: `serde_json` looks
@@ -135,5 +176,43 @@ mod tests {
         assert_eq!(url("https://x/?a=1&b=\"2\""), "https://x/?a=1&b=%222%22");
         assert_eq!(url(" https://x/a b<c>é "), "https://x/a%20b%3Cc%3E%C3%A9");
         assert_eq!(url("https://x/%20ok#frag"), "https://x/%20ok#frag");
+    }
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::is_safe_url;
+
+    #[test]
+    fn only_web_mail_and_relative_urls_are_safe() {
+        for ok in [
+            "https://tracker.example.com/PLAT-12",
+            "http://x.example/",
+            "mailto:oncall@example.com",
+            "../other/",
+            "/incidents/x/",
+            "//cdn.example.com/a.png",
+            "#impact",
+            "?q=1",
+            "graph.png",
+        ] {
+            assert!(is_safe_url(ok), "{ok} should be safe");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "data:image/svg+xml;base64,PHN2Zz4=",
+            "file:///etc/passwd",
+            "",
+            "  ",
+        ] {
+            assert!(!is_safe_url(bad), "{bad:?} should not be safe");
+        }
     }
 }

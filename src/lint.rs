@@ -175,6 +175,18 @@ pub fn lint(
             }
         }
     }
+    for (e, raw_e) in i.timeline.iter().zip(&f.timeline) {
+        for dest in crate::markdown::unsafe_links(&e.message) {
+            out.warn(
+                codes::UNSAFE_LINK,
+                raw_e.at.span(),
+                format!(
+                    "this entry's message links to `{dest}`, which is shown as text: only http(s), mailto and relative links are kept"
+                ),
+                "link to an http(s) or mailto URL, or a page of the site",
+            );
+        }
+    }
     let today = now.with_timezone(&config.timezone).date_naive();
     for (a, raw_a) in i.action_items.iter().zip(&f.action_items) {
         if let (Some(due), Some(span)) = (a.due, raw_a.due.as_ref().map(|d| d.span())) {

@@ -330,14 +330,70 @@ pub fn load_cached<'c>(
     (incidents, diags)
 }
 
+/// The largest incident file afterword reads: 10 MiB. A postmortem is text; a file larger than
+/// this is almost certainly a mistake (a log or a dump pasted in), and each file's text is
+/// copied into several outputs (page, JSON twin, feeds), so one huge file costs many times its
+/// size in memory and output. Checked before the file is read, and again while reading (a file
+/// that grows).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// "10 MiB", "52.4 MiB", "812 KiB", "96 bytes".
+pub fn human_size(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b >= KIB * KIB {
+        let mib = b / (KIB * KIB);
+        if mib.fract() == 0.0 {
+            format!("{mib:.0} MiB")
+        } else {
+            format!("{mib:.1} MiB")
+        }
+    } else if b >= KIB {
+        format!("{:.0} KiB", b / KIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Read a file of at most [`MAX_FILE_BYTES`]; a larger one is an E0024 error naming its size
+/// and the limit, and is never read whole.
+pub fn read_limited(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::file(shown, format!("cannot read file: {e}")).with_code(codes::UNREADABLE)
+    };
+    let too_large = |size: Option<u64>| {
+        Diagnostic::file(
+            shown,
+            format!(
+                "the file is {}, over the limit of {} for one file",
+                size.map_or_else(|| "larger".to_string(), human_size),
+                human_size(MAX_FILE_BYTES)
+            ),
+        )
+        .with_help("split it, or link large logs and data instead of pasting them in")
+        .with_code(codes::TOO_LARGE)
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(Some(len)));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(None));
+    }
+    Ok(bytes)
+}
+
 /// Read and parse one incident file.
 fn read_parse(f: &Found, assets: Vec<PathBuf>) -> Result<RawIncident, Vec<Diagnostic>> {
     let shown = crate::fsutil::display_path(&f.path);
-    std::fs::read(&f.path)
-        .map_err(|e| {
-            vec![Diagnostic::file(&shown, format!("cannot read file: {e}"))
-                .with_code(codes::UNREADABLE)]
-        })
+    read_limited(&f.path, &shown)
+        .map_err(|d| vec![d])
         .and_then(|bytes| parse_file(shown, f.bundle.clone(), assets, bytes))
 }
 
@@ -504,6 +560,10 @@ pub fn parse_file(
         Some(t) => t.to_string(),
         None => text,
     };
+    let bad = forbidden_chars(&path, &text);
+    if !bad.is_empty() {
+        return Err(bad);
+    }
     let (fm_start, fm_end, body_start) = split(&text).map_err(|d| {
         let map = SourceMap::new(&path, &text);
         let (line, col) = map.line_col(0);
@@ -543,6 +603,36 @@ pub fn parse_file(
         body_start,
         front,
     })
+}
+
+/// An E0025 error at each character of `text` that no page or feed can carry (the first ten).
+fn forbidden_chars(path: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut map = None;
+    while let Some((i, c)) = crate::escape::find_forbidden(&text[from..]) {
+        let at = from + i;
+        let map = map.get_or_insert_with(|| SourceMap::new(path, text));
+        let (line, col) = map.line_col(at);
+        out.push(
+            Diagnostic::point(
+                path,
+                line,
+                col,
+                format!(
+                    "the file holds the control character or noncharacter U+{:04X}, which no page or feed can show",
+                    c as u32
+                ),
+            )
+            .with_help("remove it (invisible characters often come with a copy and paste)")
+            .with_code(codes::CONTROL_CHARACTER),
+        );
+        if out.len() == 10 {
+            break;
+        }
+        from = at + c.len_utf8();
+    }
+    out
 }
 
 /// Find the front matter: `(start, end, body_start)` byte offsets.

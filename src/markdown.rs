@@ -111,7 +111,8 @@ pub fn render_body_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) 
 /// Render a short Markdown text (a timeline message): no heading ids, no footnotes, no table of
 /// contents, so nothing in it can collide with the page's ids. Raw HTML is shown as text:
 /// messages are status text, often pasted from chat or alerts, and end up in feeds and chat
-/// bots as well as on the page.
+/// bots as well as on the page. So is a link or image whose destination is not an http(s),
+/// mailto or relative URL ([`crate::escape::is_safe_url`]): its text stays, the link goes.
 pub fn render_inline(md: &str) -> String {
     render_inline_at(md, None)
 }
@@ -126,6 +127,7 @@ pub fn render_inline_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>
     let opts = options() - Options::ENABLE_HEADING_ATTRIBUTES - Options::ENABLE_FOOTNOTES;
     let mut adapt = Adapt::new(base);
     adapt.links = links;
+    adapt.safe_links_only = true;
     let mut events = Vec::new();
     for ev in Parser::new_ext(md, opts) {
         let ev = match ev {
@@ -150,6 +152,10 @@ struct Adapt<'r> {
     /// Escaped prefix for in-page `#fragment` links: empty, or the page's URL.
     here: String,
     links: Option<LinkMap<'r>>,
+    /// Render links and images to unsafe URLs as their text (front-matter Markdown).
+    safe_links_only: bool,
+    /// For each open link or image: whether it was dropped (so is its end).
+    open_links: Vec<bool>,
 }
 
 impl<'r> Adapt<'r> {
@@ -159,6 +165,8 @@ impl<'r> Adapt<'r> {
             base: base.cloned(),
             here: base.map_or_else(String::new, |b| crate::escape::markup(b.as_str())),
             links: None,
+            safe_links_only: false,
+            open_links: Vec::new(),
         }
     }
 
@@ -179,6 +187,27 @@ impl<'r> Adapt<'r> {
     }
 
     fn push<'a>(&mut self, ev: Event<'a>, out: &mut Vec<Event<'a>>) {
+        if self.safe_links_only {
+            match &ev {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    let drop = !crate::escape::is_safe_url(dest_url);
+                    self.open_links.push(drop);
+                    if drop {
+                        return;
+                    }
+                }
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    if self.open_links.pop().unwrap_or(false) {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.push_adapted(ev, out)
+    }
+
+    fn push_adapted<'a>(&mut self, ev: Event<'a>, out: &mut Vec<Event<'a>>) {
         let html = |s: String| Event::Html(CowStr::from(s));
         match ev {
             Event::TaskListMarker(done) => out.push(html(
@@ -260,6 +289,22 @@ impl<'r> Adapt<'r> {
             ev => out.push(ev),
         }
     }
+}
+
+/// The destinations of the links and images in a short Markdown text that
+/// [`render_inline`] shows as text because they are not safe to follow.
+pub fn unsafe_links(md: &str) -> Vec<String> {
+    let opts = options() - Options::ENABLE_HEADING_ATTRIBUTES - Options::ENABLE_FOOTNOTES;
+    Parser::new_ext(md, opts)
+        .filter_map(|ev| match ev {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !crate::escape::is_safe_url(&dest_url) =>
+            {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn plain_text(events: &[Event]) -> String {
@@ -389,6 +434,40 @@ mod tests {
             render_inline("Checking <script>x</script> & *more*.\n\n<div>block</div>"),
             "<p>Checking &lt;script&gt;x&lt;/script&gt; &amp; <em>more</em>.</p>\n<p>&lt;div&gt;block&lt;/div&gt;</p>\n"
         );
+    }
+
+    #[test]
+    fn unsafe_links_in_messages_are_text() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x](JavaScript:alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "[x](java&#x09;script:alert(1))",
+            "[x](<javascript:alert(1)>)",
+            "<javascript:alert(1)>",
+            "[x][r]\n\n[r]: javascript:alert(1)",
+            "![x](javascript:alert(1))",
+            "[x](vbscript:msgbox(1))",
+            "[x](data:text/html,<script>alert(1)</script>)",
+            "[![x](data:image/png;base64,AAAA)](javascript:alert(1))",
+        ] {
+            let html = render_inline(md);
+            let lower = html.to_ascii_lowercase();
+            assert!(
+                !lower.contains("href") && !lower.contains("src"),
+                "{md:?} rendered {html}"
+            );
+            assert!(!unsafe_links(md).is_empty(), "{md:?} not reported");
+            // Against a base (feeds, the API) as well.
+            let base = Url::parse("https://status.example.com/incidents/x/").unwrap();
+            assert!(!render_inline_at(md, Some(&base)).contains("href"));
+        }
+        // The text stays; safe links around them are kept.
+        assert_eq!(
+            render_inline("[click](javascript:alert(1)) and [ok](https://e.org/)"),
+            "<p>click and <a href=\"https://e.org/\">ok</a></p>\n"
+        );
+        assert!(unsafe_links("[ok](https://e.org/) [rel](../x/) <mailto:a@b.c>").is_empty());
     }
 
     #[test]

@@ -46,6 +46,19 @@ pub fn parse<T: DeserializeOwned>(
             diags.push(d);
         },
     );
+    check_strings(table.get_ref(), &mut |span, c| {
+        diags.push(
+            at(
+                Some(span),
+                format!(
+                    "this text holds the control character or noncharacter U+{:04X}, which no page or feed can show",
+                    c as u32
+                ),
+            )
+            .with_help("remove it (it usually comes from a copy and paste or a `\\u` escape)")
+            .with_code(codes::CONTROL_CHARACTER),
+        )
+    });
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -116,6 +129,30 @@ fn key_before(text: &str, offset: usize) -> Option<&str> {
     let (key, _) = text[line_start..offset.min(text.len())].split_once('=')?;
     let key = key.trim().trim_matches('"');
     (!key.is_empty() && !key.contains(char::is_whitespace)).then_some(key)
+}
+
+/// Calls `report` with the span and the character for each string value (at any depth) that
+/// holds a character no output can carry ([`crate::escape::is_forbidden`]): TOML itself refuses
+/// most of them written as they are, but not as `\u` escapes.
+fn check_strings(
+    table: &DeTable<'_>,
+    report: &mut dyn FnMut(std::ops::Range<usize>, char),
+) {
+    fn value(v: &toml::Spanned<DeValue<'_>>, report: &mut dyn FnMut(std::ops::Range<usize>, char)) {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                if let Some((_, c)) = crate::escape::find_forbidden(s) {
+                    report(v.span(), c);
+                }
+            }
+            DeValue::Table(t) => check_strings(t, report),
+            DeValue::Array(items) => items.iter().for_each(|i| value(i, report)),
+            _ => {}
+        }
+    }
+    for (_, v) in table.iter() {
+        value(v, report);
+    }
 }
 
 /// Called with (key span, key, dotted prefix, allowed keys) for each unknown key.

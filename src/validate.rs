@@ -721,19 +721,10 @@ fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }
 
-/// Links in front matter end up in `href`: only http(s), mailto and scheme-less URLs.
+/// Links in front matter end up in `href`: only http(s), mailto and relative URLs
+/// ([`crate::escape::is_safe_url`]).
 pub fn is_safe_link(link: &str) -> bool {
-    let l = link.trim().to_ascii_lowercase();
-    if l.is_empty() {
-        return false;
-    }
-    match l.find(':') {
-        None => true,
-        Some(i) => {
-            let scheme = &l[..i];
-            scheme == "http" || scheme == "https" || scheme == "mailto" || l[..i].contains('/')
-        }
-    }
+    crate::escape::is_safe_url(link)
 }
 
 /// File name to slug: ASCII transliteration, lower case, runs of anything else become one `-`.
