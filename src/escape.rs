@@ -47,7 +47,13 @@ pub fn is_forbidden(c: char) -> bool {
 /// The first [forbidden](is_forbidden) character of `s` and its byte offset. Fast on text
 /// without any: only bytes that can start one are looked at closely.
 pub fn find_forbidden(s: &str) -> Option<(usize, char)> {
-    let suspect = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xef || b >= 0xf0;
+    let suspect = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || b == 0xc2
+            || b == 0xef
+            || b >= 0xf0
+    };
     if !s.bytes().any(suspect) {
         return None;
     }

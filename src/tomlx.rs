@@ -134,10 +134,7 @@ fn key_before(text: &str, offset: usize) -> Option<&str> {
 /// Calls `report` with the span and the character for each string value (at any depth) that
 /// holds a character no output can carry ([`crate::escape::is_forbidden`]): TOML itself refuses
 /// most of them written as they are, but not as `\u` escapes.
-fn check_strings(
-    table: &DeTable<'_>,
-    report: &mut dyn FnMut(std::ops::Range<usize>, char),
-) {
+fn check_strings(table: &DeTable<'_>, report: &mut dyn FnMut(std::ops::Range<usize>, char)) {
     fn value(v: &toml::Spanned<DeValue<'_>>, report: &mut dyn FnMut(std::ops::Range<usize>, char)) {
         match v.get_ref() {
             DeValue::String(s) => {

@@ -154,7 +154,9 @@ fn warnings_pass_unless_denied_and_build_prints_them() {
         }
     }
     // One warning from each file left: the `w….md` files and the bundle (W0009).
-    let warned = std::fs::read_dir(dir.path().join("content")).unwrap().count();
+    let warned = std::fs::read_dir(dir.path().join("content"))
+        .unwrap()
+        .count();
     assert!(warned >= 9);
     let out = run(dir.path(), &["check", "--now", NOW]);
     assert_eq!(out.status.code(), Some(0), "{}", out.stderr);

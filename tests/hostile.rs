@@ -109,9 +109,9 @@ fn huge_and_deep_input_builds() {
     let lists = format!("{GOOD}{}x\n", "- ".repeat(100_000));
     survive("100,000 nested list levels", lists.as_bytes(), true);
 
-    // A 10 MB line.
-    let line = format!("{GOOD}{}\n", "a".repeat(10 << 20));
-    survive("a 10 MB line", line.as_bytes(), true);
+    // A 9 MiB line (files up to 10 MiB are read).
+    let line = format!("{GOOD}{}\n", "a".repeat(9 << 20));
+    survive("a 9 MiB line", line.as_bytes(), true);
 }
 
 #[test]
@@ -303,12 +303,16 @@ fn a_pipe_in_content_is_reported_not_read() {
 }
 
 #[test]
-fn a_50_mb_file_builds() {
+fn a_50_mb_file_is_refused_with_its_size() {
     let body = "Lorem ipsum dolor sit amet, *consectetur* adipiscing elit.\n\n"
         .repeat((50 << 20) / 60 + 1);
     let big = format!("{GOOD}{body}");
     assert!(big.len() >= 50 << 20);
-    survive("a 50 MB file", big.as_bytes(), true);
+    let stderr = survive("a 50 MB file", big.as_bytes(), false);
+    assert!(
+        stderr.contains("the file is 50.0 MiB, over the limit of 10 MiB for one file"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -353,7 +357,7 @@ fn hostile_strings_are_escaped_in_every_output() {
     std::fs::write(
         dir.path().join("content/evil.md"),
         format!(
-            "+++\ntitle = {t}\nsummary = {t}\nseverity = \"minor\"\ncomponents = [\"api\"]\ntags = [{t}]\nauthors = [{t}]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = {t}\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"resolved\"\nmessage = \"Done.\\u0001\\t\"\n+++\nBody.\n",
+            "+++\ntitle = {t}\nsummary = {t}\nseverity = \"minor\"\ncomponents = [\"api\"]\ntags = [{t}]\nauthors = [{t}]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = {t}\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"resolved\"\nmessage = \"Done.\\t\"\n+++\nBody.\n",
             t = toml(EVIL)
         ),
     )

@@ -112,7 +112,10 @@ fn unsafe_links_in_timeline_messages_never_reach_pages_json_or_feeds() {
     assert!(feed.contains("Seen: a (case 0)"));
     // The autolink keeps its address as text, and safe links stay links.
     let page = std::fs::read_to_string(public.join("incidents/hostile-1/index.html")).unwrap();
-    assert!(page.contains("Seen: javascript:alert(2) (case 1)"), "{page}");
+    assert!(
+        page.contains("Seen: javascript:alert(2) (case 1)"),
+        "{page}"
+    );
     assert!(page.contains("href=\"https://runbooks.example.com/cache\""));
     assert!(page.contains("href=\"https://example.com/body\""));
 }
@@ -209,22 +212,24 @@ fn a_newline_in_a_file_name_cannot_forge_a_log_line() {
     )
     .unwrap();
     for format in ["human", "github", "json"] {
-        let out = run(
-            dir.path(),
-            &["check", "--now", NOW, "--format", format],
-        );
+        let out = run(dir.path(), &["check", "--now", NOW, "--format", format]);
         assert_eq!(out.status.code(), Some(1));
         let all = format!("{}{}", out.stdout, out.stderr);
         assert!(
             !all.lines().any(|l| l.starts_with("::error file=x.md")),
             "{format}: {all}"
         );
-        assert!(!all.contains('\u{1b}'), "{format}: an escape sequence got out");
+        assert!(
+            !all.contains('\u{1b}'),
+            "{format}: an escape sequence got out"
+        );
         assert!(all.contains("E0004"), "{format}: {all}");
     }
     let human = run(dir.path(), &["check", "--now", NOW]);
     assert!(
-        human.stderr.contains("evil\\n::error file=x.md::forged\\u{1b}[31m.md"),
+        human
+            .stderr
+            .contains("evil\\n::error file=x.md::forged\\u{1b}[31m.md"),
         "{}",
         human.stderr
     );
