@@ -357,22 +357,26 @@ pub fn human_size(bytes: u64) -> String {
 
 /// Read a file of at most [`MAX_FILE_BYTES`]; a larger one is an E0024 error naming its size
 /// and the limit, and is never read whole.
-pub fn read_limited(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
+pub fn read_limited(path: &Path, shown: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| {
-        Diagnostic::file(shown, format!("cannot read file: {e}")).with_code(codes::UNREADABLE)
+        Box::new(
+            Diagnostic::file(shown, format!("cannot read file: {e}")).with_code(codes::UNREADABLE),
+        )
     };
     let too_large = |size: Option<u64>| {
-        Diagnostic::file(
-            shown,
-            format!(
-                "the file is {}, over the limit of {} for one file",
-                size.map_or_else(|| "larger".to_string(), human_size),
-                human_size(MAX_FILE_BYTES)
-            ),
+        Box::new(
+            Diagnostic::file(
+                shown,
+                format!(
+                    "the file is {}, over the limit of {} for one file",
+                    size.map_or_else(|| "larger".to_string(), human_size),
+                    human_size(MAX_FILE_BYTES)
+                ),
+            )
+            .with_help("split it, or link large logs and data instead of pasting them in")
+            .with_code(codes::TOO_LARGE),
         )
-        .with_help("split it, or link large logs and data instead of pasting them in")
-        .with_code(codes::TOO_LARGE)
     };
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let len = file.metadata().map_err(unreadable)?.len();
@@ -393,7 +397,7 @@ pub fn read_limited(path: &Path, shown: &Path) -> Result<Vec<u8>, Diagnostic> {
 fn read_parse(f: &Found, assets: Vec<PathBuf>) -> Result<RawIncident, Vec<Diagnostic>> {
     let shown = crate::fsutil::display_path(&f.path);
     read_limited(&f.path, &shown)
-        .map_err(|d| vec![d])
+        .map_err(|d| vec![*d])
         .and_then(|bytes| parse_file(shown, f.bundle.clone(), assets, bytes))
 }
 

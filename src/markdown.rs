@@ -196,10 +196,11 @@ impl<'r> Adapt<'r> {
                         return;
                     }
                 }
-                Event::End(TagEnd::Link | TagEnd::Image) => {
-                    if self.open_links.pop().unwrap_or(false) {
-                        return;
-                    }
+                // The guard pops this end's start whether or not it was dropped.
+                Event::End(TagEnd::Link | TagEnd::Image)
+                    if self.open_links.pop().unwrap_or(false) =>
+                {
+                    return;
                 }
                 _ => {}
             }

@@ -237,3 +237,24 @@ fn a_newline_in_a_file_name_cannot_forge_a_log_line() {
     assert!(!build.stderr.contains('\u{1b}'));
     assert!(!build.stderr.lines().any(|l| l.starts_with("::error")));
 }
+
+#[test]
+fn control_characters_in_site_toml_are_errors_too() {
+    let dir = fixture_site();
+    let toml = std::fs::read_to_string(dir.path().join("site.toml")).unwrap();
+    let toml = toml.replacen(
+        "title = \"Fixture <Status> & \\\"History\\\"\"",
+        "title = \"Status\\u0007 page\"",
+        1,
+    );
+    assert!(toml.contains("\\u0007"));
+    std::fs::write(dir.path().join("site.toml"), toml).unwrap();
+    let check = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert_eq!(check.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(check.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (v["file"].as_str(), v["line"].as_u64(), v["code"].as_str()),
+        (Some("site.toml"), Some(1), Some("E0025"))
+    );
+    assert!(v["message"].as_str().unwrap().contains("U+0007"));
+}
