@@ -66,6 +66,7 @@ codes! {
     BAD_LINK = "E0020" "bad-link";
     NO_CONTENT = "E0021" "no-content";
     THEME = "E0022" "theme";
+    TIME_OUT_OF_RANGE = "E0023" "time-out-of-range";
     MISSING_SUMMARY = "W0001" "missing-summary";
     NO_POSTMORTEM = "W0002" "no-postmortem";
     OVERDUE_ACTION = "W0003" "overdue-action-item";

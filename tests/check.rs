@@ -44,7 +44,7 @@ fn every_content_problem_is_reported_in_one_run() {
     assert_eq!(json.status.code(), Some(1));
     insta::assert_snapshot!("check_json", json.stdout);
     assert_eq!(
-        json.stderr, "check: 21 errors, 9 warnings in 30 files\n",
+        json.stderr, "check: 22 errors, 9 warnings in 31 files\n",
         "the summary goes to stderr"
     );
 
@@ -118,7 +118,7 @@ fn github_format_is_workflow_commands() {
     let out = run(dir.path(), &["check", "--now", NOW, "--format", "github"]);
     assert_eq!(out.status.code(), Some(1));
     let lines: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(lines.len(), 30);
+    assert_eq!(lines.len(), 31);
     assert!(lines
         .iter()
         .all(|l| l.starts_with("::error file=") || l.starts_with("::warning file=")));
