@@ -22,6 +22,10 @@ struct Server {
 
 impl Server {
     fn start(root: &Path, extra: &[&str]) -> Server {
+        Self::start_env(root, extra, &[])
+    }
+
+    fn start_env(root: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_afterword"))
             .args([
                 "serve",
@@ -34,6 +38,7 @@ impl Server {
             .arg(root)
             .args(extra)
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -275,6 +280,50 @@ fn edit_break_fix_delete_with_live_reload() {
     // Ctrl-C stops the server (and its open event stream) cleanly.
     let status = server.interrupt();
     assert!(status.success(), "{status:?}");
+}
+
+/// A panic in a rebuild (a bug; the debug build's test hook makes one) is shown in the overlay,
+/// the last good build stays served, and the next save rebuilds. Release builds have no hook.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_in_a_rebuild_is_an_overlay_and_the_next_save_rebuilds() {
+    let dir = site();
+    let root = dir.path();
+    let server = Server::start_env(root, &[], &[("AFTERWORD_TEST_PANIC", "PANIC-HERE")]);
+    let ev = events(server.addr);
+    let g0 = hello(&ev);
+    let file = root.join("content/long-outage.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{original}\nPANIC-HERE\n")).unwrap();
+    let g1 = reload_after(&ev, g0);
+    let page = server.get("/incidents/long-outage/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("afterword-overlay"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("afterword hit an internal error while rebuilding: test panic for "),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("please report it"));
+    assert!(page.body.contains("Twelve-hour outage<"), "last good build");
+    // The rebuild thread is alive: the next save rebuilds and clears the overlay.
+    std::fs::write(
+        &file,
+        original.replace("Twelve-hour outage", "Twelve-hour outage (after the panic)"),
+    )
+    .unwrap();
+    let g2 = reload_after(&ev, g1);
+    let page = server.get("/incidents/long-outage/");
+    assert!(!page.body.contains("afterword-overlay"), "{}", page.body);
+    assert!(page.body.contains("Twelve-hour outage (after the panic)"));
+    // And again, in case the caches were left half-updated.
+    std::fs::write(&file, &original).unwrap();
+    reload_after(&ev, g2);
+    assert!(server
+        .get("/incidents/long-outage/")
+        .body
+        .contains("Twelve-hour outage<"));
 }
 
 #[test]

@@ -118,7 +118,7 @@ async fn file(AxState((state, _)): AxState<Shared>, req: Request) -> Response {
         return r;
     }
     let path = req.uri().path().to_string();
-    let files = state.files.read().expect("state").clone();
+    let files = super::read(&state.files).clone();
     let found = resolve(&path).and_then(|k| files.get(k.as_str()).map(|f| (k, f.bytes.clone())));
     match found {
         Some((key, bytes)) => respond(&state, StatusCode::OK, &key, &bytes),
@@ -169,7 +169,7 @@ fn respond(state: &State, status: StatusCode, key: &str, bytes: &[u8]) -> Respon
     };
     let body = if is_html {
         let generation = state.generation.load(Ordering::SeqCst);
-        let problems = state.problems.read().expect("state").clone();
+        let problems = super::read(&state.problems).clone();
         inject(bytes, generation, problems.as_deref())
     } else {
         bytes.to_vec()
