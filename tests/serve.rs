@@ -114,13 +114,17 @@ impl Response {
 
 /// HTTP/1.1 with `Connection: close`; `path` is sent exactly as given.
 fn request(addr: SocketAddr, method: &str, path: &str) -> Response {
+    request_raw(
+        addr,
+        &format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// `head` (request line and headers, ending with an empty line) sent as it is.
+fn request_raw(addr: SocketAddr, head: &str) -> Response {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(WAIT)).unwrap();
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).expect("read response");
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -430,6 +434,74 @@ fn only_the_built_site_is_served() {
     let r = server.get("/history");
     assert_eq!((r.status, r.header("location")), (301, Some("/history/")));
     assert_eq!(server.get("/incidents/draft/").status, 404);
+}
+
+/// DNS rebinding: a page on `evil.example` whose name now resolves to 127.0.0.1 sends its own
+/// name as `Host`. Only requests naming the server are answered, the event stream included.
+#[test]
+fn requests_for_another_host_are_misdirected() {
+    let dir = site();
+    let server = Server::start(dir.path(), &[]);
+    let addr = server.addr;
+    let port = addr.port();
+    let get = |path: &str, host: Option<&str>| {
+        let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+        request_raw(
+            addr,
+            &format!("GET {path} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"),
+        )
+    };
+    for path in [
+        "/",
+        "/incidents/draft/",
+        "/api/v2/summary.json",
+        "/nothing-here",
+        "/__afterword/events",
+    ] {
+        for host in [
+            Some("evil.example:1111".to_string()),
+            Some(format!("evil.example:{port}")),
+            Some(format!("localhost.evil.example:{port}")),
+            Some("evil.example".to_string()),
+            Some(format!("localhost:{}", port.wrapping_add(1))),
+            Some("localhost".to_string()),
+            None,
+        ] {
+            let r = get(path, host.as_deref());
+            assert_eq!(r.status, 421, "{path} for {host:?}");
+            assert_eq!(r.header("content-type"), Some("text/plain; charset=utf-8"));
+            assert!(r.body.starts_with("misdirected request: "), "{}", r.body);
+            assert!(!r.body.contains("<html"), "{}", r.body);
+        }
+    }
+    // An absolute request URI names the host too.
+    let r = request_raw(
+        addr,
+        &format!("GET http://evil.example:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(r.status, 421);
+    // The server's own names are answered.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LOCALHOST:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let r = get("/incidents/draft/", Some(&host));
+        assert_eq!(r.status, 200, "{host}");
+        assert_eq!(get("/nothing-here", Some(&host)).status, 404, "{host}");
+    }
+    // The event stream answers its own host (a forged one got 421 above).
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        s,
+        "GET /__afterword/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .unwrap();
+    let mut first = String::new();
+    BufReader::new(s).read_line(&mut first).unwrap();
+    assert!(first.starts_with("HTTP/1.1 200"), "{first}");
 }
 
 #[test]

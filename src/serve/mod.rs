@@ -134,7 +134,14 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
             }
         })
         .map_err(|e| e.to_string())?;
-    http::run(listener, state)
+    http::run(
+        listener,
+        state,
+        http::Hosts {
+            bound: opts.bind,
+            port: addr.port(),
+        },
+    )
 }
 
 fn bind_error(opts: &ServeOptions, e: std::io::Error) -> String {
