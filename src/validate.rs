@@ -681,7 +681,16 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
     if !cx.diags.is_empty() {
         return Err(cx.diags);
     }
-    let started = started.expect("checked above");
+    // Every way of having no start (no `started`, no timeline, no window, or an invalid one)
+    // was reported above, and there was no report: this branch is never taken, and only keeps
+    // this free of panics.
+    let Some(started) = started else {
+        return Err(vec![Diagnostic::file(
+            &raw.path,
+            "the incident has no valid start time",
+        )
+        .with_code(codes::MISSING_KEY)]);
+    };
     let status = if maintenance {
         timeline
             .iter()
