@@ -139,7 +139,7 @@ pub fn date_only(dt: &toml::value::Datetime) -> Result<NaiveDate, TimeError> {
     }
 }
 
-/// `Mon, 08 Apr 2024 19:18:00 +0000` (RFC 2822, for RSS), or an error for an instant outside
+/// `Mon, 8 Apr 2024 19:18:00 +0000` (RFC 2822, for RSS), or an error for an instant outside
 /// the supported range (RFC 2822 has four-digit years only).
 pub fn rfc2822(t: DateTime<Utc>) -> Result<String, String> {
     // In the range the year has four digits, so chrono's formatter cannot fail.
