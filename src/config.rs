@@ -470,8 +470,18 @@ pub fn from_str_partial(
                 .as_ref()
                 .and_then(|d| match crate::timefmt::date_only(&d.get_ref().0) {
                     Ok(x) => Some(x),
-                    Err(m) => {
-                        diags.push(map.at_code(codes::BAD_TIME, d.span(), m));
+                    Err(e) => {
+                        let code = if e.out_of_range {
+                            codes::TIME_OUT_OF_RANGE
+                        } else {
+                            codes::BAD_TIME
+                        };
+                        let d = map.at_code(code, d.span(), e.message);
+                        diags.push(if e.help.is_empty() {
+                            d
+                        } else {
+                            d.with_help(e.help)
+                        });
                         None
                     }
                 });

@@ -66,6 +66,7 @@ codes! {
     BAD_LINK = "E0020" "bad-link";
     NO_CONTENT = "E0021" "no-content";
     THEME = "E0022" "theme";
+    TIME_OUT_OF_RANGE = "E0023" "time-out-of-range";
     TOO_LARGE = "E0024" "too-large";
     CONTROL_CHARACTER = "E0025" "control-character";
     MISSING_SUMMARY = "W0001" "missing-summary";

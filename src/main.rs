@@ -181,22 +181,32 @@ fn import(source: afterword::import::Source, args: ImportArgs) -> Result<(), Str
 
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
 fn resolve_now(arg: Option<&str>) -> Result<DateTime<Utc>, String> {
+    let in_range = |t: DateTime<Utc>, what: String| {
+        afterword::timefmt::check_range(t).map_err(|e| format!("{what}: {e}"))
+    };
     if let Some(s) = arg {
-        return DateTime::parse_from_rfc3339(s)
+        let t = DateTime::parse_from_rfc3339(s)
             .map(|t| t.with_timezone(&Utc))
             .map_err(|e| {
                 format!("--now `{s}` is not an RFC 3339 time ({e}); e.g. 2024-10-02T12:00:00Z")
-            });
+            })?;
+        return in_range(t, format!("--now `{s}`"));
     }
     if let Ok(s) = std::env::var("SOURCE_DATE_EPOCH") {
         let secs: i64 = s
             .trim()
             .parse()
             .map_err(|_| format!("SOURCE_DATE_EPOCH `{s}` is not a number of seconds"))?;
-        return DateTime::from_timestamp(secs, 0)
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{s}` is out of range"));
+        let what = format!("SOURCE_DATE_EPOCH `{s}`");
+        let t = DateTime::from_timestamp(secs, 0).ok_or_else(|| {
+            format!(
+                "{what} is outside the supported range, {}",
+                afterword::timefmt::RANGE_TEXT
+            )
+        })?;
+        return in_range(t, what);
     }
-    Ok(Utc::now())
+    in_range(Utc::now(), "the system clock".into())
 }
 
 fn run(cli: Cli) -> Result<(), String> {

@@ -972,7 +972,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
                 None,
                 Context::new,
             )?;
-            Ok(feeds::files(&w))
+            feeds::files(&w)
         },
     );
     incidents?;
@@ -1050,7 +1050,7 @@ fn data_files(w: &Writer) -> Result<(), String> {
         write(
             "maintenance.ics",
             ics_key,
-            &feeds::calendar(input, &w.paths),
+            &feeds::calendar(input, &w.paths)?,
         )?;
     }
     Ok(())

@@ -114,7 +114,7 @@ pub fn current<'a>(
 /// Local midnight of `date` in `tz` as an instant (the first instant of the day when midnight
 /// itself is skipped by a DST change).
 pub fn day_start(date: NaiveDate, tz: Tz) -> DateTime<Utc> {
-    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight");
+    let midnight = date.and_time(chrono::NaiveTime::MIN);
     for minutes in (0..=180).step_by(30) {
         match tz.from_local_datetime(&(midnight + Duration::minutes(minutes))) {
             LocalResult::Single(t) => return t.with_timezone(&Utc),

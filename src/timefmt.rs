@@ -27,36 +27,78 @@ pub fn check_range(t: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
     }
 }
 
-/// Turn a TOML datetime into a UTC instant. Offset-less times are read in `tz`.
-pub fn resolve(dt: &toml::value::Datetime, tz: Tz) -> Result<DateTime<Utc>, (String, String)> {
+/// Why a TOML date or time was refused: the message, a hint (may be empty), and whether the
+/// value is a real date and time that lies outside the supported range (`E0023
+/// time-out-of-range`) rather than a value that is not a valid time at all (`E0009 bad-time`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeError {
+    pub message: String,
+    pub help: String,
+    pub out_of_range: bool,
+}
+
+impl TimeError {
+    fn bad(message: String, help: impl Into<String>) -> Self {
+        TimeError {
+            message,
+            help: help.into(),
+            out_of_range: false,
+        }
+    }
+
+    /// `utc`: the instant `dt` names, when chrono can hold it.
+    fn range(dt: &toml::value::Datetime, utc: Option<DateTime<Utc>>) -> Self {
+        let message = match utc {
+            Some(u) => format!(
+                "`{dt}` is {} in UTC, outside the supported time range",
+                u.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+            ),
+            None => format!("`{dt}` is outside the supported time range"),
+        };
+        TimeError {
+            message,
+            help: format!("write a time from {RANGE_TEXT}"),
+            out_of_range: true,
+        }
+    }
+}
+
+/// Turn a TOML datetime into a UTC instant in the supported range ([`check_range`]).
+/// Offset-less times are read in `tz`. Never panics, whatever the year or offset.
+pub fn resolve(dt: &toml::value::Datetime, tz: Tz) -> Result<DateTime<Utc>, TimeError> {
     let (Some(d), Some(t)) = (dt.date, dt.time) else {
-        return Err((
+        return Err(TimeError::bad(
             format!("`{dt}` is not a date and time"),
-            "write a full date and time, e.g. `2024-10-02T12:02:00Z`".into(),
+            "write a full date and time, e.g. `2024-10-02T12:02:00Z`",
         ));
     };
     let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-        .ok_or_else(|| (format!("`{dt}` is not a valid date"), String::new()))?;
+        .ok_or_else(|| TimeError::bad(format!("`{dt}` is not a valid date"), ""))?;
     let time = NaiveTime::from_hms_nano_opt(
         t.hour.into(),
         t.minute.into(),
         t.second.into(),
         t.nanosecond,
     )
-    .ok_or_else(|| (format!("`{dt}` is not a valid time"), String::new()))?;
+    .ok_or_else(|| TimeError::bad(format!("`{dt}` is not a valid time"), ""))?;
     let naive = date.and_time(time);
-    match dt.offset {
-        Some(toml::value::Offset::Z) => Ok(Utc.from_utc_datetime(&naive)),
+    let utc = match dt.offset {
+        Some(toml::value::Offset::Z) => Utc.from_utc_datetime(&naive),
         Some(toml::value::Offset::Custom { minutes }) => {
-            Ok(Utc.from_utc_datetime(&(naive - chrono::Duration::minutes(minutes.into()))))
+            // Checked: chrono's own range ends at year 262143, so this cannot fail for a
+            // four-digit TOML year, but nothing here may panic on input.
+            let shifted = chrono::Duration::try_minutes(minutes.into())
+                .and_then(|m| naive.checked_sub_signed(m))
+                .ok_or_else(|| TimeError::range(dt, None))?;
+            Utc.from_utc_datetime(&shifted)
         }
         None => match tz.from_local_datetime(&naive) {
-            LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
-            LocalResult::None => Err((
+            LocalResult::Single(t) => t.with_timezone(&Utc),
+            LocalResult::None => return Err(TimeError::bad(
                 format!("local time `{dt}` does not exist in {} (the clocks skip it for daylight saving time)", tz.name()),
-                "write the time with an explicit offset, e.g. `2024-03-10T03:30:00-04:00`".into(),
+                "write the time with an explicit offset, e.g. `2024-03-10T03:30:00-04:00`",
             )),
-            LocalResult::Ambiguous(a, b) => Err((
+            LocalResult::Ambiguous(a, b) => return Err(TimeError::bad(
                 format!(
                     "local time `{dt}` happens twice in {} (daylight saving time ends): at {} and at {}",
                     tz.name(),
@@ -66,16 +108,42 @@ pub fn resolve(dt: &toml::value::Datetime, tz: Tz) -> Result<DateTime<Utc>, (Str
                 format!("add the offset you mean, e.g. `{dt}{}`", a.format("%:z")),
             )),
         },
+    };
+    check_range(utc).map_err(|_| TimeError::range(dt, Some(utc)))
+}
+
+/// The first and last calendar dates a date-only value may hold: years 1970 to 9999.
+pub const DATE_RANGE_TEXT: &str = "1970-01-01 to 9999-12-31";
+
+/// A calendar date from a TOML value that must hold only a date, in years 1970 to 9999.
+pub fn date_only(dt: &toml::value::Datetime) -> Result<NaiveDate, TimeError> {
+    use chrono::Datelike;
+    match (dt.date, dt.time) {
+        (Some(d), None) => {
+            let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                .ok_or_else(|| TimeError::bad(format!("`{dt}` is not a valid date"), ""))?;
+            if (1970..=9999).contains(&date.year()) {
+                Ok(date)
+            } else {
+                Err(TimeError {
+                    message: format!("`{dt}` is outside the supported date range"),
+                    help: format!("write a date from {DATE_RANGE_TEXT}"),
+                    out_of_range: true,
+                })
+            }
+        }
+        _ => Err(TimeError::bad(
+            format!("`{dt}` should be a date like `2024-10-16`"),
+            "",
+        )),
     }
 }
 
-/// A calendar date from a TOML value that must hold only a date.
-pub fn date_only(dt: &toml::value::Datetime) -> Result<NaiveDate, String> {
-    match (dt.date, dt.time) {
-        (Some(d), None) => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
-            .ok_or_else(|| format!("`{dt}` is not a valid date")),
-        _ => Err(format!("`{dt}` should be a date like `2024-10-16`")),
-    }
+/// `Mon, 8 Apr 2024 19:18:00 +0000` (RFC 2822, for RSS), or an error for an instant outside
+/// the supported range (RFC 2822 has four-digit years only).
+pub fn rfc2822(t: DateTime<Utc>) -> Result<String, String> {
+    // In the range the year has four digits, so chrono's formatter cannot fail.
+    check_range(t).map(|t| t.to_rfc2822())
 }
 
 /// "4m", "4m 30s", "12h 26m", "2d 3h": the two largest units, truncated, zero units left out.
@@ -384,11 +452,12 @@ mod tests {
     #[test]
     fn dst_gap_and_overlap_are_errors() {
         let ny: Tz = "America/New_York".parse().unwrap();
-        let (msg, _) = resolve(&dt("2024-03-10T02:30:00"), ny).unwrap_err();
-        assert!(msg.contains("does not exist"), "{msg}");
-        let (msg, help) = resolve(&dt("2024-11-03T01:30:00"), ny).unwrap_err();
-        assert!(msg.contains("happens twice"), "{msg}");
-        assert!(help.contains("-04:00"), "{help}");
+        let e = resolve(&dt("2024-03-10T02:30:00"), ny).unwrap_err();
+        assert!(e.message.contains("does not exist"), "{e:?}");
+        assert!(!e.out_of_range);
+        let e = resolve(&dt("2024-11-03T01:30:00"), ny).unwrap_err();
+        assert!(e.message.contains("happens twice"), "{e:?}");
+        assert!(e.help.contains("-04:00"), "{e:?}");
         assert!(resolve(&dt("2024-03-10"), ny).is_err());
     }
 }
@@ -404,5 +473,71 @@ mod range_tests {
         assert!(check_range(at("9999-12-30T23:59:59Z")).is_ok());
         assert!(check_range(at("1969-12-31T23:59:59Z")).is_err());
         assert!(check_range(at("9999-12-31T00:00:00Z")).is_err());
+    }
+}
+
+#[cfg(test)]
+mod resolve_range_tests {
+    use super::*;
+
+    fn dt(s: &str) -> toml::value::Datetime {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn times_outside_the_range_are_errors_not_panics() {
+        let la: Tz = "America/Los_Angeles".parse().unwrap();
+        let kiritimati: Tz = "Pacific/Kiritimati".parse().unwrap();
+        for (s, tz) in [
+            ("0000-01-01T00:00:00+00:01", Tz::UTC),
+            ("0000-01-01T00:00:00-23:59", Tz::UTC),
+            ("0000-01-01T00:00:00", kiritimati),
+            ("1969-12-31T23:59:59Z", Tz::UTC),
+            ("1970-01-01T00:00:00+00:01", Tz::UTC),
+            ("9999-12-31T23:00:00-01:00", Tz::UTC),
+            ("9999-12-31T23:59:59.999999999-23:59", Tz::UTC),
+            ("9999-12-31T23:59:59+23:59", Tz::UTC),
+            ("9999-12-31T23:00:00", la),
+            ("9999-12-31T00:00:00Z", Tz::UTC),
+        ] {
+            let e = resolve(&dt(s), tz).unwrap_err();
+            assert!(e.out_of_range, "{s}: {e:?}");
+            assert!(e.help.contains(RANGE_TEXT), "{s}: {e:?}");
+        }
+        for (s, tz) in [
+            ("1970-01-01T00:00:00Z", Tz::UTC),
+            ("1970-01-01T00:00:00-00:01", Tz::UTC),
+            ("1969-12-31T16:00:00", la),
+            ("9999-12-30T23:59:59Z", Tz::UTC),
+            ("9999-12-31T23:58:59+23:59", Tz::UTC),
+            ("9999-12-30T15:59:59", la),
+        ] {
+            let t = resolve(&dt(s), tz).unwrap_or_else(|e| panic!("{s}: {e:?}"));
+            // Every instant in the range can be written in every format.
+            assert!(rfc2822(t).is_ok(), "{s}");
+            let _ = (view(t, kiritimati), rfc3339(t, la), rfc3339(t, kiritimati));
+        }
+    }
+
+    #[test]
+    fn dates_keep_to_years_1970_to_9999() {
+        assert!(date_only(&dt("1970-01-01")).is_ok());
+        assert!(date_only(&dt("9999-12-31")).is_ok());
+        for s in ["1969-12-31", "0000-01-01"] {
+            assert!(date_only(&dt(s)).unwrap_err().out_of_range, "{s}");
+        }
+        assert!(
+            !date_only(&dt("2024-01-01T00:00:00Z"))
+                .unwrap_err()
+                .out_of_range
+        );
+    }
+
+    #[test]
+    fn rfc2822_refuses_what_it_cannot_write() {
+        let t = DateTime::from_timestamp(LATEST_SECS + 86_400 * 400, 0).unwrap();
+        assert!(rfc2822(t).is_err());
+        let t = DateTime::from_timestamp(1_712_604_000, 0).unwrap();
+        assert_eq!(rfc2822(t).unwrap(), "Mon, 8 Apr 2024 19:20:00 +0000");
     }
 }

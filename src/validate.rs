@@ -188,11 +188,20 @@ impl Ctx<'_> {
     fn time(&mut self, v: &Spanned<Datetime>) -> Option<DateTime<Utc>> {
         match timefmt::resolve(&v.get_ref().0, self.tz) {
             Ok(t) => Some(t),
-            Err((msg, help)) => {
-                self.err(codes::BAD_TIME, v.span(), msg, Some(help));
+            Err(e) => {
+                self.time_err(v.span(), e);
                 None
             }
         }
+    }
+
+    fn time_err(&mut self, span: Range<usize>, e: timefmt::TimeError) {
+        let code = if e.out_of_range {
+            codes::TIME_OUT_OF_RANGE
+        } else {
+            codes::BAD_TIME
+        };
+        self.err(code, span, e.message, Some(e.help));
     }
 
     fn parse_id<T>(
@@ -599,8 +608,8 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             .as_ref()
             .and_then(|d| match timefmt::date_only(&d.get_ref().0) {
                 Ok(x) => Some(x),
-                Err(m) => {
-                    cx.err(codes::BAD_TIME, d.span(), m, None);
+                Err(e) => {
+                    cx.time_err(d.span(), e);
                     None
                 }
             });
@@ -672,7 +681,16 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
     if !cx.diags.is_empty() {
         return Err(cx.diags);
     }
-    let started = started.expect("checked above");
+    // Every way of having no start (no `started`, no timeline, no window, or an invalid one)
+    // was reported above, and there was no report: this branch is never taken, and only keeps
+    // this free of panics.
+    let Some(started) = started else {
+        return Err(vec![Diagnostic::file(
+            &raw.path,
+            "the incident has no valid start time",
+        )
+        .with_code(codes::MISSING_KEY)]);
+    };
     let status = if maintenance {
         timeline
             .iter()

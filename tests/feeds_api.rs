@@ -608,3 +608,133 @@ fn drafts_shown_with_drafts_still_stay_out_of_feeds_and_the_api() {
         }
     }
 }
+
+/// RFC 5545 §3.3.11 unescaping, which the `ical` crate leaves to its caller.
+fn ics_unescape(v: &str) -> String {
+    let mut out = String::new();
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => panic!("a lone backslash ends {v:?}"),
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every content line of an .ics is CRLF-terminated and at most 75 octets (with UTF-8
+/// characters whole: the file is read as UTF-8).
+fn assert_ics_lines(text: &str) {
+    assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
+    assert!(!text.replace("\r\n", "").contains(['\r', '\n']), "{text:?}");
+    for line in text.trim_end_matches("\r\n").split("\r\n") {
+        assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+    }
+}
+
+fn ics_site(title: &str, maintenance: Option<(&str, &str)>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("site.toml"),
+        format!(
+            "title = {}\nbase_url = \"https://status.example.com/\"\n\n[[components]]\nid = \"api\"\nname = \"API; v2, \\\\ beta\"\n",
+            toml_string(title)
+        ),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("content")).unwrap();
+    let incident = "+++\ntitle = \"I\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"resolved\"\nmessage = \"m\"\n+++\n";
+    std::fs::write(dir.path().join("content/i.md"), incident).unwrap();
+    if let Some((title, summary)) = maintenance {
+        std::fs::write(
+            dir.path().join("content/m.md"),
+            format!(
+                "+++\nkind = \"maintenance\"\ntitle = {}\nsummary = {}\ncomponents = [\"api\"]\nscheduled_start = 2024-12-01T10:00:00Z\nscheduled_end = 2024-12-01T12:00:00Z\n+++\n",
+                toml_string(title),
+                toml_string(summary)
+            ),
+        )
+        .unwrap();
+    }
+    let out = run(dir.path(), &["build", "--now", NOW]);
+    assert!(out.status.success(), "{}", out.stderr);
+    read(&dir.path().join("public/maintenance.ics"))
+}
+
+fn toml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+#[test]
+fn calendar_text_is_escaped_and_folded_whatever_it_holds() {
+    let cjk = "定期メンテナンス：データベースの移行と、ネットワーク機器の交換を行います🚧🛠️";
+    let title = format!("Ops; \"Status\", C:\\ drive\nsecond line {cjk}");
+    let m_title = format!("Move; part 1, \\ of 2\n{cjk}{cjk}");
+    let summary = format!("Line one; with, commas\nLine two \\n is not a newline\n\n{cjk} 👩‍👩‍👧‍👦");
+    let text = ics_site(&title, Some((&m_title, &summary)));
+    assert_ics_lines(&text);
+    // A lenient reader (ical) reads the same values back.
+    let cal = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .expect("one calendar")
+        .expect("parses");
+    let value = |props: &[ical::property::Property], name: &str| {
+        let p = props.iter().find(|p| p.name == name);
+        ics_unescape(
+            p.and_then(|p| p.value.as_deref())
+                .unwrap_or_else(|| panic!("no {name}")),
+        )
+    };
+    let name = format!("{title}: scheduled maintenance");
+    assert_eq!(value(&cal.properties, "NAME"), name);
+    assert_eq!(value(&cal.properties, "X-WR-CALNAME"), name);
+    // A calendar to subscribe to, not an iTIP message: no METHOD (which would need ORGANIZER).
+    assert!(cal.properties.iter().all(|p| p.name != "METHOD"));
+    assert_eq!(cal.events.len(), 1);
+    let e = &cal.events[0].properties;
+    assert_eq!(value(e, "SUMMARY"), m_title);
+    assert_eq!(
+        value(e, "DESCRIPTION"),
+        format!(
+            "{summary}\n\nComponents: API; v2, \\ beta\nStatus: Scheduled\nhttps://status.example.com/maintenance/m/"
+        )
+    );
+    assert_eq!(value(e, "UID"), "https://status.example.com/maintenance/m/");
+    // Strict unfolding (drop CRLF and one space) gives the same text as the lenient reader.
+    let unfolded = text.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("\r\nSUMMARY:Move\\; part 1\\, \\\\ of 2\\n定期"),
+        "{unfolded}"
+    );
+}
+
+#[test]
+fn a_calendar_without_maintenance_is_still_a_valid_calendar() {
+    let text = ics_site("Plain", None);
+    assert_ics_lines(&text);
+    let cal = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .expect("one calendar")
+        .expect("parses");
+    assert!(cal.events.is_empty());
+    // RFC 5545 §3.6: at least one component; a UTC VTIMEZONE, used by no event.
+    assert_eq!(cal.timezones.len(), 1);
+    let tz = &cal.timezones[0];
+    assert_eq!(
+        tz.properties
+            .iter()
+            .find(|p| p.name == "TZID")
+            .and_then(|p| p.value.as_deref()),
+        Some("UTC")
+    );
+    assert_eq!(tz.transitions.len(), 1);
+    let begins: Vec<&str> = text.lines().filter(|l| l.starts_with("BEGIN:")).collect();
+    assert_eq!(
+        begins,
+        ["BEGIN:VCALENDAR", "BEGIN:VTIMEZONE", "BEGIN:STANDARD"]
+    );
+}

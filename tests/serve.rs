@@ -22,6 +22,10 @@ struct Server {
 
 impl Server {
     fn start(root: &Path, extra: &[&str]) -> Server {
+        Self::start_env(root, extra, &[])
+    }
+
+    fn start_env(root: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_afterword"))
             .args([
                 "serve",
@@ -34,6 +38,7 @@ impl Server {
             .arg(root)
             .args(extra)
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -109,13 +114,17 @@ impl Response {
 
 /// HTTP/1.1 with `Connection: close`; `path` is sent exactly as given.
 fn request(addr: SocketAddr, method: &str, path: &str) -> Response {
+    request_raw(
+        addr,
+        &format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// `head` (request line and headers, ending with an empty line) sent as it is.
+fn request_raw(addr: SocketAddr, head: &str) -> Response {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(WAIT)).unwrap();
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(head.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).expect("read response");
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -277,6 +286,50 @@ fn edit_break_fix_delete_with_live_reload() {
     assert!(status.success(), "{status:?}");
 }
 
+/// A panic in a rebuild (a bug; the debug build's test hook makes one) is shown in the overlay,
+/// the last good build stays served, and the next save rebuilds. Release builds have no hook.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_in_a_rebuild_is_an_overlay_and_the_next_save_rebuilds() {
+    let dir = site();
+    let root = dir.path();
+    let server = Server::start_env(root, &[], &[("AFTERWORD_TEST_PANIC", "PANIC-HERE")]);
+    let ev = events(server.addr);
+    let g0 = hello(&ev);
+    let file = root.join("content/long-outage.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{original}\nPANIC-HERE\n")).unwrap();
+    let g1 = reload_after(&ev, g0);
+    let page = server.get("/incidents/long-outage/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("afterword-overlay"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("afterword hit an internal error while rebuilding: test panic for "),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("please report it"));
+    assert!(page.body.contains("Twelve-hour outage<"), "last good build");
+    // The rebuild thread is alive: the next save rebuilds and clears the overlay.
+    std::fs::write(
+        &file,
+        original.replace("Twelve-hour outage", "Twelve-hour outage (after the panic)"),
+    )
+    .unwrap();
+    let g2 = reload_after(&ev, g1);
+    let page = server.get("/incidents/long-outage/");
+    assert!(!page.body.contains("afterword-overlay"), "{}", page.body);
+    assert!(page.body.contains("Twelve-hour outage (after the panic)"));
+    // And again, in case the caches were left half-updated.
+    std::fs::write(&file, &original).unwrap();
+    reload_after(&ev, g2);
+    assert!(server
+        .get("/incidents/long-outage/")
+        .body
+        .contains("Twelve-hour outage<"));
+}
+
 #[test]
 fn a_rename_moves_the_page_and_an_atomic_save_is_one_rebuild() {
     let dir = site();
@@ -381,6 +434,74 @@ fn only_the_built_site_is_served() {
     let r = server.get("/history");
     assert_eq!((r.status, r.header("location")), (301, Some("/history/")));
     assert_eq!(server.get("/incidents/draft/").status, 404);
+}
+
+/// DNS rebinding: a page on `evil.example` whose name now resolves to 127.0.0.1 sends its own
+/// name as `Host`. Only requests naming the server are answered, the event stream included.
+#[test]
+fn requests_for_another_host_are_misdirected() {
+    let dir = site();
+    let server = Server::start(dir.path(), &[]);
+    let addr = server.addr;
+    let port = addr.port();
+    let get = |path: &str, host: Option<&str>| {
+        let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+        request_raw(
+            addr,
+            &format!("GET {path} HTTP/1.1\r\n{host}Connection: close\r\n\r\n"),
+        )
+    };
+    for path in [
+        "/",
+        "/incidents/draft/",
+        "/api/v2/summary.json",
+        "/nothing-here",
+        "/__afterword/events",
+    ] {
+        for host in [
+            Some("evil.example:1111".to_string()),
+            Some(format!("evil.example:{port}")),
+            Some(format!("localhost.evil.example:{port}")),
+            Some("evil.example".to_string()),
+            Some(format!("localhost:{}", port.wrapping_add(1))),
+            Some("localhost".to_string()),
+            None,
+        ] {
+            let r = get(path, host.as_deref());
+            assert_eq!(r.status, 421, "{path} for {host:?}");
+            assert_eq!(r.header("content-type"), Some("text/plain; charset=utf-8"));
+            assert!(r.body.starts_with("misdirected request: "), "{}", r.body);
+            assert!(!r.body.contains("<html"), "{}", r.body);
+        }
+    }
+    // An absolute request URI names the host too.
+    let r = request_raw(
+        addr,
+        &format!("GET http://evil.example:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(r.status, 421);
+    // The server's own names are answered.
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LOCALHOST:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let r = get("/incidents/draft/", Some(&host));
+        assert_eq!(r.status, 200, "{host}");
+        assert_eq!(get("/nothing-here", Some(&host)).status, 404, "{host}");
+    }
+    // The event stream answers its own host (a forged one got 421 above).
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        s,
+        "GET /__afterword/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .unwrap();
+    let mut first = String::new();
+    BufReader::new(s).read_line(&mut first).unwrap();
+    assert!(first.starts_with("HTTP/1.1 200"), "{first}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! Atom and RSS 2.0 feeds for the site and for each component, and the `/maintenance.ics`
 //! calendar. One entry per incident or maintenance (never per update), with a stable id, so a
 //! reader shows an incident once and marks it updated as its timeline grows. Written with the
-//! `atom_syndication`, `rss` and `icalendar` crates, which own the XML and iCalendar escaping.
+//! `atom_syndication`, `rss` and `icalendar` crates, which own the XML escaping and most of the
+//! iCalendar one (see [`calendar`] for what is fixed around the latter).
 
 use super::api::updated_at;
 use super::{item_rel, Linker, Paths, RenderInput, Writer};
@@ -9,7 +10,7 @@ use crate::config::Config;
 use crate::escape::markup;
 use crate::markdown;
 use crate::model::{Incident, Status};
-use crate::timefmt::{format_duration, view};
+use crate::timefmt::{format_duration, rfc2822, view};
 use atom_syndication as atom;
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rayon::prelude::*;
@@ -207,7 +208,7 @@ fn atom_feed(
     meta: &FeedMeta,
     items: &[&Item],
     fallback: DateTime<Utc>,
-) -> String {
+) -> Result<String, String> {
     let self_url = paths.permalink(&format!("{}feed.xml", meta.rel));
     let link = |rel: &str, href: &str, mime: &str| atom::Link {
         href: href.to_string(),
@@ -266,13 +267,23 @@ fn atom_feed(
         ..Default::default()
     };
     let mut out = Vec::new();
-    feed.write_to(&mut out).expect("writing to memory");
-    let mut s = String::from_utf8(out).expect("UTF-8");
-    s.push('\n');
-    s
+    feed.write_to(&mut out)
+        .map_err(|e| format!("cannot write {}feed.xml: {e}", meta.rel))?;
+    xml_text(out, &format!("{}feed.xml", meta.rel))
 }
 
-fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> String {
+/// A feed's bytes as text, with a final newline. The writers are given only `String`s, so
+/// this cannot fail, but a bug there is an error, not a panic.
+fn xml_text(out: Vec<u8>, rel: &str) -> Result<String, String> {
+    let mut s = String::from_utf8(out).map_err(|e| format!("cannot write {rel}: {e}"))?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, String> {
+    let rel = format!("{}rss.xml", meta.rel);
+    // RFC 2822 dates: every instant afterword accepts has one (`timefmt::check_range`).
+    let date = |t: DateTime<Utc>| rfc2822(t).map_err(|e| format!("cannot write {rel}: {e}"));
     let self_url = paths.permalink(&format!("{}rss.xml", meta.rel));
     let mut atom_ext = rss::extension::atom::AtomExtension::default();
     atom_ext.set_links(vec![rss::extension::atom::Link {
@@ -283,51 +294,61 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> String {
     }]);
     let rss_items: Vec<rss::Item> = items
         .iter()
-        .map(|it| rss::Item {
-            title: Some(it.title.clone()),
-            link: Some(it.link.clone()),
-            description: Some(it.content.clone()),
-            guid: Some(rss::Guid {
-                value: it.id.clone(),
-                permalink: false,
-            }),
-            pub_date: Some(it.published.to_rfc2822()),
-            categories: it
-                .categories
-                .iter()
-                .map(|(term, _, scheme)| rss::Category {
-                    name: term.clone(),
-                    domain: scheme.clone(),
-                })
-                .collect(),
-            ..Default::default()
+        .map(|it| {
+            Ok(rss::Item {
+                title: Some(it.title.clone()),
+                link: Some(it.link.clone()),
+                description: Some(it.content.clone()),
+                guid: Some(rss::Guid {
+                    value: it.id.clone(),
+                    permalink: false,
+                }),
+                pub_date: Some(date(it.published)?),
+                categories: it
+                    .categories
+                    .iter()
+                    .map(|(term, _, scheme)| rss::Category {
+                        name: term.clone(),
+                        domain: scheme.clone(),
+                    })
+                    .collect(),
+                ..Default::default()
+            })
         })
-        .collect();
-    let updated = items.iter().map(|i| i.updated).max();
+        .collect::<Result<_, String>>()?;
+    let updated = items
+        .iter()
+        .map(|i| i.updated)
+        .max()
+        .map(date)
+        .transpose()?;
     let channel = rss::Channel {
         title: meta.title.clone(),
         link: meta.page.clone(),
         description: meta.description.clone(),
         language: Some("en".into()),
         generator: Some(format!("afterword {}", env!("CARGO_PKG_VERSION"))),
-        last_build_date: updated.map(|t| t.to_rfc2822()),
-        pub_date: updated.map(|t| t.to_rfc2822()),
+        last_build_date: updated.clone(),
+        pub_date: updated,
         atom_ext: Some(atom_ext),
         items: rss_items,
         ..Default::default()
     };
     let mut out = Vec::new();
-    channel.write_to(&mut out).expect("writing to memory");
-    let mut s = String::from_utf8(out).expect("UTF-8");
-    s.push('\n');
-    s
+    channel
+        .write_to(&mut out)
+        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+    xml_text(out, &rel)
 }
+
+/// A feed to write: its path relative to the site root, its key and its XML.
+type FeedFile = (String, u64, String);
 
 /// Every feed file as (path relative to the site root, XML): `feed.xml` and `rss.xml` for the
 /// site and for each visible component.
 /// Every feed, as (path, key, text) for the feeds to write and how many there are in all: a feed
 /// the sink kept from an earlier render (same entries, same site) is not rendered again.
-pub(super) fn files(w: &Writer) -> (Vec<(String, u64, String)>, usize) {
+pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), String> {
     let (input, paths, linker) = (w.input, &w.paths, &w.linker);
     let c = input.config;
     // Newest change first; drafts never appear.
@@ -419,42 +440,57 @@ pub(super) fn files(w: &Writer) -> (Vec<(String, u64, String)>, usize) {
             ),
         });
     }
-    let out = todo
+    let out: Vec<[FeedFile; 2]> = todo
         .par_iter()
-        .flat_map_iter(|&k| {
+        .map(|&k| {
             let (meta, list) = (&metas[k], &lists[k]);
             let its: Vec<&Item> = list.iter().map(|n| &items[n]).collect();
-            [
+            Ok([
                 (
                     format!("{}feed.xml", meta.rel),
                     keys[k],
-                    atom_feed(c, paths, meta, &its, site_updated),
+                    atom_feed(c, paths, meta, &its, site_updated)?,
                 ),
                 (
                     format!("{}rss.xml", meta.rel),
                     keys[k],
-                    rss_feed(paths, meta, &its),
+                    rss_feed(paths, meta, &its)?,
                 ),
-            ]
+            ])
         })
-        .collect();
-    (out, total)
+        .collect::<Result<_, String>>()?;
+    Ok((out.into_iter().flatten().collect(), total))
 }
 
 /// `/maintenance.ics` (RFC 5545): one VEVENT per maintenance, in UTC, with its page's URL as
-/// the stable UID.
-pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> String {
-    use icalendar::{Calendar, Component as _, EventLike as _, EventStatus};
+/// the stable UID. Built with the `icalendar` crate, with three things fixed around it:
+/// - it escapes TEXT values (RFC 5545 §3.3.11: `\\`, `\;`, `\,`, newline as `\n`) only for
+///   the properties it knows as TEXT, and `NAME` (RFC 7986) is not one of them: afterword
+///   escapes that one itself; a carriage return, which it leaves raw, is made a newline first;
+/// - its folding can leave a last continuation line of 76 octets: its output is unfolded and
+///   folded again ([`fold`]);
+/// - a calendar needs at least one component (RFC 5545 §3.6, `1*(eventc / … / timezonec …)`),
+///   so one with no maintenance holds a UTC `VTIMEZONE`, which every reader knows and which
+///   no event uses. (An empty calendar is still served: subscribers keep their subscription.)
+///
+/// There is no `METHOD:PUBLISH`: that is iTIP (RFC 5546), whose PUBLISH requires an
+/// `ORGANIZER` per event (libical checks it), and a status page has no organizer address to
+/// give. Without `METHOD`, RFC 5545 §3.7.2 says the object is no scheduling message, which is
+/// what a calendar to subscribe to is; calendar apps subscribe to it just the same.
+pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, String> {
+    use icalendar::{Calendar, Component as _, EventLike as _, EventStatus, Property};
     let c = input.config;
     let mut cal = Calendar::empty();
-    cal.append_property(icalendar::Property::new("VERSION", "2.0"));
-    cal.append_property(icalendar::Property::new(
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new(
         "PRODID",
         format!("-//afterword//afterword {}//EN", env!("CARGO_PKG_VERSION")),
     ));
-    cal.append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"));
-    cal.append_property(icalendar::Property::new("METHOD", "PUBLISH"));
-    cal.name(&format!("{}: scheduled maintenance", c.title));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    let name = ics_text(&format!("{}: scheduled maintenance", c.title));
+    cal.append_property(Property::new("NAME", ics_escape(&name)));
+    cal.append_property(Property::new("X-WR-CALNAME", name));
+    let mut events = 0;
     for m in input.maintenances.iter().filter(|m| !m.draft) {
         let Some(w) = m.window else { continue };
         let names: Vec<&str> = m
@@ -482,14 +518,159 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> String {
                 .uid(&link)
                 .timestamp(changed)
                 .last_modified(changed)
-                .summary(&m.title)
-                .description(&description)
+                .summary(&ics_text(&m.title))
+                .description(&ics_text(&description))
                 .starts(w.start)
                 .ends(w.end)
                 .url(&link)
                 .status(EventStatus::Confirmed)
                 .done(),
         );
+        events += 1;
     }
-    cal.to_string()
+    let mut raw = String::new();
+    std::fmt::Write::write_fmt(&mut raw, format_args!("{cal}"))
+        .map_err(|_| "cannot write maintenance.ics".to_string())?;
+    // Unfold what the crate folded: no value holds a line break any more (TEXT values have
+    // `\n` for one, and the rest are URLs, dates and names), so every CRLF and space is a fold.
+    let unfolded = raw.replace("\r\n ", "");
+    let mut out = String::with_capacity(raw.len() + 256);
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        if line == "END:VCALENDAR" && events == 0 {
+            for l in UTC_TIMEZONE {
+                fold(l, &mut out);
+            }
+        }
+        fold(line, &mut out);
+    }
+    Ok(out)
+}
+
+/// The component of a calendar with no events (see [`calendar`]).
+const UTC_TIMEZONE: [&str; 9] = [
+    "BEGIN:VTIMEZONE",
+    "TZID:UTC",
+    "BEGIN:STANDARD",
+    "DTSTART:19700101T000000",
+    "TZOFFSETFROM:+0000",
+    "TZOFFSETTO:+0000",
+    "TZNAME:UTC",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+];
+
+/// Text as a TEXT value may hold it before escaping: line breaks as `\n` only (CRLF and CR
+/// become LF) and no other control character but tab, which RFC 5545 does not allow in TEXT.
+fn ics_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| c == '\n' || c == '\t' || !c.is_control())
+        .collect()
+}
+
+/// RFC 5545 §3.3.11 escaping of a TEXT value, for the properties the `icalendar` crate does
+/// not escape.
+fn ics_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Append `line` folded as RFC 5545 §3.1 says: lines of at most 75 octets, each continuation
+/// starting with a space, never inside a UTF-8 character; and, where the last 16 octets allow,
+/// not inside an escape (`\;`) nor next to a space or tab, which lenient readers trim at fold
+/// points (the `ical` crate trims the end of each line).
+fn fold(line: &str, out: &mut String) {
+    let is_space = |c: Option<char>| matches!(c, Some(' ' | '\t'));
+    let mut rest = line;
+    // The first line has 75 octets; a continuation has the space and 74.
+    let mut limit = 75;
+    while rest.len() > limit {
+        let mut max = limit;
+        while !rest.is_char_boundary(max) {
+            max -= 1;
+        }
+        let near = || {
+            (max.saturating_sub(16)..=max)
+                .rev()
+                .filter(|&i| i > 0 && rest.is_char_boundary(i))
+        };
+        // A space or tab, or a backslash (not to split an escape like `\;` across lines).
+        let before = |i: usize| {
+            let c = rest[..i].chars().next_back();
+            is_space(c) || c == Some('\\')
+        };
+        let after = |i: usize| is_space(rest[i..].chars().next());
+        // Best with no space on either side; else none before the fold (which `ical` would
+        // lose; the one after, it keeps); else as late as possible.
+        let cut = near()
+            .find(|&i| !before(i) && !after(i))
+            .or_else(|| near().find(|&i| !before(i)))
+            .unwrap_or(max);
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        limit = 74;
+    }
+    out.push_str(rest);
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unfold(s: &str) -> String {
+        s.replace("\r\n ", "")
+    }
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_characters_whole() {
+        let long_ascii = "X".repeat(400);
+        let cjk = format!("SUMMARY:{}", "障害対応🚒の記録、".repeat(40));
+        let spaces = format!("DESCRIPTION:{}", "a ".repeat(200));
+        let escapes = format!("DESCRIPTION:{}", "x\\;".repeat(100));
+        // 150 octets: the icalendar crate leaves a last line of 76 here.
+        let even = format!("SUMMARY:{}", "y".repeat(142));
+        for line in [
+            long_ascii.as_str(),
+            &cjk,
+            &spaces,
+            &escapes,
+            &even,
+            "SHORT:x",
+            &"é".repeat(38),
+        ] {
+            let mut out = String::new();
+            fold(line, &mut out);
+            assert!(out.ends_with("\r\n"));
+            for l in out.trim_end_matches("\r\n").split("\r\n") {
+                assert!(l.len() <= 75, "{l:?} has {} octets", l.len());
+            }
+            assert_eq!(unfold(&out), format!("{line}\r\n"));
+            // Never a space just before a fold; after one only where every place has one.
+            assert!(!out.contains(" \r\n "), "{out:?}");
+            assert!(!out.contains("\\\r\n "), "{out:?}");
+            if line != spaces {
+                assert!(!out.contains("\r\n  "), "{out:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_escaping() {
+        assert_eq!(
+            ics_escape(&ics_text("a\\b;c,d\r\ne\rf\ng\u{7}h\ti")),
+            "a\\\\b\\;c\\,d\\ne\\nf\\ng".to_string() + "h\ti"
+        );
+    }
 }

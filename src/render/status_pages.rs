@@ -727,11 +727,9 @@ fn stats_page(
     }
     let (c, now, tz) = (input.config, input.now, input.config.timezone);
     // The last 24 months, oldest first.
-    let this_month = now
-        .with_timezone(&tz)
-        .date_naive()
-        .with_day(1)
-        .expect("day 1");
+    let today = now.with_timezone(&tz).date_naive();
+    // Day 1 exists in every month: `unwrap_or` only keeps this free of panics.
+    let this_month = today.with_day(1).unwrap_or(today);
     let months: Vec<chrono::NaiveDate> = (0..24)
         .rev()
         .map(|k| this_month - chrono::Months::new(k))

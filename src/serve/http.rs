@@ -3,6 +3,10 @@
 //! reload. Only paths of the built site can be answered: the build is a map in memory, and a
 //! request path is decoded segment by segment, refusing `..`, `.`, encoded slashes,
 //! backslashes and NUL before it is looked up.
+//!
+//! Every request, the event stream included, must name the server in its `Host` header (see
+//! [`Hosts`]): a page on another origin that rebinds its own domain name to 127.0.0.1 (DNS
+//! rebinding) gets 421 Misdirected Request, not the drafts.
 
 use super::State;
 use axum::body::Body;
@@ -18,8 +22,96 @@ use std::sync::Arc;
 /// The event stream's path.
 pub const EVENTS: &str = "/__afterword/events";
 
+/// The `Host` values the preview answers: `localhost`, the loopback addresses (`127.0.0.1`,
+/// `[::1]`) and the address it is bound to (with `--bind 0.0.0.0` or `::`, any IP address,
+/// since each of the machine's is then the bound address), each with the serve port. Browsers
+/// leave the port out only for port 80, so a `Host` without a port is accepted only then.
+/// A domain name other than `localhost` is refused, whatever it resolves to: DNS rebinding
+/// needs one, while an IP address cannot be rebound.
+#[derive(Debug, Clone)]
+pub struct Hosts {
+    pub bound: std::net::IpAddr,
+    pub port: u16,
+}
+
+impl Hosts {
+    pub fn allows(&self, host: &str) -> bool {
+        let (name, port) = match host.strip_prefix('[') {
+            // `[::1]:1111`: brackets around an IPv6 address.
+            Some(rest) => match rest.split_once(']') {
+                Some((ip, after)) => match after {
+                    "" => (ip, None),
+                    _ => match after.strip_prefix(':') {
+                        Some(p) => (ip, Some(p)),
+                        None => return false,
+                    },
+                },
+                None => return false,
+            },
+            None => match host.split_once(':') {
+                Some((n, p)) => (n, Some(p)),
+                None => (host, None),
+            },
+        };
+        let port_ok = match port {
+            None => self.port == 80,
+            Some(p) => p.parse::<u16>().ok() == Some(self.port) && !p.starts_with('+'),
+        };
+        let name_ok = if host.starts_with('[') {
+            name.parse::<std::net::Ipv6Addr>()
+                .is_ok_and(|ip| self.ip_ok(ip.into()))
+        } else {
+            name.eq_ignore_ascii_case("localhost")
+                || name
+                    .parse::<std::net::Ipv4Addr>()
+                    .is_ok_and(|ip| self.ip_ok(ip.into()))
+        };
+        port_ok && name_ok
+    }
+
+    fn ip_ok(&self, ip: std::net::IpAddr) -> bool {
+        ip.is_loopback() || ip == self.bound || self.bound.is_unspecified()
+    }
+}
+
+/// 421 unless the request is for this server ([`Hosts`]): the `Host` header, and the
+/// authority of an absolute request URI when there is one.
+async fn check_host(
+    AxState(hosts): AxState<Arc<Hosts>>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .map(|h| h.to_str().unwrap_or("(not text)"));
+    let authority = req.uri().authority().map(|a| a.as_str());
+    let ok = match (host, authority) {
+        (Some(h), a) => hosts.allows(h) && a.is_none_or(|a| hosts.allows(a)),
+        (None, Some(a)) => hosts.allows(a),
+        (None, None) => false,
+    };
+    if ok {
+        return next.run(req).await;
+    }
+    let mut r = (
+        StatusCode::MISDIRECTED_REQUEST,
+        format!(
+            "misdirected request: afterword serve answers only requests for localhost:{0}, 127.0.0.1:{0} or [::1]:{0} (its own address); this one was for `{1}`\n",
+            hosts.port,
+            host.or(authority).unwrap_or("no host").escape_debug()
+        ),
+    )
+        .into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
 /// Serve until Ctrl-C, then close every connection (event streams included) and return.
-pub fn run(listener: std::net::TcpListener, state: Arc<State>) -> Result<(), String> {
+pub fn run(listener: std::net::TcpListener, state: Arc<State>, hosts: Hosts) -> Result<(), String> {
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -31,6 +123,10 @@ pub fn run(listener: std::net::TcpListener, state: Arc<State>) -> Result<(), Str
         let app = Router::new()
             .route(EVENTS, axum::routing::get(events))
             .fallback(file)
+            .layer(axum::middleware::from_fn_with_state(
+                Arc::new(hosts),
+                check_host,
+            ))
             .with_state((state, stop_rx));
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
@@ -118,7 +214,7 @@ async fn file(AxState((state, _)): AxState<Shared>, req: Request) -> Response {
         return r;
     }
     let path = req.uri().path().to_string();
-    let files = state.files.read().expect("state").clone();
+    let files = super::read(&state.files).clone();
     let found = resolve(&path).and_then(|k| files.get(k.as_str()).map(|f| (k, f.bytes.clone())));
     match found {
         Some((key, bytes)) => respond(&state, StatusCode::OK, &key, &bytes),
@@ -169,7 +265,7 @@ fn respond(state: &State, status: StatusCode, key: &str, bytes: &[u8]) -> Respon
     };
     let body = if is_html {
         let generation = state.generation.load(Ordering::SeqCst);
-        let problems = state.problems.read().expect("state").clone();
+        let problems = super::read(&state.problems).clone();
         inject(bytes, generation, problems.as_deref())
     } else {
         bytes.to_vec()
@@ -238,6 +334,59 @@ mod tests {
         ] {
             assert_eq!(resolve(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_requests_for_this_server_are_answered() {
+        let local = Hosts {
+            bound: [127, 0, 0, 1].into(),
+            port: 1111,
+        };
+        for good in [
+            "localhost:1111",
+            "LocalHost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+        ] {
+            assert!(local.allows(good), "{good}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "localhost.evil.example:1111",
+            "localhost:1112",
+            "localhost",
+            "127.0.0.1",
+            "127.0.0.1:+1111",
+            "127.0.0.1:01111x",
+            "192.168.1.5:1111",
+            "[::1]",
+            "[::1]x:1111",
+            "[evil.example]:1111",
+            "::1:1111",
+            "",
+            ":1111",
+        ] {
+            assert!(!local.allows(bad), "{bad}");
+        }
+        // Port 80: browsers send no port.
+        let eighty = Hosts {
+            bound: [127, 0, 0, 1].into(),
+            port: 80,
+        };
+        assert!(eighty.allows("localhost") && eighty.allows("127.0.0.1:80"));
+        assert!(!eighty.allows("evil.example"));
+        // Bound to every address: any IP address of the machine, still no other name.
+        let all = Hosts {
+            bound: [0, 0, 0, 0].into(),
+            port: 1111,
+        };
+        assert!(all.allows("192.168.1.5:1111") && all.allows("[fe80::1]:1111"));
+        assert!(!all.allows("evil.example:1111"));
+        let lan = Hosts {
+            bound: [192, 168, 1, 5].into(),
+            port: 1111,
+        };
+        assert!(lan.allows("192.168.1.5:1111") && !lan.allows("192.168.1.6:1111"));
     }
 
     #[test]

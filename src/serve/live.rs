@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// One built file: its bytes and, when the render gave one, the key of its inputs.
 #[derive(Clone)]
@@ -42,23 +42,36 @@ impl LiveSink {
 
     fn put(&self, rel: &str, key: Option<u64>, bytes: &[u8]) -> io::Result<()> {
         crate::output::safe_rel(rel)?;
-        self.written.lock().expect("sink").push(rel.to_string());
-        self.next.lock().expect("sink").insert(
-            Arc::from(rel),
-            File {
-                key,
-                bytes: Arc::from(bytes),
-            },
-        );
+        // A poisoned lock (a render thread panicked) still holds a whole map: the panic itself
+        // fails the rebuild, whose files are then dropped.
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(rel.to_string());
+        self.next
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(
+                Arc::from(rel),
+                File {
+                    key,
+                    bytes: Arc::from(bytes),
+                },
+            );
         Ok(())
     }
 
     /// The files, the paths rendered (sorted), and how many were kept.
     pub fn finish(self) -> (Files, Vec<String>, usize) {
-        let mut written = self.written.into_inner().expect("sink");
+        let mut written = self
+            .written
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
         written.sort();
         (
-            self.next.into_inner().expect("sink"),
+            self.next
+                .into_inner()
+                .unwrap_or_else(PoisonError::into_inner),
             written,
             self.kept.into_inner(),
         )
@@ -76,7 +89,10 @@ impl Sink for LiveSink {
         match self.prev.get_key_value(rel) {
             Some((k, f)) if f.key == Some(key) => {
                 self.kept.fetch_add(1, Ordering::Relaxed);
-                self.next.lock().expect("sink").insert(k.clone(), f.clone());
+                self.next
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(k.clone(), f.clone());
                 true
             }
             _ => false,
@@ -113,18 +129,13 @@ impl Live {
     /// Changed content files must be named to [`Live::rebuild`] (a watcher does), or
     /// [`Live::forget`] called: unchanged-looking files are not checked on disk.
     pub fn new(root: &Path, base_url: &str, drafts: bool, now: DateTime<Utc>) -> Self {
-        let mut caches = Caches {
-            keep: true,
-            ..Caches::default()
-        };
-        caches.files.trust_marks();
         Live {
             root: root.to_path_buf(),
             root_abs: crate::fsutil::absolute(root),
             base_url: base_url.to_string(),
             drafts,
             now,
-            caches,
+            caches: fresh_caches(),
             files: Arc::new(Files::default()),
         }
     }
@@ -139,9 +150,34 @@ impl Live {
         self.files.clone()
     }
 
+    /// [`Live::rebuild`], with a panic anywhere in it (a bug) turned into an error, so that the
+    /// preview shows it and the next change rebuilds. The caches, which the panic may have left
+    /// half-updated, are dropped (the next rebuild reads and renders everything again); the last
+    /// good build stays served, since it is only replaced at the end of a successful rebuild.
+    pub fn rebuild_guarded(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        self.guard(|live| live.rebuild(changed))
+    }
+
+    fn guard(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<Rebuilt, BuildError>,
+    ) -> Result<Rebuilt, BuildError> {
+        match guarded(|| f(self)) {
+            Ok(r) => r,
+            Err(Panicked(msg)) => {
+                self.caches = fresh_caches();
+                Err(BuildError::Other(format!(
+                    "afterword hit an internal error while rebuilding: {msg}; please report it"
+                )))
+            }
+        }
+    }
+
     /// Rebuild after `changed` paths (absolute, as a watcher reports them) changed. On error the
     /// last good build stays as it was.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt, BuildError> {
+        #[cfg(debug_assertions)]
+        test_hook::maybe_panic(changed);
         for p in changed {
             // The loader knows files by the path it walked: `<root>/content/...`.
             if let Ok(rel) = p.strip_prefix(&self.root_abs) {
@@ -179,5 +215,138 @@ impl Live {
             markdown: stats.markdown,
             warnings,
         })
+    }
+}
+
+/// The caches of a fresh preview: parsed files are trusted until the watcher marks them.
+fn fresh_caches() -> Caches {
+    let mut caches = Caches {
+        keep: true,
+        ..Caches::default()
+    };
+    caches.files.trust_marks();
+    caches
+}
+
+/// A panic caught by [`guarded`], with its message.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Panicked(pub String);
+
+/// Run `f`, catching a panic in it (on this thread, or on a rayon thread working for it).
+/// The last resort at the rebuild boundary: whatever `f` mutated may be half-updated, which
+/// the caller must throw away.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Panicked> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        Panicked(
+            payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".into()),
+        )
+    })
+}
+
+/// Debug builds only (never in a release): with `AFTERWORD_TEST_PANIC=<marker>` set, a rebuild
+/// after a change to a file that contains the marker panics, so that tests/serve.rs can check
+/// that the preview survives a panic in a rebuild (no input is known to cause one).
+#[cfg(debug_assertions)]
+mod test_hook {
+    pub fn maybe_panic(changed: &[std::path::PathBuf]) {
+        let Some(marker) = std::env::var_os("AFTERWORD_TEST_PANIC") else {
+            return;
+        };
+        let marker = marker.to_string_lossy();
+        if marker.is_empty() {
+            return;
+        }
+        for p in changed {
+            if std::fs::read_to_string(p).is_ok_and(|t| t.contains(&*marker)) {
+                panic!("test panic for {}", p.display());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_at_the_boundary_is_an_error_with_its_message() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        assert_eq!(
+            guarded(|| -> u8 { panic!("boom {}", 1) }),
+            Err(Panicked("boom 1".into()))
+        );
+        assert_eq!(
+            guarded(|| -> u8 { panic!("static") }),
+            Err(Panicked("static".into()))
+        );
+        assert_eq!(
+            guarded(|| -> u8 { std::panic::panic_any(3u32) }),
+            Err(Panicked("a panic without a message".into()))
+        );
+        // A panic on a rayon thread reaches the caller, and is caught there too.
+        let r = guarded(|| {
+            use rayon::prelude::*;
+            (0..64)
+                .into_par_iter()
+                .map(|n| if n == 40 { panic!("in a worker") } else { n })
+                .sum::<i32>()
+        });
+        assert_eq!(r, Err(Panicked("in a worker".into())));
+    }
+
+    #[test]
+    fn a_panicking_rebuild_keeps_the_last_good_build_and_the_next_one_works() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("site.toml"),
+            "title = \"T\"\nbase_url = \"https://s.example/\"\n[[components]]\nid = \"api\"\nname = \"API\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        let file = root.join("content/a.md");
+        let text = |title: &str| {
+            format!(
+                "+++\ntitle = \"{title}\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"m\"\n+++\n"
+            )
+        };
+        std::fs::write(&file, text("First")).unwrap();
+        let now = DateTime::parse_from_rfc3339("2024-06-01T00:00:00Z")
+            .unwrap()
+            .to_utc();
+        let mut live = Live::new(root, "http://127.0.0.1:1/", true, now);
+        live.rebuild_guarded(&[]).unwrap();
+        let page = |live: &Live| {
+            String::from_utf8_lossy(&live.files()["incidents/a/index.html"].bytes).into_owned()
+        };
+        assert!(page(&live).contains("First"));
+        // Half-way through the next rebuild, the caches hold the new text: a panic there must
+        // not leave them behind.
+        std::fs::write(&file, text("Second")).unwrap();
+        let abs = crate::fsutil::absolute(&file);
+        let r = live.guard(|l| {
+            l.caches.files.mark_dirty(&root.join("content/a.md"));
+            let _ = analyze_cached(root, Some("http://127.0.0.1:1/"), true, now, &mut l.caches);
+            panic!("after analysis");
+        });
+        let Err(BuildError::Other(msg)) = r else {
+            panic!("not an error")
+        };
+        assert_eq!(
+            msg,
+            "afterword hit an internal error while rebuilding: after analysis; please report it"
+        );
+        assert!(page(&live).contains("First"), "the last good build is kept");
+        // The file changes again, unannounced: only caches dropped after the panic read it.
+        std::fs::write(&file, text("Third")).unwrap();
+        live.rebuild_guarded(&[]).unwrap();
+        assert!(page(&live).contains("Third"));
+        std::fs::write(&file, text("Fourth")).unwrap();
+        live.rebuild_guarded(&[abs]).unwrap();
+        assert!(page(&live).contains("Fourth"));
     }
 }

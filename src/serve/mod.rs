@@ -55,14 +55,26 @@ impl State {
 
     /// Publish the outcome of a build and tell every open page.
     fn publish(&self, files: Option<Arc<live::Files>>, problems: Option<String>) {
-        let old = files.map(|f| std::mem::replace(&mut *self.files.write().expect("state"), f));
-        *self.problems.write().expect("state") = problems;
+        let old = files.map(|f| std::mem::replace(&mut *write(&self.files), f));
+        *write(&self.problems) = problems;
         let g = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         // No receiver (no page open) is fine.
         let _ = self.events.send(g);
         // The previous build is freed after the pages are told, not before.
         drop(old);
     }
+}
+
+/// The state's locks are held only to swap or clone a value, which cannot panic; were one
+/// poisoned anyway, the value inside is still whole.
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Bind, build, serve and watch until Ctrl-C.
@@ -98,7 +110,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     let mut live = live::Live::new(&opts.root, &base_url, opts.drafts, opts.now);
     let t = Instant::now();
     eprintln!("Building {} ...", shown.display());
-    let outcome = live.rebuild(&[]);
+    let outcome = live.rebuild_guarded(&[]);
     report(&outcome, t, &[], opts.color, true);
     publish(&state, &live, &outcome);
 
@@ -116,13 +128,20 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
                 if batch.rescan {
                     live.forget();
                 }
-                let outcome = live.rebuild(&batch.paths);
+                let outcome = live.rebuild_guarded(&batch.paths);
                 publish(&st, &live, &outcome);
                 report(&outcome, t, &batch.shown, color, false);
             }
         })
         .map_err(|e| e.to_string())?;
-    http::run(listener, state)
+    http::run(
+        listener,
+        state,
+        http::Hosts {
+            bound: opts.bind,
+            port: addr.port(),
+        },
+    )
 }
 
 fn bind_error(opts: &ServeOptions, e: std::io::Error) -> String {
