@@ -66,6 +66,9 @@ codes! {
     BAD_LINK = "E0020" "bad-link";
     NO_CONTENT = "E0021" "no-content";
     THEME = "E0022" "theme";
+    PATH_TOO_LONG = "E0026" "path-too-long";
+    OUTPUT_CONFLICT = "E0027" "output-conflict";
+    TEMPLATE_RENDER = "E0028" "template-render";
     MISSING_SUMMARY = "W0001" "missing-summary";
     NO_POSTMORTEM = "W0002" "no-postmortem";
     OVERDUE_ACTION = "W0003" "overdue-action-item";

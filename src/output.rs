@@ -175,6 +175,207 @@ impl Sink for MemorySink {
     }
 }
 
+/// Where a file of the output comes from: rendered by afterword, or copied from a file of the
+/// site or theme (a `static/` file, a bundle file).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    Generated,
+    Copied(PathBuf),
+}
+
+/// Two files of a build with the same output path: the second would silently replace the
+/// first.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Clash {
+    pub rel: String,
+    pub first: Origin,
+    pub second: Origin,
+}
+
+/// The longest file name (path component) common filesystems take, in bytes.
+pub const NAME_MAX: usize = 255;
+
+/// Passes every file on to another sink and remembers its path and where it came from: the
+/// build's manifest, and the output paths two files share ([`Clash`]). A path with a
+/// component longer than [`NAME_MAX`] bytes is refused before it reaches the inner sink.
+pub struct Recorder<'a> {
+    inner: &'a dyn Sink,
+    seen: Mutex<BTreeMap<String, Origin>>,
+    clashes: Mutex<Vec<Clash>>,
+    too_long: Mutex<Vec<(String, Origin)>>,
+}
+
+impl<'a> Recorder<'a> {
+    pub fn new(inner: &'a dyn Sink) -> Self {
+        Recorder {
+            inner,
+            seen: Mutex::default(),
+            clashes: Mutex::default(),
+            too_long: Mutex::default(),
+        }
+    }
+
+    fn note(&self, rel: &str, origin: Origin) -> io::Result<()> {
+        if let Some(c) = rel.split('/').find(|c| c.len() > NAME_MAX) {
+            let e = io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "the file name `{c}` is {} bytes long; file systems take at most {NAME_MAX}",
+                    c.len()
+                ),
+            );
+            self.too_long
+                .lock()
+                .expect("recorder poisoned")
+                .push((rel.to_string(), origin));
+            return Err(e);
+        }
+        let mut seen = self.seen.lock().expect("recorder poisoned");
+        if let Some(first) = seen.get(rel) {
+            let (first, second) = if *first <= origin {
+                (first.clone(), origin)
+            } else {
+                (origin, first.clone())
+            };
+            self.clashes.lock().expect("recorder poisoned").push(Clash {
+                rel: rel.to_string(),
+                first,
+                second,
+            });
+        } else {
+            seen.insert(rel.to_string(), origin);
+        }
+        Ok(())
+    }
+
+    /// Every output path, sorted.
+    pub fn paths(&self) -> Vec<String> {
+        self.seen
+            .lock()
+            .expect("recorder poisoned")
+            .keys()
+            .cloned()
+            .collect()
+    }
+
+    /// Whether `rel` was written.
+    pub fn contains(&self, rel: &str) -> bool {
+        self.seen
+            .lock()
+            .expect("recorder poisoned")
+            .contains_key(rel)
+    }
+
+    /// The output paths two files shared, sorted.
+    pub fn clashes(&self) -> Vec<Clash> {
+        let mut v = self.clashes.lock().expect("recorder poisoned").clone();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The paths refused for a component longer than [`NAME_MAX`], sorted.
+    pub fn too_long(&self) -> Vec<(String, Origin)> {
+        let mut v = self.too_long.lock().expect("recorder poisoned").clone();
+        v.sort();
+        v
+    }
+}
+
+impl Sink for Recorder<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        self.note(rel, Origin::Generated)?;
+        self.inner.write(rel, bytes)
+    }
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        self.note(rel, Origin::Copied(from.to_path_buf()))?;
+        self.inner.copy(rel, from)
+    }
+    fn write_keyed(&self, rel: &str, key: u64, bytes: &[u8]) -> io::Result<()> {
+        self.note(rel, Origin::Generated)?;
+        self.inner.write_keyed(rel, key, bytes)
+    }
+    fn reuse(&self, rel: &str, key: u64) -> bool {
+        // A kept file is part of the output as much as a written one.
+        self.inner.reuse(rel, key) && self.note(rel, Origin::Generated).is_ok()
+    }
+}
+
+/// Keeps nothing: `afterword check` renders the whole site into it, so that whatever would
+/// fail a build (a template, a path, an unreadable file to copy) fails there first.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn write(&self, rel: &str, _: &[u8]) -> io::Result<()> {
+        safe_rel(rel).map(drop)
+    }
+    fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        safe_rel(rel)?;
+        std::fs::File::open(from).map(drop)
+    }
+}
+
+/// The file in the output folder that lists what the build wrote there (see
+/// [`foreign_file`]).
+pub const MANIFEST: &str = ".afterword-manifest";
+const MANIFEST_HEADER: &str =
+    "# afterword manifest v1: the files the last build wrote in this folder, one a line";
+
+/// The manifest of a build that wrote `paths` (sorted): one path a line after the header; a
+/// line feed or carriage return in a path is written `\n` or `\r` (paths never hold `\`).
+pub fn manifest_text(paths: &[String]) -> String {
+    let mut out = String::with_capacity(paths.iter().map(|p| p.len() + 1).sum::<usize>() + 100);
+    out.push_str(MANIFEST_HEADER);
+    out.push('\n');
+    for p in paths {
+        out.push_str(&p.replace('\n', "\\n").replace('\r', "\\r"));
+        out.push('\n');
+    }
+    out
+}
+
+/// The paths a folder's manifest lists; `None` when it has no manifest (or a file by that
+/// name that is not one).
+pub fn read_manifest(dir: &Path) -> io::Result<Option<rustc_hash::FxHashSet<String>>> {
+    let text = match std::fs::read(dir.join(MANIFEST)) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut lines = text.lines();
+    if lines.next() != Some(MANIFEST_HEADER) {
+        return Ok(None);
+    }
+    Ok(Some(
+        lines
+            .map(|l| l.replace("\\n", "\n").replace("\\r", "\r"))
+            .collect(),
+    ))
+}
+
+/// The first file (in path order) under `dir` that `known` does not accept, as a relative
+/// `/`-separated path; a link counts as a file and is not followed.
+pub fn foreign_file(dir: &Path, known: &dyn Fn(&str) -> bool) -> io::Result<Option<String>> {
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name().min_depth(1) {
+        let e = e.map_err(io::Error::other)?;
+        if e.file_type().is_dir() {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(e.path())
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if rel != MANIFEST && !known(&rel) {
+            return Ok(Some(rel));
+        }
+    }
+    Ok(None)
+}
+
 /// Refuse any path that could leave the output folder.
 pub(crate) fn safe_rel(rel: &str) -> io::Result<PathBuf> {
     let p = Path::new(rel);
