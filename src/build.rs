@@ -145,14 +145,18 @@ pub fn analyze_cached(
     let site_toml = display_path(&root.join(config::FILE_NAME));
     let theme = theme::load(&config.root, &config.theme);
     let theme_problem: Vec<Diagnostic> = match &theme {
-        Ok(t) if !t.missing_templates().is_empty() => {
-            vec![missing_templates(&site_toml, &config, &t.missing_templates())]
+        Ok(t) => {
+            let missing = t.missing_templates();
+            (!missing.is_empty())
+                .then(|| missing_templates(&site_toml, &config, &missing))
+                .into_iter()
+                .chain(
+                    render::compile(t)
+                        .err()
+                        .map(|e| theme_diagnostic(&site_toml, &config, &e)),
+                )
+                .collect()
         }
-        Ok(t) => render::compile(t)
-            .err()
-            .map(|e| theme_diagnostic(&site_toml, &config, &e))
-            .into_iter()
-            .collect(),
         Err(e) => vec![theme_diagnostic(&site_toml, &config, e)],
     };
     let content = root.join("content");
@@ -178,6 +182,7 @@ pub fn analyze_cached(
     diags.extend(crate::diag::Diagnostics(config_diags));
     diags.extend(crate::diag::Diagnostics(theme_problem));
     diags.extend(more);
+    diags.extend(crate::diag::Diagnostics(bundle_conflicts(&all)));
     let diags = diags.sorted();
     let theme = match theme {
         Ok(t)
@@ -206,6 +211,37 @@ pub fn analyze_cached(
         }),
         diags,
     ))
+}
+
+/// The files afterword generates in every incident's and maintenance's folder.
+const PAGE_FOLDER_FILES: &[&str] = &["index.html", "index.json"];
+
+/// Bundle files that would replace a page's own generated files (E0027), found before
+/// rendering so `check` reports them beside every other problem. Rendering finds every other
+/// output conflict ([`output_problems`]).
+fn bundle_conflicts(all: &[std::sync::Arc<crate::model::Incident>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for i in all {
+        let Some(bundle) = &i.bundle else { continue };
+        for asset in &i.assets {
+            let Some(name) = asset.to_str().filter(|a| PAGE_FOLDER_FILES.contains(a)) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::file(
+                    &i.path,
+                    format!(
+                        "the bundle file {} would be published as `{}{name}`, which afterword generates for this incident: one would silently replace the other",
+                        display_path(&bundle.join(asset)).display(),
+                        render::item_rel(i),
+                    ),
+                )
+                .with_help("rename the bundle file")
+                .with_code(crate::diag::codes::OUTPUT_CONFLICT),
+            );
+        }
+    }
+    out
 }
 
 /// At the `theme` line of site.toml when it is set, else on the file.
