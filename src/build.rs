@@ -470,14 +470,14 @@ pub fn output_problems(site_toml: &Path, rec: &Recorder) -> Vec<Diagnostic> {
             (Origin::Generated, Origin::Generated) => {
                 format!("afterword generates `{}` twice", c.rel)
             }
+            (Origin::Generated, _) => format!(
+                "this file would be published as `{}`, a file afterword generates (a page, feed or API file): one would silently replace the other",
+                c.rel
+            ),
             (first, _) => format!(
-                "this file would be published as `{}`, which {} is published as too: one would silently replace the other",
-                c.rel,
-                if *first == Origin::Generated {
-                    "afterword generates (a page, feed or API file) and".to_string()
-                } else {
-                    shown(first)
-                }
+                "this file and {} would both be published as `{}`: one would silently replace the other",
+                shown(first),
+                c.rel
             ),
         };
         out.push(
@@ -498,9 +498,9 @@ fn render_failure(site_toml: &Path, config: &Config, e: &str) -> Diagnostic {
             col,
             format!("the template fails to render: {msg}"),
         ),
-        None => at_theme(site_toml, config, format!("the site fails to render: {e}")),
+        None => at_theme(site_toml, config, format!("the build would fail: {e}")),
     };
-    d.with_help("fix the template (Tera syntax: https://keats.github.io/tera/docs/); `afterword check` renders every page in memory to find this")
+    d.with_help("fix the template (Tera syntax: https://keats.github.io/tera/docs/)")
         .with_code(crate::diag::codes::TEMPLATE_RENDER)
 }
 
@@ -628,7 +628,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             crate::diag::Diagnostics(problems).sorted(),
         ));
     }
-    let stats = rendered?;
+    // A template that fails with the site's data, as `check` reports it.
+    let stats = rendered.map_err(|e| match e {
+        BuildError::Other(m) if tera_location(&m).is_some() => {
+            BuildError::Invalid(vec![render_failure(&site_toml, &site.config, &m)])
+        }
+        e => e,
+    })?;
     if previous == Previous::Unlisted {
         check_unlisted(&output, &sink).map_err(BuildError::Other)?;
     }

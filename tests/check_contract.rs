@@ -74,7 +74,7 @@ fn static_and_bundle_files_over_generated_ones_are_conflicts() {
             .1
             .clone()
     };
-    assert!(at("static/feed.xml").contains("published as `feed.xml`, which afterword generates"));
+    assert!(at("static/feed.xml").contains("published as `feed.xml`, a file afterword generates"));
     assert!(at("static/api/v2/summary.json").contains("`api/v2/summary.json`"));
     assert!(at("static/index.html").contains("`index.html`"));
     assert!(at("static/incidents/multi-day/index.html").contains("`incidents/multi-day/index.html`"));
@@ -213,6 +213,7 @@ fn a_template_that_fails_with_the_sites_data_is_reported_at_its_line() {
     assert_eq!(e[0]["code"], "E0028");
     assert_eq!(e[0]["file"], "templates/incident.html");
     assert_eq!(e[0]["line"], 3);
+    build_fails_with(dir.path(), "error[E0028]: the template fails to render");
     build_fails_with(dir.path(), "templates/incident.html:3:");
 }
 
