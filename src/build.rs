@@ -512,7 +512,12 @@ pub fn render_check(site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let site_toml = display_path(&site.config.root.join(config::FILE_NAME));
     let without_drafts;
     let mut passes = vec![(site, true)];
-    if site.incidents.iter().chain(&site.maintenances).any(|i| i.draft) {
+    if site
+        .incidents
+        .iter()
+        .chain(&site.maintenances)
+        .any(|i| i.draft)
+    {
         let keep = |v: &[std::sync::Arc<crate::model::Incident>]| {
             v.iter().filter(|i| !i.draft).cloned().collect::<Vec<_>>()
         };

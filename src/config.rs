@@ -659,10 +659,7 @@ pub fn from_str_partial(
             match check_theme(root, t.get_ref()) {
                 Ok(()) => (t.get_ref().clone(), at),
                 Err((msg, help)) => {
-                    diags.push(
-                        map.at_code(codes::THEME, t.span(), msg)
-                            .with_help(help),
-                    );
+                    diags.push(map.at_code(codes::THEME, t.span(), msg).with_help(help));
                     ("default".to_string(), at)
                 }
             }
@@ -701,7 +698,9 @@ pub fn check_theme(root: &Path, name: &str) -> Result<(), (String, String)> {
             .all(|c| matches!(c, Component::Normal(_)));
     if !plain {
         return Err((
-            format!("theme `{name}` is not a folder name under themes/ (an absolute path, `.` or `..`)"),
+            format!(
+                "theme `{name}` is not a folder name under themes/ (an absolute path, `.` or `..`)"
+            ),
             help.to_string(),
         ));
     }

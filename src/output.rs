@@ -770,16 +770,26 @@ mod tests {
         make(".afterword-build-dead", Some(marker(dead, "1")));
         make(".afterword-old-dead", Some(marker(dead, "1")));
         // Our pid, another start time: the pid was reused.
-        make(".afterword-build-reused", Some(marker(me, &(my_start + 1).to_string())));
+        make(
+            ".afterword-build-reused",
+            Some(marker(me, &(my_start + 1).to_string())),
+        );
         // Live: this very process.
-        make(".afterword-build-live", Some(marker(me, &my_start.to_string())));
+        make(
+            ".afterword-build-live",
+            Some(marker(me, &my_start.to_string())),
+        );
         // Look-alikes: no marker, a marker without the magic line, an unknown start time.
         make(".afterword-build-nomarker", None);
-        make(".afterword-build-forged", Some(format!("pid {dead}\nstart 1\n")));
+        make(
+            ".afterword-build-forged",
+            Some(format!("pid {dead}\nstart 1\n")),
+        );
         make(".afterword-old-unknown", Some(marker(dead, "unknown")));
         // A marker whose folder is already gone (killed after the rename): removed.
         std::fs::write(
-            root.path().join(format!(".afterword-build-orphan{MARKER_SUFFIX}")),
+            root.path()
+                .join(format!(".afterword-build-orphan{MARKER_SUFFIX}")),
             marker(dead, "1"),
         )
         .unwrap();
@@ -789,7 +799,8 @@ mod tests {
         std::fs::write(victim.join("keep.txt"), "keep").unwrap();
         std::os::unix::fs::symlink(&victim, root.path().join(".afterword-old-link")).unwrap();
         std::fs::write(
-            root.path().join(format!(".afterword-old-link{MARKER_SUFFIX}")),
+            root.path()
+                .join(format!(".afterword-old-link{MARKER_SUFFIX}")),
             marker(dead, "1"),
         )
         .unwrap();
@@ -801,7 +812,11 @@ mod tests {
         removed.sort();
         assert_eq!(
             removed,
-            [".afterword-build-dead", ".afterword-build-reused", ".afterword-old-dead"]
+            [
+                ".afterword-build-dead",
+                ".afterword-build-reused",
+                ".afterword-old-dead"
+            ]
         );
         assert_eq!(
             names(root.path()),
@@ -818,7 +833,10 @@ mod tests {
                 "victim",
             ]
         );
-        assert_eq!(std::fs::read_to_string(victim.join("keep.txt")).unwrap(), "keep");
+        assert_eq!(
+            std::fs::read_to_string(victim.join("keep.txt")).unwrap(),
+            "keep"
+        );
         // A build beside them removes the same way and leaves the others.
         let out = root.path().join("public");
         let s = Staging::begin(&out).unwrap();

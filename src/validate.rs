@@ -638,7 +638,12 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
                     Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", slugify(s.get_ref()))),
                 );
             } else if s.get_ref().len() > crate::output::NAME_MAX {
-                cx.err(codes::PATH_TOO_LONG, s.span(), slug_too_long(s.get_ref()), Some("set a shorter `slug`".to_string()));
+                cx.err(
+                    codes::PATH_TOO_LONG,
+                    s.span(),
+                    slug_too_long(s.get_ref()),
+                    Some("set a shorter `slug`".to_string()),
+                );
             }
             s.get_ref().clone()
         }

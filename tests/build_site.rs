@@ -637,7 +637,10 @@ fn memory_sink_matches_the_disk_build() {
     let manifest = String::from_utf8(disk.remove(manifest).1).unwrap();
     let mut listed: Vec<PathBuf> = manifest.lines().skip(1).map(PathBuf::from).collect();
     listed.sort();
-    assert!(manifest.starts_with("# afterword manifest v1"), "{manifest}");
+    assert!(
+        manifest.starts_with("# afterword manifest v1"),
+        "{manifest}"
+    );
     assert_eq!(
         listed,
         memory.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>()

@@ -77,7 +77,9 @@ fn static_and_bundle_files_over_generated_ones_are_conflicts() {
     assert!(at("static/feed.xml").contains("published as `feed.xml`, a file afterword generates"));
     assert!(at("static/api/v2/summary.json").contains("`api/v2/summary.json`"));
     assert!(at("static/index.html").contains("`index.html`"));
-    assert!(at("static/incidents/multi-day/index.html").contains("`incidents/multi-day/index.html`"));
+    assert!(
+        at("static/incidents/multi-day/index.html").contains("`incidents/multi-day/index.html`")
+    );
     // Two copied files: both named.
     let both = at("static/incidents/bundle-case/graph.svg");
     assert!(
@@ -98,10 +100,9 @@ fn a_bundle_file_over_its_page_is_a_conflict() {
     assert_eq!(e.len(), 1, "{diags:?}");
     assert_eq!(e[0]["code"], "E0027");
     assert_eq!(e[0]["file"], "content/bundle-case/index.md");
-    assert!(e[0]["message"]
-        .as_str()
-        .unwrap()
-        .contains("content/bundle-case/index.html would be published as `incidents/bundle-case/index.html`"));
+    assert!(e[0]["message"].as_str().unwrap().contains(
+        "content/bundle-case/index.html would be published as `incidents/bundle-case/index.html`"
+    ));
     build_fails_with(dir.path(), "error[E0027]");
 }
 
@@ -155,7 +156,10 @@ fn a_theme_must_be_a_folder_under_themes() {
     std::fs::write(outside.path().join("static/secret.txt"), "secret").unwrap();
     for (theme, says) in [
         ("../outside", "is not a folder name under themes/"),
-        (outside.path().to_str().unwrap(), "is not a folder name under themes/"),
+        (
+            outside.path().to_str().unwrap(),
+            "is not a folder name under themes/",
+        ),
         ("./x", "is not a folder name under themes/"),
         ("", "is not a folder name under themes/"),
         ("nope", "theme `nope` not found"),
@@ -171,8 +175,16 @@ fn a_theme_must_be_a_folder_under_themes() {
         assert_eq!(e.len(), 1, "{theme}: {diags:?}");
         assert_eq!(e[0]["code"], "E0022");
         assert_eq!(e[0]["file"], "site.toml");
-        assert_eq!((e[0]["line"].as_u64(), e[0]["column"].as_u64()), (Some(1), Some(9)), "{theme}");
-        assert!(e[0]["message"].as_str().unwrap().contains(says), "{theme}: {}", e[0]);
+        assert_eq!(
+            (e[0]["line"].as_u64(), e[0]["column"].as_u64()),
+            (Some(1), Some(9)),
+            "{theme}"
+        );
+        assert!(
+            e[0]["message"].as_str().unwrap().contains(says),
+            "{theme}: {}",
+            e[0]
+        );
         build_fails_with(dir.path(), "error[E0022]");
     }
 }
@@ -189,9 +201,15 @@ fn a_theme_missing_templates_is_reported_at_its_line() {
     let e = errors(&diags);
     assert_eq!(e.len(), 1, "{diags:?}");
     assert_eq!(e[0]["code"], "E0028");
-    assert_eq!((e[0]["file"].as_str(), e[0]["line"].as_u64()), (Some("site.toml"), Some(1)));
+    assert_eq!(
+        (e[0]["file"].as_str(), e[0]["line"].as_u64()),
+        (Some("site.toml"), Some(1))
+    );
     let msg = e[0]["message"].as_str().unwrap();
-    assert!(msg.contains("`incident.html`") && !msg.contains("`index.html`,"), "{msg}");
+    assert!(
+        msg.contains("`incident.html`") && !msg.contains("`index.html`,"),
+        "{msg}"
+    );
     build_fails_with(dir.path(), "error[E0028]");
 }
 
@@ -239,7 +257,7 @@ fn a_site_toml_that_is_not_utf8_is_reported_at_a_line() {
 fn fixture_sites() -> Vec<(String, std::path::PathBuf, Option<std::path::PathBuf>)> {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
-    let mut dirs = |parent: &Path| -> Vec<std::path::PathBuf> {
+    let dirs = |parent: &Path| -> Vec<std::path::PathBuf> {
         let mut v: Vec<_> = std::fs::read_dir(parent)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -250,7 +268,11 @@ fn fixture_sites() -> Vec<(String, std::path::PathBuf, Option<std::path::PathBuf
     };
     for d in dirs(&fixtures) {
         if d.join("site.toml").is_file() {
-            out.push((d.file_name().unwrap().to_string_lossy().into_owned(), d, None));
+            out.push((
+                d.file_name().unwrap().to_string_lossy().into_owned(),
+                d,
+                None,
+            ));
         }
     }
     let invalid = fixtures.join("invalid");

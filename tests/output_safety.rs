@@ -49,7 +49,8 @@ fn the_manifest_lists_every_file_and_guards_the_others() {
         let out = build(dir.path(), &[]);
         assert_eq!(out.status.code(), Some(1), "{stray}");
         assert!(
-            out.stderr.contains(&format!("refusing to replace public: it holds `{stray}`"))
+            out.stderr
+                .contains(&format!("refusing to replace public: it holds `{stray}`"))
                 && out.stderr.contains("--force"),
             "{}",
             out.stderr
@@ -81,7 +82,8 @@ fn an_output_without_a_manifest_is_replaced_only_if_every_file_is_the_builds() {
     let out = build(dir.path(), &["--output", "www"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        out.stderr.contains("refusing to replace www: it holds `cgi/db.sqlite`"),
+        out.stderr
+            .contains("refusing to replace www: it holds `cgi/db.sqlite`"),
         "{}",
         out.stderr
     );
