@@ -577,8 +577,18 @@ fn marked_dir(parent: &Path, prefix: &str) -> io::Result<(PathBuf, PathBuf)> {
             .tempfile_in(parent)?;
         file.write_all(text.as_bytes())?;
         let (_, marker) = file.keep().map_err(|e| e.error)?;
-        let name = marker.to_string_lossy();
-        let dir = PathBuf::from(&name[..name.len() - MARKER_SUFFIX.len()]);
+        // The file name is the prefix, random ASCII and the suffix; the parent stays as it is
+        // (it may not be UTF-8).
+        let stem = marker
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(MARKER_SUFFIX))
+            .map(str::to_owned);
+        let Some(stem) = stem else {
+            std::fs::remove_file(&marker)?;
+            return Err(io::Error::other("unexpected temporary file name"));
+        };
+        let dir = marker.with_file_name(stem);
         match std::fs::create_dir(&dir) {
             Ok(()) => return Ok((dir, marker)),
             Err(e) => {
@@ -607,8 +617,10 @@ pub fn remove_stale(parent: &Path) -> Vec<PathBuf> {
     for e in entries.flatten() {
         let name = e.file_name();
         let Some(name) = name.to_str() else { continue };
-        let ours = (name.starts_with(BUILD_PREFIX) || name.starts_with(OLD_PREFIX))
-            && name.ends_with(MARKER_SUFFIX);
+        let Some(stem) = name.strip_suffix(MARKER_SUFFIX) else {
+            continue;
+        };
+        let ours = stem.starts_with(BUILD_PREFIX) || stem.starts_with(OLD_PREFIX);
         if !ours || !e.file_type().is_ok_and(|t| t.is_file()) {
             continue;
         }
@@ -627,7 +639,7 @@ pub fn remove_stale(parent: &Path) -> Vec<PathBuf> {
         if !marker_is_stale(&text) {
             continue;
         }
-        let dir = parent.join(&name[..name.len() - MARKER_SUFFIX.len()]);
+        let dir = parent.join(stem);
         match std::fs::symlink_metadata(&dir) {
             Ok(m) if m.is_dir() => {
                 if remove_tree(&dir).is_err() {
@@ -695,6 +707,19 @@ mod tests {
         remove_tree(&tree).unwrap();
         assert!(!tree.exists());
         assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep");
+        // A link as the tree itself (an output folder that is a link, swapped aside): only
+        // the link goes.
+        let target = root.path().join("target");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("index.html"), "keep").unwrap();
+        let link = root.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        remove_tree(&link).unwrap();
+        assert!(std::fs::symlink_metadata(&link).is_err());
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "keep"
+        );
     }
 
     #[cfg(target_os = "linux")]
@@ -746,6 +771,21 @@ mod tests {
         s.commit_with(|_, _| Ok(false)).unwrap();
         assert_eq!(names(root.path()), ["public"]);
         assert_eq!(names(&out), ["c.html"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn staging_beside_a_folder_whose_name_is_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let root = tempfile::tempdir().unwrap();
+        let parent = root.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+        let out = parent.join("public");
+        for _ in 0..2 {
+            let s = Staging::begin(&out).unwrap();
+            std::fs::write(s.dir().join("a.html"), "a").unwrap();
+            s.commit().unwrap();
+        }
+        assert_eq!(names(&parent), ["public"]);
     }
 
     #[cfg(target_os = "linux")]
