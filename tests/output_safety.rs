@@ -154,3 +154,18 @@ fn a_build_removes_stale_temporary_folders_and_nothing_else() {
     beside.sort();
     assert_eq!(beside, [".afterword-build-someone"]);
 }
+
+#[test]
+fn build_help_documents_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["build", "--help"]);
+    assert!(out.status.success());
+    assert!(
+        out.stdout.contains("--force")
+            && out
+                .stdout
+                .contains("even if it holds files the previous build did not write"),
+        "{}",
+        out.stdout
+    );
+}
