@@ -3,7 +3,7 @@
 use crate::config::{self, Config};
 use crate::diag::Diagnostic;
 use crate::fsutil::{absolute, display_path};
-use crate::output::{DiskSink, Sink, Staging};
+use crate::output::{DiskSink, Origin, Recorder, Sink, Staging};
 use crate::{load, render, theme, validate};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
@@ -15,6 +15,8 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Replace the output folder even when it holds files the previous build did not write.
+    pub force: bool,
     pub now: DateTime<Utc>,
     /// Told each stage as it ends ("checked 10000 files in 0.41s"), for progress on long
     /// builds.
@@ -140,12 +142,23 @@ pub fn analyze_cached(
             .map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
     }
     // The theme and its templates, as `build` would load them.
+    let site_toml = display_path(&root.join(config::FILE_NAME));
     let theme = theme::load(&config.root, &config.theme);
-    let theme_problem = match &theme {
-        Ok(t) => render::compile(t).err(),
-        Err(e) => Some(e.clone()),
-    }
-    .map(|e| theme_diagnostic(&display_path(&root.join(config::FILE_NAME)), &e));
+    let theme_problem: Vec<Diagnostic> = match &theme {
+        Ok(t) => {
+            let missing = t.missing_templates();
+            (!missing.is_empty())
+                .then(|| missing_templates(&site_toml, &config, &missing))
+                .into_iter()
+                .chain(
+                    render::compile(t)
+                        .err()
+                        .map(|e| theme_diagnostic(&site_toml, &config, &e)),
+                )
+                .collect()
+        }
+        Err(e) => vec![theme_diagnostic(&site_toml, &config, e)],
+    };
     let content = root.join("content");
     if !content.is_dir() {
         let mut diags = config_diags;
@@ -167,10 +180,9 @@ pub fn analyze_cached(
         validate::load_and_validate(&config, &content, drafts, now)
     };
     diags.extend(crate::diag::Diagnostics(config_diags));
-    diags.extend(crate::diag::Diagnostics(
-        theme_problem.into_iter().collect(),
-    ));
+    diags.extend(crate::diag::Diagnostics(theme_problem));
     diags.extend(more);
+    diags.extend(crate::diag::Diagnostics(bundle_conflicts(&all)));
     let diags = diags.sorted();
     let theme = match theme {
         Ok(t)
@@ -201,10 +213,73 @@ pub fn analyze_cached(
     ))
 }
 
-/// A theme problem as a diagnostic: at the template's `path:line:col` when Tera names one
-/// (`… --> templates/404.html:2:26`), else on site.toml.
-fn theme_diagnostic(site_toml: &Path, e: &str) -> Diagnostic {
-    let located = e.split_once(" --> ").and_then(|(msg, rest)| {
+/// The files afterword generates in every incident's and maintenance's folder.
+const PAGE_FOLDER_FILES: &[&str] = &["index.html", "index.json"];
+
+/// Bundle files that would replace a page's own generated files (E0027), found before
+/// rendering so `check` reports them beside every other problem. Rendering finds every other
+/// output conflict ([`output_problems`]).
+fn bundle_conflicts(all: &[std::sync::Arc<crate::model::Incident>]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for i in all {
+        let Some(bundle) = &i.bundle else { continue };
+        for asset in &i.assets {
+            let Some(name) = asset.to_str().filter(|a| PAGE_FOLDER_FILES.contains(a)) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::file(
+                    &i.path,
+                    format!(
+                        "the bundle file {} would be published as `{}{name}`, which afterword generates for this incident: one would silently replace the other",
+                        display_path(&bundle.join(asset)).display(),
+                        render::item_rel(i),
+                    ),
+                )
+                .with_help("rename the bundle file")
+                .with_code(crate::diag::codes::OUTPUT_CONFLICT),
+            );
+        }
+    }
+    out
+}
+
+/// At the `theme` line of site.toml when it is set, else on the file.
+fn at_theme(site_toml: &Path, config: &Config, msg: impl Into<String>) -> Diagnostic {
+    match config.theme_at {
+        Some((line, col, len)) => {
+            let mut d = Diagnostic::point(site_toml, line, col, msg);
+            d.len = len;
+            d
+        }
+        None => Diagnostic::file(site_toml, msg),
+    }
+}
+
+/// A theme that lacks templates afterword renders with.
+fn missing_templates(site_toml: &Path, config: &Config, missing: &[&str]) -> Diagnostic {
+    let list = missing
+        .iter()
+        .map(|t| format!("`{t}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    at_theme(
+        site_toml,
+        config,
+        format!(
+            "theme `{}` has no template {list}: every theme needs {}",
+            config.theme,
+            theme::REQUIRED_TEMPLATES.join(", ")
+        ),
+    )
+    .with_help("add the missing templates to the theme's templates/ or to the site's templates/")
+    .with_code(crate::diag::codes::TEMPLATE_RENDER)
+}
+
+/// `(message, path, line, col)` of a Tera message that names a place
+/// (`… --> templates/404.html:2:26`).
+fn tera_location(e: &str) -> Option<(&str, &str, usize, usize)> {
+    e.split_once(" --> ").and_then(|(msg, rest)| {
         let loc = rest.split_whitespace().next()?;
         let mut parts = loc.rsplitn(3, ':');
         let col: usize = parts.next()?.parse().ok()?;
@@ -216,8 +291,13 @@ fn theme_diagnostic(site_toml: &Path, e: &str) -> Diagnostic {
             line,
             col,
         ))
-    });
-    let d = match located {
+    })
+}
+
+/// A theme problem as a diagnostic: at the template's `path:line:col` when Tera names one,
+/// else at the `theme` line of site.toml.
+fn theme_diagnostic(site_toml: &Path, config: &Config, e: &str) -> Diagnostic {
+    let d = match tera_location(e) {
         Some((msg, path, line, col)) => Diagnostic::point(
             Path::new(path),
             line,
@@ -225,7 +305,7 @@ fn theme_diagnostic(site_toml: &Path, e: &str) -> Diagnostic {
             format!("the template does not compile: {msg}"),
         )
         .with_help("fix the template (Tera syntax: https://keats.github.io/tera/docs/)"),
-        None => Diagnostic::file(site_toml, e)
+        None => at_theme(site_toml, config, e)
             .with_help("set `theme` in site.toml to a folder under themes/, or remove it"),
     };
     d.with_code(crate::diag::codes::THEME)
@@ -233,6 +313,16 @@ fn theme_diagnostic(site_toml: &Path, e: &str) -> Diagnostic {
 
 /// Refuse output folders a build would destroy or recurse into.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
+    if let Some(std::path::Component::Normal(first)) = output.components().next() {
+        if first.to_string_lossy().starts_with('~') {
+            return Err(format!(
+                "refusing to use {} as the output folder: `~` is not expanded here (the shell \
+                 leaves it as it is inside quotes or in `--output=~/...`); use $HOME/... or an \
+                 absolute path",
+                output.display()
+            ));
+        }
+    }
     let root_abs = absolute(root);
     let out_abs = absolute(output);
     let shown = display_path(output);
@@ -265,23 +355,201 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
             shown.display()
         ));
     }
-    // A build replaces the whole folder: only do that to a folder that is empty or looks like a
-    // site (has an index.html or a sitemap.xml), never to someone's documents.
-    if out_abs.is_dir() {
-        let mut entries = std::fs::read_dir(&out_abs)
-            .map_err(|e| format!("cannot read {}: {e}", shown.display()))?;
-        let empty = entries.next().is_none();
-        let is_site = out_abs.join("index.html").is_file() || out_abs.join("sitemap.xml").is_file();
-        if !empty && !is_site {
-            return Err(format!(
-                "refusing to replace {}: it is not empty and does not look like a built site \
-                 (no index.html); a build replaces the output folder entirely, so remove it or \
-                 choose another --output",
-                shown.display()
-            ));
+    Ok(())
+}
+
+/// What the output folder holds before a build replaces it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Previous {
+    /// Nothing (no folder, an empty one), or only files the last build listed in its
+    /// manifest, or `--force`: it can be replaced.
+    Replaceable,
+    /// A built site without a manifest (from a version of afterword before manifests): it
+    /// can be replaced if every file in it is one this build writes, which is known once the
+    /// site is rendered ([`check_unlisted`]).
+    Unlisted,
+}
+
+/// Refuse to replace an output folder holding a file the previous build did not write
+/// (someone's `notes.txt`, a web root's other files): the folder is replaced entirely, so
+/// that file would be lost. The manifest ([`crate::output::MANIFEST`]) says what the previous
+/// build wrote; a folder without one is accepted only if it looks like a built site (an
+/// `index.html` or `sitemap.xml`) and, after rendering, every file in it is one this build
+/// writes. `force` skips these checks.
+pub fn check_previous(output: &Path, force: bool) -> Result<Previous, String> {
+    let shown = display_path(output);
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", shown.display());
+    let empty = match std::fs::read_dir(output) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+        Err(e) => return Err(cannot(e)),
+    };
+    if force || empty {
+        return Ok(Previous::Replaceable);
+    }
+    if let Some(listed) = crate::output::read_manifest(output).map_err(cannot)? {
+        return match crate::output::foreign_file(output, &|rel| listed.contains(rel))
+            .map_err(cannot)?
+        {
+            None => Ok(Previous::Replaceable),
+            Some(f) => Err(refusal(&shown, &f, "the previous build did not write it")),
+        };
+    }
+    let is_site = output.join("index.html").is_file() || output.join("sitemap.xml").is_file();
+    if !is_site {
+        let first = crate::output::foreign_file(output, &|_| false)
+            .map_err(cannot)?
+            .unwrap_or_default();
+        return Err(refusal(
+            &shown,
+            &first,
+            "it is not empty and does not look like a built site (no index.html)",
+        ));
+    }
+    Ok(Previous::Unlisted)
+}
+
+/// For a [`Previous::Unlisted`] output: refuse it if it holds a file this build does not
+/// write.
+fn check_unlisted(output: &Path, written: &Recorder) -> Result<(), String> {
+    let shown = display_path(output);
+    match crate::output::foreign_file(output, &|rel| written.contains(rel))
+        .map_err(|e| format!("cannot read {}: {e}", shown.display()))?
+    {
+        None => Ok(()),
+        Some(f) => Err(refusal(
+            &shown,
+            &f,
+            "it has no manifest of a previous build, and this build does not write that file",
+        )),
+    }
+}
+
+fn refusal(shown: &Path, file: &str, why: &str) -> String {
+    let file = if file.is_empty() {
+        String::new()
+    } else {
+        format!(" holds `{file}`:")
+    };
+    format!(
+        "refusing to replace {shown}: it{file} {why}; a build replaces the output folder \
+         entirely, so move that file away, choose another --output, or pass --force to \
+         replace the folder anyway",
+        shown = shown.display()
+    )
+}
+
+/// The output problems a render found: paths too long for a file system (E0026) and files
+/// that would replace one another (E0027), each at the file it comes from.
+pub fn output_problems(site_toml: &Path, rec: &Recorder) -> Vec<Diagnostic> {
+    use crate::diag::codes;
+    let shown = |o: &Origin| match o {
+        Origin::Copied(p) => format!("`{}`", display_path(p).display()),
+        Origin::Generated => "a page afterword generates".to_string(),
+    };
+    let at = |o: &Origin, msg: String| match o {
+        Origin::Copied(p) => Diagnostic::file(&display_path(p), msg),
+        Origin::Generated => Diagnostic::file(site_toml, msg),
+    };
+    let mut out = Vec::new();
+    for (rel, origin) in rec.too_long() {
+        out.push(
+            at(
+                &origin,
+                format!(
+                    "the output path `{rel}` has a file name longer than {} bytes, the file system limit",
+                    crate::output::NAME_MAX
+                ),
+            )
+            .with_help("use a shorter file name")
+            .with_code(codes::PATH_TOO_LONG),
+        );
+    }
+    for c in rec.clashes() {
+        let msg = match (&c.first, &c.second) {
+            (Origin::Generated, Origin::Generated) => {
+                format!("afterword generates `{}` twice", c.rel)
+            }
+            (Origin::Generated, _) => format!(
+                "this file would be published as `{}`, a file afterword generates (a page, feed or API file): one would silently replace the other",
+                c.rel
+            ),
+            (first, _) => format!(
+                "this file and {} would both be published as `{}`: one would silently replace the other",
+                shown(first),
+                c.rel
+            ),
+        };
+        out.push(
+            at(&c.second, msg)
+                .with_help("rename or move the file: bundle files are published beside the incident's page, static/ files at the same path in the output")
+                .with_code(codes::OUTPUT_CONFLICT),
+        );
+    }
+    out
+}
+
+/// A render failure as a diagnostic: at the template's line when Tera names it.
+fn render_failure(site_toml: &Path, config: &Config, e: &str) -> Diagnostic {
+    let d = match tera_location(e) {
+        Some((msg, path, line, col)) => Diagnostic::point(
+            Path::new(path),
+            line,
+            col,
+            format!("the template fails to render: {msg}"),
+        ),
+        None => at_theme(site_toml, config, format!("the build would fail: {e}")),
+    };
+    d.with_help("fix the template (Tera syntax: https://keats.github.io/tera/docs/)")
+        .with_code(crate::diag::codes::TEMPLATE_RENDER)
+}
+
+/// Render a checked site in memory, as `build` would (and, when it has drafts, as `build
+/// --drafts` would), keeping nothing: what would fail the build (a template that fails to
+/// render with the site's data, an output path too long, two files with one output path) as
+/// diagnostics.
+pub fn render_check(site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
+    let site_toml = display_path(&site.config.root.join(config::FILE_NAME));
+    let without_drafts;
+    let mut passes = vec![(site, true)];
+    if site
+        .incidents
+        .iter()
+        .chain(&site.maintenances)
+        .any(|i| i.draft)
+    {
+        let keep = |v: &[std::sync::Arc<crate::model::Incident>]| {
+            v.iter().filter(|i| !i.draft).cloned().collect::<Vec<_>>()
+        };
+        without_drafts = Site {
+            config: site.config.clone(),
+            incidents: keep(&site.incidents),
+            maintenances: keep(&site.maintenances),
+            theme: theme::Theme {
+                templates: site.theme.templates.clone(),
+                statics: site.theme.statics.clone(),
+            },
+        };
+        passes.push((&without_drafts, false));
+    }
+    let mut out = Vec::new();
+    for (site, drafts) in passes {
+        let rec = Recorder::new(&crate::output::Discard);
+        let result = render_site(site, now, drafts, &rec);
+        let mut problems = output_problems(&site_toml, &rec);
+        if let (Err(e), true) = (&result, problems.is_empty()) {
+            let msg = match e {
+                BuildError::Other(m) => m.clone(),
+                e => e.to_string(),
+            };
+            problems.push(render_failure(&site_toml, &site.config, &msg));
+        }
+        out.extend(problems);
+        if !out.is_empty() {
+            break;
         }
     }
-    Ok(())
+    out
 }
 
 /// Render a validated site into any sink.
@@ -322,6 +590,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
     check_output(&opts.root, &output).map_err(BuildError::Other)?;
+    let previous = check_previous(&output, opts.force).map_err(BuildError::Other)?;
     let stage = Instant::now();
     let tell = |what: String, since: Instant| {
         if let Some(p) = opts.progress {
@@ -351,12 +620,40 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             display_path(&output).display()
         ))
     })?;
-    let sink = DiskSink::new(
+    let disk = DiskSink::new(
         staging.dir().to_path_buf(),
         output.is_dir().then(|| output.clone()),
     );
-    let stats = render_site(&site, opts.now, opts.drafts, &sink)?;
-    let unchanged = sink.finish().map_err(|e| {
+    let sink = Recorder::new(&disk);
+    let site_toml = display_path(&opts.root.join(config::FILE_NAME));
+    let rendered = render_site(&site, opts.now, opts.drafts, &sink);
+    let problems = output_problems(&site_toml, &sink);
+    if !problems.is_empty() {
+        return Err(BuildError::Invalid(
+            crate::diag::Diagnostics(problems).sorted(),
+        ));
+    }
+    // A template that fails with the site's data, as `check` reports it.
+    let stats = rendered.map_err(|e| match e {
+        BuildError::Other(m) if tera_location(&m).is_some() => {
+            BuildError::Invalid(vec![render_failure(&site_toml, &site.config, &m)])
+        }
+        e => e,
+    })?;
+    if previous == Previous::Unlisted {
+        check_unlisted(&output, &sink).map_err(BuildError::Other)?;
+    }
+    // The manifest, through the same sink: a build that changes nothing still keeps the old
+    // output as it is.
+    let manifest = crate::output::manifest_text(&sink.paths());
+    disk.write(crate::output::MANIFEST, manifest.as_bytes())
+        .map_err(|e| {
+            BuildError::Other(format!(
+                "cannot write into {}: {e}",
+                display_path(staging.dir()).display()
+            ))
+        })?;
+    let unchanged = disk.finish().map_err(|e| {
         BuildError::Other(format!(
             "cannot write into {}: {e}",
             display_path(staging.dir()).display()

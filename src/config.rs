@@ -145,6 +145,8 @@ pub struct Config {
     pub description: String,
     pub timezone: Tz,
     pub theme: String,
+    /// Where `theme` is set in site.toml: line, column and length (`None`: not set).
+    pub theme_at: Option<(usize, usize, usize)>,
     pub groups: Vec<Group>,
     pub components: Vec<Component>,
     pub severities: Vec<Severity>,
@@ -340,8 +342,14 @@ fn read_config(root: &Path) -> Result<(PathBuf, String), Vec<Diagnostic>> {
         ]
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
+        // At the first bad byte's line and column, as for content files.
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, col) = SourceMap::new(&shown, prefix).line_col(valid);
         vec![
-            Diagnostic::file(&shown, format!("the file is not valid UTF-8 ({e})"))
+            Diagnostic::point(&shown, line, col, "the file is not valid UTF-8")
+                .with_help("save the file as UTF-8")
                 .with_code(codes::UNREADABLE),
         ]
     })?;
@@ -430,6 +438,19 @@ pub fn from_str_partial(
                     format!("component id `{id}` is not a valid id"),
                 )
                 .with_help("use lower-case letters, digits and single dashes, e.g. `eu-west`"),
+            );
+        } else if id.len() > crate::output::NAME_MAX {
+            diags.push(
+                map.at_code(
+                    codes::PATH_TOO_LONG,
+                    c.id.span(),
+                    format!(
+                        "component id is {} bytes long: its page folder components/<id>/ can have at most {} (a file system limit)",
+                        id.len(),
+                        crate::output::NAME_MAX
+                    ),
+                )
+                .with_help("use a shorter id"),
             );
         } else if components.iter().any(|x| &x.id == id) {
             diags.push(map.at_code(
@@ -638,15 +659,31 @@ pub fn from_str_partial(
         }
     }
 
+    // The theme: a folder under themes/ (or the built-in default). Anything else is reported
+    // at its line, and the default theme used so the content can still be checked.
+    let (theme, theme_at) = match &raw.theme {
+        None => ("default".to_string(), None),
+        Some(t) => {
+            let d = map.at(t.span(), "");
+            let at = Some((d.line, d.col, d.len));
+            match check_theme(root, t.get_ref()) {
+                Ok(()) => (t.get_ref().clone(), at),
+                Err((msg, help)) => {
+                    diags.push(map.at_code(codes::THEME, t.span(), msg).with_help(help));
+                    ("default".to_string(), at)
+                }
+            }
+        }
+    };
+
     let config = Config {
         root: root.to_path_buf(),
         title: raw.title.into_inner(),
         base_url,
         description: raw.description,
         timezone,
-        theme: raw
-            .theme
-            .map_or_else(|| "default".to_string(), Spanned::into_inner),
+        theme,
+        theme_at,
         groups,
         components,
         severities,
@@ -655,6 +692,56 @@ pub fn from_str_partial(
         check,
     };
     (Some(config), diags)
+}
+
+/// Whether `name` names a theme folder: one or more plain folder names (no absolute path,
+/// no `.` or `..`) of a folder that exists under `<root>/themes/` and, links resolved, is
+/// still inside it (a theme's `static/` is published: it must be the site's own). `default`
+/// may also be the built-in theme. The error: a message and a help.
+pub fn check_theme(root: &Path, name: &str) -> Result<(), (String, String)> {
+    use std::path::Component;
+    let help = "set `theme` to the name of a folder under themes/ (e.g. `theme = \"mine\"` for themes/mine/), or remove it for the built-in theme";
+    let plain = !name.is_empty()
+        && !name.contains(['\\', '\0'])
+        && Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !plain {
+        return Err((
+            format!(
+                "theme `{name}` is not a folder name under themes/ (an absolute path, `.` or `..`)"
+            ),
+            help.to_string(),
+        ));
+    }
+    let themes = root.join("themes");
+    let dir = themes.join(name);
+    if !dir.is_dir() {
+        if name == "default" {
+            return Ok(());
+        }
+        return Err((
+            format!(
+                "theme `{name}` not found: there is no folder {}",
+                crate::fsutil::display_path(&dir).display()
+            ),
+            help.to_string(),
+        ));
+    }
+    let inside = match (std::fs::canonicalize(&themes), std::fs::canonicalize(&dir)) {
+        (Ok(t), Ok(d)) => d.starts_with(&t) && d != t,
+        _ => false,
+    };
+    if !inside {
+        return Err((
+            format!(
+                "theme `{name}` is outside themes/: {} is a link to another folder",
+                crate::fsutil::display_path(&dir).display()
+            ),
+            "copy the theme into themes/ instead of linking it".to_string(),
+        ));
+    }
+    Ok(())
 }
 
 /// An IANA zone name, with a suggestion when it is not one.

@@ -69,6 +69,9 @@ codes! {
     TIME_OUT_OF_RANGE = "E0023" "time-out-of-range";
     TOO_LARGE = "E0024" "too-large";
     CONTROL_CHARACTER = "E0025" "control-character";
+    PATH_TOO_LONG = "E0026" "path-too-long";
+    OUTPUT_CONFLICT = "E0027" "output-conflict";
+    TEMPLATE_RENDER = "E0028" "template-render";
     MISSING_SUMMARY = "W0001" "missing-summary";
     NO_POSTMORTEM = "W0002" "no-postmortem";
     OVERDUE_ACTION = "W0003" "overdue-action-item";

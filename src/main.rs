@@ -42,6 +42,10 @@ enum Command {
         /// Include incidents marked `draft = true`
         #[arg(long)]
         drafts: bool,
+        /// Replace the output folder even if it holds files the previous build did not write
+        /// (they are deleted)
+        #[arg(long)]
+        force: bool,
         /// The current time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else the clock)
         #[arg(long)]
         now: Option<String>,
@@ -224,6 +228,7 @@ fn run(cli: Cli) -> Result<(), String> {
             output,
             base_url,
             drafts,
+            force,
             now,
         } => {
             let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
@@ -232,6 +237,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 output,
                 base_url,
                 drafts,
+                force,
                 now,
                 // Stage by stage on a terminal, where a long build would otherwise be silent.
                 progress: std::io::stderr()

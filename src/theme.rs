@@ -22,8 +22,35 @@ pub struct Theme {
     pub statics: BTreeMap<String, StaticSource>,
 }
 
-/// Load the theme named in site.toml plus the site's overrides.
+/// The templates afterword renders pages with: every theme needs each of them (a theme folder
+/// replaces the built-in theme entirely; the site's `templates/` can add any one).
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "404.html",
+    "component.html",
+    "components.html",
+    "history.html",
+    "history_year.html",
+    "incident.html",
+    "index.html",
+    "maintenance.html",
+    "stats.html",
+];
+
+impl Theme {
+    /// The [`REQUIRED_TEMPLATES`] it lacks.
+    pub fn missing_templates(&self) -> Vec<&'static str> {
+        REQUIRED_TEMPLATES
+            .iter()
+            .copied()
+            .filter(|t| !self.templates.contains_key(*t))
+            .collect()
+    }
+}
+
+/// Load the theme named in site.toml plus the site's overrides. Only a folder under
+/// `<root>/themes/` is read ([`crate::config::check_theme`]).
 pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
+    crate::config::check_theme(root, name).map_err(|(msg, _)| msg)?;
     let mut theme = Theme::default();
     let dir = root.join("themes").join(name);
     if dir.is_dir() {

@@ -646,6 +646,13 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
                     format!("invalid slug `{}`", s.get_ref()),
                     Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", slugify(s.get_ref()))),
                 );
+            } else if s.get_ref().len() > crate::output::NAME_MAX {
+                cx.err(
+                    codes::PATH_TOO_LONG,
+                    s.span(),
+                    slug_too_long(s.get_ref()),
+                    Some("set a shorter `slug`".to_string()),
+                );
             }
             s.get_ref().clone()
         }
@@ -656,6 +663,12 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
                     Diagnostic::file(&raw.path, "cannot make a slug from the file name")
                         .with_help("set `slug = \"...\"` in the front matter")
                         .with_code(codes::BAD_ID),
+                );
+            } else if s.len() > crate::output::NAME_MAX {
+                cx.diags.push(
+                    Diagnostic::file(&raw.path, slug_too_long(&s))
+                        .with_help("set a shorter `slug = \"...\"` in the front matter, or rename the file")
+                        .with_code(codes::PATH_TOO_LONG),
                 );
             }
             s
@@ -737,6 +750,15 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
 
 fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+}
+
+/// The slug is a folder name in the output (`incidents/<slug>/`).
+fn slug_too_long(slug: &str) -> String {
+    format!(
+        "the slug is {} bytes long: its page folder can have at most {} (a file system limit)",
+        slug.len(),
+        crate::output::NAME_MAX
+    )
 }
 
 /// Links in front matter end up in `href`: only http(s), mailto and relative URLs

@@ -490,7 +490,7 @@ fn refuses_dangerous_output_folders() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         out.stderr
-            .contains("refusing to replace notes: it is not empty"),
+            .contains("refusing to replace notes: it holds `todo.txt`: it is not empty"),
         "{}",
         out.stderr
     );
@@ -628,7 +628,23 @@ fn memory_sink_matches_the_disk_build() {
         .collect();
     // `tree` orders by path components, the memory sink by string.
     memory.sort();
-    let disk = tree(&public);
+    // The disk build also lists what it wrote, in its manifest: the very same files.
+    let mut disk = tree(&public);
+    let manifest = disk
+        .iter()
+        .position(|(p, _)| p == Path::new(".afterword-manifest"))
+        .expect("a manifest");
+    let manifest = String::from_utf8(disk.remove(manifest).1).unwrap();
+    let mut listed: Vec<PathBuf> = manifest.lines().skip(1).map(PathBuf::from).collect();
+    listed.sort();
+    assert!(
+        manifest.starts_with("# afterword manifest v1"),
+        "{manifest}"
+    );
+    assert_eq!(
+        listed,
+        memory.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>()
+    );
     assert_eq!(
         memory.iter().map(|(p, _)| p).collect::<Vec<_>>(),
         disk.iter().map(|(p, _)| p).collect::<Vec<_>>()
@@ -726,9 +742,13 @@ fn unchanged_files_keep_their_inode_and_modification_time() {
         .filter(|n| n.starts_with(".afterword"))
         .collect();
     assert_eq!(beside, Vec::<String>::new());
-    // A file that is not the build's makes the output differ: the folder is replaced.
+    // A file that is not the build's is refused; with --force, it makes the output differ: the
+    // folder is replaced.
     std::fs::write(public.join("stray.txt"), "not built").unwrap();
-    build(dir.path(), &[]);
+    let out = run(dir.path(), &["build", "--now", NOW]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.contains("holds `stray.txt`"), "{}", out.stderr);
+    build(dir.path(), &["--force"]);
     assert!(!public.join("stray.txt").exists());
     assert_ne!(std::fs::metadata(&public).unwrap().ino(), folder);
     assert_eq!(

@@ -1,0 +1,171 @@
+//! What a build may replace or remove: the output folder only when every file in it is one the
+//! previous build wrote (its manifest) or `--force` is given, a `~` the shell did not expand
+//! never, and the temporary folders of killed builds only when provably stale.
+
+mod common;
+
+use common::{fixture_site, read, run};
+use std::path::Path;
+
+const NOW: &str = "2024-06-02T00:00:00Z";
+
+fn build(dir: &Path, extra: &[&str]) -> common::Output {
+    let mut args = vec!["build", "--now", NOW];
+    args.extend_from_slice(extra);
+    run(dir, &args)
+}
+
+fn built(dir: &Path, extra: &[&str]) {
+    let out = build(dir, extra);
+    assert!(out.status.success(), "build failed:\n{}", out.stderr);
+}
+
+#[test]
+fn the_manifest_lists_every_file_and_guards_the_others() {
+    let dir = fixture_site();
+    built(dir.path(), &[]);
+    let public = dir.path().join("public");
+    let manifest = read(&public.join(".afterword-manifest"));
+    let listed: Vec<&str> = manifest.lines().skip(1).collect();
+    assert!(listed.contains(&"index.html") && listed.contains(&"incidents/bundle-case/graph.svg"));
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted, "sorted, so the manifest is deterministic");
+    // Every file in the output is listed (and the manifest itself is not).
+    let files: Vec<String> = common::tree(&public)
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| p != ".afterword-manifest")
+        .collect();
+    let mut want: Vec<String> = listed.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    let mut files = files;
+    files.sort();
+    assert_eq!(files, want);
+
+    // A file someone put there, at any depth: refused, named, kept.
+    for stray in ["notes.txt", "incidents/multi-day/draft-notes.txt"] {
+        std::fs::write(public.join(stray), "mine").unwrap();
+        let out = build(dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(1), "{stray}");
+        assert!(
+            out.stderr
+                .contains(&format!("refusing to replace public: it holds `{stray}`"))
+                && out.stderr.contains("--force"),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(read(&public.join(stray)), "mine");
+        std::fs::remove_file(public.join(stray)).unwrap();
+    }
+    // --force replaces the folder, that file with it.
+    std::fs::write(public.join("notes.txt"), "mine").unwrap();
+    built(dir.path(), &["--force"]);
+    assert!(!public.join("notes.txt").exists());
+    assert_eq!(read(&public.join(".afterword-manifest")), manifest);
+}
+
+#[test]
+fn an_output_without_a_manifest_is_replaced_only_if_every_file_is_the_builds() {
+    let dir = fixture_site();
+    built(dir.path(), &[]);
+    let public = dir.path().join("public");
+    // From a version of afterword before manifests: every file is one this build writes.
+    std::fs::remove_file(public.join(".afterword-manifest")).unwrap();
+    built(dir.path(), &[]);
+    assert!(public.join(".afterword-manifest").is_file());
+    // A web root: an index.html (looks like a site) beside someone else's files.
+    let www = dir.path().join("www");
+    std::fs::create_dir_all(www.join("cgi")).unwrap();
+    std::fs::write(www.join("index.html"), "<p>my home page</p>").unwrap();
+    std::fs::write(www.join("cgi/db.sqlite"), "data").unwrap();
+    let out = build(dir.path(), &["--output", "www"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr
+            .contains("refusing to replace www: it holds `cgi/db.sqlite`"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(read(&www.join("cgi/db.sqlite")), "data");
+    assert_eq!(read(&www.join("index.html")), "<p>my home page</p>");
+    // Nothing left beside it either.
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".afterword"))
+        .collect();
+    assert!(beside.is_empty(), "{beside:?}");
+    // A manifest that is not ours is no manifest.
+    std::fs::write(www.join(".afterword-manifest"), "cgi/db.sqlite\n").unwrap();
+    let out = build(dir.path(), &["--output", "www"]);
+    assert_eq!(out.status.code(), Some(1), "{}", out.stderr);
+}
+
+#[test]
+fn a_tilde_the_shell_did_not_expand_is_refused() {
+    let dir = fixture_site();
+    for output in ["~/public", "~", "~user/site"] {
+        let out = build(dir.path(), &["--output", output]);
+        assert_eq!(out.status.code(), Some(1), "{output}");
+        assert!(
+            out.stderr.contains("use $HOME/... or an absolute path"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert!(!dir.path().join("~").exists());
+    // A `~` further in is a folder name like any other.
+    built(dir.path(), &["--output", "out/~x"]);
+    assert!(dir.path().join("out/~x/index.html").is_file());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_removes_stale_temporary_folders_and_nothing_else() {
+    let dir = fixture_site();
+    let root = dir.path();
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let magic = "afterword temporary folder marker v1";
+    let leave = |name: &str, marker: Option<String>| {
+        std::fs::create_dir_all(root.join(name).join("incidents")).unwrap();
+        std::fs::write(root.join(name).join("index.html"), "x").unwrap();
+        if let Some(m) = marker {
+            std::fs::write(root.join(format!("{name}.owner")), m).unwrap();
+        }
+    };
+    leave(
+        ".afterword-build-killed",
+        Some(format!("{magic}\npid {dead}\nstart 1\n")),
+    );
+    leave(
+        ".afterword-old-killed",
+        Some(format!("{magic}\npid {dead}\nstart 1\n")),
+    );
+    leave(".afterword-build-someone", None);
+    built(root, &[]);
+    let mut beside: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".afterword"))
+        .collect();
+    beside.sort();
+    assert_eq!(beside, [".afterword-build-someone"]);
+}
+
+#[test]
+fn build_help_documents_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["build", "--help"]);
+    assert!(out.status.success());
+    assert!(
+        out.stdout.contains("--force")
+            && out
+                .stdout
+                .contains("even if it holds files the previous build did not write"),
+        "{}",
+        out.stdout
+    );
+}
