@@ -56,8 +56,20 @@ fn marker(text: &str) -> Option<(String, String, bool)> {
     let fields = line.strip_prefix(MARKER)?.trim_end();
     let (key, sum) = fields.rsplit_once(' ')?;
     let (source, id) = key.split_once(':')?;
+    let id = percent_encoding::percent_decode_str(id).decode_utf8().ok()?;
     let pristine = format!("{:016x}", checksum(after)) == sum;
-    Some((source.to_string(), id.to_string(), pristine))
+    Some((source.to_string(), id.into_owned(), pristine))
+}
+
+/// The id as the marker holds it: percent-encoded where it is not plain, so that no id can end
+/// the comment line, hold the separating space or be read back as another id.
+fn marker_id(id: &str) -> String {
+    const SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'%')
+        .add(b'#')
+        .add(b'"');
+    percent_encoding::utf8_percent_encode(id, SET).to_string()
 }
 
 fn checksum(s: &str) -> u64 {
@@ -97,13 +109,18 @@ fn time(t: &super::Time) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// A TOML string: basic, or multi-line when it holds line breaks.
+/// A TOML string: basic, or multi-line when it holds line breaks. In a multi-line string, a
+/// `+` that starts a line is written `\u002B`, so no line of the string can be the `+++` that
+/// ends the front matter.
 pub(super) fn tstr(s: &str) -> String {
     let multi = s.contains('\n');
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(if multi { "\"\"\"\n" } else { "\"" });
+    let mut line_start = true;
     for c in s.chars() {
+        let at_start = std::mem::replace(&mut line_start, c == '\n');
         match c {
+            '+' if multi && at_start => out.push_str("\\u002B"),
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' if multi => out.push('\n'),
@@ -206,7 +223,7 @@ pub(super) fn render(
     format!(
         "+++\n{MARKER}{}:{} {:016x}\n{f}",
         item.source,
-        item.id,
+        marker_id(&item.id),
         checksum(&f)
     )
 }
@@ -226,9 +243,13 @@ mod tests {
             "tab\tand\rreturn and \u{7} bell",
             "\n",
             "",
+            "a\n+++\nb",
+            "+++\n+++",
+            "x\n++ +\n +++",
         ] {
             let doc = format!("v = {}\n", tstr(s));
             let t: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+            assert!(!doc.lines().any(|l| l.trim_end() == "+++"), "{doc}");
             assert_eq!(t["v"].as_str(), Some(s), "{doc}");
         }
     }
@@ -252,6 +273,8 @@ mod tests {
             aliases: vec![],
             draft: false,
             notes: vec![],
+            origin: String::new(),
+            removed: Default::default(),
         };
         let ids = BTreeMap::from([("API".to_string(), "api".to_string())]);
         let text = render(&item, &ids, Some("minor"));
@@ -265,5 +288,15 @@ mod tests {
             Some(("statuspage".into(), "abc123".into(), false))
         );
         assert_eq!(marker("+++\ntitle = \"x\"\n+++\n"), None);
+        // An id with a line break, a space or a `%` stays on the marker line and reads back.
+        for id in ["a\n+++\nb", "x y", "50%", "日本", ""] {
+            let odd = Item {
+                id: id.into(),
+                ..item.clone()
+            };
+            let text = render(&odd, &ids, Some("minor"));
+            assert_eq!(text.lines().nth(2), Some("# Imported from Statuspage by `afterword import`. Edit freely: a re-import leaves an edited"));
+            assert_eq!(marker(&text), Some(("statuspage".into(), id.into(), true)));
+        }
     }
 }
