@@ -205,6 +205,7 @@ fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
     let mut block: Option<Range<usize>> = None;
     // An inline element dropped with its content: (name, where its open tag starts).
     let mut dropping: Option<(String, usize)> = None;
+    let mut in_code = false;
     for (ev, range) in parser.into_offset_iter() {
         let is_link_end = matches!(ev, Event::End(TagEnd::Link | TagEnd::Image));
         if !is_link_end {
@@ -252,6 +253,22 @@ fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
                         edits.push((i.end..o.range.end, String::new()));
                     }
                     _ => edits.push((o.range, String::new())),
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            // Text that looks like a tag is text here, but a laxer Markdown reader (of the
+            // JSON API, say) could take it for HTML: its `<` is written `&lt;`.
+            Event::Text(_) if !in_code => {
+                let src = md.as_bytes();
+                for i in range.clone() {
+                    let next = src.get(i + 1).copied().unwrap_or(b' ');
+                    if src[i] == b'<'
+                        && (next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+                        && (i == 0 || src[i - 1] != b'\\')
+                    {
+                        edits.push((i..i + 1, "&lt;".to_string()));
+                    }
                 }
             }
             Event::Start(Tag::HtmlBlock) => block = None,
@@ -392,6 +409,11 @@ mod tests {
             r.attributes.iter().collect::<Vec<_>>(),
             ["onclick", "onerror"]
         );
+        // Text that only looks like a tag (CommonMark takes no `'` in an unquoted value) gets
+        // its `<` written as an entity; `\<` and `a < b` stay.
+        let (md, r) = clean("a <img src=x onerror=alert('x')> b \\<i> c < d");
+        assert_eq!(md, "a &lt;img src=x onerror=alert('x')> b \\<i> c < d");
+        assert!(r.is_empty());
         // Safe Markdown is untouched.
         let fine = "# Title\n\n- [a](https://a.example/) `<script>` code\n\n```\n<script>\n```\n";
         assert_eq!(clean(fine), (fine.to_string(), Removed::default()));
