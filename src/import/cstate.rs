@@ -40,7 +40,12 @@ fn prescan(text: &str, path: &Path, line_offset: usize) -> Result<(), String> {
                 e.info()
             )
         })?;
-        let at = format!("{}:{}:{}", path.display(), m.line() + line_offset, m.col() + 1);
+        let at = format!(
+            "{}:{}:{}",
+            path.display(),
+            m.line() + line_offset,
+            m.col() + 1
+        );
         match ev {
             Event::Alias(_) => {
                 return Err(format!(

@@ -56,7 +56,9 @@ fn marker(text: &str) -> Option<(String, String, bool)> {
     let fields = line.strip_prefix(MARKER)?.trim_end();
     let (key, sum) = fields.rsplit_once(' ')?;
     let (source, id) = key.split_once(':')?;
-    let id = percent_encoding::percent_decode_str(id).decode_utf8().ok()?;
+    let id = percent_encoding::percent_decode_str(id)
+        .decode_utf8()
+        .ok()?;
     let pristine = format!("{:016x}", checksum(after)) == sum;
     Some((source.to_string(), id.into_owned(), pristine))
 }

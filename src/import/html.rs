@@ -56,7 +56,10 @@ pub fn to_markdown(html: &str, removed: &mut super::safe::Removed) -> String {
             continue;
         }
         // Only `href` is kept, but say that event handlers went.
-        for a in tag.to_ascii_lowercase().split(|c: char| c.is_whitespace() || c == '/') {
+        for a in tag
+            .to_ascii_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '/')
+        {
             let key = a.split('=').next().unwrap_or("");
             if key.len() > 2 && key.starts_with("on") {
                 removed.attribute(key);
@@ -213,19 +216,78 @@ fn decode(s: &str) -> String {
 /// Tags kept in imported raw HTML (the others are dropped, their text kept), as in
 /// ammonia's default set plus `details` and `summary`.
 const ALLOWED_TAGS: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "blockquote", "br", "caption", "center", "cite",
-    "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
-    "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
-    "time", "tr", "tt", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "acronym",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 /// Attributes kept, on any allowed tag; `href`, `src` and `cite` only with a safe URL.
 const ALLOWED_ATTRIBUTES: &[&str] = &[
-    "href", "src", "cite", "alt", "title", "lang", "dir", "width", "height", "colspan",
-    "rowspan", "align", "scope", "headers", "start", "reversed", "type", "value", "open",
-    "datetime", "span",
+    "href", "src", "cite", "alt", "title", "lang", "dir", "width", "height", "colspan", "rowspan",
+    "align", "scope", "headers", "start", "reversed", "type", "value", "open", "datetime", "span",
 ];
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
 

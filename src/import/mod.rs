@@ -36,7 +36,8 @@ pub const MAX_SLUG_BYTES: usize = 64;
 /// A file's bytes, refused (with its size and the limit) when over [`MAX_FILE_BYTES`].
 pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let f = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let f =
+        std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let too_big = |n: u64| {
         format!(
             "{}: {n} bytes, over the import limit of {MAX_FILE_BYTES} bytes (10 MB) for one file",

@@ -170,8 +170,24 @@ pub fn markdown(md: &str, removed: &mut Removed) -> String {
 
 /// Elements whose content goes with them (it is code, style or another document).
 pub const DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "iframe", "object", "embed", "applet", "frame", "frameset", "noscript",
-    "noembed", "noframes", "template", "textarea", "title", "xmp", "plaintext", "svg", "math",
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "applet",
+    "frame",
+    "frameset",
+    "noscript",
+    "noembed",
+    "noframes",
+    "template",
+    "textarea",
+    "title",
+    "xmp",
+    "plaintext",
+    "svg",
+    "math",
     "select",
 ];
 
@@ -246,9 +262,7 @@ fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
                     continue;
                 }
                 match o.inner {
-                    Some(i)
-                        if !o.autolink && o.range.start <= i.start && i.end <= o.range.end =>
-                    {
+                    Some(i) if !o.autolink && o.range.start <= i.start && i.end <= o.range.end => {
                         edits.push((o.range.start..i.start, String::new()));
                         edits.push((i.end..o.range.end, String::new()));
                     }
@@ -286,7 +300,10 @@ fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
                 let src = &md[range.clone()];
                 let tag = super::html::tag_name(src);
                 if let Some((name, start)) = &dropping {
-                    if tag.as_ref().is_some_and(|(n, closing)| *closing && n == name) {
+                    if tag
+                        .as_ref()
+                        .is_some_and(|(n, closing)| *closing && n == name)
+                    {
                         edits.push((*start..range.end, String::new()));
                         dropping = None;
                         continue;
@@ -381,8 +398,7 @@ mod tests {
              [1]: JAVASCRIPT:alert(2)\n",
         );
         assert_eq!(
-            md,
-            "See the *docs*, alt, x, , [ok](https://e.com) and r.\n\n\n",
+            md, "See the *docs*, alt, x, , [ok](https://e.com) and r.\n\n\n",
             "{md}"
         );
         assert_eq!(
@@ -400,11 +416,11 @@ mod tests {
             "Text <script>alert(1)</script> more <b onclick=\"x()\">bold</b>.\n\n\
              <div>\n<style>p{}</style><img src=\"javascript:x\" alt=\"a\" onerror=alert(1)>\n</div>\n",
         );
-        assert_eq!(md, "Text  more <b>bold</b>.\n\n<div>\n<img alt=\"a\">\n</div>\n");
         assert_eq!(
-            r.elements.iter().collect::<Vec<_>>(),
-            ["script", "style"]
+            md,
+            "Text  more <b>bold</b>.\n\n<div>\n<img alt=\"a\">\n</div>\n"
         );
+        assert_eq!(r.elements.iter().collect::<Vec<_>>(), ["script", "style"]);
         assert_eq!(
             r.attributes.iter().collect::<Vec<_>>(),
             ["onclick", "onerror"]
@@ -422,7 +438,10 @@ mod tests {
     #[test]
     fn control_characters() {
         let mut r = Removed::default();
-        assert_eq!(text("a\r\nb\rc\u{0}d\u{7f}\u{fffe}\te", &mut r), "a\nb\ncd\te");
+        assert_eq!(
+            text("a\r\nb\rc\u{0}d\u{7f}\u{fffe}\te", &mut r),
+            "a\nb\ncd\te"
+        );
         assert!(r.controls);
         let mut r = Removed::default();
         assert_eq!(text("a\r\nb", &mut r), "a\nb");

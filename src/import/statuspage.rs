@@ -35,9 +35,10 @@ fn s<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 fn oversized(v: &Value, skip: &[&str]) -> Option<(String, usize)> {
     match v {
         Value::String(s) if s.len() > super::MAX_VALUE_BYTES => Some((String::new(), s.len())),
-        Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
-            oversized(x, &[]).map(|(p, n)| (format!("/{i}{p}"), n))
-        }),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| oversized(x, &[]).map(|(p, n)| (format!("/{i}{p}"), n))),
         Value::Object(o) => o
             .iter()
             .filter(|(k, _)| !skip.contains(&k.as_str()))
