@@ -33,8 +33,11 @@ pub fn to_markdown(html: &str, removed: &mut super::safe::Removed) -> String {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        let end = rest.find('>');
-        let (Some(end), true) = (end, is_tag) else {
+        let Some(end) = rest.find('>') else {
+            // No `>` anywhere after: the rest is text.
+            break;
+        };
+        let (end, true) = (end, is_tag) else {
             out.push('<');
             rest = &rest[1..];
             continue;
@@ -179,7 +182,9 @@ fn decode(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        let semi = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = semi.and_then(|semi| {
             let name = &rest[1..semi];
             let c = match name {
@@ -370,7 +375,10 @@ fn tag(s: &str, mut i: usize, closing: bool) -> Option<(Token, usize)> {
             }
             match b.get(j) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    let end = s[j + 1..].find(q as char)? + j + 1;
+                    // Unclosed, the value runs to the end, and a browser drops the tag.
+                    let Some(end) = s[j + 1..].find(q as char).map(|e| e + j + 1) else {
+                        return Some((Token::Comment, s.len()));
+                    };
                     value = decode(&s[j + 1..end]);
                     i = end + 1;
                 }
@@ -397,25 +405,24 @@ pub(crate) fn tag_name(s: &str) -> Option<(String, bool)> {
 }
 
 /// `s` after the content of a `name` element that was just opened: past its end tag, or
-/// nothing when there is none.
+/// nothing when there is none. Linear in what it skips.
 fn skip_content<'a>(s: &'a str, name: &str) -> &'a str {
-    let lower = s.to_ascii_lowercase();
+    let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = lower[from..].find("</") {
-        let at = from + i;
-        let after = &lower[at + 2..];
-        if after.starts_with(name)
-            && after[name.len()..]
-                .bytes()
-                .next()
-                .is_none_or(|c| is_space(c) || c == b'/' || c == b'>')
+    while let Some(i) = s[from..].find("</") {
+        let at = from + i + 2;
+        let end = at + name.len();
+        if b.get(at..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && b.get(end)
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
         {
-            return match s[at..].find('>') {
-                Some(end) => &s[at + end + 1..],
+            return match s[end..].find('>') {
+                Some(gt) => &s[end + gt + 1..],
                 None => "",
             };
         }
-        from = at + 2;
+        from = at;
     }
     ""
 }
@@ -487,6 +494,18 @@ pub(crate) fn clean(src: &str, removed: &mut super::safe::Removed) -> String {
 mod tests {
     use super::super::safe::Removed;
 
+    #[test]
+    fn clean_reads_tags_as_a_browser_does() {
+        let c = |s: &str| super::clean(s, &mut Removed::default());
+        assert_eq!(c("<p title='a\"b'>x</p>"), "<p title=\"a&quot;b\">x</p>");
+        assert_eq!(c("<a href=\"java&#x9;script:x\">y</a>"), "<a>y</a>");
+        // An unclosed quote runs to the end: the tag and the rest go.
+        assert_eq!(c("a <b title=\"x> c"), "a ");
+        assert_eq!(c("<ScRiPt>x</sCrIpT >y<!-- c -->z</ x>"), "yz");
+        assert_eq!(c("1 < 2 <3 <>"), "1 &lt; 2 &lt;3 &lt;>");
+        assert_eq!(c("<STYLE>p{}"), "");
+    }
+
     fn to_markdown(html: &str) -> String {
         super::to_markdown(html, &mut Removed::default())
     }
@@ -534,5 +553,8 @@ mod tests {
         assert_eq!(to_markdown("One.\n<br>Two."), "One.\\\nTwo.");
         assert_eq!(to_markdown("<br>Start"), "Start");
         assert_eq!(to_markdown("<script>x</script>y"), "y");
+        // An entity-like run that ends inside a multi-byte character.
+        assert_eq!(to_markdown("&abcdefghij\u{20ac};"), "&abcdefghij\u{20ac};");
+        assert_eq!(to_markdown("a <b and <c"), "a <b and <c");
     }
 }
