@@ -175,10 +175,17 @@ pub(super) fn render(
     if let Some(s) = severity {
         let _ = writeln!(w, "severity = {}", tstr(s));
     }
+    // `apply` maps every name the item uses (and "" when it names none); the slug of the name
+    // stands in should one be missing, rather than a panic.
+    let id = |n: &str| {
+        ids.get(n)
+            .cloned()
+            .unwrap_or_else(|| crate::validate::slugify(n))
+    };
     let components: Vec<String> = if item.components.is_empty() {
-        vec![ids[""].clone()]
+        vec![id("")]
     } else {
-        item.components.iter().map(|n| ids[n].clone()).collect()
+        item.components.iter().map(|n| id(n)).collect()
     };
     let _ = writeln!(w, "components = {}", tlist(&components));
     let _ = writeln!(w, "slug = {}", tstr(&item.slug));
@@ -206,7 +213,7 @@ pub(super) fn render(
         }
     }
     for i in &item.impacts {
-        let _ = writeln!(w, "\n[[impact]]\ncomponent = {}", tstr(&ids[&i.component]));
+        let _ = writeln!(w, "\n[[impact]]\ncomponent = {}", tstr(&id(&i.component)));
         let _ = writeln!(w, "level = {}", tstr(&i.level));
         if let Some(t) = &i.start {
             let _ = writeln!(w, "start = {}", time(t));

@@ -232,7 +232,7 @@ impl Names {
         let shown = seen
             .iter()
             .map(|(id, (name, group))| {
-                let name = if ids_by_name[name.as_str()] > 1 {
+                let name = if ids_by_name.get(name.as_str()).copied().unwrap_or(0) > 1 {
                     match group.as_ref().and_then(|g| groups.get(g)) {
                         Some(g) => format!("{name} ({g})"),
                         None => format!("{name} ({id})"),
