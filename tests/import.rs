@@ -963,6 +963,7 @@ fn times_outside_the_supported_range_skip_their_incident() {
                 {"id": "u", "status": "resolved", "display_at": update_at, "body": "Done."}]})
     };
     let doc_ = serde_json::json!({
+        "components": [{"id": "c1", "name": "Old", "start_date": "0000-01-01"}],
         "incidents": [
             // UTC 10000-01-01T00:00Z: no RFC 2822 date for the feeds.
             inc("late", "9999-12-31T23:00:00-01:00", ok),
@@ -990,6 +991,10 @@ fn times_outside_the_supported_range_skip_their_incident() {
         "incident window: its scheduled end 9999-12-31T00:30:00Z (UTC) is outside",
     );
     assert!(out.stdout.contains("1 new"), "{}", out.stdout);
+    // A component's start date outside the range is left out.
+    let site: toml::Table = toml::from_str(&read(&root.join("site.toml"))).unwrap();
+    assert_eq!(site["components"][0]["name"].as_str(), Some("Old"));
+    assert!(site["components"][0].get("since").is_none());
     // cState: the same instant, as an issue's date.
     let site = cstate_site(&[
         (

@@ -273,8 +273,13 @@ fn add_component(
         name: name.clone(),
         description: s(c, "description").map(str::to_string),
         group: s(c, "group_id").and_then(|g| groups.get(g)).cloned(),
+        // A start date outside the supported range is left out.
         since: s(c, "start_date")
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .filter(|d| {
+                d.and_hms_opt(0, 0, 0)
+                    .is_some_and(|t| crate::timefmt::check_range(t.and_utc()).is_ok())
+            }),
     });
     Some(name)
 }
