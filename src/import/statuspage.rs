@@ -427,9 +427,8 @@ fn item(
         }
         _ => None,
     };
-    let Some(start) = started.or(first) else {
-        return None;
-    };
+    // One of them is there: the case without both returned above.
+    let start = started.or(first)?;
     // A maintenance's start is its window.
     let started = started.filter(|_| !maintenance);
 
