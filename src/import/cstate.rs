@@ -504,6 +504,39 @@ mod tests {
     }
 
     #[test]
+    fn the_billion_laughs_is_refused_before_it_expands() {
+        // The 357-byte document of the issue: 10^9 strings once expanded. Only the pre-scan
+        // runs here, so a regression fails this test rather than exhausting memory.
+        let mut doc = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip("abcdefgh".chars())
+        {
+            let refs = vec![format!("*{prev}"); 9].join(",");
+            doc.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let e = prescan(&doc, Path::new("x.md"), 1).unwrap_err();
+        assert!(e.starts_with("x.md:3:") && e.contains("YAML alias"), "{e}");
+        // Anchors alone, long values and deep nesting.
+        assert!(prescan("a: &x 1\n", Path::new("x.md"), 1).is_ok());
+        let long = format!("a: {}\n", "y".repeat(crate::import::MAX_VALUE_BYTES + 1));
+        assert!(prescan(&long, Path::new("x.md"), 1)
+            .unwrap_err()
+            .contains("over the limit of 1000000 bytes"));
+        let deeper = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+        assert!(prescan(&deeper, Path::new("x.md"), 1)
+            .unwrap_err()
+            .contains("nested over 64 deep"));
+        // Far deeper, the YAML scanner's own limit answers first: an error all the same.
+        let deep = format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(prescan(&deep, Path::new("x.md"), 1)
+            .unwrap_err()
+            .starts_with("x.md:2:"));
+    }
+
+    #[test]
     fn front_matter_split() {
         let (f, b) = split("---\ntitle: x\n---\nbody\n---\nmore\n").unwrap();
         assert_eq!(f, "title: x\n");

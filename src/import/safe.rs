@@ -405,6 +405,18 @@ mod tests {
             r.schemes.iter().collect::<Vec<_>>(),
             ["data:", "javascript:", "vbscript:"]
         );
+        // Entities the importer's own decoder does not know are decoded by the Markdown
+        // parser, and caught then (or the `&…;` before the `:` is itself refused as a scheme).
+        for html in [
+            "<a href=\"javascript&colon;alert(1)\">x</a>",
+            "<a href=\"java&Tab;script:alert(1)\">x</a>",
+            "<a href=\"&#x6A;avascript:alert(1)\">x</a>",
+        ] {
+            let mut r = Removed::default();
+            let md = markdown(&super::super::html::to_markdown(html, &mut r), &mut r);
+            assert_eq!(md, "x", "{html}");
+            assert_eq!(r.schemes.len(), 1, "{html}");
+        }
         // A link inside an image inside a link: all three go.
         let (md, _) = clean("[![a [b](javascript:1)](javascript:2)](javascript:3)");
         assert_eq!(md, "a b");
