@@ -1069,6 +1069,14 @@ fn unusable_statuspage_ids_get_safe_slugs() {
         inc("a\n+++\nb", "Line breaks", 8),
     ]});
     std::fs::write(root.join("i.json"), d.to_string()).unwrap();
+    // A file written by hand holds the slug `abc` already.
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(
+        root.join("content/hand.md"),
+        "+++\ntitle = \"By hand\"\nseverity = \"minor\"\ncomponents = [\"unspecified\"]\n\
+         slug = \"abc\"\nstarted = 2024-02-01T00:00:00Z\nresolved = 2024-02-01T01:00:00Z\n+++\n",
+    )
+    .unwrap();
     let out = import(root, &["import", "statuspage", "i.json"]);
     has(
         &out,
@@ -1079,7 +1087,14 @@ fn unusable_statuspage_ids_get_safe_slugs() {
         "incident .: its id has no letters or digits to make a URL of; its slug is `dot-",
     );
     has(&out, "its id is too long for a URL; its slug is `xxxxx");
-    has(&out, "another item has the same slug; its slug is `abc-");
+    has(
+        &out,
+        "incident ABC: another incident has the same slug; its slug is `abc-",
+    );
+    has(
+        &out,
+        "incident abc: another incident has the same slug; its slug is `abc-",
+    );
     check_and_build(root);
     let mut slugs: Vec<String> = std::fs::read_dir(root.join("public/incidents"))
         .unwrap()
@@ -1087,7 +1102,8 @@ fn unusable_statuspage_ids_get_safe_slugs() {
         .filter(|n| !n.contains('.'))
         .collect();
     slugs.sort();
-    assert_eq!(slugs.len(), 8, "{slugs:?}");
+    assert_eq!(slugs.len(), 9, "{slugs:?}");
+    assert!(slugs.contains(&"abc".to_string()), "{slugs:?}");
     for s in &slugs {
         assert!(!s.is_empty() && s.len() <= 64, "{s}");
     }

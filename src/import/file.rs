@@ -48,6 +48,41 @@ pub(super) fn scan(content: &Path) -> Result<HashMap<(String, String), Found>, S
     Ok(out)
 }
 
+/// The slug of every Markdown file under `content` (its `slug`, else its file name's), by path:
+/// an imported item must not take one of them.
+pub(super) fn slugs(content: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    if !content.is_dir() {
+        return out;
+    }
+    for entry in walkdir::WalkDir::new(content).into_iter().flatten() {
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let own = std::fs::read_to_string(path).ok().and_then(|text| {
+            let text = text
+                .strip_prefix('\u{feff}')
+                .unwrap_or(&text)
+                .replace("\r\n", "\n");
+            let rest = text.strip_prefix("+++\n")?;
+            let end = rest.match_indices('\n').map(|(i, _)| i + 1).find(|&i| {
+                rest[i..]
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim_end() == "+++")
+            })?;
+            let t: toml::Table = toml::from_str(&rest[..end]).ok()?;
+            t.get("slug")?.as_str().map(str::to_string)
+        });
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if let Some(slug) = own.or_else(|| stem.map(|s| crate::validate::slugify(&s))) {
+            out.push((path.to_path_buf(), slug));
+        }
+    }
+    out
+}
+
 /// The source, id and pristine flag of an imported file's text.
 fn marker(text: &str) -> Option<(String, String, bool)> {
     let rest = text.strip_prefix("+++")?.trim_start_matches('\r');

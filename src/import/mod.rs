@@ -344,7 +344,17 @@ pub fn apply(
     let content = opts.root.join("content");
     let mut known = file::scan(&content)?;
     let mut taken: Vec<PathBuf> = Vec::new();
-    let mut slugs = std::collections::HashSet::new();
+    // Slugs other files hold: every file but those of the items imported now.
+    let own: std::collections::HashSet<&PathBuf> = items
+        .iter()
+        .filter_map(|i| known.get(&(i.source.to_string(), i.id.clone())))
+        .map(|f| &f.path)
+        .collect();
+    let mut slugs: std::collections::HashSet<String> = file::slugs(&content)
+        .into_iter()
+        .filter(|(p, _)| !own.contains(p))
+        .map(|(_, s)| s)
+        .collect();
     // Oldest first, so that new files are reported (and, on a name clash, numbered) in order.
     let mut items: Vec<&Item> = items.iter().collect();
     items.sort_by(|a, b| (a.day(), &a.id).cmp(&(b.day(), &b.id)));
@@ -367,7 +377,7 @@ pub fn apply(
         if slugs.contains(&item.slug) {
             item.slug = hashed(&item.slug, &item.id);
             report.warnings.push(format!(
-                "{}: another item has the same slug; its slug is `{}`",
+                "{}: another incident has the same slug; its slug is `{}`",
                 item.origin, item.slug
             ));
         }
