@@ -1136,6 +1136,24 @@ fn a_non_utf8_cstate_issue_is_skipped() {
     );
     assert!(out.stdout.contains("1 new"), "{}", out.stdout);
     check_and_build(root.path());
+    // A file name with a line break cannot forge a line of the report.
+    std::fs::write(
+        site.path()
+            .join("content/issues/b-\n::error file=x::forged.md"),
+        b"---\ntitle: x\n",
+    )
+    .unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let out = import(
+        root.path(),
+        &["import", "cstate", site.path().to_str().unwrap()],
+    );
+    has(&out, "b-\\n::error file=x::forged.md: no YAML front matter");
+    assert!(
+        !out.stderr.lines().any(|l| l.starts_with("::error")),
+        "{}",
+        out.stderr
+    );
 }
 
 /// Problems a page, feed or API body could carry to a reader, in `html` (a page or fragment).

@@ -326,6 +326,19 @@ pub fn run(source: Source, opts: &Options) -> Result<Report, String> {
         Source::Cstate(dir) => cstate::read(dir, &mut catalog, &mut report)?,
     };
     apply(&catalog, &items, opts, &mut report)?;
+    // Warnings name files, ids and titles from the export: a line break or an escape sequence
+    // in one must not forge a line (or a CI annotation) of the report.
+    for line in report.warnings.iter_mut().chain(report.actions.iter_mut()) {
+        if line.chars().any(char::is_control) {
+            *line = line
+                .chars()
+                .map(|c| match c {
+                    c if c.is_control() => c.escape_default().to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+        }
+    }
     Ok(report)
 }
 
