@@ -245,6 +245,13 @@ impl Item {
         let r = &mut removed;
         let mut item = self.clone();
         item.title = safe::text(&item.title, r);
+        if item.title.trim().is_empty() {
+            // Nothing but control characters: the id stands in, as for a missing name.
+            item.title = safe::text(&item.id, r);
+            if item.title.trim().is_empty() {
+                item.title = "Untitled".to_string();
+            }
+        }
         item.components = item.components.iter().map(|c| safe::text(c, r)).collect();
         for w in &mut item.impacts {
             w.component = safe::text(&w.component, r);
