@@ -395,7 +395,14 @@ pub fn apply(
         };
         let mut item = item;
         if slugs.contains(&item.slug) {
-            item.slug = hashed(&item.slug, &item.id);
+            let base = item.slug.clone();
+            item.slug = hashed(&base, &item.id);
+            // Should even that be taken, the id with a counter is hashed instead.
+            let mut n = 2;
+            while slugs.contains(&item.slug) {
+                item.slug = hashed(&base, &format!("{}#{n}", item.id));
+                n += 1;
+            }
             report.warnings.push(format!(
                 "{}: another incident has the same slug; its slug is `{}`",
                 item.origin, item.slug

@@ -49,13 +49,6 @@ impl Removed {
         self.schemes.insert(format!("{}:", short(&scheme)));
     }
 
-    pub fn merge(&mut self, other: Removed) {
-        self.elements.extend(other.elements);
-        self.attributes.extend(other.attributes);
-        self.schemes.extend(other.schemes);
-        self.controls |= other.controls;
-    }
-
     /// One sentence: `removed <script> elements, onclick attributes, links to javascript:`.
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
