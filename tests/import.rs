@@ -828,3 +828,508 @@ fn a_broken_cstate_config_stops_and_a_broken_issue_is_skipped() {
     );
     assert_eq!(tree(empty.path()), vec![]);
 }
+
+// Hostile and careless inputs (issue 15): every import below must give a site that checks and
+// builds, skipping (with a warning naming it) only what cannot be imported safely.
+
+/// A cState site with `config.yml` and the given issues (file name, bytes).
+fn cstate_site(issues: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content/issues");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(
+        dir.path().join("config.yml"),
+        "title: T\nbaseURL: https://status.t.example\nparams:\n  systems:\n    - API\n",
+    )
+    .unwrap();
+    for (name, bytes) in issues {
+        std::fs::write(content.join(name), bytes).unwrap();
+    }
+    dir
+}
+
+const FINE_ISSUE: &[u8] = b"---\ntitle: Fine\ndate: 2024-01-05 10:00:00\nresolved: true\n\
+resolvedWhen: 2024-01-05 11:00:00\nseverity: disrupted\naffected:\n  - API\n---\nAll good.\n";
+
+/// `afterword check`, which must pass (warnings allowed), then `afterword build`.
+fn check_and_build(root: &Path) {
+    let out = run(root, &["check", "--now", NOW]);
+    assert!(
+        out.status.success(),
+        "check failed:\n{}{}",
+        out.stdout,
+        out.stderr
+    );
+    build(root);
+}
+
+fn has(out: &common::Output, want: &str) {
+    assert!(
+        out.stderr.contains(want),
+        "missing `{want}` in:\n{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn yaml_aliases_are_refused_and_only_that_issue_is_skipped() {
+    // A small "billion laughs": 6^4 list items from four lines. A real one (nine levels) makes
+    // a loader allocate without bound; any alias is refused, before a tree is built.
+    let laughs = b"---\ntitle: Laughs\ndate: 2024-01-01 10:00:00\nseverity: down\n\
+a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\nb: &b [*a,*a,*a,*a,*a,*a]\n\
+c: &c [*b,*b,*b,*b,*b,*b]\naffected: &d [*c,*c,*c,*c,*c,*c]\n---\nbody\n";
+    let deep = format!(
+        "---\ntitle: Deep\ndate: 2024-01-02 10:00:00\nx: {}{}\n---\n",
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    let site = cstate_site(&[
+        ("a-laughs.md", laughs),
+        ("b-deep.md", deep.as_bytes()),
+        ("c-fine.md", FINE_ISSUE),
+    ]);
+    let root = tempfile::tempdir().unwrap();
+    let out = import(
+        root.path(),
+        &["import", "cstate", site.path().to_str().unwrap()],
+    );
+    has(&out, "a-laughs.md:6:");
+    has(&out, "a YAML alias (`*name`)");
+    has(&out, "b-deep.md:4:");
+    has(&out, "nested over 64 deep");
+    assert!(out.stdout.contains("1 new"), "{}", out.stdout);
+    check_and_build(root.path());
+}
+
+#[test]
+fn statuspage_files_are_bounded_and_a_bom_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let incident = |id: &str, name: &str| {
+        serde_json::json!({"id": id, "name": name, "status": "resolved", "impact": "minor",
+            "created_at": "2024-03-01T10:00:00Z", "resolved_at": "2024-03-01T11:00:00Z"})
+    };
+    // Nesting far deeper than serde_json's limit is an error, not a stack overflow.
+    std::fs::write(root.join("deep.json"), "[".repeat(100_000)).unwrap();
+    let out = run(root, &["import", "statuspage", "deep.json"]);
+    assert!(!out.status.success());
+    assert!(
+        out.stderr.contains("deep.json:1:") && out.stderr.contains("recursion limit"),
+        "{}",
+        out.stderr
+    );
+    // A file over 10 MB is refused with its size and the limit.
+    let big = format!(
+        "{{\"incidents\": [], \"pad\": \"{}\"}}",
+        "x".repeat(10_000_000)
+    );
+    std::fs::write(root.join("big.json"), &big).unwrap();
+    let out = run(root, &["import", "statuspage", "big.json"]);
+    assert!(!out.status.success());
+    assert!(
+        out.stderr.contains(&format!(
+            "big.json: {} bytes, over the import limit of 10000000 bytes",
+            big.len()
+        )),
+        "{}",
+        out.stderr
+    );
+    // A value over 1 MB skips its incident; the others are imported.
+    let mut long = incident("long00000001", "Long");
+    long["postmortem_body"] = "y".repeat(2_000_000).into();
+    let d = serde_json::json!({"incidents": [long, incident("short0000001", "Short")]});
+    // With a UTF-8 byte order mark, as some editors save JSON.
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(d.to_string().as_bytes());
+    std::fs::write(root.join("incidents.json"), bytes).unwrap();
+    let out = import(root, &["import", "statuspage", "incidents.json"]);
+    has(
+        &out,
+        "incident long00000001: `/postmortem_body` is a string of 2000000 bytes, over the limit of 1000000 bytes for one value; skipped",
+    );
+    assert!(out.stdout.contains("1 new"), "{}", out.stdout);
+    check_and_build(root);
+    assert_eq!(doc(root, "incidents/short0000001")["title"], "Short");
+}
+
+#[test]
+fn times_outside_the_supported_range_skip_their_incident() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let ok = "2024-03-01T10:00:00Z";
+    let inc = |id: &str, started: &str, update_at: &str| {
+        serde_json::json!({"id": id, "name": id, "status": "resolved", "impact": "minor",
+            "started_at": started, "incident_updates": [
+                {"id": "u", "status": "resolved", "display_at": update_at, "body": "Done."}]})
+    };
+    let doc_ = serde_json::json!({
+        "components": [{"id": "c1", "name": "Old", "start_date": "0000-01-01"}],
+        "incidents": [
+            // UTC 10000-01-01T00:00Z: no RFC 2822 date for the feeds.
+            inc("late", "9999-12-31T23:00:00-01:00", ok),
+            // UTC year 0.
+            inc("early", ok, "0000-01-01T00:00:00+00:01"),
+            inc("before-1970", "1969-12-31T23:59:59Z", ok),
+            inc("fine", ok, "2024-03-01T11:00:00Z"),
+        ],
+        "scheduled_maintenances": [
+            // Its one-hour window would end after 9999-12-30T23:59:59Z.
+            {"id": "window", "name": "w", "status": "scheduled", "impact": "maintenance",
+             "created_at": ok, "scheduled_for": "9999-12-30T23:30:00Z"}
+        ]
+    });
+    std::fs::write(root.join("i.json"), doc_.to_string()).unwrap();
+    let out = import(root, &["import", "statuspage", "i.json"]);
+    has(&out, "incident late: its started +10000-01-01T00:00:00Z (UTC) is outside the supported range, 1970-01-01T00:00:00Z to 9999-12-30T23:59:59Z; skipped");
+    has(&out, "incident early: its timeline entry -0001-12-31T23:59:00Z (UTC) is outside the supported range");
+    has(
+        &out,
+        "incident before-1970: its started 1969-12-31T23:59:59Z (UTC) is outside",
+    );
+    has(
+        &out,
+        "incident window: its scheduled end 9999-12-31T00:30:00Z (UTC) is outside",
+    );
+    assert!(out.stdout.contains("1 new"), "{}", out.stdout);
+    // A component's start date outside the range is left out.
+    let site: toml::Table = toml::from_str(&read(&root.join("site.toml"))).unwrap();
+    assert_eq!(site["components"][0]["name"].as_str(), Some("Old"));
+    assert!(site["components"][0].get("since").is_none());
+    // cState: the same instant, as an issue's date.
+    let site = cstate_site(&[
+        (
+            "a-late.md",
+            b"---\ntitle: Late\ndate: 9999-12-31T23:00:00-01:00\nseverity: down\n---\n",
+        ),
+        (
+            "b-notice.md",
+            b"---\ntitle: Notice\ndate: 9999-12-30 23:30:00\nseverity: notice\n---\n",
+        ),
+        ("c-fine.md", FINE_ISSUE),
+    ]);
+    let out = import(root, &["import", "cstate", site.path().to_str().unwrap()]);
+    has(
+        &out,
+        "a-late.md: its started +10000-01-01T00:00:00Z (UTC) is outside",
+    );
+    has(
+        &out,
+        "b-notice.md: its scheduled end 9999-12-31T00:30:00Z (UTC) is outside",
+    );
+    assert!(out.stdout.contains("1 new"), "{}", out.stdout);
+    check_and_build(root);
+}
+
+#[test]
+fn plus_lines_stay_inside_their_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let d = serde_json::json!({"incidents": [
+        {"id": "plus1", "name": "Title\n+++\nend", "status": "resolved", "impact": "minor",
+         "created_at": "2024-03-01T10:00:00Z", "resolved_at": "2024-03-01T11:00:00Z",
+         "postmortem_body": "Body\n+++\nafter",
+         "incident_updates": [{"id": "u", "status": "investigating",
+            "display_at": "2024-03-01T10:00:00Z", "body": "One\n+++\ntwo"}]}]});
+    std::fs::write(root.join("i.json"), d.to_string()).unwrap();
+    import(root, &["import", "statuspage", "i.json"]);
+    let site = cstate_site(&[(
+        "plus.md",
+        b"---\ntitle: |\n  A\n  +++\n  B\ndate: 2024-01-03 10:00:00\nseverity: disrupted\n\
+resolved: true\nresolvedWhen: 2024-01-03 11:00:00\n---\n\n\
+*Investigating* - One\n+++\ntwo {{< track \"2024-01-03 10:00:00\" >}}\n",
+    )]);
+    import(root, &["import", "cstate", site.path().to_str().unwrap()]);
+    check_and_build(root);
+    let a = doc(root, "incidents/plus1");
+    assert_eq!(a["title"], "Title\n+++\nend");
+    assert_eq!(a["timeline"][0]["message"], "One\n+++\ntwo");
+    assert!(
+        a["postmortem_html"].as_str().unwrap().contains("+++"),
+        "{}",
+        a["postmortem_html"]
+    );
+    let b = doc(root, "incidents/plus");
+    assert_eq!(b["title"], "A\n+++\nB");
+    assert_eq!(b["timeline"][0]["message"], "One\n+++\ntwo");
+}
+
+#[test]
+fn unusable_statuspage_ids_get_safe_slugs() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let long = "x".repeat(5000);
+    let inc = |id: &str, name: &str, day: u32| {
+        serde_json::json!({"id": id, "name": name, "status": "resolved", "impact": "minor",
+            "created_at": format!("2024-03-{day:02}T10:00:00Z"),
+            "resolved_at": format!("2024-03-{day:02}T11:00:00Z")})
+    };
+    let d = serde_json::json!({"incidents": [
+        inc("..", "Dot dot", 1), inc(".", "Dot", 2), inc("🔥", "🔥", 3), inc("日本語", "Unicode", 4),
+        inc(&long, "Long id", 5), inc("ABC", "Upper", 6), inc("abc", "Lower", 7),
+        inc("a\n+++\nb", "Line breaks", 8),
+    ]});
+    std::fs::write(root.join("i.json"), d.to_string()).unwrap();
+    // A file written by hand holds the slug `abc` already.
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(
+        root.join("content/hand.md"),
+        "+++\ntitle = \"By hand\"\nseverity = \"minor\"\ncomponents = [\"unspecified\"]\n\
+         slug = \"abc\"\nstarted = 2024-02-01T00:00:00Z\nresolved = 2024-02-01T01:00:00Z\n+++\n",
+    )
+    .unwrap();
+    let out = import(root, &["import", "statuspage", "i.json"]);
+    has(
+        &out,
+        "incident ..: its id has no letters or digits to make a URL of; its slug is `dot-dot-",
+    );
+    has(
+        &out,
+        "incident .: its id has no letters or digits to make a URL of; its slug is `dot-",
+    );
+    has(&out, "its id is too long for a URL; its slug is `xxxxx");
+    has(
+        &out,
+        "incident ABC: another incident has the same slug; its slug is `abc-",
+    );
+    has(
+        &out,
+        "incident abc: another incident has the same slug; its slug is `abc-",
+    );
+    check_and_build(root);
+    let mut slugs: Vec<String> = std::fs::read_dir(root.join("public/incidents"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.contains('.'))
+        .collect();
+    slugs.sort();
+    assert_eq!(slugs.len(), 9, "{slugs:?}");
+    assert!(slugs.contains(&"abc".to_string()), "{slugs:?}");
+    for s in &slugs {
+        assert!(!s.is_empty() && s.len() <= 64, "{s}");
+    }
+    // A re-import finds every file again by its id, however odd.
+    let out = import(root, &["import", "statuspage", "i.json"]);
+    assert!(
+        out.stdout.contains("0 new, 0 updated, 8 unchanged"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_non_utf8_cstate_issue_is_skipped() {
+    let site = cstate_site(&[
+        (
+            "a-latin1.md",
+            b"---\ntitle: Caf\xe9\ndate: 2024-01-01 10:00:00\n---\n",
+        ),
+        ("c-fine.md", FINE_ISSUE),
+    ]);
+    let root = tempfile::tempdir().unwrap();
+    let out = import(
+        root.path(),
+        &["import", "cstate", site.path().to_str().unwrap()],
+    );
+    has(
+        &out,
+        "a-latin1.md: not UTF-8 text (invalid byte at offset 14) (skipped)",
+    );
+    assert!(out.stdout.contains("1 new"), "{}", out.stdout);
+    check_and_build(root.path());
+    // A file name with a line break cannot forge a line of the report.
+    std::fs::write(
+        site.path()
+            .join("content/issues/b-\n::error file=x::forged.md"),
+        b"---\ntitle: x\n",
+    )
+    .unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let out = import(
+        root.path(),
+        &["import", "cstate", site.path().to_str().unwrap()],
+    );
+    has(&out, "b-\\n::error file=x::forged.md: no YAML front matter");
+    assert!(
+        !out.stderr.lines().any(|l| l.starts_with("::error")),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Problems a page, feed or API body could carry to a reader, in `html` (a page or fragment).
+fn unsafe_markup(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let mut found = Vec::new();
+    for el in doc.root_element().descendent_elements() {
+        let v = el.value();
+        // (The theme draws its charts with inline <svg>; imported text never has one.)
+        if ["script", "style", "iframe", "object", "embed", "math"].contains(&v.name()) {
+            found.push(format!("<{}>", v.name()));
+        }
+        for (k, val) in v.attrs() {
+            let url = val
+                .trim_start_matches(|c: char| c <= ' ')
+                .to_ascii_lowercase();
+            if k.starts_with("on")
+                || (["href", "src", "cite", "action", "formaction"].contains(&k)
+                    && url.contains(':')
+                    && !["http:", "https:", "mailto:"]
+                        .iter()
+                        .any(|s| url.starts_with(s)))
+            {
+                found.push(format!("<{} {k}={val:?}>", v.name()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn imported_html_cannot_reach_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let hostile = fixture("hostile");
+    let out = import(
+        root,
+        &[
+            "import",
+            "statuspage",
+            hostile.join("statuspage.json").to_str().unwrap(),
+        ],
+    );
+    // One warning for the incident, saying what went.
+    let xss: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("incident xss00000001"))
+        .collect();
+    assert_eq!(xss.len(), 1, "{}", out.stderr);
+    assert!(
+        xss[0].contains("HTML elements <iframe>, <object>, <script>, <style>")
+            && xss[0].contains("HTML attributes onclick, onerror, onmouseover")
+            && xss[0].contains("links and images to data:, javascript:, vbscript:"),
+        "{}",
+        xss[0]
+    );
+    let out = import(
+        root,
+        &["import", "cstate", hostile.join("cstate").to_str().unwrap()],
+    );
+    has(&out, "2024-01-02-xss.md: removed from the imported text: HTML elements <iframe>, <script>; HTML attributes onclick; links and images to data:, javascript:, vbscript:");
+    check_and_build(root);
+    let page = read(&root.join("public/incidents/xss00000001/index.html"));
+    assert_eq!(unsafe_markup(&page), Vec::<String>::new());
+    let a = doc(root, "incidents/xss00000001");
+    // Link text stays, safe links stay.
+    assert_eq!(
+        a["timeline"][1]["message_html"],
+        "<p>Fixed. details more <a href=\"https://example.com/ok\">ok</a></p>\n"
+    );
+    let pm = a["postmortem_html"].as_str().unwrap();
+    assert!(pm.contains("See the report and chart."), "{pm}");
+    assert!(
+        pm.contains("<a href=\"https://example.com/ok\">good link</a>"),
+        "{pm}"
+    );
+    assert!(pm.contains("<b>bold</b>"), "{pm}");
+    let c = doc(root, "incidents/2024-01-02-xss");
+    assert_eq!(
+        c["timeline"][1]["message_html"],
+        "<p>Fixed, see notes.</p>\n"
+    );
+}
+
+#[test]
+fn hostile_imports_give_a_site_that_checks_and_builds() {
+    // Everything in tests/fixtures/import/hostile, plus what cannot be a fixture file.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let src = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("hostile"), src.path());
+    let issues = src.path().join("cstate/content/issues");
+    std::fs::write(
+        issues.join("2024-02-01-latin1.md"),
+        b"---\ntitle: Caf\xe9\n---\n",
+    )
+    .unwrap();
+    std::fs::write(
+        issues.join("2024-02-02-nul.md"),
+        b"---\ntitle: \"a\\0b\"\ndate: 2024-02-02 10:00:00\nseverity: down\n---\nx\x00y\x7f\n",
+    )
+    .unwrap();
+    let mut more = b"\xEF\xBB\xBF".to_vec();
+    more.extend(
+        serde_json::json!({"incidents": [
+            {"id": "y".repeat(5000), "name": "Long id", "status": "resolved", "impact": "minor",
+             "created_at": "2024-04-01T10:00:00Z", "resolved_at": "2024-04-01T11:00:00Z"},
+            {"id": "big1", "name": "Big", "status": "resolved", "impact": "minor",
+             "created_at": "2024-04-02T10:00:00Z", "postmortem_body": "z".repeat(1_500_000)}
+        ]})
+        .to_string()
+        .as_bytes(),
+    );
+    std::fs::write(src.path().join("more.json"), more).unwrap();
+    let sp = src.path().join("statuspage.json");
+    let more = src.path().join("more.json");
+    import(
+        root,
+        &[
+            "import",
+            "statuspage",
+            sp.to_str().unwrap(),
+            more.to_str().unwrap(),
+        ],
+    );
+    import(
+        root,
+        &[
+            "import",
+            "cstate",
+            src.path().join("cstate").to_str().unwrap(),
+        ],
+    );
+    check_and_build(root);
+    // No file written or built carries an unsafe scheme, and no page, API body or feed entry
+    // carries a script, an event handler or an unsafe link.
+    for (path, bytes) in tree(root) {
+        let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+        for bad in [
+            "javascript:",
+            "vbscript:",
+            "data:text",
+            "data:image",
+            "\u{0}",
+        ] {
+            assert!(!text.contains(bad), "{} holds {bad:?}", path.display());
+        }
+        let name = path.to_string_lossy().into_owned();
+        if name.ends_with(".html") {
+            assert_eq!(unsafe_markup(&text), Vec::<String>::new(), "{name}");
+        } else if name.ends_with(".json") {
+            let v: Value = serde_json::from_slice(&bytes).unwrap();
+            let mut strings = vec![&v];
+            while let Some(v) = strings.pop() {
+                match v {
+                    Value::String(s) if s.contains('<') => {
+                        assert_eq!(unsafe_markup(s), Vec::<String>::new(), "{name}")
+                    }
+                    Value::Array(a) => strings.extend(a),
+                    Value::Object(o) => strings.extend(o.values()),
+                    _ => {}
+                }
+            }
+        } else if name.ends_with(".xml") && !name.ends_with("sitemap.xml") {
+            let feed = feed_rs::parser::parse(&bytes[..]).unwrap();
+            for e in feed.entries {
+                for html in e
+                    .content
+                    .and_then(|c| c.body)
+                    .into_iter()
+                    .chain(e.summary.map(|s| s.content))
+                {
+                    assert_eq!(unsafe_markup(&html), Vec::<String>::new(), "{name}");
+                }
+            }
+        }
+    }
+}

@@ -48,6 +48,41 @@ pub(super) fn scan(content: &Path) -> Result<HashMap<(String, String), Found>, S
     Ok(out)
 }
 
+/// The slug of every Markdown file under `content` (its `slug`, else its file name's), by path:
+/// an imported item must not take one of them.
+pub(super) fn slugs(content: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    if !content.is_dir() {
+        return out;
+    }
+    for entry in walkdir::WalkDir::new(content).into_iter().flatten() {
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let own = std::fs::read_to_string(path).ok().and_then(|text| {
+            let text = text
+                .strip_prefix('\u{feff}')
+                .unwrap_or(&text)
+                .replace("\r\n", "\n");
+            let rest = text.strip_prefix("+++\n")?;
+            let end = rest.match_indices('\n').map(|(i, _)| i + 1).find(|&i| {
+                rest[i..]
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.trim_end() == "+++")
+            })?;
+            let t: toml::Table = toml::from_str(&rest[..end]).ok()?;
+            t.get("slug")?.as_str().map(str::to_string)
+        });
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if let Some(slug) = own.or_else(|| stem.map(|s| crate::validate::slugify(&s))) {
+            out.push((path.to_path_buf(), slug));
+        }
+    }
+    out
+}
+
 /// The source, id and pristine flag of an imported file's text.
 fn marker(text: &str) -> Option<(String, String, bool)> {
     let rest = text.strip_prefix("+++")?.trim_start_matches('\r');
@@ -56,8 +91,22 @@ fn marker(text: &str) -> Option<(String, String, bool)> {
     let fields = line.strip_prefix(MARKER)?.trim_end();
     let (key, sum) = fields.rsplit_once(' ')?;
     let (source, id) = key.split_once(':')?;
+    let id = percent_encoding::percent_decode_str(id)
+        .decode_utf8()
+        .ok()?;
     let pristine = format!("{:016x}", checksum(after)) == sum;
-    Some((source.to_string(), id.to_string(), pristine))
+    Some((source.to_string(), id.into_owned(), pristine))
+}
+
+/// The id as the marker holds it: percent-encoded where it is not plain, so that no id can end
+/// the comment line, hold the separating space or be read back as another id.
+fn marker_id(id: &str) -> String {
+    const SET: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'%')
+        .add(b'#')
+        .add(b'"');
+    percent_encoding::utf8_percent_encode(id, SET).to_string()
 }
 
 fn checksum(s: &str) -> u64 {
@@ -97,13 +146,18 @@ fn time(t: &super::Time) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// A TOML string: basic, or multi-line when it holds line breaks.
+/// A TOML string: basic, or multi-line when it holds line breaks. In a multi-line string, a
+/// `+` that starts a line is written `\u002B`, so no line of the string can be the `+++` that
+/// ends the front matter.
 pub(super) fn tstr(s: &str) -> String {
     let multi = s.contains('\n');
     let mut out = String::with_capacity(s.len() + 8);
     out.push_str(if multi { "\"\"\"\n" } else { "\"" });
+    let mut line_start = true;
     for c in s.chars() {
+        let at_start = std::mem::replace(&mut line_start, c == '\n');
         match c {
+            '+' if multi && at_start => out.push_str("\\u002B"),
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
             '\n' if multi => out.push('\n'),
@@ -156,10 +210,17 @@ pub(super) fn render(
     if let Some(s) = severity {
         let _ = writeln!(w, "severity = {}", tstr(s));
     }
+    // `apply` maps every name the item uses (and "" when it names none); the slug of the name
+    // stands in should one be missing, rather than a panic.
+    let id = |n: &str| {
+        ids.get(n)
+            .cloned()
+            .unwrap_or_else(|| crate::validate::slugify(n))
+    };
     let components: Vec<String> = if item.components.is_empty() {
-        vec![ids[""].clone()]
+        vec![id("")]
     } else {
-        item.components.iter().map(|n| ids[n].clone()).collect()
+        item.components.iter().map(|n| id(n)).collect()
     };
     let _ = writeln!(w, "components = {}", tlist(&components));
     let _ = writeln!(w, "slug = {}", tstr(&item.slug));
@@ -187,7 +248,7 @@ pub(super) fn render(
         }
     }
     for i in &item.impacts {
-        let _ = writeln!(w, "\n[[impact]]\ncomponent = {}", tstr(&ids[&i.component]));
+        let _ = writeln!(w, "\n[[impact]]\ncomponent = {}", tstr(&id(&i.component)));
         let _ = writeln!(w, "level = {}", tstr(&i.level));
         if let Some(t) = &i.start {
             let _ = writeln!(w, "start = {}", time(t));
@@ -206,7 +267,7 @@ pub(super) fn render(
     format!(
         "+++\n{MARKER}{}:{} {:016x}\n{f}",
         item.source,
-        item.id,
+        marker_id(&item.id),
         checksum(&f)
     )
 }
@@ -226,9 +287,13 @@ mod tests {
             "tab\tand\rreturn and \u{7} bell",
             "\n",
             "",
+            "a\n+++\nb",
+            "+++\n+++",
+            "x\n++ +\n +++",
         ] {
             let doc = format!("v = {}\n", tstr(s));
             let t: toml::Table = toml::from_str(&doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+            assert!(!doc.lines().any(|l| l.trim_end() == "+++"), "{doc}");
             assert_eq!(t["v"].as_str(), Some(s), "{doc}");
         }
     }
@@ -252,6 +317,8 @@ mod tests {
             aliases: vec![],
             draft: false,
             notes: vec![],
+            origin: String::new(),
+            removed: Default::default(),
         };
         let ids = BTreeMap::from([("API".to_string(), "api".to_string())]);
         let text = render(&item, &ids, Some("minor"));
@@ -265,5 +332,15 @@ mod tests {
             Some(("statuspage".into(), "abc123".into(), false))
         );
         assert_eq!(marker("+++\ntitle = \"x\"\n+++\n"), None);
+        // An id with a line break, a space or a `%` stays on the marker line and reads back.
+        for id in ["a\n+++\nb", "x y", "50%", "日本", ""] {
+            let odd = Item {
+                id: id.into(),
+                ..item.clone()
+            };
+            let text = render(&odd, &ids, Some("minor"));
+            assert_eq!(text.lines().nth(2), Some("# Imported from Statuspage by `afterword import`. Edit freely: a re-import leaves an edited"));
+            assert_eq!(marker(&text), Some(("statuspage".into(), id.into(), true)));
+        }
     }
 }

@@ -6,8 +6,10 @@
 //! Markdown-escaped: afterword's own `/api/v2/` bodies are Markdown, and importing them back
 //! must give the same messages.
 
-/// Convert an update body to Markdown.
-pub fn to_markdown(html: &str) -> String {
+/// Convert an update body to Markdown. The body is untrusted: a link whose URL is not allowed
+/// (see [`super::safe::url_ok`]) keeps only its text, and `<script>`, `<style>`, `<iframe>` and
+/// the like go with their content; what went is noted in `removed`.
+pub fn to_markdown(html: &str, removed: &mut super::safe::Removed) -> String {
     let html = html.replace("\r\n", "\n");
     let mut out = String::with_capacity(html.len());
     // Open links: (href, where the link text starts in `out`).
@@ -31,8 +33,11 @@ pub fn to_markdown(html: &str) -> String {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        let end = rest.find('>');
-        let (Some(end), true) = (end, is_tag) else {
+        let Some(end) = rest.find('>') else {
+            // No `>` anywhere after: the rest is text.
+            break;
+        };
+        let (end, true) = (end, is_tag) else {
             out.push('<');
             rest = &rest[1..];
             continue;
@@ -46,6 +51,23 @@ pub fn to_markdown(html: &str) -> String {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
+        if super::safe::DROP_WITH_CONTENT.contains(&name.as_str()) {
+            removed.element(&name);
+            if !closing {
+                rest = skip_content(rest, &name);
+            }
+            continue;
+        }
+        // Only `href` is kept, but say that event handlers went.
+        for a in tag
+            .to_ascii_lowercase()
+            .split(|c: char| c.is_whitespace() || c == '/')
+        {
+            let key = a.split('=').next().unwrap_or("");
+            if key.len() > 2 && key.starts_with("on") {
+                removed.attribute(key);
+            }
+        }
         match (name.as_str(), closing) {
             ("br", _) => {
                 let t = out.trim_end().len();
@@ -68,7 +90,17 @@ pub fn to_markdown(html: &str) -> String {
                 }
                 out.push_str("- ");
             }
-            ("a", false) => links.push((attr(tag, "href"), out.len())),
+            ("a", false) => {
+                let href = attr(tag, "href");
+                let href = match href {
+                    Some(h) if !super::safe::url_ok(&h) => {
+                        removed.url(&h);
+                        None
+                    }
+                    h => h,
+                };
+                links.push((href, out.len()))
+            }
             ("a", true) => {
                 if let Some((href, start)) = links.pop() {
                     if let Some(href) = href.filter(|h| !h.is_empty()) {
@@ -150,7 +182,9 @@ fn decode(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        let semi = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = semi.and_then(|semi| {
             let name = &rest[1..semi];
             let c = match name {
@@ -184,9 +218,297 @@ fn decode(s: &str) -> String {
     out
 }
 
+/// Tags kept in imported raw HTML (the others are dropped, their text kept), as in
+/// ammonia's default set plus `details` and `summary`.
+const ALLOWED_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Attributes kept, on any allowed tag; `href`, `src` and `cite` only with a safe URL.
+const ALLOWED_ATTRIBUTES: &[&str] = &[
+    "href", "src", "cite", "alt", "title", "lang", "dir", "width", "height", "colspan", "rowspan",
+    "align", "scope", "headers", "start", "reversed", "type", "value", "open", "datetime", "span",
+];
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
+
+/// A tag at the start of `s` (which starts with `<`), read the way a browser reads it.
+enum Token {
+    Tag {
+        name: String,
+        closing: bool,
+        attrs: Vec<(String, String)>,
+    },
+    /// A comment, `<!…>` or `<?…>`: dropped.
+    Comment,
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// The token at the start of `s` and its length, or `None` when the `<` is text.
+fn token(s: &str) -> Option<(Token, usize)> {
+    let b = s.as_bytes();
+    let until = |from: usize, pat: &str| s[from..].find(pat).map(|i| from + i + pat.len());
+    match b.get(1) {
+        Some(b'!') if s[2..].starts_with("--") => {
+            let end = until(4, "-->").unwrap_or(s.len());
+            Some((Token::Comment, end.max(4)))
+        }
+        Some(b'!' | b'?') => Some((Token::Comment, until(1, ">").unwrap_or(s.len()))),
+        Some(b'/') if b.get(2).is_some_and(|c| !c.is_ascii_alphabetic()) => {
+            Some((Token::Comment, until(2, ">").unwrap_or(s.len())))
+        }
+        Some(b'/') => tag(s, 2, true),
+        Some(c) if c.is_ascii_alphabetic() => tag(s, 1, false),
+        _ => None,
+    }
+}
+
+/// A start or end tag whose name begins at `i`. A tag cut off by the end of `s` is dropped,
+/// as a browser drops it.
+fn tag(s: &str, mut i: usize, closing: bool) -> Option<(Token, usize)> {
+    let b = s.as_bytes();
+    let start = i;
+    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+        i += 1;
+    }
+    let name = s[start..i].to_ascii_lowercase();
+    let mut attrs = Vec::new();
+    loop {
+        while i < b.len() && (is_space(b[i]) || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return Some((Token::Comment, b.len()));
+        }
+        if b[i] == b'>' {
+            return Some((
+                Token::Tag {
+                    name,
+                    closing,
+                    attrs,
+                },
+                i + 1,
+            ));
+        }
+        let n0 = i;
+        i += 1;
+        while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let key = s[n0..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        let mut value = String::new();
+        if j < b.len() && b[j] == b'=' {
+            j += 1;
+            while j < b.len() && is_space(b[j]) {
+                j += 1;
+            }
+            match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    // Unclosed, the value runs to the end, and a browser drops the tag.
+                    let Some(end) = s[j + 1..].find(q as char).map(|e| e + j + 1) else {
+                        return Some((Token::Comment, s.len()));
+                    };
+                    value = decode(&s[j + 1..end]);
+                    i = end + 1;
+                }
+                _ => {
+                    let v0 = j;
+                    while j < b.len() && !is_space(b[j]) && b[j] != b'>' {
+                        j += 1;
+                    }
+                    value = decode(&s[v0..j]);
+                    i = j;
+                }
+            }
+        }
+        attrs.push((key, value));
+    }
+}
+
+/// The name of the tag `s` holds, and whether it closes: `<b class=x>` gives `("b", false)`.
+pub(crate) fn tag_name(s: &str) -> Option<(String, bool)> {
+    match token(s)? {
+        (Token::Tag { name, closing, .. }, _) => Some((name, closing)),
+        _ => None,
+    }
+}
+
+/// `s` after the content of a `name` element that was just opened: past its end tag, or
+/// nothing when there is none. Linear in what it skips.
+fn skip_content<'a>(s: &'a str, name: &str) -> &'a str {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find("</") {
+        let at = from + i + 2;
+        let end = at + name.len();
+        if b.get(at..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && b.get(end)
+                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
+        {
+            return match s[end..].find('>') {
+                Some(gt) => &s[end + gt + 1..],
+                None => "",
+            };
+        }
+        from = at;
+    }
+    ""
+}
+
+fn escape_attr(v: &str) -> String {
+    v.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Raw HTML from another tool, cleaned: every tag is read as a browser reads it and written
+/// again only if allowed, with its allowed attributes (URLs only with a safe scheme, see
+/// [`super::safe::url_ok`]); `<script>`, `<style>`, `<iframe>` and the like go with their
+/// content; comments go; any other `<` becomes `&lt;`. Text is kept as it is.
+pub(crate) fn clean(src: &str, removed: &mut super::safe::Removed) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut rest = src;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        rest = &rest[lt..];
+        let Some((tok, len)) = token(rest) else {
+            out.push_str("&lt;");
+            rest = &rest[1..];
+            continue;
+        };
+        rest = &rest[len..];
+        let Token::Tag {
+            name,
+            closing,
+            attrs,
+        } = tok
+        else {
+            continue;
+        };
+        if super::safe::DROP_WITH_CONTENT.contains(&name.as_str()) {
+            removed.element(&name);
+            if !closing {
+                rest = skip_content(rest, &name);
+            }
+            continue;
+        }
+        if !ALLOWED_TAGS.contains(&name.as_str()) {
+            removed.element(&name);
+            continue;
+        }
+        if closing {
+            out.push_str(&format!("</{name}>"));
+            continue;
+        }
+        out.push('<');
+        out.push_str(&name);
+        for (key, value) in attrs {
+            if !ALLOWED_ATTRIBUTES.contains(&key.as_str()) {
+                removed.attribute(&key);
+            } else if URL_ATTRIBUTES.contains(&key.as_str()) && !super::safe::url_ok(&value) {
+                removed.url(&value);
+            } else {
+                out.push_str(&format!(" {key}=\"{}\"", escape_attr(&value)));
+            }
+        }
+        out.push('>');
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::to_markdown;
+    use super::super::safe::Removed;
+
+    #[test]
+    fn clean_reads_tags_as_a_browser_does() {
+        let c = |s: &str| super::clean(s, &mut Removed::default());
+        assert_eq!(c("<p title='a\"b'>x</p>"), "<p title=\"a&quot;b\">x</p>");
+        assert_eq!(c("<a href=\"java&#x9;script:x\">y</a>"), "<a>y</a>");
+        // An unclosed quote runs to the end: the tag and the rest go.
+        assert_eq!(c("a <b title=\"x> c"), "a ");
+        assert_eq!(c("<ScRiPt>x</sCrIpT >y<!-- c -->z</ x>"), "yz");
+        assert_eq!(c("1 < 2 <3 <>"), "1 &lt; 2 &lt;3 &lt;>");
+        assert_eq!(c("<STYLE>p{}"), "");
+    }
+
+    fn to_markdown(html: &str) -> String {
+        super::to_markdown(html, &mut Removed::default())
+    }
 
     #[test]
     fn statuspage_tags() {
@@ -230,6 +552,9 @@ mod tests {
         );
         assert_eq!(to_markdown("One.\n<br>Two."), "One.\\\nTwo.");
         assert_eq!(to_markdown("<br>Start"), "Start");
-        assert_eq!(to_markdown("<script>x</script>y"), "xy");
+        assert_eq!(to_markdown("<script>x</script>y"), "y");
+        // An entity-like run that ends inside a multi-byte character.
+        assert_eq!(to_markdown("&abcdefghij\u{20ac};"), "&abcdefghij\u{20ac};");
+        assert_eq!(to_markdown("a <b and <c"), "a <b and <c");
     }
 }

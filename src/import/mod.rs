@@ -16,10 +16,86 @@ use std::path::{Path, PathBuf};
 pub mod cstate;
 mod file;
 pub mod html;
+pub mod safe;
 mod site;
 pub mod statuspage;
 
 pub type Time = DateTime<FixedOffset>;
+
+/// The largest file the importers read (a Statuspage JSON file, a cState `config.yml` or issue)
+/// and the largest they write: 10 MB.
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
+/// The longest single value (a JSON or YAML string) an importer takes: 1 MB.
+pub const MAX_VALUE_BYTES: usize = 1_000_000;
+/// The deepest nesting of lists and maps a cState front matter may have (Statuspage JSON:
+/// serde_json's limit, 128).
+pub const MAX_YAML_DEPTH: usize = 64;
+/// The longest slug an importer derives.
+pub const MAX_SLUG_BYTES: usize = 64;
+
+/// A file's bytes, refused (with its size and the limit) when over [`MAX_FILE_BYTES`].
+pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let f =
+        std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let too_big = |n: u64| {
+        format!(
+            "{}: {n} bytes, over the import limit of {MAX_FILE_BYTES} bytes (10 MB) for one file",
+            path.display()
+        )
+    };
+    if let Ok(m) = f.metadata() {
+        if m.len() > MAX_FILE_BYTES {
+            return Err(too_big(m.len()));
+        }
+    }
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// A slug for an item whose source id is `id`: the id as a slug when that is not empty and at
+/// most [`MAX_SLUG_BYTES`] long, else one made from the id (or the title) and a hash of the
+/// id, so that it is never empty and never too long. The second value says why the id was not
+/// used, for the report.
+pub(crate) fn safe_slug(id: &str, title: &str) -> (String, Option<String>) {
+    let from_id = crate::validate::slugify(id);
+    if !from_id.is_empty() && from_id.len() <= MAX_SLUG_BYTES {
+        return (from_id, None);
+    }
+    let base = if from_id.is_empty() {
+        crate::validate::slugify(title)
+    } else {
+        from_id
+    };
+    let slug = hashed(&base, id);
+    let why = if base.is_empty() || crate::validate::slugify(id).is_empty() {
+        "has no letters or digits to make a URL of"
+    } else {
+        "is too long for a URL"
+    };
+    (
+        slug.clone(),
+        Some(format!("its id {why}; its slug is `{slug}`")),
+    )
+}
+
+/// `base` cut short, then a hash of `id`: `api-errors-1f2e3d4c` (`incident-…` without a base).
+fn hashed(base: &str, id: &str) -> String {
+    let mut n = (MAX_SLUG_BYTES - 9).min(base.len());
+    while !base.is_char_boundary(n) {
+        n -= 1;
+    }
+    let base = base[..n].trim_end_matches('-');
+    let base = if base.is_empty() { "incident" } else { base };
+    let hash = xxhash_rust::xxh3::xxh3_64(id.as_bytes()) as u32;
+    format!("{base}-{hash:08x}")
+}
 
 /// The site as the source describes it.
 #[derive(Debug, Default)]
@@ -113,6 +189,10 @@ pub struct Item {
     pub draft: bool,
     /// Facts afterword has no field for, kept as comments in the front matter.
     pub notes: Vec<String>,
+    /// Where it came from, for warnings: `incidents.json: incident abc123`, `issues/x.md`.
+    pub origin: String,
+    /// What the reader already removed from untrusted text (see [`safe`]).
+    pub removed: safe::Removed,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -136,6 +216,61 @@ pub struct ImpactWindow {
 }
 
 impl Item {
+    /// Every instant in the item, with what it is.
+    fn times(&self) -> Vec<(&'static str, Time)> {
+        let mut v: Vec<(&'static str, Time)> = Vec::new();
+        v.extend(self.started.map(|t| ("started", t)));
+        v.extend(self.resolved.map(|t| ("resolved", t)));
+        if let Some((a, b)) = self.window {
+            v.push(("scheduled start", a));
+            v.push(("scheduled end", b));
+        }
+        v.extend(self.timeline.iter().map(|u| ("timeline entry", u.at)));
+        for w in &self.impacts {
+            v.extend(w.start.map(|t| ("impact start", t)));
+            v.extend(w.end.map(|t| ("impact end", t)));
+        }
+        v
+    }
+
+    /// The item as it may be written: every time in the supported range (else an error saying
+    /// which is not), text without control characters, and untrusted Markdown made safe. The
+    /// second value is what was removed, if anything.
+    fn prepared(&self) -> Result<(Item, Option<String>), String> {
+        for (what, t) in self.times() {
+            crate::timefmt::check_range(t.with_timezone(&chrono::Utc))
+                .map_err(|e| format!("its {what} {e}"))?;
+        }
+        let mut removed = self.removed.clone();
+        let r = &mut removed;
+        let mut item = self.clone();
+        item.title = safe::text(&item.title, r);
+        if item.title.trim().is_empty() {
+            // Nothing but control characters: the id stands in, as for a missing name.
+            item.title = safe::text(&item.id, r);
+            if item.title.trim().is_empty() {
+                item.title = "Untitled".to_string();
+            }
+        }
+        item.components = item.components.iter().map(|c| safe::text(c, r)).collect();
+        for w in &mut item.impacts {
+            w.component = safe::text(&w.component, r);
+        }
+        for u in &mut item.timeline {
+            u.message = safe::markdown(&safe::text(&u.message, r), r);
+        }
+        item.body = safe::markdown(&safe::text(&item.body, r), r);
+        item.notes = item.notes.iter().map(|n| safe::text(n, r)).collect();
+        item.aliases = item
+            .aliases
+            .iter()
+            .map(|a| safe::text(a, r))
+            .filter(|a| safe::url_ok(a))
+            .collect();
+        let said = (!removed.is_empty()).then(|| removed.describe());
+        Ok((item, said))
+    }
+
     /// The day the file name starts with, in the source's own offset.
     fn day(&self) -> Option<NaiveDate> {
         self.started
@@ -198,6 +333,19 @@ pub fn run(source: Source, opts: &Options) -> Result<Report, String> {
         Source::Cstate(dir) => cstate::read(dir, &mut catalog, &mut report)?,
     };
     apply(&catalog, &items, opts, &mut report)?;
+    // Warnings name files, ids and titles from the export: a line break or an escape sequence
+    // in one must not forge a line (or a CI annotation) of the report.
+    for line in report.warnings.iter_mut().chain(report.actions.iter_mut()) {
+        if line.chars().any(char::is_control) {
+            *line = line
+                .chars()
+                .map(|c| match c {
+                    c if c.is_control() => c.escape_default().to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+        }
+    }
     Ok(report)
 }
 
@@ -208,6 +356,7 @@ pub fn apply(
     opts: &Options,
     report: &mut Report,
 ) -> Result<(), String> {
+    let catalog = &clean_catalog(catalog);
     let mut site = site::SiteEdit::open(&opts.root, catalog)?;
     for c in &catalog.components {
         site.component_id(c);
@@ -215,10 +364,52 @@ pub fn apply(
     let content = opts.root.join("content");
     let mut known = file::scan(&content)?;
     let mut taken: Vec<PathBuf> = Vec::new();
+    // Slugs other files hold: every file but those of the items imported now.
+    let own: std::collections::HashSet<&PathBuf> = items
+        .iter()
+        .filter_map(|i| known.get(&(i.source.to_string(), i.id.clone())))
+        .map(|f| &f.path)
+        .collect();
+    let mut slugs: std::collections::HashSet<String> = file::slugs(&content)
+        .into_iter()
+        .filter(|(p, _)| !own.contains(p))
+        .map(|(_, s)| s)
+        .collect();
     // Oldest first, so that new files are reported (and, on a name clash, numbered) in order.
     let mut items: Vec<&Item> = items.iter().collect();
     items.sort_by(|a, b| (a.day(), &a.id).cmp(&(b.day(), &b.id)));
     for item in items {
+        let item = match item.prepared() {
+            Ok((item, removed)) => {
+                if let Some(r) = removed {
+                    report.warnings.push(format!("{}: {r}", item.origin));
+                }
+                item
+            }
+            Err(e) => {
+                report
+                    .warnings
+                    .push(format!("{}: {e}; skipped", item.origin));
+                continue;
+            }
+        };
+        let mut item = item;
+        if slugs.contains(&item.slug) {
+            let base = item.slug.clone();
+            item.slug = hashed(&base, &item.id);
+            // Should even that be taken, the id with a counter is hashed instead.
+            let mut n = 2;
+            while slugs.contains(&item.slug) {
+                item.slug = hashed(&base, &format!("{}#{n}", item.id));
+                n += 1;
+            }
+            report.warnings.push(format!(
+                "{}: another incident has the same slug; its slug is `{}`",
+                item.origin, item.slug
+            ));
+        }
+        slugs.insert(item.slug.clone());
+        let item = &item;
         let mut names = BTreeMap::new();
         for name in item
             .components
@@ -241,6 +432,15 @@ pub fn apply(
             Kind::Maintenance => None,
         };
         let text = file::render(item, &names, severity.as_deref());
+        if text.len() as u64 > MAX_FILE_BYTES {
+            report.warnings.push(format!(
+                "{}: the file it would make is {} bytes, over the limit of {MAX_FILE_BYTES} bytes \
+                 (10 MB); skipped",
+                item.origin,
+                text.len()
+            ));
+            continue;
+        }
         let existing = known.remove(&(item.source.to_string(), item.id.clone()));
         let path = match &existing {
             Some(found) => found.path.clone(),
@@ -281,6 +481,35 @@ pub fn apply(
         site.save()?;
     }
     Ok(())
+}
+
+/// The catalog with control characters removed from its text, as items' names are.
+fn clean_catalog(c: &Catalog) -> Catalog {
+    let mut r = safe::Removed::default();
+    let mut t = |s: &str| safe::text(s, &mut r);
+    Catalog {
+        title: c.title.as_deref().map(&mut t),
+        url: c.url.as_deref().map(&mut t),
+        timezone: c.timezone.clone(),
+        groups: c
+            .groups
+            .iter()
+            .map(|g| Group {
+                name: t(&g.name),
+                description: g.description.as_deref().map(&mut t),
+            })
+            .collect(),
+        components: c
+            .components
+            .iter()
+            .map(|x| Component {
+                name: t(&x.name),
+                description: x.description.as_deref().map(&mut t),
+                group: x.group.as_deref().map(&mut t),
+                since: x.since,
+            })
+            .collect(),
+    }
 }
 
 /// Write through a temporary file in the same folder, so a file is never half-written.

@@ -23,8 +23,28 @@ const INCIDENT_STATUSES: &[&str] = &[
 const MAINTENANCE_STATUSES: &[&str] = &["scheduled", "in_progress", "verifying", "completed"];
 const IMPACTS: &[&str] = &["none", "minor", "major", "critical"];
 
+/// A string field; a string over [`super::MAX_VALUE_BYTES`] is not taken (see [`oversized`]).
 fn s<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key).and_then(Value::as_str)
+    v.get(key)
+        .and_then(Value::as_str)
+        .filter(|s| s.len() <= super::MAX_VALUE_BYTES)
+}
+
+/// The first string in `v` longer than [`super::MAX_VALUE_BYTES`]: its JSON pointer below `v`
+/// and its length. `skip` names keys not to look into (they are checked on their own).
+fn oversized(v: &Value, skip: &[&str]) -> Option<(String, usize)> {
+    match v {
+        Value::String(s) if s.len() > super::MAX_VALUE_BYTES => Some((String::new(), s.len())),
+        Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| oversized(x, &[]).map(|(p, n)| (format!("/{i}{p}"), n))),
+        Value::Object(o) => o
+            .iter()
+            .filter(|(k, _)| !skip.contains(&k.as_str()))
+            .find_map(|(k, x)| oversized(x, &[]).map(|(p, n)| (format!("/{k}{p}"), n))),
+        _ => None,
+    }
 }
 
 fn t(v: &Value, key: &str) -> Option<Time> {
@@ -46,9 +66,10 @@ pub fn read(
 ) -> Result<Vec<Item>, String> {
     let mut docs = Vec::new();
     for f in files {
-        let text =
-            std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
-        let v: Value = serde_json::from_str(&text).map_err(|e| {
+        let bytes = super::read_capped(f)?;
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        // Nesting deeper than serde_json's recursion limit (128) is an error here, not a crash.
+        let v: Value = serde_json::from_slice(bytes).map_err(|e| {
             format!(
                 "{}:{}:{}: not valid JSON: {e}\nhelp: give files saved from a Statuspage page's /api/v2/ (incidents.json, summary.json, …)",
                 f.display(),
@@ -64,6 +85,10 @@ pub fn read(
         for c in list(v, "components") {
             if c.get("group").and_then(Value::as_bool) == Some(true) {
                 if let (Some(id), Some(name)) = (s(c, "id"), s(c, "name")) {
+                    let name = name.trim();
+                    if name.is_empty() {
+                        continue;
+                    }
                     groups.insert(id.to_string(), name.to_string());
                     catalog.add_group(Group {
                         name: name.to_string(),
@@ -76,6 +101,18 @@ pub fn read(
     let names = Names::new(&docs, &groups);
     let mut found: BTreeMap<String, (Option<Time>, usize, &Value, &Path)> = BTreeMap::new();
     for (f, v) in &docs {
+        let incident_keys = ["incidents", "scheduled_maintenances", "incident"];
+        let is_incident = v.get("incident_updates").is_some()
+            || (s(v, "id").is_some() && s(v, "name").is_some() && s(v, "status").is_some());
+        if !is_incident {
+            if let Some((at, n)) = oversized(v, &incident_keys) {
+                report.warnings.push(format!(
+                    "{}: {at}: a string of {n} bytes, over the limit of {} bytes for one value; ignored",
+                    f.display(),
+                    super::MAX_VALUE_BYTES
+                ));
+            }
+        }
         let mut recognised = false;
         if let Some(page) = v.get("page") {
             catalog.title = catalog.title.take().or(s(page, "name").map(str::to_string));
@@ -120,10 +157,20 @@ pub fn read(
                 report.warnings.push(format!(
                     "{}: an incident without an `id` (\"{}\") was skipped",
                     f.display(),
-                    s(i, "name").unwrap_or("untitled")
+                    super::safe::short(s(i, "name").unwrap_or("untitled"))
                 ));
                 continue;
             };
+            if let Some((at, n)) = oversized(i, &[]) {
+                report.warnings.push(format!(
+                    "{}: incident {}: `{at}` is a string of {n} bytes, over the limit of {} \
+                     bytes for one value; skipped",
+                    f.display(),
+                    super::safe::short(id),
+                    super::MAX_VALUE_BYTES
+                ));
+                continue;
+            }
             let rank = (t(i, "updated_at"), list(i, "incident_updates").len());
             let newer = found
                 .get(id)
@@ -185,7 +232,7 @@ impl Names {
         let shown = seen
             .iter()
             .map(|(id, (name, group))| {
-                let name = if ids_by_name[name.as_str()] > 1 {
+                let name = if ids_by_name.get(name.as_str()).copied().unwrap_or(0) > 1 {
                     match group.as_ref().and_then(|g| groups.get(g)) {
                         Some(g) => format!("{name} ({g})"),
                         None => format!("{name} ({id})"),
@@ -226,8 +273,13 @@ fn add_component(
         name: name.clone(),
         description: s(c, "description").map(str::to_string),
         group: s(c, "group_id").and_then(|g| groups.get(g)).cloned(),
+        // A start date outside the supported range is left out.
         since: s(c, "start_date")
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .filter(|d| {
+                d.and_hms_opt(0, 0, 0)
+                    .is_some_and(|t| crate::timefmt::check_range(t.and_utc()).is_ok())
+            }),
     });
     Some(name)
 }
@@ -250,11 +302,9 @@ fn item(
     report: &mut Report,
 ) -> Option<Item> {
     let page_url = ctx.page_url;
-    let mut warn = |m: String| {
-        report
-            .warnings
-            .push(format!("{}: incident {id}: {m}", file.display()))
-    };
+    let origin = format!("{}: incident {}", file.display(), super::safe::short(id));
+    let mut warn = |m: String| report.warnings.push(format!("{origin}: {m}"));
+    let mut removed = super::safe::Removed::default();
     let maintenance =
         s(v, "impact") == Some("maintenance") || !v.get("scheduled_for").is_none_or(Value::is_null);
     let statuses = if maintenance {
@@ -289,7 +339,7 @@ fn item(
             ));
             "update".to_string()
         };
-        let message = html::to_markdown(s(u, "body").unwrap_or(""));
+        let message = html::to_markdown(s(u, "body").unwrap_or(""), &mut removed);
         timeline.push((
             Update {
                 at,
@@ -377,7 +427,8 @@ fn item(
         }
         _ => None,
     };
-    let start = started.or(first).expect("one of them");
+    // One of them is there: the case without both returned above.
+    let start = started.or(first)?;
     // A maintenance's start is its window.
     let started = started.filter(|_| !maintenance);
 
@@ -395,7 +446,9 @@ fn item(
             .filter(|u| *u > from)
             .unwrap_or_else(|| {
                 warn("no `scheduled_until` after its start; the window is set to one hour".into());
-                from + chrono::Duration::hours(1)
+                // At the end of time there is no hour left: the range check skips it then.
+                from.checked_add_signed(chrono::Duration::hours(1))
+                    .unwrap_or(from)
             });
         window = Some((from, until));
     } else {
@@ -434,11 +487,10 @@ fn item(
         .filter(|l| page_url.is_none_or(|p| !l.starts_with(p)))
         .map(|l| vec![l.to_string()])
         .unwrap_or_default();
-    let slug = if crate::validate::slugify(id) == id {
-        id.to_string()
-    } else {
-        crate::validate::slugify(id)
-    };
+    let (slug, why) = super::safe_slug(id, &title);
+    if let Some(why) = why {
+        warn(why);
+    }
     Some(Item {
         source: "statuspage",
         id: id.to_string(),
@@ -460,5 +512,7 @@ fn item(
         aliases,
         draft: false,
         notes: Vec::new(),
+        origin,
+        removed,
     })
 }
