@@ -149,7 +149,7 @@ fn import(source: afterword::import::Source, args: ImportArgs) -> Result<(), Str
         dry_run: args.dry_run,
         force: args.force,
     };
-    let report = import::run(source, &opts).map_err(|e| format!("error: {e}"))?;
+    let report = import::run(source, &opts).map_err(|e| format!("error: {}", shown(&e)))?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
@@ -231,7 +231,7 @@ fn run(cli: Cli) -> Result<(), String> {
             force,
             now,
         } => {
-            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
+            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {}", shown(&e)))?;
             let report = build(&BuildOptions {
                 root,
                 output,
@@ -251,7 +251,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     out.push(BuildError::Invalid(ds).summary());
                     out.join("\n\n")
                 }
-                e => e.to_string(),
+                e => shown(&e),
             })?;
             for w in &report.warnings {
                 eprintln!("{}", human(w));
@@ -273,8 +273,8 @@ fn run(cli: Cli) -> Result<(), String> {
             deny_warnings,
             now,
         } => {
-            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
-            let report = check::check(&root, now).map_err(|e| e.to_string())?;
+            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {}", shown(&e)))?;
+            let report = check::check(&root, now).map_err(|e| shown(&e))?;
             for d in &report.diagnostics {
                 match format {
                     Format::Human => eprintln!("{}\n", human(d)),
@@ -297,7 +297,7 @@ fn run(cli: Cli) -> Result<(), String> {
             open,
             now,
         } => {
-            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {e}"))?;
+            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {}", shown(&e)))?;
             afterword::serve::serve(afterword::serve::ServeOptions {
                 root,
                 bind,
@@ -311,12 +311,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 if e.starts_with("error: ") {
                     e
                 } else {
-                    format!("error: {e}")
+                    format!("error: {}", shown(&e))
                 }
             })
         }
         Command::Init { dir } => {
-            let created = scaffold::init(&dir).map_err(|e| format!("error: {e}"))?;
+            let created = scaffold::init(&dir).map_err(|e| format!("error: {}", shown(&e)))?;
             for p in created {
                 println!("created {}", p.display());
             }
@@ -329,13 +329,23 @@ fn run(cli: Cli) -> Result<(), String> {
             components,
             root,
         } => {
-            let now = resolve_now(None).map_err(|e| format!("error: {e}"))?;
+            let now = resolve_now(None).map_err(|e| format!("error: {}", shown(&e)))?;
             let path = scaffold::new_incident(&root, &title, severity.as_deref(), &components, now)
-                .map_err(|e| format!("error: {e}"))?;
+                .map_err(|e| format!("error: {}", shown(&e)))?;
             println!("created {}", path.display());
             Ok(())
         }
     }
+}
+
+/// An error message as it can be printed: every line with its unprintable characters (control
+/// characters, bidirectional overrides; from a file name, say) written as escapes.
+fn shown(e: &dyn std::fmt::Display) -> String {
+    e.to_string()
+        .split('\n')
+        .map(|l| afterword::diag::printable(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A diagnostic as rustc would show it, in colour on a terminal (unless NO_COLOR is set).
