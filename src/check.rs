@@ -89,8 +89,9 @@ pub fn human(d: &Diagnostic, source: &dyn Fn(&Path) -> Option<String>, color: bo
         .as_deref()
         .and_then(|t| line_of(t, d.line))
         .map(|(line, _)| {
-            let line = visible(line);
-            // `col` counts characters; the snippet wants bytes.
+            // `col` counts characters and `len` bytes of the original line; the snippet wants
+            // bytes of the line as shown, where an unprintable character may have a picture of
+            // another width. Both ends are found in characters, which showing keeps one for one.
             let start = line
                 .char_indices()
                 .nth(d.col.saturating_sub(1))
@@ -101,9 +102,17 @@ pub fn human(d: &Diagnostic, source: &dyn Fn(&Path) -> Option<String>, color: bo
                     .next()
                     .map_or(start, |c| start + c.len_utf8())
             } else {
-                (start + d.len).min(line.len())
+                let mut end = (start + d.len).min(line.len());
+                while !line.is_char_boundary(end) {
+                    end += 1;
+                }
+                end
             };
-            (line.to_string(), start..end)
+            let (from, to) = (line[..start].chars().count(), line[..end].chars().count());
+            let shown = visible(line);
+            let byte_at = |n: usize| shown.char_indices().nth(n).map_or(shown.len(), |(b, _)| b);
+            let span = byte_at(from)..byte_at(to);
+            (shown.into_owned(), span)
         });
     let mut group = match &located {
         Some((line, span)) => title.element(

@@ -258,3 +258,21 @@ fn control_characters_in_site_toml_are_errors_too() {
     );
     assert!(v["message"].as_str().unwrap().contains("U+0007"));
 }
+
+#[test]
+fn unprintable_characters_on_a_source_line_are_shown_without_breaking_the_caret() {
+    // Raw control characters (one byte) and U+0085 (two) become three-byte pictures on the
+    // line shown under an error: the caret must still land, and nothing may panic.
+    for raw in ["\u{1}", "\u{7f}", "\u{85}"] {
+        let dir = fixture_site();
+        let path = dir.path().join("site.toml");
+        let mut toml = std::fs::read_to_string(&path).unwrap();
+        toml.push_str(&format!("oops = \"a{raw}b\" # {raw}\n"));
+        std::fs::write(&path, toml).unwrap();
+        let out = run(dir.path(), &["check", "--now", NOW]);
+        assert_eq!(out.status.code(), Some(1), "{raw:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        assert!(!out.stderr.contains(raw), "{raw:?} printed raw");
+        assert!(out.stderr.contains("site.toml:"), "{}", out.stderr);
+    }
+}

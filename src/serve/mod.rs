@@ -111,8 +111,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     let t = Instant::now();
     eprintln!("Building {} ...", shown.display());
     let outcome = live.rebuild_guarded(&[]);
-    report(&outcome, t, &[], opts.color, true);
-    publish(&state, &live, &outcome);
+    show(&state, &live, &outcome, t, &[], opts.color, true);
 
     println!("Serving {} at {base_url} (Ctrl-C to stop)", shown.display());
     if opts.open {
@@ -129,8 +128,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
                     live.forget();
                 }
                 let outcome = live.rebuild_guarded(&batch.paths);
-                publish(&st, &live, &outcome);
-                report(&outcome, t, &batch.shown, color, false);
+                show(&st, &live, &outcome, t, &batch.shown, color, false);
             }
         })
         .map_err(|e| e.to_string())?;
@@ -155,6 +153,31 @@ fn bind_error(opts: &ServeOptions, e: std::io::Error) -> String {
             opts.port, opts.bind
         ),
         _ => format!("error: cannot listen on {}:{}: {e}", opts.bind, opts.port),
+    }
+}
+
+/// Publish a rebuild's outcome and report it, as one more guarded step: a panic while the
+/// problems are formatted must not end the rebuild thread either. It becomes the overlay.
+fn show(
+    state: &State,
+    live: &live::Live,
+    outcome: &Result<live::Rebuilt, BuildError>,
+    t: Instant,
+    changed: &[String],
+    color: bool,
+    first: bool,
+) {
+    let shown = live::guarded(|| {
+        publish(state, live, outcome);
+        report(outcome, t, changed, color, first);
+    });
+    if let Err(live::Panicked(msg)) = shown {
+        let msg = format!(
+            "afterword hit an internal error while reporting a rebuild: {}; please report it",
+            crate::diag::printable(&msg)
+        );
+        eprintln!("error: {msg}");
+        state.publish(None, Some(overlay(&BuildError::Other(msg))));
     }
 }
 
