@@ -467,6 +467,12 @@ pub fn output_problems(site_toml: &Path, rec: &Recorder) -> Vec<Diagnostic> {
     }
     for c in rec.clashes() {
         let msg = match (&c.first, &c.second) {
+            _ if c.folder => format!(
+                "`{}` would be a file for one of the site's files and a folder for another ({} and {}): no file system can hold both",
+                c.rel,
+                shown(&c.first),
+                shown(&c.second)
+            ),
             (Origin::Generated, Origin::Generated) => {
                 format!("afterword generates `{}` twice", c.rel)
             }

@@ -190,6 +190,8 @@ pub struct Clash {
     pub rel: String,
     pub first: Origin,
     pub second: Origin,
+    /// `rel` is a file for one of them and a folder for the other.
+    pub folder: bool,
 }
 
 /// The longest file name (path component) common filesystems take, in bytes.
@@ -215,7 +217,11 @@ impl<'a> Recorder<'a> {
         }
     }
 
-    fn note(&self, rel: &str, origin: Origin) -> io::Result<()> {
+    /// Record `rel`; `Ok(false)` when it must not reach the inner sink: it is a file where
+    /// another file needs a folder, or the other way round (`static/incidents` beside
+    /// `incidents/<slug>/index.html`), which no file system can hold. Found here whatever
+    /// order the files come in, and reported as a [`Clash`] at the shorter path.
+    fn note(&self, rel: &str, origin: Origin) -> io::Result<bool> {
         if let Some(c) = rel.split('/').find(|c| c.len() > NAME_MAX) {
             let e = io::Error::new(
                 io::ErrorKind::InvalidInput,
@@ -231,21 +237,41 @@ impl<'a> Recorder<'a> {
             return Err(e);
         }
         let mut seen = self.seen.lock().expect("recorder poisoned");
-        if let Some(first) = seen.get(rel) {
-            let (first, second) = if *first <= origin {
-                (first.clone(), origin)
-            } else {
-                (origin, first.clone())
-            };
+        let clash = |at: &str, a: Origin, b: Origin, folder: bool| {
+            let (first, second) = if a <= b { (a, b) } else { (b, a) };
             self.clashes.lock().expect("recorder poisoned").push(Clash {
-                rel: rel.to_string(),
+                rel: at.to_string(),
                 first,
                 second,
+                folder,
             });
-        } else {
-            seen.insert(rel.to_string(), origin);
+        };
+        if let Some(first) = seen.get(rel) {
+            clash(rel, first.clone(), origin, false);
+            return Ok(true);
         }
-        Ok(())
+        // A folder of `rel` is a file already …
+        let file_above = rel
+            .match_indices('/')
+            .map(|(i, _)| &rel[..i])
+            .find_map(|a| seen.get(a).map(|o| (a, o.clone())));
+        if let Some((above, first)) = file_above {
+            clash(above, first, origin, true);
+            return Ok(false);
+        }
+        // … or `rel` is a folder of a file already.
+        let folder = format!("{rel}/");
+        let below = seen
+            .range(folder.clone()..)
+            .next()
+            .filter(|(k, _)| k.starts_with(&folder))
+            .map(|(_, o)| o.clone());
+        if let Some(first) = below {
+            clash(rel, first, origin, true);
+            return Ok(false);
+        }
+        seen.insert(rel.to_string(), origin);
+        Ok(true)
     }
 
     /// Every output path, sorted.
@@ -284,20 +310,26 @@ impl<'a> Recorder<'a> {
 
 impl Sink for Recorder<'_> {
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        self.note(rel, Origin::Generated)?;
-        self.inner.write(rel, bytes)
+        if self.note(rel, Origin::Generated)? {
+            self.inner.write(rel, bytes)?;
+        }
+        Ok(())
     }
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        self.note(rel, Origin::Copied(from.to_path_buf()))?;
-        self.inner.copy(rel, from)
+        if self.note(rel, Origin::Copied(from.to_path_buf()))? {
+            self.inner.copy(rel, from)?;
+        }
+        Ok(())
     }
     fn write_keyed(&self, rel: &str, key: u64, bytes: &[u8]) -> io::Result<()> {
-        self.note(rel, Origin::Generated)?;
-        self.inner.write_keyed(rel, key, bytes)
+        if self.note(rel, Origin::Generated)? {
+            self.inner.write_keyed(rel, key, bytes)?;
+        }
+        Ok(())
     }
     fn reuse(&self, rel: &str, key: u64) -> bool {
         // A kept file is part of the output as much as a written one.
-        self.inner.reuse(rel, key) && self.note(rel, Origin::Generated).is_ok()
+        self.inner.reuse(rel, key) && self.note(rel, Origin::Generated).is_ok_and(|pass| pass)
     }
 }
 

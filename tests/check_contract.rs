@@ -312,3 +312,36 @@ fn check_passing_means_build_passing_on_every_fixture_site() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     assert!(clean >= 3 && broken >= 20, "clean {clean}, broken {broken}");
 }
+
+#[test]
+fn a_file_where_the_output_needs_a_folder_is_a_conflict_either_way_round() {
+    // Each alone: a file where a folder of generated files goes, a folder where a generated
+    // file goes, and a bundle file under its own page's generated index.json.
+    for (make, at) in [
+        ("static/incidents", "incidents"),
+        ("static/components/api", "components/api"),
+        ("static/feed.xml/a.txt", "feed.xml"),
+        ("static/404.html/x", "404.html"),
+        (
+            "content/bundle-case/index.json/a.txt",
+            "incidents/bundle-case/index.json",
+        ),
+    ] {
+        let dir = fixture_site();
+        let root = dir.path();
+        let p = root.join(make);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, "mine").unwrap();
+        let (code, diags) = check(root);
+        assert_eq!(code, Some(1), "{make}: {diags:?}");
+        let e = errors(&diags);
+        assert_eq!(e.len(), 1, "{make}: {diags:?}");
+        assert_eq!(e[0]["code"], "E0027", "{make}");
+        let msg = e[0]["message"].as_str().unwrap();
+        assert!(
+            msg.starts_with(&format!("`{at}` would be a file for one")),
+            "{make}: {msg}"
+        );
+        build_fails_with(root, "E0027");
+    }
+}
