@@ -1333,3 +1333,53 @@ fn hostile_imports_give_a_site_that_checks_and_builds() {
         }
     }
 }
+
+#[test]
+fn long_component_names_give_ids_that_fit_a_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let long = "x".repeat(600);
+    let cjk = "中".repeat(100);
+    let d = serde_json::json!({"components": [
+        {"id": "c1", "name": long, "status": "operational", "position": 1},
+        {"id": "c2", "name": cjk, "status": "operational", "position": 2},
+    ], "incidents": [{"id": "i1", "name": "Slow", "status": "resolved", "impact": "minor",
+        "created_at": "2024-03-01T10:00:00Z", "resolved_at": "2024-03-01T11:00:00Z",
+        "components": [{"id": "c1", "name": long}, {"id": "c2", "name": cjk}]}]});
+    std::fs::write(root.join("s.json"), d.to_string()).unwrap();
+    import(root, &["import", "statuspage", "s.json"]);
+    check_and_build(root);
+    let ids: Vec<String> = std::fs::read_dir(root.join("public/components"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.contains('.'))
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    for id in &ids {
+        assert!(id.len() <= 64, "{id}");
+    }
+    // cState systems too.
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("cstate");
+    std::fs::create_dir_all(src.join("content/issues")).unwrap();
+    std::fs::write(
+        src.join("config.yml"),
+        format!(
+            "title: Status\nparams:\n  systems:\n    - {}\n",
+            "Sys".repeat(100)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("content/issues/a.md"),
+        format!(
+            "---\ntitle: Down\ndate: 2024-03-01T10:00:00Z\nresolved: true\nresolvedWhen: 2024-03-01T11:00:00Z\nseverity: down\naffected:\n  - {}\n---\nFixed.\n",
+            "Sys".repeat(100)
+        ),
+    )
+    .unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    import(&site, &["import", "cstate", src.to_str().unwrap()]);
+    check_and_build(&site);
+}

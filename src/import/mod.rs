@@ -86,7 +86,7 @@ pub(crate) fn safe_slug(id: &str, title: &str) -> (String, Option<String>) {
 }
 
 /// `base` cut short, then a hash of `id`: `api-errors-1f2e3d4c` (`incident-…` without a base).
-fn hashed(base: &str, id: &str) -> String {
+pub(crate) fn hashed(base: &str, id: &str) -> String {
     let mut n = (MAX_SLUG_BYTES - 9).min(base.len());
     while !base.is_char_boundary(n) {
         n -= 1;

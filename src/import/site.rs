@@ -146,6 +146,11 @@ impl SiteEdit {
         if base.is_empty() {
             base = fallback.to_string();
         }
+        // An id is a folder name in the output (`components/<id>/`): a long name gives a
+        // short id plus a hash of the name, like an incident's slug.
+        if base.len() > super::MAX_SLUG_BYTES {
+            base = super::hashed(&base, name);
+        }
         let mut id = base.clone();
         let mut n = 2;
         while taken.iter().any(|(_, i)| *i == id) {
