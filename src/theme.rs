@@ -54,6 +54,19 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     let mut theme = Theme::default();
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
+        // A theme's own folders must be its own: a link from `themes/<name>/static` to a folder
+        // elsewhere would publish that folder.
+        for sub in ["templates", "static"] {
+            let p = dir.join(sub);
+            if p.symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+            {
+                return Err(format!(
+                    "{} is a symbolic link: a theme's templates/ and static/ must be folders inside themes/{name}/",
+                    crate::fsutil::display_path(&p).display()
+                ));
+            }
+        }
         layer(&mut theme, &dir)?;
     } else if name == "default" {
         embedded_into(&DEFAULT_THEME, &mut theme);
@@ -130,7 +143,19 @@ fn read_dir_into(
             entry.map_err(|e| format!("{}: {e}", crate::fsutil::display_path(dir).display()))?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let rel = rel
+            // Published under its own name: a name that is not UTF-8 (shown with U+FFFD, so two
+            // could become one) or holds a `\` (a folder separator on Windows) cannot be.
+            let name = rel.to_str().filter(|n| !n.contains('\\')).ok_or_else(|| {
+                format!(
+                    "{}: a file name must be UTF-8 without `\\` to be published; rename it",
+                    crate::diag::printable(
+                        &crate::fsutil::display_path(entry.path())
+                            .display()
+                            .to_string()
+                    )
+                )
+            })?;
+            let rel = Path::new(name)
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()

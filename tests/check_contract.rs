@@ -345,3 +345,47 @@ fn a_file_where_the_output_needs_a_folder_is_a_conflict_either_way_round() {
         build_fails_with(root, "E0027");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_linking_out_of_themes_and_unpublishable_names_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+    // themes/t is a real folder, but its static/ links elsewhere.
+    let dir = fixture_site();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates"),
+        &dir.path().join("themes/t/templates"),
+    );
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("themes/t/static")).unwrap();
+    prepend_to_site_toml(dir.path(), "theme = \"t\"");
+    let (code, diags) = check(dir.path());
+    assert_eq!(code, Some(1), "{diags:?}");
+    let e = errors(&diags);
+    assert_eq!(e[0]["code"], "E0022", "{diags:?}");
+    assert!(e[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("is a symbolic link"));
+    build_fails_with(dir.path(), "E0022");
+
+    // A static file name that is not UTF-8, or holds a backslash: no output path can be its.
+    use std::os::unix::ffi::OsStrExt;
+    for name in [
+        std::ffi::OsStr::from_bytes(b"a\xff.txt"),
+        "a\\b.txt".as_ref(),
+    ] {
+        let dir = fixture_site();
+        std::fs::create_dir_all(dir.path().join("static")).unwrap();
+        std::fs::write(dir.path().join("static").join(name), "x").unwrap();
+        let (code, diags) = check(dir.path());
+        assert_eq!(code, Some(1), "{name:?}: {diags:?}");
+        let e = errors(&diags);
+        assert_eq!(e[0]["code"], "E0022", "{diags:?}");
+        assert!(
+            e[0]["message"].as_str().unwrap().contains("must be UTF-8"),
+            "{diags:?}"
+        );
+        build_fails_with(dir.path(), "E0022");
+    }
+}
