@@ -301,9 +301,16 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
     if rest.is_empty() || rest.starts_with('/') {
         return Err(format!("base_url `{url}` has no host"));
     }
-    if rest.contains(['?', '#', ' ', '"', '<', '>']) {
+    // It is written into every page, feed and API file as it is: nothing a reader's software
+    // could take for markup or the end of an attribute, no control characters.
+    if rest.contains(['?', '#', '"', '<', '>', '\\', '`'])
+        || rest
+            .chars()
+            .any(|c| c.is_whitespace() || crate::diag::is_unprintable(c))
+    {
         return Err(format!(
-            "base_url `{url}` must be a plain URL without query, fragment or spaces"
+            "base_url `{}` must be a plain URL without query, fragment, spaces or control characters",
+            crate::diag::printable(url)
         ));
     }
     let mut out = url.to_string();

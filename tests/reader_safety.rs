@@ -276,3 +276,22 @@ fn unprintable_characters_on_a_source_line_are_shown_without_breaking_the_caret(
         assert!(out.stderr.contains("site.toml:"), "{}", out.stderr);
     }
 }
+
+#[test]
+fn a_base_url_with_control_characters_is_refused_wherever_it_is_given() {
+    for bad in [
+        "https://x.example/\u{1}/",
+        "https://x.example/\u{7f}",
+        "https://x\u{202e}.example/",
+        "https://x.example/a b/",
+    ] {
+        let dir = fixture_site();
+        let out = run(dir.path(), &["build", "--now", NOW, "--base-url", bad]);
+        assert_eq!(out.status.code(), Some(1), "{bad:?}: {}", out.stderr);
+        assert!(out.stderr.contains("--base-url"), "{}", out.stderr);
+        if !bad.contains(' ') {
+            assert!(!out.stderr.contains(bad), "printed raw: {}", out.stderr);
+        }
+        assert!(!dir.path().join("public").exists());
+    }
+}
