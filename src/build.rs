@@ -311,6 +311,22 @@ fn theme_diagnostic(site_toml: &Path, config: &Config, e: &str) -> Diagnostic {
     d.with_code(crate::diag::codes::THEME)
 }
 
+/// The output folder itself when `output` is a symbolic link to one (`public -> /var/www/x`):
+/// the build replaces the folder the link points to, and the link stays as it is. Swapping the
+/// link itself for a folder would silently end a deployment set up that way.
+fn follow_link(output: PathBuf) -> Result<PathBuf, String> {
+    let is_link = std::fs::symlink_metadata(&output).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(output);
+    }
+    std::fs::canonicalize(&output).map_err(|e| {
+        format!(
+            "the output path {} is a symbolic link that cannot be followed ({e}); point it at a folder, or remove it",
+            display_path(&output).display()
+        )
+    })
+}
+
 /// Refuse output folders a build would destroy or recurse into.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
     if let Some(std::path::Component::Normal(first)) = output.components().next() {
@@ -595,6 +611,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
+    let output = follow_link(output).map_err(BuildError::Other)?;
     check_output(&opts.root, &output).map_err(BuildError::Other)?;
     let previous = check_previous(&output, opts.force).map_err(BuildError::Other)?;
     let stage = Instant::now();

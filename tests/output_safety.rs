@@ -169,3 +169,34 @@ fn build_help_documents_force() {
         out.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_replaces_the_folder_it_points_to_and_keeps_the_link() {
+    let dir = fixture_site();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let real = elsewhere.path().join("www");
+    std::fs::create_dir(&real).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("public")).unwrap();
+    built(dir.path(), &[]);
+    let link = dir.path().join("public");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(std::fs::read_link(&link).unwrap(), real);
+    assert!(real.join("index.html").is_file());
+    // Again: the second build replaces the folder the link points to, as a build does.
+    built(dir.path(), &[]);
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(real.join("index.html").is_file());
+    // A dangling link is refused, and left alone.
+    std::fs::remove_dir_all(&real).unwrap();
+    let out = build(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.contains("is a symbolic link"), "{}", out.stderr);
+    assert!(std::fs::symlink_metadata(&link).is_ok());
+}
