@@ -355,6 +355,19 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
+/// `10485761` → `10,485,761`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Read a file of at most [`MAX_FILE_BYTES`]; a larger one is an E0024 error naming its size
 /// and the limit, and is never read whole.
 pub fn read_limited(path: &Path, shown: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
@@ -370,7 +383,10 @@ pub fn read_limited(path: &Path, shown: &Path) -> Result<Vec<u8>, Box<Diagnostic
                 shown,
                 format!(
                     "the file is {}, over the limit of {} for one file",
-                    size.map_or_else(|| "larger".to_string(), human_size),
+                    size.map_or_else(
+                        || "larger".to_string(),
+                        |n| format!("{} ({} bytes)", human_size(n), grouped(n))
+                    ),
                     human_size(MAX_FILE_BYTES)
                 ),
             )

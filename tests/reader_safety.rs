@@ -185,10 +185,26 @@ fn a_file_over_the_size_limit_is_an_error_with_its_size() {
         .expect("huge.md reported");
     let v: serde_json::Value = serde_json::from_str(line).unwrap();
     assert_eq!(v["code"], "E0024");
+    let n = text.len();
+    let grouped = format!("{},{:03},{:03}", n / 1_000_000, n / 1000 % 1000, n % 1000);
     assert_eq!(
         v["message"],
-        "the file is 11.0 MiB, over the limit of 10 MiB for one file"
+        format!("the file is 11.0 MiB ({grouped} bytes), over the limit of 10 MiB for one file")
     );
+    // One byte over the limit reads as over it.
+    let over = dir.path().join("content/over.md");
+    let mut f = incident("ok");
+    f.push_str(&"x".repeat(10 * 1024 * 1024 + 1 - f.len()));
+    std::fs::write(&over, &f).unwrap();
+    let check = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
+    assert!(
+        check
+            .stdout
+            .contains("the file is 10.0 MiB (10,485,761 bytes), over the limit"),
+        "{}",
+        check.stdout
+    );
+    std::fs::remove_file(&over).unwrap();
     let build = run(dir.path(), &["build", "--now", NOW]);
     assert_eq!(build.status.code(), Some(1));
     assert!(build.stderr.contains("E0024"), "{}", build.stderr);
