@@ -1383,3 +1383,14 @@ fn long_component_names_give_ids_that_fit_a_file_name() {
     import(&site, &["import", "cstate", src.to_str().unwrap()]);
     check_and_build(&site);
 }
+
+#[test]
+fn an_import_that_brings_nothing_still_leaves_a_site_that_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("i.json"), r#"{"incidents": []}"#).unwrap();
+    import(root, &["import", "statuspage", "i.json"]);
+    assert!(root.join("site.toml").is_file());
+    assert!(root.join("content").is_dir());
+    check_and_build(root);
+}

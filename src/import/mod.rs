@@ -479,6 +479,10 @@ pub fn apply(
     report.warnings.extend(site.warnings.iter().cloned());
     if !opts.dry_run {
         site.save()?;
+        // Even when nothing was imported (every item skipped), the site is one `check` and
+        // `build` take: they need a content/ folder.
+        std::fs::create_dir_all(&content)
+            .map_err(|e| format!("cannot create {}: {e}", content.display()))?;
     }
     Ok(())
 }
