@@ -53,6 +53,7 @@ const MARKUP: &[&str] = &[
     "`code` *em* _u_ ~~s~~ # h",
     "{{ tera }} {% raw %} {# c #}",
     "%s %n %x",
+    "semi; colon, comma \\; \\n",
 ];
 
 /// Single characters the outputs must never carry raw (or must carry correctly).
@@ -122,6 +123,7 @@ fn piece() -> BoxedStrategy<String> {
         1 => select(SCRIPTS).prop_map(str::to_string),
         2 => select(LINKS).prop_map(str::to_string),
         1 => prop_oneof![256usize..1000, 1000usize..20_000].prop_map(|n| "x".repeat(n)),
+        1 => (40usize..200, select(&["é", "中", "😀", "\u{301}"][..])).prop_map(|(n, c)| c.repeat(n)),
     ]
     .boxed()
 }
@@ -256,7 +258,7 @@ fn at() -> BoxedStrategy<At> {
     (
         prop_oneof![3 => Just(0i64), 3 => 1i64..3600, 1 => 3600i64..3 * 86_400],
         repr(),
-        prop::bool::weighted(0.1),
+        prop::bool::weighted(0.03),
     )
         .prop_map(|(step, repr, frac)| At { step, repr, frac })
         .boxed()
@@ -333,6 +335,7 @@ const DUES: &[&str] = &[
     "9999-12-31",
     "0000-01-01",
 ];
+/// Valid action-item links, then ones `check` must refuse (E0020).
 const ACTION_LINKS: &[&str] = &[
     "https://tracker.example.com/PLAT-12",
     "mailto:ops@example.com",
@@ -340,6 +343,8 @@ const ACTION_LINKS: &[&str] = &[
     "#frag",
     "//example.com/proto-relative",
     "https://例え.jp/パス?q=1&r=\"2\"",
+];
+const BAD_ACTION_LINKS: &[&str] = &[
     "javascript:alert(1)",
     "JAVASCRIPT:alert(1)",
     " javascript:alert(1)",
@@ -347,6 +352,17 @@ const ACTION_LINKS: &[&str] = &[
     "\u{1}javascript:alert(1)",
     "data:text/html,<script>alert(1)</script>",
     "vbscript:msgbox(1)",
+];
+
+/// `aliases`: absolute http(s) URLs, and what must not pass for one.
+const ALIASES: &[&str] = &[
+    "https://old.example.com/incidents/x",
+    "http://stspg.io/abc",
+    "https://old.example.com/incidents/y",
+    "http://stspg.io/def",
+    "javascript:alert(1)",
+    "https://example.com/\u{1}",
+    "//example.com/x",
 ];
 
 #[derive(Clone, Debug)]
@@ -387,6 +403,7 @@ struct File {
     tags: Vec<Text>,
     authors: Vec<Text>,
     slug: Option<String>,
+    aliases: Vec<&'static str>,
     timezone: Option<&'static str>,
     draft: bool,
     base: i64,
@@ -420,7 +437,7 @@ const BODY: &[&str] = &[
 fn file() -> BoxedStrategy<File> {
     let names = (
         prop_oneof![
-            8 => Just("f".to_string()),
+            24 => Just("f".to_string()),
             1 => Just("Ünïcode Title".to_string()),
             1 => Just("中".repeat(80)),
             1 => Just("😀".repeat(60)),
@@ -437,11 +454,16 @@ fn file() -> BoxedStrategy<File> {
         prop::option::weighted(
             0.2,
             prop_oneof![
-                "[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}",
+                4 => "[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}",
+                1 =>
                 (200usize..300).prop_map(|n| "a".repeat(n)),
-            ]
+            ],
         ),
-        prop::option::weighted(0.3, select(ZONES)),
+        (
+            prop::option::weighted(0.2, prop::collection::vec(select(ALIASES), 1..3))
+                .prop_map(Option::unwrap_or_default),
+            prop::option::weighted(0.3, select(ZONES)),
+        ),
         prop::bool::weighted(0.1),
     );
     let times = (
@@ -450,16 +472,13 @@ fn file() -> BoxedStrategy<File> {
         prop::option::weighted(0.2, at()),
         prop::option::weighted(0.3, at()),
         prop::collection::vec(
-            (
-                at(),
-                0usize..6,
-                prop::option::weighted(0.8, text()),
-            )
-                .prop_map(|(at, status, message)| Entry {
+            (at(), 0usize..6, prop::option::weighted(0.8, text())).prop_map(
+                |(at, status, message)| Entry {
                     at,
                     status,
                     message,
-                }),
+                },
+            ),
             0..4,
         ),
         prop::collection::vec(
@@ -486,10 +505,11 @@ fn file() -> BoxedStrategy<File> {
                 prop::option::weighted(
                     0.4,
                     prop_oneof![
-                        4 => select(ACTION_LINKS).prop_map(str::to_string),
+                        6 => select(ACTION_LINKS).prop_map(str::to_string),
+                        1 => select(BAD_ACTION_LINKS).prop_map(str::to_string),
                         1 => (2000usize..5000)
                             .prop_map(|n| format!("https://example.com/{}", "a".repeat(n))),
-                    ]
+                    ],
                 ),
             )
                 .prop_map(|(title, owner, status, due, link)| Action {
@@ -518,7 +538,7 @@ fn file() -> BoxedStrategy<File> {
                     tags,
                     authors,
                     slug,
-                    timezone,
+                    (aliases, timezone),
                     draft,
                 ),
                 (base, started, detected, resolved, timeline, impacts, actions, window, body),
@@ -533,6 +553,7 @@ fn file() -> BoxedStrategy<File> {
                 tags,
                 authors,
                 slug,
+                aliases,
                 timezone,
                 draft,
                 base,
@@ -560,12 +581,7 @@ impl File {
             .filter(|c| c.1)
             .map(|c| c.0)
             .collect();
-        let list = |v: &[Text]| {
-            v.iter()
-                .map(Text::toml)
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let list = |v: &[Text]| v.iter().map(Text::toml).collect::<Vec<_>>().join(", ");
         let mut s = String::from("+++\n");
         let _ = writeln!(s, "title = {}", self.title.toml());
         if self.maintenance {
@@ -586,6 +602,14 @@ impl File {
         }
         if let Some(slug) = &self.slug {
             let _ = writeln!(s, "slug = \"{slug}-{index}\"");
+        }
+        if !self.aliases.is_empty() {
+            let list: Vec<String> = self
+                .aliases
+                .iter()
+                .map(|a| format!("\"{}\"", toml_escape(a, false)))
+                .collect();
+            let _ = writeln!(s, "aliases = [{}]", list.join(", "));
         }
         if let Some(z) = self.timezone {
             let _ = writeln!(s, "timezone = \"{z}\"");
@@ -706,6 +730,7 @@ impl File {
 #[derive(Clone, Debug)]
 struct SiteToml {
     title: Text,
+    description: Option<Text>,
     component_name: Text,
     zone: &'static str,
     base_url: &'static str,
@@ -718,6 +743,7 @@ struct SiteToml {
 fn site_toml() -> BoxedStrategy<SiteToml> {
     (
         prop_oneof![3 => plain(), 1 => text()],
+        prop::option::weighted(0.3, text()),
         prop_oneof![3 => plain(), 1 => text()],
         select(ZONES),
         select(
@@ -731,13 +757,14 @@ fn site_toml() -> BoxedStrategy<SiteToml> {
             0.2,
             select(&["2024-01-01", "1970-01-01", "9999-12-31", "0000-01-01"][..]),
         ),
-        prop_oneof![6 => Just("7"), 1 => Just("0"), 1 => Just("3650"), 1 => Just("9223372036854775807")],
-        prop_oneof![6 => Just("50"), 1 => Just("1"), 1 => Just("10000"), 1 => Just("-9223372036854775808")],
-        prop_oneof![6 => Just("2"), 1 => Just("0"), 1 => Just("4"), 1 => Just("4294967297")],
+        prop_oneof![36 => Just("7"), 1 => Just("0"), 1 => Just("3650"), 1 => Just("9223372036854775807")],
+        prop_oneof![36 => Just("50"), 1 => Just("1"), 1 => Just("10000"), 1 => Just("-9223372036854775808")],
+        prop_oneof![36 => Just("2"), 1 => Just("0"), 1 => Just("4"), 1 => Just("4294967297")],
     )
         .prop_map(
             |(
                 title,
+                description,
                 component_name,
                 zone,
                 base_url,
@@ -747,6 +774,7 @@ fn site_toml() -> BoxedStrategy<SiteToml> {
                 decimals,
             )| SiteToml {
                 title,
+                description,
                 component_name,
                 zone,
                 base_url,
@@ -773,6 +801,10 @@ impl SiteToml {
         );
         if let Some(d) = self.since {
             let _ = writeln!(s, "since = {d}");
+        }
+        if let Some(d) = &self.description {
+            // A plain key, so before the first table.
+            s = format!("description = {}\n{s}", d.toml());
         }
         s
     }
@@ -812,7 +844,10 @@ impl Case {
     fn files(&self) -> Vec<(String, String)> {
         let mut out = vec![("site.toml".to_string(), self.site.render())];
         for (i, f) in self.files.iter().enumerate() {
-            out.push((format!("content/{}", f.name(i)), f.render(i, self.site.zone)));
+            out.push((
+                format!("content/{}", f.name(i)),
+                f.render(i, self.site.zone),
+            ));
         }
         out
     }
@@ -873,7 +908,11 @@ struct Failure {
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "property {}: {}\n  {}", self.property, self.kind, self.detail)
+        write!(
+            f,
+            "property {}: {}\n  {}",
+            self.property, self.kind, self.detail
+        )
     }
 }
 
@@ -881,10 +920,10 @@ const A: &str = "a (no panic)";
 const B: &str = "b (check ok => build ok)";
 const C: &str = "c (outputs parse)";
 
-/// Every failure of one case, at most one of each kind; and whether `check` found no error
-/// (so that `build` ran and its output was inspected).
+/// Every failure of one case, at most one of each kind; whether `check` found no error (so
+/// that the output was inspected); the codes of the errors it found.
 #[derive(Default)]
-struct Failures(Vec<Failure>, bool);
+struct Failures(Vec<Failure>, bool, Vec<String>);
 
 impl Failures {
     fn push(&mut self, property: &'static str, kind: impl Into<String>, detail: impl Into<String>) {
@@ -936,7 +975,12 @@ fn no_panic<T>(what: &str, out: &mut Failures, f: impl FnOnce() -> T) -> Option<
     match r {
         Ok(v) => Some(v),
         Err(_) => {
-            let p = PANICKED.lock().unwrap().first().cloned().unwrap_or_default();
+            let p = PANICKED
+                .lock()
+                .unwrap()
+                .first()
+                .cloned()
+                .unwrap_or_default();
             // The place, without the message's values: one kind per `unwrap`/`expect`.
             let place = p.rsplit(" at ").next().unwrap_or("").to_string();
             out.push(A, format!("{what} panicked at {place}"), p);
@@ -956,6 +1000,12 @@ fn run_case(case: &Case) -> Failures {
     let errors = match no_panic("check", &mut out, || afterword::check::check(root, now)) {
         Some(Ok(report)) => {
             out.1 = report.errors() == 0;
+            out.2 = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == afterword::diag::Severity::Error)
+                .map(|d| format!("{} {}", d.code.id, generalize(&d.message)))
+                .collect();
             Some((report.errors(), report.summary()))
         }
         Some(Err(e)) => {
@@ -1235,6 +1285,7 @@ fn ics_ok(rel: &str, text: &str, out: &mut Failures) {
         }
     }
     chars_ok(".ics", rel, text, out);
+    ics_rfc5545(rel, text, out);
     let mut n = 0;
     for cal in ical::IcalParser::new(std::io::BufReader::new(text.as_bytes())) {
         match cal {
@@ -1250,6 +1301,82 @@ fn ics_ok(rel: &str, text: &str, out: &mut Failures) {
             C,
             ".ics: not exactly one calendar",
             format!("{rel}: {n} calendars"),
+        );
+    }
+}
+
+/// What the `ical` parser lets through: TEXT values escaped (RFC 5545 3.3.11), at least one
+/// component in the calendar (3.6), and an `ORGANIZER` in every event of a `METHOD:PUBLISH`
+/// calendar (RFC 5546 3.2.1, which libical checks).
+fn ics_rfc5545(rel: &str, text: &str, out: &mut Failures) {
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut components = 0;
+    let mut publish = false;
+    let mut organizer = true;
+    for line in unfolded.split("\r\n") {
+        // NAME[;PARAM=...]:VALUE, a colon inside a quoted parameter value not ending the name.
+        let mut quoted = false;
+        let Some(colon) = line.char_indices().find_map(|(i, c)| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            (c == ':' && !quoted).then_some(i)
+        }) else {
+            continue;
+        };
+        let name = line[..colon]
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .to_ascii_uppercase();
+        let value = &line[colon + 1..];
+        match (name.as_str(), value) {
+            ("BEGIN", "VCALENDAR") => {}
+            ("BEGIN", "VEVENT") => {
+                components += 1;
+                organizer = false;
+            }
+            ("BEGIN", _) => components += 1,
+            ("END", "VEVENT") if publish && !organizer => out.push(
+                C,
+                ".ics: METHOD:PUBLISH and an event without ORGANIZER",
+                rel.to_string(),
+            ),
+            ("METHOD", "PUBLISH") => publish = true,
+            ("ORGANIZER", _) => organizer = true,
+            (
+                "SUMMARY" | "DESCRIPTION" | "NAME" | "X-WR-CALNAME" | "X-WR-CALDESC" | "LOCATION"
+                | "COMMENT",
+                v,
+            ) => {
+                let mut cs = v.chars();
+                while let Some(c) = cs.next() {
+                    let bad = match c {
+                        '\\' => match cs.next() {
+                            Some('\\' | ';' | ',' | 'n' | 'N') => None,
+                            _ => Some("a backslash that escapes nothing"),
+                        },
+                        ';' | ',' => Some("an unescaped `;` or `,`"),
+                        _ => None,
+                    };
+                    if let Some(bad) = bad {
+                        out.push(
+                            C,
+                            format!(".ics: {bad} in a TEXT value ({name})"),
+                            format!("{rel}: {}", shown(line)),
+                        );
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if components == 0 {
+        out.push(
+            C,
+            ".ics: a calendar with no component (RFC 5545 needs one)",
+            rel.to_string(),
         );
     }
 }
@@ -1287,9 +1414,9 @@ fn generated_sites_check_build_and_parse() {
     });
     match result {
         Ok(()) => {}
-        Err(TestError::Fail(why, case)) => panic!(
-            "{why}\n\nsmallest input found (FUZZ_KEEP=DIR writes it to DIR):\n{case:?}"
-        ),
+        Err(TestError::Fail(why, case)) => {
+            panic!("{why}\n\nsmallest input found (FUZZ_KEEP=DIR writes it to DIR):\n{case:?}")
+        }
         Err(e) => panic!("{e}"),
     }
 }
@@ -1328,6 +1455,7 @@ fn survey() {
     // family → the smallest input found, and its failure
     let mut smallest: BTreeMap<String, (Case, Failure)> = BTreeMap::new();
     let (mut built, mut clean) = (0, 0);
+    let mut codes: BTreeMap<String, usize> = BTreeMap::new();
     for k in 0..cases {
         // The generator's state before this case, to grow the same tree again for shrinking.
         let rng = runner.rng().clone();
@@ -1335,6 +1463,12 @@ fn survey() {
         let failures = run_case(&tree.current());
         built += usize::from(failures.1);
         clean += usize::from(failures.1 && failures.0.is_empty());
+        let mut seen = failures.2.clone();
+        seen.sort();
+        seen.dedup();
+        for c in seen {
+            *codes.entry(c).or_default() += 1;
+        }
         for f in &failures.0 {
             kinds
                 .entry(f.kind.clone())
@@ -1377,6 +1511,10 @@ fn survey() {
         kinds.len(),
         smallest.len()
     );
+    eprintln!("cases rejected by check, by error:");
+    for (code, n) in &codes {
+        eprintln!("  {n:4} {code}");
+    }
     for (kind, (property, count, detail)) in &kinds {
         eprintln!("- property {property}: {kind} ({count} cases)\n    {detail}");
     }
