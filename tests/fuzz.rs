@@ -405,7 +405,8 @@ struct File {
     slug: Option<String>,
     aliases: Vec<&'static str>,
     timezone: Option<&'static str>,
-    draft: bool,
+    /// `(draft, crlf)`: `draft = true`; CRLF line ends (docs/format.md accepts them).
+    flags: (bool, bool),
     base: i64,
     started: Option<At>,
     detected: Option<At>,
@@ -464,7 +465,7 @@ fn file() -> BoxedStrategy<File> {
                 .prop_map(Option::unwrap_or_default),
             prop::option::weighted(0.3, select(ZONES)),
         ),
-        prop::bool::weighted(0.1),
+        (prop::bool::weighted(0.1), prop::bool::weighted(0.15)),
     );
     let times = (
         base(),
@@ -539,7 +540,7 @@ fn file() -> BoxedStrategy<File> {
                     authors,
                     slug,
                     (aliases, timezone),
-                    draft,
+                    flags,
                 ),
                 (base, started, detected, resolved, timeline, impacts, actions, window, body),
             )| File {
@@ -555,7 +556,7 @@ fn file() -> BoxedStrategy<File> {
                 slug,
                 aliases,
                 timezone,
-                draft,
+                flags,
                 base,
                 started,
                 detected,
@@ -614,7 +615,7 @@ impl File {
         if let Some(z) = self.timezone {
             let _ = writeln!(s, "timezone = \"{z}\"");
         }
-        if self.draft {
+        if self.flags.0 {
             s.push_str("draft = true\n");
         }
         // Times: the timeline runs forward from the base; `started` is at or before it.
@@ -844,10 +845,13 @@ impl Case {
     fn files(&self) -> Vec<(String, String)> {
         let mut out = vec![("site.toml".to_string(), self.site.render())];
         for (i, f) in self.files.iter().enumerate() {
-            out.push((
-                format!("content/{}", f.name(i)),
-                f.render(i, self.site.zone),
-            ));
+            let text = f.render(i, self.site.zone);
+            let text = if f.flags.1 {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            };
+            out.push((format!("content/{}", f.name(i)), text));
         }
         out
     }
@@ -887,8 +891,19 @@ fn shown(s: &str) -> String {
 impl std::fmt::Debug for Case {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "now = {}, drafts = {}", self.now, self.drafts)?;
-        for (rel, text) in self.files() {
-            writeln!(f, "----- {rel}\n{}", shown(&text))?;
+        // Shown with LF line ends, each file saying whether it is written with CRLF.
+        let mut lf = self.clone();
+        for file in &mut lf.files {
+            file.flags.1 = false;
+        }
+        let crlf = std::iter::once(false).chain(self.files.iter().map(|x| x.flags.1));
+        for ((rel, text), crlf) in lf.files().into_iter().zip(crlf) {
+            let note = if crlf {
+                " (written with CRLF line ends)"
+            } else {
+                ""
+            };
+            writeln!(f, "----- {rel}{note}\n{}", shown(&text))?;
         }
         Ok(())
     }
@@ -919,6 +934,7 @@ impl std::fmt::Display for Failure {
 const A: &str = "a (no panic)";
 const B: &str = "b (check ok => build ok)";
 const C: &str = "c (outputs parse)";
+const D: &str = "d (CRLF files check as LF files do)";
 
 /// Every failure of one case, at most one of each kind; whether `check` found no error (so
 /// that the output was inspected); the codes of the errors it found.
@@ -1014,6 +1030,9 @@ fn run_case(case: &Case) -> Failures {
         }
         None => None,
     };
+    if let (Some((_, summary)), true) = (&errors, case.files.iter().any(|f| f.flags.1)) {
+        crlf_alike(case, now, summary, &mut out);
+    }
     let public = root.join("public");
     let opts = BuildOptions {
         root: root.to_path_buf(),
@@ -1045,6 +1064,41 @@ fn run_case(case: &Case) -> Failures {
         case.write(keep);
     }
     out
+}
+
+/// Property (d): a file with CRLF line ends checks as its twin with LF line ends does (same
+/// error codes on the same lines): docs/format.md accepts both.
+fn crlf_alike(case: &Case, now: DateTime<Utc>, summary: &str, out: &mut Failures) {
+    let codes = |c: &Case| -> Option<Vec<(String, &'static str, usize)>> {
+        let dir = tempfile::tempdir().unwrap();
+        c.write(dir.path());
+        let report = afterword::check::check(dir.path(), now).ok()?;
+        let mut v: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == afterword::diag::Severity::Error)
+            .map(|d| {
+                let file = d.path.file_name().unwrap().to_string_lossy().into_owned();
+                (file, d.code.id, d.line)
+            })
+            .collect();
+        v.sort();
+        Some(v)
+    };
+    let mut lf = case.clone();
+    for f in &mut lf.files {
+        f.flags.1 = false;
+    }
+    let (Some(with_crlf), Some(with_lf)) = (codes(case), codes(&lf)) else {
+        return;
+    };
+    if with_crlf != with_lf {
+        out.push(
+            D,
+            "a CRLF file checks differently from its LF twin",
+            format!("CRLF: {summary} {with_crlf:?}; LF: {with_lf:?}"),
+        );
+    }
 }
 
 /// A message with its numbers, paths and quoted values taken out, up to its second `: `.
