@@ -656,7 +656,7 @@ impl File {
             let _ = writeln!(s, "severity = \"{}\"", self.severity);
             // An incident without a timeline needs `started`.
             let started = self.started.clone().or_else(|| {
-                self.timeline.is_empty().then(|| At {
+                self.timeline.is_empty().then_some(At {
                     step: 0,
                     repr: Repr::Z,
                     frac: false,
@@ -1143,7 +1143,8 @@ fn bad_char(c: char) -> Option<&'static str> {
         '\0' => Some("NUL"),
         '\u{1}'..='\u{1F}' | '\u{7F}' => Some("a C0 control or DEL"),
         '\u{80}'..='\u{9F}' => Some("a C1 control"),
-        c if is_nonchar(c) => Some("a noncharacter"),
+        '\u{FFFE}' | '\u{FFFF}' => Some("U+FFFE or U+FFFF"),
+        c if is_nonchar(c) => Some("a noncharacter other than U+FFFE/U+FFFF"),
         _ => None,
     }
 }
@@ -1307,13 +1308,25 @@ fn xml_ok(rel: &str, text: &str, out: &mut Failures) {
         Err(e) => out.push(C, "feed-rs cannot read a feed", format!("{rel}: {e}")),
         Ok(feed) => {
             for entry in &feed.entries {
+                // The entry's HTML (plain-text summaries are shown as text by readers).
                 let htmls = entry
                     .content
                     .iter()
+                    .filter(|c| c.content_type.essence().to_string() == "text/html")
                     .filter_map(|c| c.body.as_deref())
-                    .chain(entry.summary.iter().map(|s| s.content.as_str()));
+                    .chain(
+                        entry
+                            .summary
+                            .iter()
+                            .filter(|s| s.content_type.essence().to_string() == "text/html")
+                            .map(|s| s.content.as_str()),
+                    );
                 for h in htmls {
                     html_ok("feed HTML content", rel, h, true, out);
+                }
+                // Plain text still holds no bad character.
+                for s in entry.summary.iter().chain(entry.title.iter()) {
+                    chars_ok("feed text", rel, &s.content, out);
                 }
             }
         }
