@@ -7,7 +7,7 @@
 //! huge integers, control characters and noncharacters (through TOML `\u` escapes), very long
 //! strings, slugs and file names, Markdown with `javascript:`/`vbscript:`/`data:` links in every
 //! form, `+++` lines, right-to-left, combining and emoji text. `check` and `build` run in-process
-//! through the library, and three properties must hold:
+//! through the library, and these properties must hold:
 //!
 //! - **(a) no panic**, in `check` or in `build`;
 //! - **(b) `check` reports no error ⇒ `build` succeeds**;
@@ -15,14 +15,20 @@
 //!   `href`/`src` with a scheme other than http, https or mailto), XML (well-formed, and feeds
 //!   read by `feed-rs`, whose HTML content follows the HTML rule), JSON (parses; its strings hold
 //!   no control characters; its `*_html` strings follow the HTML rule) and `.ics` (parses, CRLF
-//!   lines of at most 75 octets).
+//!   lines of at most 75 octets, TEXT values escaped, at least one component, an `ORGANIZER` in
+//!   each event under `METHOD:PUBLISH`);
+//! - **(d)** a file with CRLF line ends checks as its LF twin does (docs/format.md accepts both).
+//!
+//! What counts as a bad character is [`bad_char`]: C0 controls but tab, LF and CR, DEL, the C1
+//! controls and every noncharacter, in front matter and body alike.
 //!
 //! The run is bounded and reproducible: 48 cases from a fixed seed. Environment variables:
 //! `PROPTEST_CASES=500` runs more, `PROPTEST_RNG_SEED=N` explores other cases,
 //! `PROPTEST_MAX_SHRINK_ITERS` bounds shrinking (default here: 400), and `FUZZ_KEEP=DIR` writes
 //! the smallest failing site into DIR, to run `afterword check`/`build --root DIR` on it.
-//! `cargo test --test fuzz survey -- --ignored --nocapture` runs many cases without stopping at
-//! the first failure and prints one shrunk input for each distinct failure.
+//! `FUZZ_SURVEY_CASES=500 cargo test --test fuzz survey -- --ignored --nocapture` runs many
+//! cases without stopping at the first failure: why `check` rejected the cases it rejected, every
+//! kind of failure with a count and an example, and one shrunk input per family of failures.
 
 mod common;
 
