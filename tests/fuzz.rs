@@ -24,7 +24,7 @@
 //!
 //! The run is bounded and reproducible: 48 cases from a fixed seed. Environment variables:
 //! `PROPTEST_CASES=500` runs more, `PROPTEST_RNG_SEED=N` explores other cases,
-//! `PROPTEST_MAX_SHRINK_ITERS` bounds shrinking (default here: 400), and `FUZZ_KEEP=DIR` writes
+//! `PROPTEST_MAX_SHRINK_ITERS` bounds shrinking (default here: 200), and `FUZZ_KEEP=DIR` writes
 //! the smallest failing site into DIR, to run `afterword check`/`build --root DIR` on it.
 //! `FUZZ_SURVEY_CASES=500 cargo test --test fuzz survey -- --ignored --nocapture` runs many
 //! cases without stopping at the first failure: why `check` rejected the cases it rejected, every
@@ -1464,7 +1464,7 @@ fn config() -> Config {
         c.cases = 48;
     }
     if !set("PROPTEST_MAX_SHRINK_ITERS") {
-        c.max_shrink_iters = 400;
+        c.max_shrink_iters = 200;
     }
     if !set("PROPTEST_RNG_SEED") {
         c.rng_seed = RngSeed::Fixed(0xAF7E_2026);
