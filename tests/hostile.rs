@@ -4,9 +4,8 @@
 
 mod common;
 
-use common::run;
+use common::{run, run_or_hang};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 const NOW: &str = "2024-06-01T00:00:00Z";
 const GOOD: &str = "+++\ntitle = \"Fine\"\nsummary = \"Fine.\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-05-01T10:00:00Z\nresolved = 2024-05-01T11:00:00Z\n+++\nBody.\n";
@@ -24,13 +23,12 @@ fn site(bad: &[u8]) -> tempfile::TempDir {
     dir
 }
 
-/// Build and check; neither may crash (exit 101) or take long. Returns build's stderr.
+/// Build and check; neither may crash (exit 101) or hang (see [`common::HANG`]: how long
+/// they take is not asserted, only that they end). Returns build's stderr.
 fn survive(name: &str, bad: &[u8], expect_ok: bool) -> String {
     let dir = site(bad);
-    let t = Instant::now();
-    let build = run(dir.path(), &["build", "--now", NOW]);
-    let check = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
-    let took = t.elapsed();
+    let build = run_or_hang(dir.path(), &["build", "--now", NOW]);
+    let check = run_or_hang(dir.path(), &["check", "--now", NOW, "--format", "json"]);
     for (what, out) in [("build", &build), ("check", &check)] {
         assert!(
             !out.stderr.contains("panicked"),
@@ -57,10 +55,6 @@ fn survive(name: &str, bad: &[u8], expect_ok: bool) -> String {
         );
         assert!(!dir.path().join("public").exists(), "{name}: wrote output");
     }
-    assert!(
-        took < Duration::from_secs(45),
-        "{name}: took {took:?} (debug build)"
-    );
     build.stderr
 }
 
@@ -291,9 +285,8 @@ fn a_pipe_in_content_is_reported_not_read() {
         .status()
         .expect("mkfifo");
     assert!(status.success());
-    let t = Instant::now();
-    let out = run(dir.path(), &["check", "--now", NOW, "--format", "json"]);
-    assert!(t.elapsed() < Duration::from_secs(20), "blocked on the pipe");
+    // Reading the pipe would block forever: `run_or_hang` turns that into a failure.
+    let out = run_or_hang(dir.path(), &["check", "--now", NOW, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", out.stderr);
     assert!(
         out.stdout.contains("content/pipe.md") && out.stdout.contains("not a regular file"),

@@ -10,7 +10,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-const WAIT: Duration = Duration::from_secs(20);
+/// Bounds every wait, so a hung server fails the test instead of stalling it; never a speed
+/// limit (each wait ends as soon as its condition holds).
+const WAIT: Duration = common::HANG;
 
 /// A running `afterword serve`, stopped with SIGINT (or killed) when dropped.
 struct Server {

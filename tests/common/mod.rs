@@ -25,6 +25,56 @@ pub fn run(dir: &Path, args: &[&str]) -> Output {
     }
 }
 
+/// How long a child may run before it counts as hung. Generous on purpose: this catches a
+/// process that never ends (blocked on a pipe, an endless loop), never a slow one.
+pub const HANG: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// [`run`], but a child still running after [`HANG`] is killed and the test fails, saying it
+/// hung (instead of `cargo test` never finishing).
+pub fn run_or_hang(dir: &Path, args: &[&str]) -> Output {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_afterword"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run afterword");
+    // Read both pipes on their own threads, so a chatty child never blocks on a full pipe.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let deadline = std::time::Instant::now() + HANG;
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait for afterword") {
+            break s;
+        }
+        if std::time::Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "afterword {} hung: still running after {} s, killed",
+                args.join(" "),
+                HANG.as_secs()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();
