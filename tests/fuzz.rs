@@ -1045,6 +1045,7 @@ fn run_case(case: &Case) -> Failures {
         output: Some(public.clone()),
         base_url: None,
         drafts: case.drafts,
+        force: false,
         now,
         progress: None,
     };
