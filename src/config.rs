@@ -446,7 +446,7 @@ pub fn from_str_partial(
                 )
                 .with_help("use lower-case letters, digits and single dashes, e.g. `eu-west`"),
             );
-        } else if id.len() > crate::output::NAME_MAX {
+        } else if id.len() > crate::fsutil::NAME_MAX {
             diags.push(
                 map.at_code(
                     codes::PATH_TOO_LONG,
@@ -454,7 +454,7 @@ pub fn from_str_partial(
                     format!(
                         "component id is {} bytes long: its page folder components/<id>/ can have at most {} (a file system limit)",
                         id.len(),
-                        crate::output::NAME_MAX
+                        crate::fsutil::NAME_MAX
                     ),
                 )
                 .with_help("use a shorter id"),

@@ -67,3 +67,7 @@ pub fn write_file(path: &Path, data: &[u8]) -> std::io::Result<()> {
     }
     std::fs::write(path, data)
 }
+
+/// The longest file name (path component) common filesystems take, in bytes. Checked on every
+/// name that becomes part of an output path (slugs, ids, copied files).
+pub const NAME_MAX: usize = 255;

@@ -19,6 +19,7 @@ pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod slug;
 pub mod status;
 pub mod theme;
 pub mod timefmt;

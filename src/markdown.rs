@@ -75,7 +75,7 @@ pub fn render_body_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) 
                 };
                 let text = plain_text(&inner);
                 let id = unique_id(
-                    explicit.unwrap_or_else(|| crate::validate::slugify(&text)),
+                    explicit.unwrap_or_else(|| crate::slug::slugify(&text)),
                     &mut used,
                 );
                 let n = level as u8;

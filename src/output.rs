@@ -194,8 +194,7 @@ pub struct Clash {
     pub folder: bool,
 }
 
-/// The longest file name (path component) common filesystems take, in bytes.
-pub const NAME_MAX: usize = 255;
+pub use crate::fsutil::NAME_MAX;
 
 /// Passes every file on to another sink and remembers its path and where it came from: the
 /// build's manifest, and the output paths two files share ([`Clash`]). A path with a

@@ -2,7 +2,7 @@
 
 use crate::config;
 use crate::diag::suggestion;
-use crate::validate::slugify;
+use crate::slug::slugify;
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 

@@ -644,9 +644,9 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
                 cx.err(codes::BAD_ID,
                     s.span(),
                     format!("invalid slug `{}`", s.get_ref()),
-                    Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", slugify(s.get_ref()))),
+                    Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", crate::slug::slugify(s.get_ref()))),
                 );
-            } else if s.get_ref().len() > crate::output::NAME_MAX {
+            } else if s.get_ref().len() > crate::fsutil::NAME_MAX {
                 cx.err(
                     codes::PATH_TOO_LONG,
                     s.span(),
@@ -657,14 +657,14 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             s.get_ref().clone()
         }
         None => {
-            let s = slugify(&raw.stem());
+            let s = crate::slug::slugify(&raw.stem());
             if s.is_empty() {
                 cx.diags.push(
                     Diagnostic::file(&raw.path, "cannot make a slug from the file name")
                         .with_help("set `slug = \"...\"` in the front matter")
                         .with_code(codes::BAD_ID),
                 );
-            } else if s.len() > crate::output::NAME_MAX {
+            } else if s.len() > crate::fsutil::NAME_MAX {
                 cx.diags.push(
                     Diagnostic::file(&raw.path, slug_too_long(&s))
                         .with_help("set a shorter `slug = \"...\"` in the front matter, or rename the file")
@@ -757,7 +757,7 @@ fn slug_too_long(slug: &str) -> String {
     format!(
         "the slug is {} bytes long: its page folder can have at most {} (a file system limit)",
         slug.len(),
-        crate::output::NAME_MAX
+        crate::fsutil::NAME_MAX
     )
 }
 
@@ -767,37 +767,9 @@ pub fn is_safe_link(link: &str) -> bool {
     crate::escape::is_safe_url(link)
 }
 
-/// File name to slug: ASCII transliteration, lower case, runs of anything else become one `-`.
-pub fn slugify(s: &str) -> String {
-    let ascii = deunicode::deunicode(s).to_ascii_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(
-            slugify("2024-10-02-Dashboard Offline!"),
-            "2024-10-02-dashboard-offline"
-        );
-        assert_eq!(slugify("Café  crème"), "cafe-creme");
-        assert_eq!(slugify("../x/..\\y"), "x-y");
-        assert_eq!(slugify("---"), "");
-    }
 
     #[test]
     fn links() {

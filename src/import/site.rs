@@ -142,7 +142,7 @@ impl SiteEdit {
 
     /// A new id from `name`, unused among `taken`.
     fn fresh_id(name: &str, fallback: &str, taken: &[(String, String)]) -> String {
-        let mut base = crate::validate::slugify(name);
+        let mut base = crate::slug::slugify(name);
         if base.is_empty() {
             base = fallback.to_string();
         }
