@@ -278,8 +278,8 @@ fn run(cli: Cli) -> Result<(), String> {
             for d in &report.diagnostics {
                 match format {
                     Format::Human => eprintln!("{}\n", human(d)),
-                    Format::Json => println!("{}", check::json(d)),
-                    Format::Github => println!("{}", check::github(d)),
+                    Format::Json => println!("{}", afterword::diag::json(d)),
+                    Format::Github => println!("{}", afterword::diag::github(d)),
                 }
             }
             eprintln!("check: {}", report.summary());
@@ -350,7 +350,7 @@ fn shown(e: &dyn std::fmt::Display) -> String {
 
 /// A diagnostic as rustc would show it, in colour on a terminal (unless NO_COLOR is set).
 fn human(d: &Diagnostic) -> String {
-    check::human_on_disk(d, color())
+    afterword::diag::human_on_disk(d, color())
 }
 
 fn color() -> bool {

@@ -216,7 +216,7 @@ fn report(
                 .iter()
                 .filter(|w| first || changed.iter().any(|c| w.path.ends_with(c)))
             {
-                eprintln!("{}\n", crate::check::human_on_disk(w, color));
+                eprintln!("{}\n", crate::diag::human_on_disk(w, color));
             }
             println!(
                 "{} {} incident{} in {ms:.0} ms{what}: {} file{} rendered, {} kept, {} Markdown render{}",
@@ -233,7 +233,7 @@ fn report(
         Err(e) => {
             if let BuildError::Invalid(ds) = e {
                 for d in ds {
-                    eprintln!("{}\n", crate::check::human_on_disk(d, color));
+                    eprintln!("{}\n", crate::diag::human_on_disk(d, color));
                 }
             }
             eprintln!(
@@ -249,7 +249,7 @@ fn overlay(e: &BuildError) -> String {
     let body = match e {
         BuildError::Invalid(ds) => ds
             .iter()
-            .map(|d: &Diagnostic| crate::check::human_on_disk(d, false))
+            .map(|d: &Diagnostic| crate::diag::human_on_disk(d, false))
             .collect::<Vec<_>>()
             .join("\n\n"),
         BuildError::Other(m) => format!("error: {m}"),

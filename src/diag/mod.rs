@@ -3,6 +3,10 @@
 //! Stages never stop at the first problem in a file set; they push into a [`Diagnostics`]
 //! collection and the build fails at the end of the stage if any error was recorded.
 
+pub mod format;
+
+pub use format::{github, human, human_on_disk, json};
+
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
