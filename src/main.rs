@@ -142,14 +142,14 @@ struct ImportArgs {
     force: bool,
 }
 
-fn import(source: afterword::import::Source, args: ImportArgs) -> Result<(), String> {
+fn import(source: afterword::import::Source, args: ImportArgs) -> Result<(), Failure> {
     use afterword::import;
     let opts = import::Options {
         root: args.root,
         dry_run: args.dry_run,
         force: args.force,
     };
-    let report = import::run(source, &opts).map_err(|e| format!("error: {}", shown(&e)))?;
+    let report = import::run(source, &opts).map_err(Failure::error)?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
@@ -213,7 +213,7 @@ fn resolve_now(arg: Option<&str>) -> Result<DateTime<Utc>, String> {
     in_range(Utc::now(), "the system clock".into())
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Import { from } => match from {
             ImportFrom::Statuspage { files, args } => {
@@ -231,7 +231,7 @@ fn run(cli: Cli) -> Result<(), String> {
             force,
             now,
         } => {
-            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {}", shown(&e)))?;
+            let now = resolve_now(now.as_deref()).map_err(Failure::error)?;
             let report = build(&BuildOptions {
                 root,
                 output,
@@ -249,9 +249,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 BuildError::Invalid(ds) => {
                     let mut out: Vec<String> = ds.iter().map(human).collect();
                     out.push(BuildError::Invalid(ds).summary());
-                    out.join("\n\n")
+                    Failure::Text(out.join("\n\n"))
                 }
-                e => shown(&e),
+                // Its text is its summary: `error: …`.
+                e => Failure::Text(shown(&e)),
             })?;
             for w in &report.warnings {
                 eprintln!("{}", human(w));
@@ -273,8 +274,8 @@ fn run(cli: Cli) -> Result<(), String> {
             deny_warnings,
             now,
         } => {
-            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {}", shown(&e)))?;
-            let report = check::check(&root, now).map_err(|e| shown(&e))?;
+            let now = resolve_now(now.as_deref()).map_err(Failure::error)?;
+            let report = check::check(&root, now).map_err(|e| Failure::Text(shown(&e)))?;
             for d in &report.diagnostics {
                 match format {
                     Format::Human => eprintln!("{}\n", human(d)),
@@ -284,7 +285,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             eprintln!("check: {}", report.summary());
             if report.errors() > 0 || (deny_warnings && report.warnings() > 0) {
-                return Err(String::new());
+                return Err(Failure::Reported);
             }
             Ok(())
         }
@@ -297,7 +298,7 @@ fn run(cli: Cli) -> Result<(), String> {
             open,
             now,
         } => {
-            let now = resolve_now(now.as_deref()).map_err(|e| format!("error: {}", shown(&e)))?;
+            let now = resolve_now(now.as_deref()).map_err(Failure::error)?;
             afterword::serve::serve(afterword::serve::ServeOptions {
                 root,
                 bind,
@@ -307,16 +308,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 now,
                 color: color(),
             })
-            .map_err(|e| {
-                if e.starts_with("error: ") {
-                    e
-                } else {
-                    format!("error: {}", shown(&e))
-                }
-            })
+            .map_err(Failure::error)
         }
         Command::Init { dir } => {
-            let created = scaffold::init(&dir).map_err(|e| format!("error: {}", shown(&e)))?;
+            let created = scaffold::init(&dir).map_err(Failure::error)?;
             for p in created {
                 println!("created {}", p.display());
             }
@@ -329,12 +324,29 @@ fn run(cli: Cli) -> Result<(), String> {
             components,
             root,
         } => {
-            let now = resolve_now(None).map_err(|e| format!("error: {}", shown(&e)))?;
+            let now = resolve_now(None).map_err(Failure::error)?;
             let path = scaffold::new_incident(&root, &title, severity.as_deref(), &components, now)
-                .map_err(|e| format!("error: {}", shown(&e)))?;
+                .map_err(Failure::error)?;
             println!("created {}", path.display());
             Ok(())
         }
+    }
+}
+
+/// How a command failed. `main` prints it (to stderr) and exits with status 1.
+enum Failure {
+    /// Everything was printed already (`check`'s diagnostics and summary).
+    Reported,
+    /// One problem, printed as `error: <message>`.
+    Error(String),
+    /// Printed as it is: diagnostics, each with its source line, and their summary.
+    Text(String),
+}
+
+impl Failure {
+    /// One problem, its unprintable characters escaped.
+    fn error(e: impl std::fmt::Display) -> Failure {
+        Failure::Error(shown(&e))
     }
 }
 
@@ -371,9 +383,11 @@ fn main() -> ExitCode {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("{e}");
+        Err(failure) => {
+            match failure {
+                Failure::Reported => {}
+                Failure::Error(m) => eprintln!("error: {m}"),
+                Failure::Text(t) => eprintln!("{t}"),
             }
             ExitCode::FAILURE
         }

@@ -145,14 +145,14 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
 fn bind_error(opts: &ServeOptions, e: std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::AddrInUse => format!(
-            "error: port {} on {} is already in use; choose another with --port N (--port 0 picks a free one)",
+            "port {} on {} is already in use; choose another with --port N (--port 0 picks a free one)",
             opts.port, opts.bind
         ),
         std::io::ErrorKind::PermissionDenied => format!(
-            "error: not allowed to listen on port {} of {} ({e}); ports below 1024 need privileges, try --port 1111",
+            "not allowed to listen on port {} of {} ({e}); ports below 1024 need privileges, try --port 1111",
             opts.port, opts.bind
         ),
-        _ => format!("error: cannot listen on {}:{}: {e}", opts.bind, opts.port),
+        _ => format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
     }
 }
 
