@@ -350,7 +350,8 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), String> {
         ));
     }
     for special in ["content", "templates", "themes", "static"] {
-        if out_abs.starts_with(root_abs.join(special)) {
+        // The folder as the file system resolves it: `static` may be a link elsewhere.
+        if out_abs.starts_with(absolute(&root.join(special))) {
             return Err(format!(
                 "refusing to use {} as the output folder: it is inside the site's {special}/ folder",
                 shown.display()

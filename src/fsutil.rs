@@ -8,39 +8,38 @@ pub fn display_path(p: &Path) -> PathBuf {
         .map_or_else(|_| p.to_path_buf(), Path::to_path_buf)
 }
 
-/// An absolute, lexically normalised path (`..` and `.` removed) without touching the disk
-/// beyond the current directory, so paths that do not exist yet can be compared.
+/// An absolute path as the file system resolves it, also for paths that do not exist yet (so
+/// they can be compared): the longest part that exists is resolved by the OS (symbolic links
+/// first, then `..`, as opening the path would: `link/..` is the link target's parent, not the
+/// folder holding the link), and the rest, which holds no link, is normalised as written.
 pub fn absolute(p: &Path) -> PathBuf {
     let joined = if p.is_absolute() {
         p.to_path_buf()
     } else {
         std::env::current_dir().unwrap_or_default().join(p)
     };
-    let mut out = PathBuf::new();
-    for c in joined.components() {
+    let parts: Vec<Component> = joined.components().collect();
+    let mut n = parts.len();
+    while n > 0 {
+        let prefix: PathBuf = parts[..n].iter().collect();
+        if let Ok(real) = prefix.canonicalize() {
+            return normalised(real, &parts[n..]);
+        }
+        n -= 1;
+    }
+    normalised(PathBuf::new(), &parts)
+}
+
+/// `base` with `rest` pushed, `.` dropped and `..` taking one name off.
+fn normalised(mut base: PathBuf, rest: &[Component]) -> PathBuf {
+    for c in rest {
         match c {
             Component::ParentDir => {
-                out.pop();
+                base.pop();
             }
             Component::CurDir => {}
-            other => out.push(other),
+            other => base.push(other),
         }
-    }
-    // Resolve symlinks of the part that exists, so `/tmp/x` and `/private/tmp/x` compare equal.
-    let mut existing = out.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match existing.file_name() {
-            Some(name) => {
-                rest.push(name.to_owned());
-                existing.pop();
-            }
-            None => break,
-        }
-    }
-    let mut base = existing.canonicalize().unwrap_or(existing);
-    for name in rest.into_iter().rev() {
-        base.push(name);
     }
     base
 }

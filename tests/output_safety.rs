@@ -200,3 +200,37 @@ fn an_output_that_is_a_link_replaces_the_folder_it_points_to_and_keeps_the_link(
     assert!(out.stderr.contains("is a symbolic link"), "{}", out.stderr);
     assert!(std::fs::symlink_metadata(&link).is_ok());
 }
+
+#[cfg(unix)]
+#[test]
+fn refusals_hold_through_links_and_dot_dots_even_with_force() {
+    // `link/..` is the link target's parent for the file system, not the folder holding the
+    // link: `o/l/../site` is the site root when `l` points to a sibling of it.
+    let top = tempfile::tempdir().unwrap();
+    let site = top.path().join("site");
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
+        &site,
+    );
+    std::fs::create_dir_all(top.path().join("o")).unwrap();
+    std::fs::create_dir_all(top.path().join("x")).unwrap();
+    std::os::unix::fs::symlink(top.path().join("x"), top.path().join("o/l")).unwrap();
+    let sneaky = top.path().join("o/l/../site");
+    let out = build(&site, &["--output", sneaky.to_str().unwrap(), "--force"]);
+    assert_eq!(out.status.code(), Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("it is the site root"), "{}", out.stderr);
+    assert!(site.join("site.toml").is_file() && site.join("content").is_dir());
+
+    // A static/ folder that is a link elsewhere is still the site's static/ folder.
+    let assets = top.path().join("assets");
+    std::fs::create_dir(&assets).unwrap();
+    std::os::unix::fs::symlink(&assets, site.join("static")).unwrap();
+    let out = build(&site, &["--output", "static/out", "--force"]);
+    assert_eq!(out.status.code(), Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("inside the site's static/ folder"),
+        "{}",
+        out.stderr
+    );
+    assert!(!assets.join("out").exists());
+}
