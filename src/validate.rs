@@ -679,8 +679,7 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
     let mut aliases = Vec::new();
     for a in &front.aliases {
         let url = a.get_ref().trim();
-        let lower = url.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") {
+        if is_alias_url(url) {
             aliases.push(url.to_string());
         } else {
             cx.err(
@@ -759,6 +758,15 @@ fn slug_too_long(slug: &str) -> String {
         slug.len(),
         crate::fsutil::NAME_MAX
     )
+}
+
+/// An `aliases` entry: an absolute http(s) URL with a host, whole as written (no spaces or line
+/// breaks inside: a browser would drop or encode them, and index.json would carry them raw).
+pub fn is_alias_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.contains(|c: char| c.is_whitespace() || c.is_control())
+        && url::Url::parse(url).is_ok_and(|u| u.host().is_some())
 }
 
 /// Links in front matter end up in `href`: only http(s), mailto and relative URLs

@@ -389,3 +389,22 @@ fn a_theme_folder_linking_out_of_themes_and_unpublishable_names_are_refused() {
         build_fails_with(dir.path(), "E0022");
     }
 }
+
+#[test]
+fn aliases_must_be_whole_urls() {
+    for bad in [
+        "https://stspg.io/a\\nb",
+        "https://user:pw@stspg.io/ x",
+        "https://",
+    ] {
+        let dir = fixture_site();
+        let f = dir.path().join("content/ongoing.md");
+        let text = std::fs::read_to_string(&f).unwrap();
+        let text = text.replacen("+++\n", &format!("+++\naliases = [\"{bad}\"]\n"), 1);
+        std::fs::write(&f, text).unwrap();
+        let (code, diags) = check(dir.path());
+        assert_eq!(code, Some(1), "{bad}: {diags:?}");
+        assert_eq!(errors(&diags)[0]["code"], "E0020", "{bad}");
+        build_fails_with(dir.path(), "E0020");
+    }
+}

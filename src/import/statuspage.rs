@@ -483,7 +483,7 @@ fn item(
     }
     let aliases = s(v, "shortlink")
         .map(str::trim)
-        .filter(|l| !l.is_empty() && (l.starts_with("http://") || l.starts_with("https://")))
+        .filter(|l| crate::validate::is_alias_url(l))
         .filter(|l| page_url.is_none_or(|p| !l.starts_with(p)))
         .map(|l| vec![l.to_string()])
         .unwrap_or_default();
