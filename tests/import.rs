@@ -1394,3 +1394,31 @@ fn an_import_that_brings_nothing_still_leaves_a_site_that_checks() {
     assert!(root.join("content").is_dir());
     check_and_build(root);
 }
+
+#[test]
+fn odd_catalogs_still_give_a_site_that_checks() {
+    // Names that differ only in case are one component; a component without a name, an empty
+    // page name and a page URL `check` would refuse are not written as they are.
+    for url in [
+        "https://x.example/a b",
+        "https://x.example/sub?q=1#f",
+        "https://x.example/\u{7}",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let d = serde_json::json!({
+            "page": {"id": "p", "name": "", "url": url},
+            "components": [
+                {"id": "c1", "name": "API", "status": "operational", "position": 1},
+                {"id": "c2", "name": "api", "status": "operational", "position": 2},
+                {"id": "c3", "name": "", "status": "operational", "position": 3},
+            ],
+            "incidents": [{"id": "i1", "name": "Slow", "status": "resolved", "impact": "minor",
+                "created_at": "2024-03-01T10:00:00Z", "resolved_at": "2024-03-01T11:00:00Z",
+                "components": [{"id": "c1", "name": "API"}, {"id": "c2", "name": "api"},
+                               {"id": "c3", "name": ""}]}]});
+        std::fs::write(root.join("s.json"), d.to_string()).unwrap();
+        import(root, &["import", "statuspage", "s.json"]);
+        check_and_build(root);
+    }
+}

@@ -220,7 +220,14 @@ pub(super) fn render(
     let components: Vec<String> = if item.components.is_empty() {
         vec![id("")]
     } else {
-        item.components.iter().map(|n| id(n)).collect()
+        // Two names can be one component (`API` and `api`): each id once.
+        let mut ids: Vec<String> = Vec::new();
+        for c in item.components.iter().map(|n| id(n)) {
+            if !ids.contains(&c) {
+                ids.push(c);
+            }
+        }
+        ids
     };
     let _ = writeln!(w, "components = {}", tlist(&components));
     let _ = writeln!(w, "slug = {}", tstr(&item.slug));

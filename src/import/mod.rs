@@ -358,7 +358,11 @@ pub fn apply(
 ) -> Result<(), String> {
     let catalog = &clean_catalog(catalog);
     let mut site = site::SiteEdit::open(&opts.root, catalog)?;
-    for c in &catalog.components {
+    for c in catalog
+        .components
+        .iter()
+        .filter(|c| !c.name.trim().is_empty())
+    {
         site.component_id(c);
     }
     let content = opts.root.join("content");

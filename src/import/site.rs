@@ -64,16 +64,18 @@ impl SiteEdit {
             })?,
             None => {
                 let mut doc = DocumentMut::new();
-                let title = catalog.title.as_deref().unwrap_or("Status history");
+                let title = catalog
+                    .title
+                    .as_deref()
+                    .filter(|t| !t.trim().is_empty())
+                    .unwrap_or("Status history");
                 doc["title"] = value(title);
-                let mut url = catalog
+                // Only a URL `check` takes as `base_url`; else a placeholder to edit.
+                let url = catalog
                     .url
-                    .clone()
-                    .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                    .as_deref()
+                    .and_then(|u| crate::config::normalize_base_url(u).ok())
                     .unwrap_or_else(|| "https://status.example.com/".to_string());
-                if !url.ends_with('/') {
-                    url.push('/');
-                }
                 doc["base_url"] = value(url);
                 changes.push("create site.toml".to_string());
                 doc
@@ -191,6 +193,10 @@ impl SiteEdit {
     /// The id of the component called `c.name`, added (with what the catalog knows of it) if
     /// site.toml has none by that name.
     pub fn component_id(&mut self, c: &Component) -> String {
+        // A component without a name cannot be shown: its incidents go under "unspecified".
+        if c.name.trim().is_empty() {
+            return self.unspecified_component();
+        }
         if let Some((_, id)) = self
             .components
             .iter()
