@@ -537,3 +537,28 @@ fn serve_needs_a_site() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no site.toml in"), "{err}");
 }
+
+#[test]
+fn an_output_conflict_is_an_overlay_as_build_would_fail() {
+    let dir = site();
+    let root = dir.path();
+    let server = Server::start(root, &[]);
+    let ev = events(server.addr);
+    let g0 = hello(&ev);
+    let feed = server.get("/feed.xml").body;
+    assert!(feed.contains("<feed"), "{feed}");
+    // A static file over a generated one: `check` and `build` say E0027, and so does serve.
+    std::fs::create_dir_all(root.join("static")).unwrap();
+    std::fs::write(root.join("static/feed.xml"), "mine").unwrap();
+    let g1 = reload_after(&ev, g0);
+    let page = server.get("/");
+    assert!(page.body.contains("afterword-overlay"), "{}", page.body);
+    assert!(page.body.contains("E0027"), "{}", page.body);
+    assert!(
+        server.get("/feed.xml").body.contains("<feed"),
+        "the last good build is served"
+    );
+    std::fs::remove_file(root.join("static/feed.xml")).unwrap();
+    reload_after(&ev, g1);
+    assert!(!server.get("/").body.contains("afterword-overlay"));
+}

@@ -199,13 +199,27 @@ impl Live {
             _ => return Err(BuildError::Invalid(errors)),
         };
         let sink = LiveSink::new(self.files.clone());
-        let stats = render_site_cached(
+        // Through a recorder, as `build` renders: two files with one output path, or a name
+        // too long for a file system, are the same errors here as there.
+        let recorder = crate::output::Recorder::new(&sink);
+        let rendered = render_site_cached(
             &site,
             self.now,
             self.drafts,
-            &sink,
+            &recorder,
             Some(&self.caches.render),
-        )?;
+        );
+        let problems = crate::build::output_problems(
+            &crate::fsutil::display_path(&self.root.join(crate::config::FILE_NAME)),
+            &recorder,
+        );
+        if !problems.is_empty() {
+            return Err(BuildError::Invalid(
+                crate::diag::Diagnostics(problems).sorted(),
+            ));
+        }
+        let stats = rendered?;
+        drop(recorder);
         let (files, written, kept) = sink.finish();
         self.files = Arc::new(files);
         Ok(Rebuilt {
