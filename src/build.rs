@@ -27,6 +27,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     /// Warnings about valid files (`afterword check` lists them too).
     pub warnings: Vec<Diagnostic>,
+    /// Warnings about the build itself (an old output folder that could not be removed).
+    pub notes: Vec<String>,
     pub incidents: usize,
     pub pages: usize,
     pub files: usize,
@@ -677,6 +679,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 display_path(staging.dir()).display()
             ))
         })?;
+    let mut notes = Vec::new();
     let unchanged = disk.finish().map_err(|e| {
         BuildError::Other(format!(
             "cannot write into {}: {e}",
@@ -699,13 +702,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         })?;
         tell(format!("nothing changed in {}", shown.display()), stage);
     } else {
-        staging
-            .commit()
-            .map_err(|e| BuildError::Other(format!("cannot replace {}: {e}", shown.display())))?;
+        notes.extend(
+            staging.commit().map_err(|e| {
+                BuildError::Other(format!("cannot replace {}: {e}", shown.display()))
+            })?,
+        );
         tell(format!("replaced {}", shown.display()), stage);
     }
     Ok(BuildReport {
         warnings,
+        notes,
         incidents: site.incidents.len(),
         pages: stats.pages,
         files: stats.files,

@@ -257,6 +257,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             for w in &report.warnings {
                 eprintln!("{}", human(w));
             }
+            for n in &report.notes {
+                eprintln!("warning: {}", shown(n));
+            }
             println!(
                 "Built {} incident{} into {}: {} pages, {} files in {:.2}s",
                 report.incidents,

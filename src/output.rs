@@ -477,12 +477,19 @@ impl Staging {
     ///   new one renamed in, and the old one removed. A process killed between these two
     ///   renames leaves no output folder; the old tree is then in the `.afterword-old-*`
     ///   folder, and the next build removes it.
-    pub fn commit(self) -> io::Result<()> {
+    ///
+    /// Once the new tree is in place the build has succeeded: if the old tree then cannot be
+    /// removed (a folder without write permission), that is `Ok(Some(message))`, to be shown as
+    /// a warning; the old tree keeps its marker.
+    pub fn commit(self) -> io::Result<Option<String>> {
         self.commit_with(exchange)
     }
 
     /// [`Staging::commit`], swapping with `exchange` (tests pass one that cannot).
-    fn commit_with(mut self, exchange: fn(&Path, &Path) -> io::Result<bool>) -> io::Result<()> {
+    fn commit_with(
+        mut self,
+        exchange: fn(&Path, &Path) -> io::Result<bool>,
+    ) -> io::Result<Option<String>> {
         self.done = true;
         let (new, marker, target) = (&self.dir, &self.marker, &self.target);
         let fail = |e: io::Error| {
@@ -492,13 +499,12 @@ impl Staging {
         };
         if std::fs::symlink_metadata(target).is_err() {
             std::fs::rename(new, target).map_err(fail)?;
-            return std::fs::remove_file(marker);
+            return std::fs::remove_file(marker).map(|()| None);
         }
         match exchange(new, target) {
             Ok(true) => {
                 // `new` now holds the old tree.
-                remove_tree(new)?;
-                return std::fs::remove_file(marker);
+                return Ok(remove_old(new, marker));
             }
             Ok(false) => {}
             Err(e) => return Err(fail(e)),
@@ -516,8 +522,18 @@ impl Staging {
             return Err(fail(e));
         }
         std::fs::remove_file(marker)?;
-        remove_tree(&aside)?;
-        std::fs::remove_file(&aside_marker)
+        Ok(remove_old(&aside, &aside_marker))
+    }
+}
+
+/// Remove the old tree after a swap, and its marker; what could not be removed, as a warning.
+fn remove_old(old: &Path, marker: &Path) -> Option<String> {
+    match remove_tree(old).and_then(|()| std::fs::remove_file(marker)) {
+        Ok(()) => None,
+        Err(e) => Some(format!(
+            "the new site is in place, but the previous one could not be removed from {} ({e}); remove it by hand",
+            crate::fsutil::display_path(old).display()
+        )),
     }
 }
 

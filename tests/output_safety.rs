@@ -234,3 +234,83 @@ fn refusals_hold_through_links_and_dot_dots_even_with_force() {
     );
     assert!(!assets.join("out").exists());
 }
+
+/// A command that runs afterword as `nobody` when the tests run as root (root may delete
+/// anything), else as the current user.
+#[cfg(unix)]
+fn as_unprivileged(top: &Path) -> Option<std::process::Command> {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if !is_root {
+        return Some(std::process::Command::new(env!("CARGO_BIN_EXE_afterword")));
+    }
+    std::process::Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .ok()?;
+    let exe = top.join("afterword-bin");
+    std::fs::copy(env!("CARGO_BIN_EXE_afterword"), &exe).unwrap();
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut c = std::process::Command::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(exe);
+    Some(c)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_old_output_that_cannot_be_removed_is_a_warning_after_the_swap() {
+    use std::os::unix::fs::PermissionsExt;
+    let top = tempfile::tempdir().unwrap();
+    let site = top.path().join("site");
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
+        &site,
+    );
+    let out = top.path().join("out");
+    built(&site, &["--output", out.to_str().unwrap()]);
+    // Everyone may read the site and write beside the output, nobody may change the old tree.
+    for e in walkdir::WalkDir::new(top.path()) {
+        let e = e.unwrap();
+        let mode = if e.file_type().is_dir() { 0o777 } else { 0o666 };
+        std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    for e in walkdir::WalkDir::new(&out) {
+        let e = e.unwrap();
+        if e.file_type().is_dir() {
+            std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+    }
+    let Some(mut cmd) = as_unprivileged(top.path()) else {
+        eprintln!("skipped: running as root without setpriv");
+        return;
+    };
+    let page = site.join("content/ongoing.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("Still ongoing", "Still ongoing (edited)"),
+    )
+    .unwrap();
+    let run = cmd
+        .args(["build", "--now", NOW, "--output", out.to_str().unwrap()])
+        .current_dir(&site)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    // Let the temporary folder be cleaned up.
+    for e in walkdir::WalkDir::new(top.path()).into_iter().flatten() {
+        if e.file_type().is_dir() {
+            let _ = std::fs::set_permissions(e.path(), std::fs::Permissions::from_mode(0o777));
+        }
+    }
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("the new site is in place, but the previous one could not be removed"),
+        "{stderr}"
+    );
+    assert!(read(&out.join("incidents/ongoing/index.html")).contains("Still ongoing (edited)"));
+}
