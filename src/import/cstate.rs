@@ -30,22 +30,10 @@ fn prescan(text: &str, path: &Path, line_offset: usize) -> Result<(), String> {
     let mut parser = Parser::new_from_str(text);
     let mut depth = 0usize;
     loop {
-        let (ev, m) = parser.next_token().map_err(|e| {
-            let m = e.marker();
-            format!(
-                "{}:{}:{}: not valid YAML: {}",
-                path.display(),
-                m.line() + line_offset,
-                m.col() + 1,
-                e.info()
-            )
-        })?;
-        let at = format!(
-            "{}:{}:{}",
-            path.display(),
-            m.line() + line_offset,
-            m.col() + 1
-        );
+        let (ev, m) = parser
+            .next_token()
+            .map_err(|e| invalid_yaml(&e, path, line_offset))?;
+        let at = yaml_at(path, &m, line_offset);
         match ev {
             Event::Alias(_) => {
                 return Err(format!(
@@ -78,17 +66,26 @@ fn prescan(text: &str, path: &Path, line_offset: usize) -> Result<(), String> {
 
 fn parse_yaml(text: &str, path: &Path, line_offset: usize) -> Result<Yaml, String> {
     prescan(text, path, line_offset)?;
-    let docs = YamlLoader::load_from_str(text).map_err(|e| {
-        let m = e.marker();
-        format!(
-            "{}:{}:{}: not valid YAML: {}",
-            path.display(),
-            m.line() + line_offset,
-            m.col() + 1,
-            e.info()
-        )
-    })?;
+    let docs = YamlLoader::load_from_str(text).map_err(|e| invalid_yaml(&e, path, line_offset))?;
     Ok(docs.into_iter().next().unwrap_or(Yaml::Null))
+}
+
+/// `path:line:col` of a YAML position, in the lines of the whole file.
+fn yaml_at(path: &Path, m: &yaml_rust2::scanner::Marker, line_offset: usize) -> String {
+    format!(
+        "{}:{}:{}",
+        path.display(),
+        m.line() + line_offset,
+        m.col() + 1
+    )
+}
+
+fn invalid_yaml(e: &yaml_rust2::ScanError, path: &Path, line_offset: usize) -> String {
+    format!(
+        "{}: not valid YAML: {}",
+        yaml_at(path, e.marker(), line_offset),
+        e.info()
+    )
 }
 
 /// Read a cState site into the catalog and return its issues.

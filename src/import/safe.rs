@@ -121,11 +121,8 @@ pub fn url_ok(url: &str) -> bool {
 /// `s` without control characters (but tab and line feed) and noncharacters; `\r\n` and a lone
 /// `\r` become `\n`.
 pub fn text(s: &str, removed: &mut Removed) -> String {
-    let bad = |c: char| {
-        (c.is_control() && c != '\t' && c != '\n')
-            || matches!(c as u32, 0xFDD0..=0xFDEF)
-            || (c as u32 & 0xFFFE) == 0xFFFE
-    };
+    // What no output can carry (the content rule, E0025), and carriage returns.
+    let bad = |c: char| c == '\r' || crate::escape::is_forbidden(c);
     if !s.chars().any(bad) {
         return s.to_string();
     }
