@@ -15,9 +15,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use context::*;
 use tera::{Context, Tera, Value};
 
 mod api;
+mod context;
 mod feeds;
 mod status_pages;
 
@@ -204,20 +206,6 @@ struct IncidentView<'a> {
     has_body: bool,
     toc: &'a [markdown::TocEntry],
     action_items: Vec<ActionView<'a>>,
-}
-
-#[derive(Serialize)]
-struct PageView<'a> {
-    kind: &'static str,
-    title: &'a str,
-    path: String,
-    permalink: String,
-}
-
-#[derive(Serialize)]
-struct LinkView<'a> {
-    title: &'a str,
-    path: String,
 }
 
 /// Black or white, whichever contrasts more with a `#rrggbb` background (WCAG formula).
@@ -840,7 +828,7 @@ impl Writer<'_> {
     /// whose inputs hash to `key` (see [`Writer::key`]) that the sink still holds from an
     /// earlier render is kept, and its context never built.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn emit_keyed(
+    pub(crate) fn emit_keyed<C>(
         &self,
         template: &str,
         kind: &'static str,
@@ -848,14 +836,20 @@ impl Writer<'_> {
         rel: &str,
         key: Option<u64>,
         lastmod: Option<String>,
-        ctx: impl FnOnce() -> Context,
-    ) -> Result<(), String> {
+        ctx: impl FnOnce() -> C,
+    ) -> Result<(), String>
+    where
+        C: Serialize,
+    {
         if self.keep(rel, key, lastmod.clone()) {
             return Ok(());
         }
         let file = page_file(rel);
         {
-            let mut ctx = ctx();
+            // Fields holding a `Value` are passed through, not copied (tera's serializer
+            // clones the `Arc`).
+            let mut ctx = Context::from_serialize(&ctx())
+                .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
             ctx.insert_value("page", self.page_value(kind, title, rel));
             // Each thread renders into one buffer, page after page, rather than a new string
             // regrown a few times per page. It is taken out while in use, so a render nested
@@ -970,7 +964,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
                 "404.html",
                 input.memo.map(|_| w.key(&[12])),
                 None,
-                Context::new,
+                || NotFoundPage {},
             )?;
             feeds::files(&w)
         },
@@ -1090,12 +1084,12 @@ fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
 fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
     let all = w.input.incidents;
     let i = &*all[n];
-    let link = |q: &Incident| {
-        Value::from_serializable(&LinkView {
+    fn link<'q>(w: &Writer, q: &'q Incident) -> LinkView<'q> {
+        LinkView {
             title: &q.title,
             path: w.paths.path(&format!("incidents/{}/", q.slug)),
-        })
-    };
+        }
+    }
     let rel = format!("incidents/{}/", i.slug);
     let next = n.checked_sub(1).map(|k| &*all[k]);
     let prev = all.get(n + 1).map(|q| &**q);
@@ -1109,12 +1103,10 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
         &rel,
         Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
         Some(crate::timefmt::ymd(last.date_naive())),
-        || {
-            let mut ctx = Context::new();
-            ctx.insert_value("incident", page.full.clone());
-            ctx.insert_value("next", next.map(link).unwrap_or_else(Value::none));
-            ctx.insert_value("prev", prev.map(link).unwrap_or_else(Value::none));
-            ctx
+        || IncidentPage {
+            incident: page.full.clone(),
+            next: next.map(|q| link(w, q)),
+            prev: prev.map(|q| link(w, q)),
         },
     )?;
     if !w.reuse_document(i) {
@@ -1128,7 +1120,7 @@ fn home_page(
     w: &Writer,
     input: &RenderInput,
     prepared: &[Prepared],
-    extras: Vec<(&'static str, Value)>,
+    status: HomeStatus,
 ) -> Result<(), String> {
     let ongoing: Vec<Value> = prepared
         .iter()
@@ -1141,14 +1133,13 @@ fn home_page(
         .take(RECENT)
         .map(|p| p.summary.clone())
         .collect();
-    let mut ctx = Context::new();
-    ctx.insert_value("ongoing", Value::from(ongoing));
-    ctx.insert_value("recent", Value::from(recent));
-    ctx.insert("total", &prepared.len());
-    ctx.insert("history_path", &w.paths.path("history/"));
-    for (k, v) in extras {
-        ctx.insert_value(k, v);
-    }
+    let ctx = HomePage {
+        ongoing,
+        recent,
+        total: prepared.len(),
+        history_path: w.paths.path("history/"),
+        status,
+    };
     w.emit_keyed(
         "index.html",
         "index",
@@ -1209,13 +1200,11 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
             })
             .collect::<Vec<_>>(),
     );
-    let mut ctx = Context::new();
-    ctx.insert_value("years", years_value.clone());
-    ctx.insert_value(
-        "months",
-        month_groups(&refs[..refs.len().min(HISTORY_RECENT)]),
-    );
-    ctx.insert("total", &prepared.len());
+    let ctx = HistoryPage {
+        years: years_value.clone(),
+        months: month_groups(&refs[..refs.len().min(HISTORY_RECENT)]),
+        total: prepared.len(),
+    };
     w.emit_keyed(
         "history.html",
         "history",
@@ -1273,28 +1262,22 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
                     ])
                 })
                 .collect();
-            let mut ctx = Context::new();
-            ctx.insert_value(
-                "year",
-                obj(vec![
+            HistoryYearPage {
+                year: obj(vec![
                     ("year", Value::from(y)),
                     ("count", Value::from(list.len())),
                     ("path", path_or_none(1)),
                 ]),
-            );
-            ctx.insert_value("months", month_groups(chunk));
-            ctx.insert_value(
-                "pagination",
-                obj(vec![
+                months: month_groups(chunk),
+                pagination: obj(vec![
                     ("current", Value::from(n)),
                     ("total_pages", Value::from(total_pages)),
                     ("prev_path", path_or_none(n - 1)),
                     ("next_path", path_or_none(n + 1)),
                     ("pages", Value::from(pages)),
                 ]),
-            );
-            ctx.insert_value("years", years_value.clone());
-            ctx
+                years: years_value.clone(),
+            }
         };
         w.emit_keyed(
             "history_year.html",

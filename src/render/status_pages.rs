@@ -381,7 +381,7 @@ pub(super) fn render(
     w: &Writer,
     input: &RenderInput,
     prepared: &[Prepared],
-) -> Result<Vec<(&'static str, Value)>, String> {
+) -> Result<HomeStatus, String> {
     let (c, now) = (input.config, input.now);
     // Each incident's list view, serialized once in `prepare`.
     let summaries: HashMap<&str, &Value> = prepared
@@ -461,8 +461,6 @@ pub(super) fn render(
             tags: &m.tags,
         };
         if !page_kept {
-            let mut ctx = Context::new();
-            ctx.insert("maintenance", &page);
             w.emit_keyed(
                 "maintenance.html",
                 "maintenance",
@@ -470,7 +468,7 @@ pub(super) fn render(
                 &rel,
                 key,
                 None,
-                || ctx,
+                || MaintenancePage { maintenance: &page },
             )?;
         }
         if !doc_kept {
@@ -516,11 +514,9 @@ pub(super) fn render(
                     _ => years.push((y, vec![v])),
                 }
             }
-            let mut ctx = Context::new();
-            ctx.insert_value("component", x.page.clone());
-            ctx.insert_value(
-                "incidents_by_year",
-                Value::from(
+            ComponentPage {
+                component: x.page.clone(),
+                incidents_by_year: Value::from(
                     years
                         .into_iter()
                         .map(|(y, list)| {
@@ -531,10 +527,7 @@ pub(super) fn render(
                         })
                         .collect::<Vec<_>>(),
                 ),
-            );
-            ctx.insert_value(
-                "maintenance",
-                obj(vec![
+                maintenance: obj(vec![
                     (
                         "active",
                         maint_list(&|m| m.active_at(now), true, usize::MAX, maints),
@@ -553,8 +546,7 @@ pub(super) fn render(
                         ),
                     ),
                 ]),
-            );
-            ctx
+            }
         };
         w.emit_keyed(
             "component.html",
@@ -599,9 +591,10 @@ pub(super) fn render(
             .map(|x| summary_of[x.id.as_str()].summary.clone())
             .collect::<Vec<_>>(),
     );
-    let mut ctx = Context::new();
-    ctx.insert_value("groups", groups.clone());
-    ctx.insert_value("ungrouped", ungrouped.clone());
+    let ctx = ComponentsPage {
+        groups: groups.clone(),
+        ungrouped: ungrouped.clone(),
+    };
     w.emit_keyed(
         "components.html",
         "components",
@@ -644,19 +637,13 @@ pub(super) fn render(
             ),
         ),
     ]);
-    Ok(vec![
-        ("overall", overall),
-        ("groups", groups),
-        ("ungrouped", ungrouped),
-        (
-            "maintenance_active",
-            maint_list(&|m| m.active_at(now), true, usize::MAX, &all_maint),
-        ),
-        (
-            "maintenance_upcoming",
-            maint_list(&|m| m.upcoming_at(now), true, usize::MAX, &all_maint),
-        ),
-    ])
+    Ok(HomeStatus {
+        overall,
+        groups,
+        ungrouped,
+        maintenance_active: maint_list(&|m| m.active_at(now), true, usize::MAX, &all_maint),
+        maintenance_upcoming: maint_list(&|m| m.upcoming_at(now), true, usize::MAX, &all_maint),
+    })
 }
 
 #[derive(Serialize)]
@@ -905,8 +892,7 @@ fn stats_page(
         ("per_component", Value::from(per_component)),
         ("action_items", Value::from_serializable(&actions)),
     ]);
-    let mut ctx = Context::new();
-    ctx.insert_value("stats", stats);
+    let ctx = StatsPage { stats };
     w.emit_keyed(
         "stats.html",
         "stats",
