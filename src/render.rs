@@ -8,6 +8,7 @@ use crate::output::Sink;
 use crate::theme::{StaticSource, Theme};
 use crate::timefmt::{duration_view, view, DurationView, TimeView};
 use chrono::{DateTime, Datelike, Utc};
+use context::*;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -15,7 +16,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use context::*;
 use tera::{Context, Tera, Value};
 
 mod api;
@@ -107,107 +107,6 @@ pub struct RenderStats {
     pub markdown: usize,
 }
 
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    base_url: &'a str,
-    base_path: &'a str,
-    timezone: &'a str,
-    language: &'static str,
-    generator: String,
-}
-
-#[derive(Serialize, Clone)]
-struct SeverityView {
-    id: String,
-    name: String,
-    color: String,
-    text_color: &'static str,
-    level: &'static str,
-    level_label: &'static str,
-}
-
-#[derive(Serialize)]
-struct ComponentView<'a> {
-    id: &'a str,
-    name: &'a str,
-    description: &'a str,
-    group: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ComponentLevelView<'a> {
-    id: &'a str,
-    name: &'a str,
-    path: String,
-    level: &'static str,
-    level_label: &'static str,
-}
-
-#[derive(Serialize)]
-struct StatusView {
-    id: &'static str,
-    label: &'static str,
-}
-
-/// The list view of an incident, less the parts [`Shared`] holds (`severity`, `status`,
-/// `components`), which [`summary_value`] adds.
-#[derive(Serialize)]
-struct SummaryOwn<'a> {
-    slug: &'a str,
-    title: &'a str,
-    summary: &'a str,
-    path: String,
-    permalink: String,
-    draft: bool,
-    ongoing: bool,
-    started: TimeView,
-    resolved: Option<TimeView>,
-    duration: Option<DurationView>,
-    ongoing_for: Option<DurationView>,
-    tags: &'a [String],
-}
-
-#[derive(Serialize)]
-struct EntryView {
-    status: &'static str,
-    label: &'static str,
-    at: TimeView,
-    offset: String,
-    message_html: String,
-}
-
-#[derive(Serialize)]
-struct DueView {
-    iso: String,
-    display: String,
-}
-
-#[derive(Serialize)]
-struct ActionView<'a> {
-    title: &'a str,
-    owner: &'a str,
-    status: &'static str,
-    status_label: &'static str,
-    due: Option<DueView>,
-    link: Option<String>,
-}
-
-/// An incident's page view, less its summary, which [`prepare_data`] adds.
-#[derive(Serialize)]
-struct IncidentView<'a> {
-    detected_by: Option<&'a str>,
-    detected: Option<TimeView>,
-    time_to_detect: Option<DurationView>,
-    authors: &'a [String],
-    timeline: Vec<EntryView>,
-    body_html: &'a str,
-    has_body: bool,
-    toc: &'a [markdown::TocEntry],
-    action_items: Vec<ActionView<'a>>,
-}
-
 /// Black or white, whichever contrasts more with a `#rrggbb` background (WCAG formula).
 pub fn text_color_for(bg: &str) -> &'static str {
     let channel = |i: usize| {
@@ -276,11 +175,20 @@ pub fn compile(theme: &Theme) -> Result<Tera, String> {
 /// Build a Tera instance from the theme's templates, with the site-wide context.
 fn engine(input: &RenderInput) -> Result<Tera, String> {
     let mut tera = compile(input.theme)?;
-    let c = input.config;
+    let globals = globals(input);
     let g = tera.global_context();
-    g.insert(
-        "site",
-        &SiteView {
+    g.insert("site", &globals.site);
+    g.insert("build", &globals.build);
+    g.insert("severities", &globals.severities);
+    g.insert("components", &globals.components);
+    Ok(tera)
+}
+
+/// What every page sees besides its own context.
+fn globals<'a>(input: &RenderInput<'a>) -> Globals<'a> {
+    let c = input.config;
+    Globals {
+        site: SiteView {
             title: &c.title,
             description: &c.description,
             base_url: &c.base_url,
@@ -289,35 +197,26 @@ fn engine(input: &RenderInput) -> Result<Tera, String> {
             language: "en",
             generator: format!("afterword {}", env!("CARGO_PKG_VERSION")),
         },
-    );
-    g.insert(
-        "build",
-        &BTreeMap::from([
-            (
-                "now",
-                Value::from_serializable(&view(input.now, c.timezone)),
-            ),
-            ("drafts", Value::from(input.drafts)),
-        ]),
-    );
-    let sev: Vec<SeverityView> = c
-        .severities
-        .iter()
-        .map(|s| severity_view(c, &s.id))
-        .collect();
-    g.insert("severities", &sev);
-    let comps: Vec<ComponentView> = c
-        .components
-        .iter()
-        .map(|x| ComponentView {
-            id: &x.id,
-            name: &x.name,
-            description: &x.description,
-            group: x.group.as_deref(),
-        })
-        .collect();
-    g.insert("components", &comps);
-    Ok(tera)
+        build: BuildView {
+            now: view(input.now, c.timezone),
+            drafts: input.drafts,
+        },
+        severities: c
+            .severities
+            .iter()
+            .map(|s| severity_view(c, &s.id))
+            .collect(),
+        components: c
+            .components
+            .iter()
+            .map(|x| ComponentView {
+                id: &x.id,
+                name: &x.name,
+                description: &x.description,
+                group: x.group.as_deref(),
+            })
+            .collect(),
+    }
 }
 
 pub(crate) struct Paths<'a> {
@@ -751,6 +650,20 @@ pub(crate) struct Writer<'a> {
     page_key: u64,
     /// Hash of every incident's and maintenance's front matter.
     front_key: u64,
+    /// Every page's context, when asked for ([`page_contexts`]).
+    capture: Option<Mutex<Vec<PageContext>>>,
+}
+
+/// A page's template context as JSON: what [`page_contexts`] returns, for tests and docs.
+pub struct PageContext {
+    /// Where the page is written, relative to the output folder (`incidents/x/index.html`).
+    pub file: String,
+    /// The page kind, as `page.kind` says.
+    pub kind: &'static str,
+    pub template: String,
+    /// The page's own variables and `page`; the globals (`site`, `build`, `severities`,
+    /// `components`) are under `globals` in the first page only — see [`page_contexts`].
+    pub context: serde_json::Value,
 }
 
 impl Writer<'_> {
@@ -814,13 +727,17 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn page_value(&self, kind: &'static str, title: &str, rel: &str) -> Value {
-        Value::from_serializable(&PageView {
+    fn page_view<'t>(&self, kind: &'static str, title: &'t str, rel: &str) -> PageView<'t> {
+        PageView {
             kind,
             title,
             path: self.paths.path(rel),
             permalink: self.paths.permalink(rel),
-        })
+        }
+    }
+
+    fn page_value(&self, kind: &'static str, title: &str, rel: &str) -> Value {
+        Value::from_serializable(&self.page_view(kind, title, rel))
     }
 
     /// Render `template` to `rel` (a folder like `incidents/x/`, or a file like `404.html`),
@@ -848,9 +765,27 @@ impl Writer<'_> {
         {
             // Fields holding a `Value` are passed through, not copied (tera's serializer
             // clones the `Arc`).
-            let mut ctx = Context::from_serialize(&ctx())
+            let own = ctx();
+            let mut ctx = Context::from_serialize(&own)
                 .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
             ctx.insert_value("page", self.page_value(kind, title, rel));
+            if let Some(capture) = &self.capture {
+                let mut json = serde_json::to_value(&own)
+                    .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
+                if let Some(map) = json.as_object_mut() {
+                    let page = self.page_view(kind, title, rel);
+                    map.insert(
+                        "page".into(),
+                        serde_json::to_value(&page).unwrap_or_default(),
+                    );
+                }
+                capture.lock().expect("capture").push(PageContext {
+                    file: file.clone(),
+                    kind,
+                    template: template.to_string(),
+                    context: json,
+                });
+            }
             // Each thread renders into one buffer, page after page, rather than a new string
             // regrown a few times per page. It is taken out while in use, so a render nested
             // in this one (there is none) would start a buffer of its own.
@@ -901,6 +836,35 @@ fn page_file(rel: &str) -> String {
 
 /// Render every page into `sink`.
 pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<RenderStats, String> {
+    render_with(input, sink, None).map(|(stats, _)| stats)
+}
+
+/// Every page's template context, sorted by file, as a full render (into nothing) builds them:
+/// what docs/templates.md documents and tests/contexts.rs pins. The first entry is the
+/// globals every page also sees, as kind `globals`.
+pub fn page_contexts(input: &RenderInput) -> Result<Vec<PageContext>, String> {
+    let (_, pages) = render_with(input, &crate::output::Discard, Some(Mutex::new(Vec::new())))?;
+    let mut pages = pages.unwrap_or_default();
+    pages.sort_by(|a, b| a.file.cmp(&b.file));
+    let globals = serde_json::to_value(globals(input)).map_err(|e| e.to_string())?;
+    pages.insert(
+        0,
+        PageContext {
+            file: String::new(),
+            kind: "globals",
+            template: String::new(),
+            context: globals,
+        },
+    );
+    Ok(pages)
+}
+
+#[allow(clippy::type_complexity)]
+fn render_with<'a>(
+    input: &'a RenderInput<'a>,
+    sink: &'a dyn Sink,
+    capture: Option<Mutex<Vec<PageContext>>>,
+) -> Result<(RenderStats, Option<Vec<PageContext>>), String> {
     let c = input.config;
     // Only a render that can reuse anything pays for the keys.
     let site_key = match input.memo {
@@ -931,6 +895,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
             base_path: c.base_path(),
         },
         sitemap: Mutex::new(Vec::new()),
+        capture,
         pages: AtomicUsize::new(0),
         json_docs: AtomicUsize::new(0),
         input,
@@ -983,6 +948,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
     let mut files = 1 + feed_files + api::FILES.len() + 1;
     let pages = w.pages.into_inner();
     files += pages + w.json_docs.into_inner();
+    let captured = w.capture.map(|c| c.into_inner().expect("capture"));
     for (rel, src) in &input.theme.statics {
         let r = match src {
             StaticSource::Embedded(bytes) => sink.write(rel, bytes),
@@ -1001,11 +967,14 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         Some(m) => m.fresh.load(Ordering::Relaxed),
         None => input.incidents.len(),
     };
-    Ok(RenderStats {
-        pages,
-        files,
-        markdown,
-    })
+    Ok((
+        RenderStats {
+            pages,
+            files,
+            markdown,
+        },
+        captured,
+    ))
 }
 
 /// The JSON API and the maintenance calendar, unless the sink kept them.

@@ -10,12 +10,14 @@
 //! them through without copying (tera clones the `Arc`). Their shape is the view type named in
 //! each field's comment.
 
+use crate::markdown;
+use crate::timefmt::{DurationView, TimeView};
 use serde::Serialize;
 use tera::Value;
 
 /// `page`: what every page knows about itself.
 #[derive(Serialize)]
-pub(crate) struct PageView<'a> {
+pub struct PageView<'a> {
     /// The page kind: `index`, `incident`, `history`, `history_year`, `components`,
     /// `component`, `maintenance`, `stats` or `404`.
     pub kind: &'static str,
@@ -28,14 +30,14 @@ pub(crate) struct PageView<'a> {
 
 /// A link to another page.
 #[derive(Serialize, Clone)]
-pub(crate) struct LinkView<'a> {
+pub struct LinkView<'a> {
     pub title: &'a str,
     pub path: String,
 }
 
 /// `index.html`: the status overview.
 #[derive(Serialize)]
-pub(crate) struct HomePage {
+pub struct HomePage {
     /// Ongoing incidents, newest first (summaries).
     pub ongoing: Vec<Value>,
     /// The latest resolved incidents, newest first, at most `render::RECENT` (summaries).
@@ -49,7 +51,7 @@ pub(crate) struct HomePage {
 
 /// The status parts of the home page.
 #[derive(Serialize)]
-pub(crate) struct HomeStatus {
+pub struct HomeStatus {
     /// The worst state of any visible component, its label and the incidents causing it.
     pub overall: Value,
     /// Component groups with their visible members (component summaries).
@@ -63,7 +65,7 @@ pub(crate) struct HomeStatus {
 
 /// `incident.html`: one incident.
 #[derive(Serialize)]
-pub(crate) struct IncidentPage<'a> {
+pub struct IncidentPage<'a> {
     /// The incident's summary and page fields together.
     pub incident: Value,
     /// The next newer incident, if any.
@@ -74,7 +76,7 @@ pub(crate) struct IncidentPage<'a> {
 
 /// `history.html`: the archive's front page.
 #[derive(Serialize)]
-pub(crate) struct HistoryPage {
+pub struct HistoryPage {
     /// Every year with its count, path and months.
     pub years: Value,
     /// The latest `render::HISTORY_RECENT` incidents grouped by month.
@@ -84,7 +86,7 @@ pub(crate) struct HistoryPage {
 
 /// `history_year.html`: one page of a year.
 #[derive(Serialize)]
-pub(crate) struct HistoryYearPage {
+pub struct HistoryYearPage {
     pub year: Value,
     /// This page's incidents grouped by month.
     pub months: Value,
@@ -95,14 +97,14 @@ pub(crate) struct HistoryYearPage {
 
 /// `components.html`.
 #[derive(Serialize)]
-pub(crate) struct ComponentsPage {
+pub struct ComponentsPage {
     pub groups: Value,
     pub ungrouped: Value,
 }
 
 /// `component.html`: one component.
 #[derive(Serialize)]
-pub(crate) struct ComponentPage {
+pub struct ComponentPage {
     pub component: Value,
     pub incidents_by_year: Value,
     pub maintenance: Value,
@@ -110,16 +112,139 @@ pub(crate) struct ComponentPage {
 
 /// `maintenance.html`: one scheduled maintenance.
 #[derive(Serialize)]
-pub(crate) struct MaintenancePage<'a, M: Serialize> {
+pub struct MaintenancePage<'a, M: Serialize> {
     pub maintenance: &'a M,
 }
 
 /// `stats.html`.
 #[derive(Serialize)]
-pub(crate) struct StatsPage {
+pub struct StatsPage {
     pub stats: Value,
 }
 
 /// `404.html`: nothing but the globals and `page`.
 #[derive(Serialize)]
-pub(crate) struct NotFoundPage {}
+pub struct NotFoundPage {}
+
+/// The globals every page sees.
+#[derive(Serialize)]
+pub struct Globals<'a> {
+    pub site: SiteView<'a>,
+    pub build: BuildView,
+    /// Every severity, in site.toml's order.
+    pub severities: Vec<SeverityView>,
+    /// Every component, in site.toml's order (hidden ones too).
+    pub components: Vec<ComponentView<'a>>,
+}
+
+/// `build`: about this build.
+#[derive(Serialize)]
+pub struct BuildView {
+    /// The build's `--now`, in the site's time zone.
+    pub now: TimeView,
+    /// Whether drafts are built.
+    pub drafts: bool,
+}
+
+// Views shared by several pages.
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub timezone: &'a str,
+    pub language: &'static str,
+    pub generator: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SeverityView {
+    pub id: String,
+    pub name: String,
+    pub color: String,
+    pub text_color: &'static str,
+    pub level: &'static str,
+    pub level_label: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct ComponentView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub group: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ComponentLevelView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub path: String,
+    pub level: &'static str,
+    pub level_label: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct StatusView {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// The list view of an incident, less the parts [`Shared`] holds (`severity`, `status`,
+/// `components`), which [`summary_value`] adds.
+#[derive(Serialize)]
+pub struct SummaryOwn<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub path: String,
+    pub permalink: String,
+    pub draft: bool,
+    pub ongoing: bool,
+    pub started: TimeView,
+    pub resolved: Option<TimeView>,
+    pub duration: Option<DurationView>,
+    pub ongoing_for: Option<DurationView>,
+    pub tags: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct EntryView {
+    pub status: &'static str,
+    pub label: &'static str,
+    pub at: TimeView,
+    pub offset: String,
+    pub message_html: String,
+}
+
+#[derive(Serialize)]
+pub struct DueView {
+    pub iso: String,
+    pub display: String,
+}
+
+#[derive(Serialize)]
+pub struct ActionView<'a> {
+    pub title: &'a str,
+    pub owner: &'a str,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub due: Option<DueView>,
+    pub link: Option<String>,
+}
+
+/// An incident's page view, less its summary, which [`prepare_data`] adds.
+#[derive(Serialize)]
+pub struct IncidentView<'a> {
+    pub detected_by: Option<&'a str>,
+    pub detected: Option<TimeView>,
+    pub time_to_detect: Option<DurationView>,
+    pub authors: &'a [String],
+    pub timeline: Vec<EntryView>,
+    pub body_html: &'a str,
+    pub has_body: bool,
+    pub toc: &'a [markdown::TocEntry],
+    pub action_items: Vec<ActionView<'a>>,
+}
