@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod route;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::markdown;
 use crate::model::{Incident, Level};
 use crate::output::Sink;
+use crate::route::Route;
 use crate::theme::{StaticSource, Theme};
 use crate::timefmt::{duration_view, view, DurationView, TimeView};
 use chrono::{DateTime, Datelike, Utc};
@@ -332,13 +333,18 @@ impl Linker {
     }
 }
 
+/// Where an incident's or maintenance's page lives.
+pub(crate) fn route_of(i: &Incident) -> Route<'_> {
+    if i.is_maintenance() {
+        Route::Maintenance(&i.slug)
+    } else {
+        Route::Incident(&i.slug)
+    }
+}
+
 /// Where an incident's or maintenance's page lives, relative to the site root.
 pub(crate) fn item_rel(i: &Incident) -> String {
-    if i.is_maintenance() {
-        format!("maintenance/{}/", i.slug)
-    } else {
-        format!("incidents/{}/", i.slug)
-    }
+    route_of(i).rel()
 }
 
 /// The parts of incident summaries that many incidents share (a severity, a status, a
@@ -379,7 +385,7 @@ impl Shared {
             .iter()
             .filter(|x| !x.hidden)
             .map(|x| {
-                let path = paths.path(&format!("components/{}/", x.id));
+                let path = paths.path(&Route::Component(&x.id).rel());
                 let levels = Level::IDS
                     .iter()
                     .filter_map(|l| Level::parse(l))
@@ -408,7 +414,7 @@ impl Shared {
 fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incident) -> Value {
     let c = input.config;
     let tz = c.timezone;
-    let rel = format!("incidents/{}/", i.slug);
+    let rel = Route::Incident(&i.slug).rel();
     let own = SummaryOwn {
         slug: &i.slug,
         title: &i.title,
@@ -687,13 +693,13 @@ impl Writer<'_> {
         self.input_memo().then(|| self.key(&[self.front_key, tag]))
     }
 
-    /// Keep the page at `rel` (a folder, or a file like `404.html`) from an earlier render if
-    /// its key is `key`, counting it as `emit` would.
-    pub(crate) fn keep(&self, rel: &str, key: Option<u64>, lastmod: Option<String>) -> bool {
-        let file = page_file(rel);
+    /// Keep the page at `route` from an earlier render if its key is `key`, counting it as
+    /// `emit_keyed` would.
+    pub(crate) fn keep(&self, route: Route, key: Option<u64>, lastmod: Option<String>) -> bool {
+        let file = route.file();
         let kept = key.is_some_and(|k| self.sink.reuse(&file, k));
         if kept {
-            self.count_page(rel, &file, lastmod);
+            self.count_page(route, lastmod);
         }
         kept
     }
@@ -701,7 +707,7 @@ impl Writer<'_> {
     /// Whether the sink still holds the JSON twin of `i` from an earlier render.
     fn reuse_document(&self, i: &Incident) -> bool {
         let hit = self.sink.reuse(
-            &format!("{}index.json", item_rel(i)),
+            &route_of(i).beside("index.json"),
             self.key(&[i.fingerprint, 2]),
         );
         if hit {
@@ -718,7 +724,7 @@ impl Writer<'_> {
         toc: &[markdown::TocEntry],
         messages_html: &[&str],
     ) -> Result<(), String> {
-        let rel = format!("{}index.json", item_rel(i));
+        let rel = route_of(i).beside("index.json");
         let json = api::document(self.input, &self.paths, i, body_html, toc, messages_html);
         self.sink
             .write_keyed(&rel, self.key(&[i.fingerprint, 2]), json.as_bytes())
@@ -727,30 +733,26 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn page_view<'t>(&self, kind: &'static str, title: &'t str, rel: &str) -> PageView<'t> {
+    fn page_view<'t>(&self, route: Route, title: &'t str) -> PageView<'t> {
+        let rel = route.rel();
         PageView {
-            kind,
+            kind: route.kind(),
             title,
-            path: self.paths.path(rel),
-            permalink: self.paths.permalink(rel),
+            path: self.paths.path(&rel),
+            permalink: self.paths.permalink(&rel),
         }
     }
 
-    fn page_value(&self, kind: &'static str, title: &str, rel: &str) -> Value {
-        Value::from_serializable(&self.page_view(kind, title, rel))
-    }
-
-    /// Render `template` to `rel` (a folder like `incidents/x/`, or a file like `404.html`),
-    /// adding the `page` variable; folders go into the sitemap with their `lastmod`. A page
+    /// Render `template` to `route`'s file, adding the `page` variable; folders go into the
+    /// sitemap with their `lastmod`. A page
     /// whose inputs hash to `key` (see [`Writer::key`]) that the sink still holds from an
     /// earlier render is kept, and its context never built.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn emit_keyed<C>(
         &self,
         template: &str,
-        kind: &'static str,
         title: &str,
-        rel: &str,
+        route: Route,
         key: Option<u64>,
         lastmod: Option<String>,
         ctx: impl FnOnce() -> C,
@@ -758,22 +760,22 @@ impl Writer<'_> {
     where
         C: Serialize,
     {
-        if self.keep(rel, key, lastmod.clone()) {
+        if self.keep(route, key, lastmod.clone()) {
             return Ok(());
         }
-        let file = page_file(rel);
+        let file = route.file();
         {
             // Fields holding a `Value` are passed through, not copied (tera's serializer
             // clones the `Arc`).
             let own = ctx();
             let mut ctx = Context::from_serialize(&own)
                 .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
-            ctx.insert_value("page", self.page_value(kind, title, rel));
+            let page = self.page_view(route, title);
+            ctx.insert_value("page", Value::from_serializable(&page));
             if let Some(capture) = &self.capture {
                 let mut json = serde_json::to_value(&own)
                     .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
                 if let Some(map) = json.as_object_mut() {
-                    let page = self.page_view(kind, title, rel);
                     map.insert(
                         "page".into(),
                         serde_json::to_value(&page).unwrap_or_default(),
@@ -781,7 +783,7 @@ impl Writer<'_> {
                 }
                 capture.lock().expect("capture").push(PageContext {
                     file: file.clone(),
-                    kind,
+                    kind: route.kind(),
                     template: template.to_string(),
                     context: json,
                 });
@@ -809,28 +811,19 @@ impl Writer<'_> {
             PAGE.set(html);
             written.map_err(|e| format!("cannot write {file}: {e}"))?;
         }
-        self.count_page(rel, &file, lastmod);
+        self.count_page(route, lastmod);
         Ok(())
     }
 
     /// Count a page written or kept; folders go into the sitemap with their `lastmod`.
-    fn count_page(&self, rel: &str, file: &str, lastmod: Option<String>) {
-        if file.ends_with("index.html") {
-            self.sitemap
-                .lock()
-                .expect("sitemap")
-                .push((self.paths.permalink(rel), lastmod.unwrap_or_default()));
+    fn count_page(&self, route: Route, lastmod: Option<String>) {
+        if route != Route::NotFound {
+            self.sitemap.lock().expect("sitemap").push((
+                self.paths.permalink(&route.rel()),
+                lastmod.unwrap_or_default(),
+            ));
         }
         self.pages.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-/// The file a page at `rel` is written to: `x/` → `x/index.html`, `404.html` as it is.
-fn page_file(rel: &str) -> String {
-    if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.to_string()
     }
 }
 
@@ -924,9 +917,8 @@ fn render_with<'a>(
             history_pages(&w, &prepared)?;
             w.emit_keyed(
                 "404.html",
-                "404",
                 "Page not found",
-                "404.html",
+                Route::NotFound,
                 input.memo.map(|_| w.key(&[12])),
                 None,
                 || NotFoundPage {},
@@ -1056,10 +1048,11 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
     fn link<'q>(w: &Writer, q: &'q Incident) -> LinkView<'q> {
         LinkView {
             title: &q.title,
-            path: w.paths.path(&format!("incidents/{}/", q.slug)),
+            path: w.paths.path(&Route::Incident(&q.slug).rel()),
         }
     }
-    let rel = format!("incidents/{}/", i.slug);
+    let route = Route::Incident(&i.slug);
+    let rel = route.rel();
     let next = n.checked_sub(1).map(|k| &*all[k]);
     let prev = all.get(n + 1).map(|q| &**q);
     // The older/newer links show the neighbours' titles: their front matter.
@@ -1067,9 +1060,8 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
     let last = i.timeline.last().map_or(i.started, |e| e.at);
     w.emit_keyed(
         "incident.html",
-        "incident",
         &i.title,
-        &rel,
+        route,
         Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
         Some(crate::timefmt::ymd(last.date_naive())),
         || IncidentPage {
@@ -1106,14 +1098,13 @@ fn home_page(
         ongoing,
         recent,
         total: prepared.len(),
-        history_path: w.paths.path("history/"),
+        history_path: w.paths.path(&Route::History.rel()),
         status,
     };
     w.emit_keyed(
         "index.html",
-        "index",
         &input.config.title,
-        "",
+        Route::Home,
         w.front_key(10),
         None,
         || ctx,
@@ -1131,13 +1122,7 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
             _ => years.push((p.year, vec![p])),
         }
     }
-    let page_rel = |y: i32, n: usize| {
-        if n == 1 {
-            format!("history/{y}/")
-        } else {
-            format!("history/{y}/{n}/")
-        }
-    };
+    let page_rel = |year: i32, page: usize| Route::HistoryYear { year, page }.rel();
     let years_value = Value::from(
         years
             .iter()
@@ -1176,9 +1161,8 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
     };
     w.emit_keyed(
         "history.html",
-        "history",
         "History",
-        "history/",
+        Route::History,
         w.front_key(11),
         None,
         || ctx,
@@ -1250,9 +1234,8 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         };
         w.emit_keyed(
             "history_year.html",
-            "history_year",
             &title,
-            &page_rel(y, n),
+            Route::HistoryYear { year: y, page: n },
             key,
             None,
             make,

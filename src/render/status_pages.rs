@@ -443,7 +443,7 @@ pub(super) fn render(
     input.maintenances.par_iter().try_for_each(|m| {
         let rel = format!("maintenance/{}/", m.slug);
         let key = w.input_memo().then(|| w.key(&[m.fingerprint, 4]));
-        let page_kept = w.keep(&rel, key, None);
+        let page_kept = w.keep(Route::Maintenance(&m.slug), key, None);
         let doc_kept = key.is_some() && w.reuse_document(m);
         if page_kept && doc_kept {
             return copy_assets(w, m, &rel);
@@ -463,9 +463,8 @@ pub(super) fn render(
         if !page_kept {
             w.emit_keyed(
                 "maintenance.html",
-                "maintenance",
                 &m.title,
-                &rel,
+                Route::Maintenance(&m.slug),
                 key,
                 None,
                 || MaintenancePage { maintenance: &page },
@@ -550,9 +549,8 @@ pub(super) fn render(
         };
         w.emit_keyed(
             "component.html",
-            "component",
             &x.component.name,
-            &format!("components/{id}/"),
+            Route::Component(id),
             key,
             None,
             make,
@@ -597,9 +595,8 @@ pub(super) fn render(
     };
     w.emit_keyed(
         "components.html",
-        "components",
         "Components",
-        "components/",
+        Route::Components,
         w.front_key(8),
         None,
         || ctx,
@@ -709,7 +706,7 @@ fn stats_page(
     by_component: &HashMap<&str, Vec<&Incident>>,
 ) -> Result<(), String> {
     let page_key = w.front_key(9);
-    if w.keep("stats/", page_key, None) {
+    if w.keep(Route::Stats, page_key, None) {
         return Ok(());
     }
     let (c, now, tz) = (input.config, input.now, input.config.timezone);
@@ -895,9 +892,8 @@ fn stats_page(
     let ctx = StatsPage { stats };
     w.emit_keyed(
         "stats.html",
-        "stats",
         "Statistics",
-        "stats/",
+        Route::Stats,
         page_key,
         None,
         || ctx,
