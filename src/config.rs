@@ -1,7 +1,7 @@
 //! site.toml: the site's settings, strictly checked (every unknown key is an error).
 
 use crate::diag::{codes, Diagnostic, SourceMap};
-use crate::model::Level;
+use crate::model::{Level, Weights};
 use crate::tomlx::{self, Schema, Spanned};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -199,14 +199,14 @@ pub struct Component {
 
 #[derive(Debug, Clone, Copy)]
 pub struct UptimeConfig {
-    pub weights: crate::uptime::Weights,
+    pub weights: Weights,
     pub decimals: u32,
 }
 
 impl Default for UptimeConfig {
     fn default() -> Self {
         UptimeConfig {
-            weights: crate::uptime::Weights::default(),
+            weights: Weights::default(),
             decimals: 2,
         }
     }
