@@ -81,58 +81,20 @@ struct RawSeverity {
     impact: Option<Spanned<String>>,
 }
 
-static COMPONENT_KEYS: Schema = Schema {
-    keys: &["id", "name", "description", "group", "since", "hidden"],
-    nested: &[],
-};
-static GROUP_KEYS: Schema = Schema {
-    keys: &["id", "name", "description"],
-    nested: &[],
-};
-static UPTIME_KEYS: Schema = Schema {
-    keys: &[
-        "major_outage",
-        "partial_outage",
-        "degraded_performance",
-        "decimals",
-    ],
-    nested: &[],
-};
-static SEVERITY_KEYS: Schema = Schema {
-    keys: &["id", "name", "color", "level", "impact"],
-    nested: &[],
-};
-static FEEDS_KEYS: Schema = Schema {
-    keys: &["limit"],
-    nested: &[],
-};
-static CHECK_KEYS: Schema = Schema {
-    keys: &["postmortem_after_days"],
-    nested: &[],
-};
-static SCHEMA: Schema = Schema {
-    keys: &[
-        "title",
-        "base_url",
-        "description",
-        "timezone",
-        "theme",
-        "groups",
-        "components",
-        "severities",
-        "uptime",
-        "feeds",
-        "check",
-    ],
-    nested: &[
-        ("groups", &GROUP_KEYS),
-        ("components", &COMPONENT_KEYS),
-        ("severities", &SEVERITY_KEYS),
-        ("uptime", &UPTIME_KEYS),
-        ("feeds", &FEEDS_KEYS),
-        ("check", &CHECK_KEYS),
-    ],
-};
+static COMPONENT_KEYS: Schema = Schema::of::<RawComponent>(&[]);
+static GROUP_KEYS: Schema = Schema::of::<RawGroup>(&[]);
+static UPTIME_KEYS: Schema = Schema::of::<RawUptime>(&[]);
+static SEVERITY_KEYS: Schema = Schema::of::<RawSeverity>(&[]);
+static FEEDS_KEYS: Schema = Schema::of::<RawFeeds>(&[]);
+static CHECK_KEYS: Schema = Schema::of::<RawCheck>(&[]);
+static SCHEMA: Schema = Schema::of::<RawConfig>(&[
+    ("groups", &GROUP_KEYS),
+    ("components", &COMPONENT_KEYS),
+    ("severities", &SEVERITY_KEYS),
+    ("uptime", &UPTIME_KEYS),
+    ("feeds", &FEEDS_KEYS),
+    ("check", &CHECK_KEYS),
+]);
 
 /// The validated site configuration.
 #[derive(Debug, Clone)]
@@ -773,6 +735,11 @@ mod tests {
 
     fn cfg(text: &str) -> Result<Config, Vec<Diagnostic>> {
         from_str(Path::new("."), Path::new("site.toml"), text)
+    }
+
+    #[test]
+    fn keys_are_the_struct_fields() {
+        assert!(tomlx::schema_is_consistent(&SCHEMA));
     }
 
     #[test]

@@ -114,47 +114,14 @@ pub struct RawActionItem {
     pub link: Option<Spanned<String>>,
 }
 
-static ENTRY: Schema = Schema {
-    keys: &["at", "status", "message"],
-    nested: &[],
-};
-static IMPACT: Schema = Schema {
-    keys: &["component", "level", "start", "end"],
-    nested: &[],
-};
-static ACTION: Schema = Schema {
-    keys: &["title", "owner", "status", "due", "link"],
-    nested: &[],
-};
-pub static FRONT_MATTER: Schema = Schema {
-    keys: &[
-        "kind",
-        "title",
-        "summary",
-        "severity",
-        "scheduled_start",
-        "scheduled_end",
-        "components",
-        "detected_by",
-        "tags",
-        "authors",
-        "started",
-        "detected",
-        "resolved",
-        "slug",
-        "aliases",
-        "draft",
-        "timezone",
-        "timeline",
-        "impact",
-        "action_items",
-    ],
-    nested: &[
-        ("timeline", &ENTRY),
-        ("impact", &IMPACT),
-        ("action_items", &ACTION),
-    ],
-};
+static ENTRY: Schema = Schema::of::<RawEntry>(&[]);
+static IMPACT: Schema = Schema::of::<RawImpact>(&[]);
+static ACTION: Schema = Schema::of::<RawActionItem>(&[]);
+pub static FRONT_MATTER: Schema = Schema::of::<FrontMatter>(&[
+    ("timeline", &ENTRY),
+    ("impact", &IMPACT),
+    ("action_items", &ACTION),
+]);
 
 /// A file found under content/.
 struct Found {
@@ -692,6 +659,16 @@ fn split(text: &str) -> Result<(usize, usize, usize), (&'static str, &'static st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_keys_are_the_struct_fields() {
+        assert!(tomlx::schema_is_consistent(&FRONT_MATTER));
+        assert!(FRONT_MATTER.keys().contains(&"action_items"));
+        assert!(
+            !FRONT_MATTER.keys().contains(&"base"),
+            "a skipped field is no key"
+        );
+    }
 
     #[test]
     fn split_lf_crlf() {
