@@ -62,7 +62,33 @@ pub enum LinkTarget {
     File(std::path::PathBuf),
 }
 
-/// Warnings for one validated file, and its links to other incidents.
+/// The links of [`lint`]'s results whose target is missing, as warnings: checked once every
+/// file is loaded, against every incident's slug (drafts included) and every content file that
+/// could be read (`paths`), valid or not.
+pub fn broken_links<'a>(
+    links: impl IntoIterator<Item = &'a PendingLink>,
+    incidents: &[std::sync::Arc<Incident>],
+    paths: &[std::path::PathBuf],
+) -> Vec<Diagnostic> {
+    let mut links = links.into_iter().peekable();
+    if links.peek().is_none() {
+        return Vec::new();
+    }
+    let slugs: HashSet<&str> = incidents.iter().map(|i| i.slug.as_str()).collect();
+    let files: HashSet<std::path::PathBuf> =
+        crate::fsutil::absolute_files(paths.iter().map(|p| p.as_path()))
+            .into_iter()
+            .collect();
+    links
+        .filter(|l| match &l.target {
+            LinkTarget::Slug(s) => !slugs.contains(s.as_str()),
+            LinkTarget::File(p) => !files.contains(p),
+        })
+        .map(|l| l.warning.clone())
+        .collect()
+}
+
+/// Warnings for one validated file, and its links to other incidents (for [`broken_links`]).
 pub fn lint(
     config: &Config,
     raw: &RawIncident,
