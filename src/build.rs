@@ -4,7 +4,7 @@ use crate::config::{self, Config};
 use crate::diag::Diagnostic;
 use crate::fsutil::{absolute, display_path};
 use crate::output::{DiskSink, Origin, Recorder, Sink, Staging};
-use crate::{load, render, theme, validate};
+use crate::{lint, load, render, theme, validate};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -92,47 +92,81 @@ pub fn load_site(
     drafts: bool,
     now: DateTime<Utc>,
 ) -> Result<Site, BuildError> {
-    let (site, diags) = analyze(root, base_url, drafts, now)?;
-    let errors: Vec<Diagnostic> = diags
+    site_or_errors(analyze(root, base_url, drafts, now, None)?).map(|(site, _)| site)
+}
+
+/// What [`analyze`] found, as a build needs it: the site and its warnings when there is no
+/// error, else every error.
+pub fn site_or_errors(
+    (site, diags): (Option<Site>, Vec<Diagnostic>),
+) -> Result<(Site, Vec<Diagnostic>), BuildError> {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
         .into_iter()
-        .filter(|d| d.severity == crate::diag::Severity::Error)
-        .collect();
+        .partition(|d| d.severity == crate::diag::Severity::Error);
     match site {
-        Some(site) if errors.is_empty() => Ok(site),
+        Some(site) if errors.is_empty() => Ok((site, warnings)),
         _ => Err(BuildError::Invalid(errors)),
     }
 }
 
+/// What one build can hand the next (`afterword serve`): parsed files, per-file validation
+/// and lint, rendered Markdown. Every cache is keyed on its inputs, so a stale entry is never
+/// used.
+#[derive(Default)]
+pub struct Caches {
+    pub files: load::FileCache,
+    pub checked: CheckedFiles,
+    pub render: render::Memo,
+}
+
+/// One file through validate and lint: its incident if valid, its diagnostics (errors, or
+/// warnings of a valid file), and its links for the check across files.
+struct Checked {
+    path: PathBuf,
+    incident: Option<std::sync::Arc<crate::model::Incident>>,
+    diagnostics: Vec<Diagnostic>,
+    links: Vec<lint::PendingLink>,
+}
+
+impl Checked {
+    fn new(config: &Config, raw: &load::RawIncident, now: DateTime<Utc>) -> Checked {
+        let (incident, diagnostics, links) = match validate::validate(config, raw) {
+            Ok(i) => {
+                let (warnings, links) = lint::lint(config, raw, &i, now);
+                (Some(std::sync::Arc::new(i)), warnings, links)
+            }
+            Err(errors) => (None, errors, Vec::new()),
+        };
+        Checked {
+            path: raw.path.clone(),
+            incident,
+            diagnostics,
+            links,
+        }
+    }
+}
+
+/// [`Checked`] files kept between builds, by fingerprint (path and text), for one site.toml
+/// and `now`.
+#[derive(Default)]
+pub struct CheckedFiles {
+    key: u64,
+    by_fingerprint: rustc_hash::FxHashMap<u64, std::sync::Arc<Checked>>,
+}
+
 /// Read, validate and lint the whole site: the site when it has no errors, and every
-/// diagnostic (errors and warnings), sorted.
+/// diagnostic (errors and warnings), sorted. With `caches` (`afterword serve`), what did not
+/// change since the last call is reused, and kept for the next.
+///
+/// The stages, in turn: site.toml and the theme; then each file, as soon as `load` has parsed
+/// it, through `validate` and (when valid) `lint`; then the checks across files (links between
+/// incidents, `lint`; duplicate slugs, `validate`; bundle files, here).
 pub fn analyze(
     root: &Path,
     base_url: Option<&str>,
     drafts: bool,
     now: DateTime<Utc>,
-) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
-    analyze_cached(root, base_url, drafts, now, &mut Caches::default())
-}
-
-/// What one build can hand the next (`afterword serve`): parsed files, per-file validation,
-/// rendered Markdown. Every cache is keyed on its inputs, so a stale entry is never used.
-#[derive(Default)]
-pub struct Caches {
-    /// Keep parsed files and validation for the next build (else they are freed as soon as
-    /// they are used, and the caches stay empty).
-    pub keep: bool,
-    pub files: load::FileCache,
-    pub checked: validate::Cache,
-    pub render: render::Memo,
-}
-
-/// [`analyze`], reusing `caches`.
-pub fn analyze_cached(
-    root: &Path,
-    base_url: Option<&str>,
-    drafts: bool,
-    now: DateTime<Utc>,
-    caches: &mut Caches,
+    caches: Option<&mut Caches>,
 ) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
     // With problems in site.toml, the content is still checked against what could be read.
     let (config, config_diags) = config::load_partial(root);
@@ -172,18 +206,34 @@ pub fn analyze_cached(
         );
         return Ok((None, crate::diag::Diagnostics(diags).sorted()));
     }
-    // Kept files when there is a next build to keep them for; else each file is freed as soon
-    // as it is validated.
-    let ((all, more), mut diags) = if caches.keep {
-        let (raws, diags) = load::load_cached(&content, &mut caches.files);
-        let v = validate::validate_cached(&config, &raws, drafts, now, &mut caches.checked);
-        (v, diags)
-    } else {
-        validate::load_and_validate(&config, &content, drafts, now)
+    // Load, validate and lint each file (in parallel); without caches each file is freed as
+    // soon as it is checked.
+    let check = |raw: &load::RawIncident| Checked::new(&config, raw, now);
+    let (all, more, mut diags) = match caches {
+        None => {
+            let (checked, diags) = load::load_each(&content, None, check);
+            let (all, more) = across_files(checked.iter(), drafts);
+            (all, more, diags)
+        }
+        Some(Caches { files, checked, .. }) => {
+            let key = xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes());
+            if checked.key != key {
+                checked.by_fingerprint.clear();
+                checked.key = key;
+            }
+            let kept = &checked.by_fingerprint;
+            let (now_checked, diags) = load::load_each(&content, Some(files), |raw| {
+                let c = kept.get(&raw.fingerprint).cloned();
+                (raw.fingerprint, c.unwrap_or_else(|| check(raw).into()))
+            });
+            checked.by_fingerprint = now_checked.iter().cloned().collect();
+            let (all, more) = across_files(now_checked.iter().map(|(_, c)| &**c), drafts);
+            (all, more, diags)
+        }
     };
     diags.extend(crate::diag::Diagnostics(config_diags));
     diags.extend(crate::diag::Diagnostics(theme_problem));
-    diags.extend(more);
+    diags.extend(crate::diag::Diagnostics(more));
     diags.extend(crate::diag::Diagnostics(bundle_conflicts(&all)));
     let diags = diags.sorted();
     let theme = match theme {
@@ -213,6 +263,34 @@ pub fn analyze_cached(
         }),
         diags,
     ))
+}
+
+/// Every file's diagnostics (in path order), then the checks across files: links to other
+/// incidents and files (`lint`), duplicate slugs (`validate`). The valid incidents (drafts
+/// only when `drafts`), in path order.
+fn across_files<'a>(
+    checked: impl Iterator<Item = &'a Checked> + Clone,
+    drafts: bool,
+) -> (Vec<std::sync::Arc<crate::model::Incident>>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut incidents = Vec::new();
+    let mut paths = Vec::new();
+    for c in checked.clone() {
+        incidents.extend(c.incident.clone());
+        diags.extend(c.diagnostics.iter().cloned());
+        paths.push(c.path.clone());
+    }
+    diags.extend(lint::broken_links(
+        checked.flat_map(|c| &c.links),
+        &incidents,
+        &paths,
+    ));
+    incidents.sort_by(|a, b| a.path.cmp(&b.path));
+    diags.extend(validate::duplicate_slugs(&incidents));
+    if !drafts {
+        incidents.retain(|i| !i.draft);
+    }
+    (incidents, diags)
 }
 
 /// The files afterword generates in every incident's and maintenance's folder.
@@ -623,14 +701,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             p(&format!("{what} in {:.2}s", since.elapsed().as_secs_f64()));
         }
     };
-    let (site, diags) = analyze(&opts.root, opts.base_url.as_deref(), opts.drafts, opts.now)?;
-    let (warnings, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
-        .into_iter()
-        .partition(|d| d.severity == crate::diag::Severity::Warning);
-    let site = match site {
-        Some(site) if errors.is_empty() => site,
-        _ => return Err(BuildError::Invalid(errors)),
-    };
+    let (site, warnings) = site_or_errors(analyze(
+        &opts.root,
+        opts.base_url.as_deref(),
+        opts.drafts,
+        opts.now,
+        None,
+    )?)?;
     tell(
         format!(
             "checked {} incidents and {} maintenances",

@@ -47,7 +47,8 @@ impl Report {
 
 /// Validate the site under `root` as a build would (drafts included), and lint it.
 pub fn check(root: &Path, now: DateTime<Utc>) -> Result<Report, String> {
-    let (site, mut diagnostics) = analyze(root, None, true, now).map_err(|e| e.to_string())?;
+    let (site, mut diagnostics) =
+        analyze(root, None, true, now, None).map_err(|e| e.to_string())?;
     // A site without errors is rendered in memory: what would fail `build` fails here first.
     if let Some(site) = site {
         diagnostics.extend(crate::build::render_check(&site, now));

@@ -1,7 +1,7 @@
 //! site.toml: the site's settings, strictly checked (every unknown key is an error).
 
 use crate::diag::{codes, Diagnostic, SourceMap};
-use crate::model::Level;
+use crate::model::{Level, Weights};
 use crate::tomlx::{self, Schema, Spanned};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -81,58 +81,20 @@ struct RawSeverity {
     impact: Option<Spanned<String>>,
 }
 
-static COMPONENT_KEYS: Schema = Schema {
-    keys: &["id", "name", "description", "group", "since", "hidden"],
-    nested: &[],
-};
-static GROUP_KEYS: Schema = Schema {
-    keys: &["id", "name", "description"],
-    nested: &[],
-};
-static UPTIME_KEYS: Schema = Schema {
-    keys: &[
-        "major_outage",
-        "partial_outage",
-        "degraded_performance",
-        "decimals",
-    ],
-    nested: &[],
-};
-static SEVERITY_KEYS: Schema = Schema {
-    keys: &["id", "name", "color", "level", "impact"],
-    nested: &[],
-};
-static FEEDS_KEYS: Schema = Schema {
-    keys: &["limit"],
-    nested: &[],
-};
-static CHECK_KEYS: Schema = Schema {
-    keys: &["postmortem_after_days"],
-    nested: &[],
-};
-static SCHEMA: Schema = Schema {
-    keys: &[
-        "title",
-        "base_url",
-        "description",
-        "timezone",
-        "theme",
-        "groups",
-        "components",
-        "severities",
-        "uptime",
-        "feeds",
-        "check",
-    ],
-    nested: &[
-        ("groups", &GROUP_KEYS),
-        ("components", &COMPONENT_KEYS),
-        ("severities", &SEVERITY_KEYS),
-        ("uptime", &UPTIME_KEYS),
-        ("feeds", &FEEDS_KEYS),
-        ("check", &CHECK_KEYS),
-    ],
-};
+static COMPONENT_KEYS: Schema = Schema::of::<RawComponent>(&[]);
+static GROUP_KEYS: Schema = Schema::of::<RawGroup>(&[]);
+static UPTIME_KEYS: Schema = Schema::of::<RawUptime>(&[]);
+static SEVERITY_KEYS: Schema = Schema::of::<RawSeverity>(&[]);
+static FEEDS_KEYS: Schema = Schema::of::<RawFeeds>(&[]);
+static CHECK_KEYS: Schema = Schema::of::<RawCheck>(&[]);
+static SCHEMA: Schema = Schema::of::<RawConfig>(&[
+    ("groups", &GROUP_KEYS),
+    ("components", &COMPONENT_KEYS),
+    ("severities", &SEVERITY_KEYS),
+    ("uptime", &UPTIME_KEYS),
+    ("feeds", &FEEDS_KEYS),
+    ("check", &CHECK_KEYS),
+]);
 
 /// The validated site configuration.
 #[derive(Debug, Clone)]
@@ -199,14 +161,14 @@ pub struct Component {
 
 #[derive(Debug, Clone, Copy)]
 pub struct UptimeConfig {
-    pub weights: crate::uptime::Weights,
+    pub weights: Weights,
     pub decimals: u32,
 }
 
 impl Default for UptimeConfig {
     fn default() -> Self {
         UptimeConfig {
-            weights: crate::uptime::Weights::default(),
+            weights: Weights::default(),
             decimals: 2,
         }
     }
@@ -400,8 +362,39 @@ pub fn from_str_partial(
         }),
     };
 
+    let groups = groups(&map, &mut diags, raw.groups);
+    let components = components(&map, &mut diags, raw.components, &groups);
+    let severities = match raw.severities {
+        None => default_severities(),
+        Some(list) => severities(&map, &mut diags, list),
+    };
+    let uptime = uptime(&map, &mut diags, raw.uptime.as_ref());
+    let feed_limit = feed_limit(&map, &mut diags, raw.feeds.as_ref());
+    let check = check(&map, &mut diags, raw.check.as_ref());
+    let (theme, theme_at) = theme(&map, &mut diags, root, raw.theme.as_ref());
+
+    let config = Config {
+        root: root.to_path_buf(),
+        title: raw.title.into_inner(),
+        base_url,
+        description: raw.description,
+        timezone,
+        theme,
+        theme_at,
+        groups,
+        components,
+        severities,
+        uptime,
+        feed_limit,
+        check,
+    };
+    (Some(config), diags)
+}
+
+/// `[[groups]]`: valid ids, none twice, a name each.
+fn groups(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Vec<RawGroup>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for g in raw.groups {
+    for g in raw {
         let id = g.id.get_ref();
         if !is_valid_id(id) {
             diags.push(
@@ -432,10 +425,20 @@ pub fn from_str_partial(
             description: g.description,
         });
     }
-    let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+    groups
+}
 
+/// `[[components]]`: valid ids short enough for a folder name, none twice, a name each, a
+/// declared group, a `since` date.
+fn components(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    raw: Vec<RawComponent>,
+    groups: &[Group],
+) -> Vec<Component> {
+    let group_ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
     let mut components: Vec<Component> = Vec::new();
-    for c in raw.components {
+    for c in raw {
         let id = c.id.get_ref();
         if !is_valid_id(id) {
             diags.push(
@@ -493,26 +496,7 @@ pub fn from_str_partial(
                 );
             }
         }
-        let since =
-            c.since
-                .as_ref()
-                .and_then(|d| match crate::timefmt::date_only(&d.get_ref().0) {
-                    Ok(x) => Some(x),
-                    Err(e) => {
-                        let code = if e.out_of_range {
-                            codes::TIME_OUT_OF_RANGE
-                        } else {
-                            codes::BAD_TIME
-                        };
-                        let d = map.at_code(code, d.span(), e.message);
-                        diags.push(if e.help.is_empty() {
-                            d
-                        } else {
-                            d.with_help(e.help)
-                        });
-                        None
-                    }
-                });
+        let since = c.since.as_ref().and_then(|d| since(map, diags, d));
         components.push(Component {
             id: id.clone(),
             name: c.name.into_inner(),
@@ -523,82 +507,115 @@ pub fn from_str_partial(
         });
     }
 
-    let severities = match raw.severities {
-        None => default_severities(),
-        Some(list) => {
-            if list.is_empty() {
-                diags.push(map.at_code(
-                    codes::EMPTY_VALUE,
-                    0..0,
-                    "`severities` is empty; remove it to use minor, major and critical",
-                ));
-            }
-            let mut out: Vec<Severity> = Vec::new();
-            for s in list {
-                let id = s.id.get_ref();
-                if !is_valid_id(id) {
-                    diags.push(map.at_code(
-                        codes::BAD_ID,
-                        s.id.span(),
-                        format!("severity id `{id}` is not a valid id"),
-                    ));
-                } else if out.iter().any(|x| &x.id == id) {
-                    diags.push(map.at_code(
-                        codes::DUPLICATE,
-                        s.id.span(),
-                        format!("severity `{id}` is declared twice"),
-                    ));
-                }
-                if !is_hex_color(s.color.get_ref()) {
-                    diags.push(
-                        map.at_code(
-                            codes::BAD_VALUE,
-                            s.color.span(),
-                            format!("color `{}` is not a #rrggbb colour", s.color.get_ref()),
-                        )
-                        .with_help("write it as six hex digits, e.g. `#d4a000`"),
-                    );
-                }
-                let level = Level::parse(s.level.get_ref()).unwrap_or_else(|| {
-                    diags.push(
-                        map.at_code(
-                            codes::UNKNOWN_LEVEL,
-                            s.level.span(),
-                            format!("unknown level `{}`", s.level.get_ref()),
-                        )
-                        .with_help(crate::diag::suggestion(s.level.get_ref(), Level::IDS)),
-                    );
-                    Level::MajorOutage
-                });
-                let impact = match &s.impact {
-                    None => default_impact(id, level).to_string(),
-                    Some(v) if IMPACTS.contains(&v.get_ref().as_str()) => v.get_ref().clone(),
-                    Some(v) => {
-                        diags.push(
-                            map.at_code(
-                                codes::BAD_VALUE,
-                                v.span(),
-                                format!("unknown impact `{}`", v.get_ref()),
-                            )
-                            .with_help(crate::diag::suggestion(v.get_ref(), IMPACTS)),
-                        );
-                        String::new()
-                    }
-                };
-                out.push(Severity {
-                    id: id.clone(),
-                    name: s.name.into_inner(),
-                    color: s.color.into_inner().to_ascii_lowercase(),
-                    level,
-                    impact,
-                });
-            }
-            out
-        }
-    };
+    components
+}
 
+/// A component's `since`: a date.
+fn since(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    d: &Spanned<crate::tomlx::Datetime>,
+) -> Option<chrono::NaiveDate> {
+    match crate::timefmt::date_only(&d.get_ref().0) {
+        Ok(x) => Some(x),
+        Err(e) => {
+            let code = if e.out_of_range {
+                codes::TIME_OUT_OF_RANGE
+            } else {
+                codes::BAD_TIME
+            };
+            let d = map.at_code(code, d.span(), e.message);
+            diags.push(if e.help.is_empty() {
+                d
+            } else {
+                d.with_help(e.help)
+            });
+            None
+        }
+    }
+}
+
+/// `[[severities]]` when given: not empty, valid ids, none twice, a colour, a level and an
+/// impact each.
+fn severities(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    list: Vec<RawSeverity>,
+) -> Vec<Severity> {
+    if list.is_empty() {
+        diags.push(map.at_code(
+            codes::EMPTY_VALUE,
+            0..0,
+            "`severities` is empty; remove it to use minor, major and critical",
+        ));
+    }
+    let mut out: Vec<Severity> = Vec::new();
+    for s in list {
+        let id = s.id.get_ref();
+        if !is_valid_id(id) {
+            diags.push(map.at_code(
+                codes::BAD_ID,
+                s.id.span(),
+                format!("severity id `{id}` is not a valid id"),
+            ));
+        } else if out.iter().any(|x| &x.id == id) {
+            diags.push(map.at_code(
+                codes::DUPLICATE,
+                s.id.span(),
+                format!("severity `{id}` is declared twice"),
+            ));
+        }
+        if !is_hex_color(s.color.get_ref()) {
+            diags.push(
+                map.at_code(
+                    codes::BAD_VALUE,
+                    s.color.span(),
+                    format!("color `{}` is not a #rrggbb colour", s.color.get_ref()),
+                )
+                .with_help("write it as six hex digits, e.g. `#d4a000`"),
+            );
+        }
+        let level = Level::parse(s.level.get_ref()).unwrap_or_else(|| {
+            diags.push(
+                map.at_code(
+                    codes::UNKNOWN_LEVEL,
+                    s.level.span(),
+                    format!("unknown level `{}`", s.level.get_ref()),
+                )
+                .with_help(crate::diag::suggestion(s.level.get_ref(), Level::IDS)),
+            );
+            Level::MajorOutage
+        });
+        let impact = match &s.impact {
+            None => default_impact(id, level).to_string(),
+            Some(v) if IMPACTS.contains(&v.get_ref().as_str()) => v.get_ref().clone(),
+            Some(v) => {
+                diags.push(
+                    map.at_code(
+                        codes::BAD_VALUE,
+                        v.span(),
+                        format!("unknown impact `{}`", v.get_ref()),
+                    )
+                    .with_help(crate::diag::suggestion(v.get_ref(), IMPACTS)),
+                );
+                String::new()
+            }
+        };
+        out.push(Severity {
+            id: id.clone(),
+            name: s.name.into_inner(),
+            color: s.color.into_inner().to_ascii_lowercase(),
+            level,
+            impact,
+        });
+    }
+    out
+}
+
+/// `[uptime]`: weights between 0 and 1, 0 to 4 decimals.
+fn uptime(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Option<&RawUptime>) -> UptimeConfig {
     let mut uptime = UptimeConfig::default();
-    if let Some(u) = &raw.uptime {
+    if let Some(u) = raw {
         let mut weight = |v: &Option<Spanned<f64>>, slot: &mut i64| {
             if let Some(v) = v {
                 let w = *v.get_ref();
@@ -630,9 +647,13 @@ pub fn from_str_partial(
             }
         }
     }
+    uptime
+}
 
+/// `[feeds] limit`: 1 to 10000 entries.
+fn feed_limit(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Option<&RawFeeds>) -> usize {
     let mut feed_limit = DEFAULT_FEED_LIMIT;
-    if let Some(l) = raw.feeds.as_ref().and_then(|f| f.limit.as_ref()) {
+    if let Some(l) = raw.and_then(|f| f.limit.as_ref()) {
         match usize::try_from(*l.get_ref()) {
             Ok(n) if (1..=10_000).contains(&n) => feed_limit = n,
             _ => diags.push(
@@ -645,13 +666,13 @@ pub fn from_str_partial(
             ),
         }
     }
+    feed_limit
+}
 
+/// `[check]`: `postmortem_after_days` from 0 to 3650.
+fn check(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Option<&RawCheck>) -> CheckConfig {
     let mut check = CheckConfig::default();
-    if let Some(d) = raw
-        .check
-        .as_ref()
-        .and_then(|c| c.postmortem_after_days.as_ref())
-    {
+    if let Some(d) = raw.and_then(|c| c.postmortem_after_days.as_ref()) {
         if (0..=3650).contains(d.get_ref()) {
             check.postmortem_after_days = *d.get_ref();
         } else {
@@ -665,10 +686,19 @@ pub fn from_str_partial(
             ));
         }
     }
+    check
+}
 
+/// `theme` and where it is set.
+fn theme(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    root: &Path,
+    raw: Option<&Spanned<String>>,
+) -> (String, Option<(usize, usize, usize)>) {
     // The theme: a folder under themes/ (or the built-in default). Anything else is reported
     // at its line, and the default theme used so the content can still be checked.
-    let (theme, theme_at) = match &raw.theme {
+    match raw {
         None => ("default".to_string(), None),
         Some(t) => {
             let d = map.at(t.span(), "");
@@ -681,24 +711,7 @@ pub fn from_str_partial(
                 }
             }
         }
-    };
-
-    let config = Config {
-        root: root.to_path_buf(),
-        title: raw.title.into_inner(),
-        base_url,
-        description: raw.description,
-        timezone,
-        theme,
-        theme_at,
-        groups,
-        components,
-        severities,
-        uptime,
-        feed_limit,
-        check,
-    };
-    (Some(config), diags)
+    }
 }
 
 /// Whether `name` names a theme folder: one or more plain folder names (no absolute path,
@@ -773,6 +786,11 @@ mod tests {
 
     fn cfg(text: &str) -> Result<Config, Vec<Diagnostic>> {
         from_str(Path::new("."), Path::new("site.toml"), text)
+    }
+
+    #[test]
+    fn keys_are_the_struct_fields() {
+        assert!(tomlx::schema_is_consistent(&SCHEMA));
     }
 
     #[test]

@@ -62,7 +62,33 @@ pub enum LinkTarget {
     File(std::path::PathBuf),
 }
 
-/// Warnings for one validated file, and its links to other incidents.
+/// The links of [`lint`]'s results whose target is missing, as warnings: checked once every
+/// file is loaded, against every incident's slug (drafts included) and every content file that
+/// could be read (`paths`), valid or not.
+pub fn broken_links<'a>(
+    links: impl IntoIterator<Item = &'a PendingLink>,
+    incidents: &[std::sync::Arc<Incident>],
+    paths: &[std::path::PathBuf],
+) -> Vec<Diagnostic> {
+    let mut links = links.into_iter().peekable();
+    if links.peek().is_none() {
+        return Vec::new();
+    }
+    let slugs: HashSet<&str> = incidents.iter().map(|i| i.slug.as_str()).collect();
+    let files: HashSet<std::path::PathBuf> =
+        crate::fsutil::absolute_files(paths.iter().map(|p| p.as_path()))
+            .into_iter()
+            .collect();
+    links
+        .filter(|l| match &l.target {
+            LinkTarget::Slug(s) => !slugs.contains(s.as_str()),
+            LinkTarget::File(p) => !files.contains(p),
+        })
+        .map(|l| l.warning.clone())
+        .collect()
+}
+
+/// Warnings for one validated file, and its links to other incidents (for [`broken_links`]).
 pub fn lint(
     config: &Config,
     raw: &RawIncident,
@@ -85,95 +111,7 @@ pub fn lint(
         );
     }
     if !i.is_maintenance() {
-        if i.started > now {
-            out.warn(
-                codes::STARTS_IN_FUTURE,
-                f.started
-                    .as_ref()
-                    .map(|s| s.span())
-                    .or_else(|| f.timeline.first().map(|e| e.at.span()))
-                    .unwrap_or(title.clone()),
-                format!(
-                    "the incident starts after now ({})",
-                    now.format("%Y-%m-%d %H:%M UTC")
-                ),
-                "check the date, and the time zone of times without an offset",
-            );
-        }
-        if let Some(r) = i.resolved {
-            let days = config.check.postmortem_after_days;
-            if i.body.trim().is_empty() && now - r > Duration::days(days) {
-                out.warn(
-                    codes::NO_POSTMORTEM,
-                    title.clone(),
-                    format!(
-                        "resolved {} days ago and still has no postmortem",
-                        (now - r).num_days()
-                    ),
-                    "write the postmortem below the front matter (the limit is `[check] postmortem_after_days` in site.toml)",
-                );
-            }
-            if r - i.started > Duration::days(LONG_INCIDENT_DAYS) {
-                let span = f
-                    .resolved
-                    .as_ref()
-                    .map(|s| s.span())
-                    .or_else(|| {
-                        f.timeline
-                            .iter()
-                            .find(|e| e.status.get_ref() == "resolved")
-                            .map(|e| e.at.span())
-                    })
-                    .unwrap_or(title.clone());
-                out.warn(
-                    codes::LONG_INCIDENT,
-                    span,
-                    format!("the incident lasted {} days", (r - i.started).num_days()),
-                    "is a date mistyped? Incidents longer than 30 days are rare",
-                );
-            }
-            for (e, raw_e) in i.timeline.iter().zip(&f.timeline) {
-                if e.at > r && !matches!(e.status, Status::Postmortem | Status::Update) {
-                    out.warn(
-                        codes::ENTRY_AFTER_RESOLVED,
-                        raw_e.status.span(),
-                        format!(
-                            "a `{}` entry after the incident was resolved",
-                            e.status.id()
-                        ),
-                        "after `resolved`, use `update` or `postmortem`; or did the incident reopen?",
-                    );
-                }
-            }
-        }
-        for (imp, raw_imp) in i.impacts.iter().zip(&f.impact) {
-            let before = imp.start < i.started;
-            let after = match (imp.end, i.resolved) {
-                (Some(e), Some(r)) => e > r,
-                _ => false,
-            };
-            if before || after {
-                let span = if before {
-                    raw_imp.start.as_ref().map(|s| s.span())
-                } else {
-                    raw_imp.end.as_ref().map(|s| s.span())
-                }
-                .unwrap_or(raw_imp.component.span());
-                out.warn(
-                    codes::IMPACT_OUTSIDE,
-                    span,
-                    format!(
-                        "this `[[impact]]` window {} the incident",
-                        if before {
-                            "starts before"
-                        } else {
-                            "ends after"
-                        }
-                    ),
-                    "impact windows lie within `started` and `resolved`; check both times",
-                );
-            }
-        }
+        incident(&mut out, config, i, now);
     }
     for (e, raw_e) in i.timeline.iter().zip(&f.timeline) {
         for dest in crate::markdown::unsafe_links(&e.message) {
@@ -206,6 +144,103 @@ pub fn lint(
     }
     let pending = body_links(&mut out, i);
     (out.diags, pending)
+}
+
+/// Warnings on an incident's times (not a maintenance's): a start after now, no postmortem
+/// long after the resolution, a long incident, entries after the resolution, impact windows
+/// outside the incident.
+fn incident(out: &mut Out, config: &Config, i: &Incident, now: DateTime<Utc>) {
+    let f = &out.raw.front;
+    let title = f.title.span();
+    if i.started > now {
+        out.warn(
+            codes::STARTS_IN_FUTURE,
+            f.started
+                .as_ref()
+                .map(|s| s.span())
+                .or_else(|| f.timeline.first().map(|e| e.at.span()))
+                .unwrap_or(title.clone()),
+            format!(
+                "the incident starts after now ({})",
+                now.format("%Y-%m-%d %H:%M UTC")
+            ),
+            "check the date, and the time zone of times without an offset",
+        );
+    }
+    if let Some(r) = i.resolved {
+        let days = config.check.postmortem_after_days;
+        if i.body.trim().is_empty() && now - r > Duration::days(days) {
+            out.warn(
+                codes::NO_POSTMORTEM,
+                title.clone(),
+                format!(
+                    "resolved {} days ago and still has no postmortem",
+                    (now - r).num_days()
+                ),
+                "write the postmortem below the front matter (the limit is `[check] postmortem_after_days` in site.toml)",
+            );
+        }
+        if r - i.started > Duration::days(LONG_INCIDENT_DAYS) {
+            let span = f
+                .resolved
+                .as_ref()
+                .map(|s| s.span())
+                .or_else(|| {
+                    f.timeline
+                        .iter()
+                        .find(|e| e.status.get_ref() == "resolved")
+                        .map(|e| e.at.span())
+                })
+                .unwrap_or(title.clone());
+            out.warn(
+                codes::LONG_INCIDENT,
+                span,
+                format!("the incident lasted {} days", (r - i.started).num_days()),
+                "is a date mistyped? Incidents longer than 30 days are rare",
+            );
+        }
+        for (e, raw_e) in i.timeline.iter().zip(&f.timeline) {
+            if e.at > r && !matches!(e.status, Status::Postmortem | Status::Update) {
+                out.warn(
+                    codes::ENTRY_AFTER_RESOLVED,
+                    raw_e.status.span(),
+                    format!(
+                        "a `{}` entry after the incident was resolved",
+                        e.status.id()
+                    ),
+                    "after `resolved`, use `update` or `postmortem`; or did the incident reopen?",
+                );
+            }
+        }
+    }
+    for (imp, raw_imp) in i.impacts.iter().zip(&f.impact) {
+        let before = imp.start < i.started;
+        let after = match (imp.end, i.resolved) {
+            (Some(e), Some(r)) => e > r,
+            _ => false,
+        };
+        if before || after {
+            let span = if before {
+                raw_imp.start.as_ref().map(|s| s.span())
+            } else {
+                raw_imp.end.as_ref().map(|s| s.span())
+            }
+            .unwrap_or(raw_imp.component.span());
+            out.warn(
+                codes::IMPACT_OUTSIDE,
+                span,
+                format!(
+                    "this `[[impact]]` window {} the incident",
+                    if before {
+                        "starts before"
+                    } else {
+                        "ends after"
+                    }
+                ),
+                "impact windows lie within `started` and `resolved`; check both times",
+            );
+        }
+    }
 }
 
 /// Images that are not in the bundle, and links to other incidents (returned for later).

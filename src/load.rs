@@ -114,47 +114,14 @@ pub struct RawActionItem {
     pub link: Option<Spanned<String>>,
 }
 
-static ENTRY: Schema = Schema {
-    keys: &["at", "status", "message"],
-    nested: &[],
-};
-static IMPACT: Schema = Schema {
-    keys: &["component", "level", "start", "end"],
-    nested: &[],
-};
-static ACTION: Schema = Schema {
-    keys: &["title", "owner", "status", "due", "link"],
-    nested: &[],
-};
-pub static FRONT_MATTER: Schema = Schema {
-    keys: &[
-        "kind",
-        "title",
-        "summary",
-        "severity",
-        "scheduled_start",
-        "scheduled_end",
-        "components",
-        "detected_by",
-        "tags",
-        "authors",
-        "started",
-        "detected",
-        "resolved",
-        "slug",
-        "aliases",
-        "draft",
-        "timezone",
-        "timeline",
-        "impact",
-        "action_items",
-    ],
-    nested: &[
-        ("timeline", &ENTRY),
-        ("impact", &IMPACT),
-        ("action_items", &ACTION),
-    ],
-};
+static ENTRY: Schema = Schema::of::<RawEntry>(&[]);
+static IMPACT: Schema = Schema::of::<RawImpact>(&[]);
+static ACTION: Schema = Schema::of::<RawActionItem>(&[]);
+pub static FRONT_MATTER: Schema = Schema::of::<FrontMatter>(&[
+    ("timeline", &ENTRY),
+    ("impact", &IMPACT),
+    ("action_items", &ACTION),
+]);
 
 /// A file found under content/.
 struct Found {
@@ -165,7 +132,7 @@ struct Found {
 /// Walk `content/` and parse every incident file. Problems in any file are all reported.
 pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
     let mut cache = FileCache::default();
-    let (_, diags) = load_cached(content_dir, &mut cache);
+    let (_, diags) = load_kept(content_dir, &mut cache);
     let mut incidents: Vec<RawIncident> = cache
         .files
         .into_values()
@@ -175,20 +142,36 @@ pub fn load(content_dir: &Path) -> (Vec<RawIncident>, Diagnostics) {
     (incidents, diags)
 }
 
-/// Walk `content/` and parse every incident file, handing each to `f` as soon as it is parsed
-/// (in parallel). Only what `f` returns is kept, in path order, so a one-shot build can let each
-/// file's text and parse tree go as soon as it is checked; unlike [`load`], no file is `stat`ed
-/// for a cache.
-pub fn load_map<T: Send>(
+/// Walk `content/` and parse every incident file, handing each to `f` (in parallel) and keeping
+/// what `f` returns, in path order, with every problem of reading and parsing.
+///
+/// Without a cache, each file's text and parse tree go as soon as `f` has seen them, so the
+/// whole site's text is never in memory at once, and no file is `stat`ed. With one
+/// (`afterword serve`), the parsed files stay in it for the next call, which reads only the files
+/// that are new or changed (see [`FileCache`]); `f` still sees every file.
+pub fn load_each<T: Send>(
     content_dir: &Path,
-    f: impl Fn(RawIncident) -> T + Sync,
+    cache: Option<&mut FileCache>,
+    f: impl Fn(&RawIncident) -> T + Sync,
+) -> (Vec<T>, Diagnostics) {
+    let Some(cache) = cache else {
+        return load_streamed(content_dir, f);
+    };
+    let (raws, diags) = load_kept(content_dir, cache);
+    (raws.par_iter().map(|r| f(r)).collect(), diags)
+}
+
+/// [`load_each`] without a cache.
+fn load_streamed<T: Send>(
+    content_dir: &Path,
+    f: impl Fn(&RawIncident) -> T + Sync,
 ) -> (Vec<T>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut todo = walk_with_assets(content_dir, &mut diags);
     todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let results: Vec<Result<T, Vec<Diagnostic>>> = todo
         .into_par_iter()
-        .map(|(found, assets)| read_parse(&found, assets).map(&f))
+        .map(|(found, assets)| read_parse(&found, assets).map(|r| f(&r)))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {
@@ -252,9 +235,9 @@ fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
     Some((m.len(), m.modified().ok()?))
 }
 
-/// [`load`], reusing the files in `cache` that did not change; the cache then holds exactly the
-/// files now in `content/`. The incidents come back in path order.
-pub fn load_cached<'c>(
+/// The files of `content/`, reusing those in `cache` that did not change; the cache then holds
+/// exactly the files now in `content/`. The incidents come back in path order.
+fn load_kept<'c>(
     content_dir: &Path,
     cache: &'c mut FileCache,
 ) -> (Vec<&'c RawIncident>, Diagnostics) {
@@ -692,6 +675,16 @@ fn split(text: &str) -> Result<(usize, usize, usize), (&'static str, &'static st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_keys_are_the_struct_fields() {
+        assert!(tomlx::schema_is_consistent(&FRONT_MATTER));
+        assert!(FRONT_MATTER.keys().contains(&"action_items"));
+        assert!(
+            !FRONT_MATTER.keys().contains(&"base"),
+            "a skipped field is no key"
+        );
+    }
 
     #[test]
     fn split_lf_crlf() {

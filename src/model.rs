@@ -33,6 +33,35 @@ id_enum!(
     }
 );
 
+/// Weights in thousandths (1000 = the whole duration counts as downtime).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Weights {
+    pub degraded_performance: i64,
+    pub partial_outage: i64,
+    pub major_outage: i64,
+}
+
+impl Default for Weights {
+    /// Statuspage's rule: major 1.0, partial 0.3, degraded 0.0.
+    fn default() -> Self {
+        Weights {
+            degraded_performance: 0,
+            partial_outage: 300,
+            major_outage: 1000,
+        }
+    }
+}
+
+impl Weights {
+    pub fn of(&self, level: Level) -> i64 {
+        match level {
+            Level::DegradedPerformance => self.degraded_performance,
+            Level::PartialOutage => self.partial_outage,
+            Level::MajorOutage => self.major_outage,
+        }
+    }
+}
+
 id_enum!(
     /// A timeline entry's status.
     Status {

@@ -7,10 +7,84 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 
-/// Allowed keys of one table, and of the tables (or arrays of tables) nested under it.
+/// Allowed keys of one table, and of the tables (or arrays of tables) nested under it. The keys
+/// are the fields of the serde struct the table is read into ([`Schema::of`]), so a field added
+/// to the struct is a known key without a second list to keep in step.
 pub struct Schema {
-    pub keys: &'static [&'static str],
-    pub nested: &'static [(&'static str, &'static Schema)],
+    keys: fn() -> &'static [&'static str],
+    nested: &'static [(&'static str, &'static Schema)],
+}
+
+impl Schema {
+    /// The keys of the struct `T`, and for the keys in `nested` (fields of `T` holding a table
+    /// or an array of tables) the schema of that table.
+    pub const fn of<T: DeserializeOwned>(
+        nested: &'static [(&'static str, &'static Schema)],
+    ) -> Self {
+        Schema {
+            keys: fields::<T>,
+            nested,
+        }
+    }
+
+    /// The allowed keys, in the order the struct declares them (the order an "expected one of"
+    /// help lists them in).
+    pub fn keys(&self) -> &'static [&'static str] {
+        (self.keys)()
+    }
+
+    /// Each key with a nested schema, and that schema.
+    pub fn nested(&self) -> &'static [(&'static str, &'static Schema)] {
+        self.nested
+    }
+}
+
+/// The field names a derived `Deserialize` of the struct `T` accepts (serde's own list, skipped
+/// fields left out), or none when `T` is not a struct. serde hands the list to
+/// `deserialize_struct` before it reads anything: a deserializer that answers that call with an
+/// error carrying the list gets it without any input.
+fn fields<T: DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{Deserializer, Visitor};
+
+    #[derive(Debug)]
+    struct Fields(&'static [&'static str]);
+    impl std::fmt::Display for Fields {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("field list")
+        }
+    }
+    impl std::error::Error for Fields {}
+    impl serde::de::Error for Fields {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            Fields(&[])
+        }
+    }
+
+    struct Probe;
+    impl<'de> Deserializer<'de> for Probe {
+        type Error = Fields;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Fields> {
+            Err(Fields(&[]))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Fields> {
+            Err(Fields(fields))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    match T::deserialize(Probe) {
+        Err(Fields(f)) => f,
+        Ok(_) => &[],
+    }
 }
 
 /// Parse `text` (which starts at byte `base` of the file behind `map`) into `T`.
@@ -156,10 +230,11 @@ fn check_strings(table: &DeTable<'_>, report: &mut dyn FnMut(std::ops::Range<usi
 type UnknownKey<'a> = dyn FnMut(std::ops::Range<usize>, &str, &str, &[&str]) + 'a;
 
 fn check_keys(table: &DeTable<'_>, schema: &Schema, prefix: &str, report: &mut UnknownKey<'_>) {
+    let keys = schema.keys();
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
-        if !schema.keys.contains(&name) {
-            report(key.span(), name, prefix, schema.keys);
+        if !keys.contains(&name) {
+            report(key.span(), name, prefix, keys);
             continue;
         }
         let Some((_, sub)) = schema.nested.iter().find(|(k, _)| *k == name) else {
@@ -187,3 +262,39 @@ pub type Spanned<T> = toml::Spanned<T>;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(transparent)]
 pub struct Datetime(pub toml::value::Datetime);
+
+/// Whether every key of `schema` with a nested schema is one of its keys, and every schema
+/// (at any depth) has keys: what a struct's derive gives [`Schema::of`]. For tests.
+pub fn schema_is_consistent(schema: &Schema) -> bool {
+    let keys = schema.keys();
+    !keys.is_empty()
+        && schema
+            .nested()
+            .iter()
+            .all(|(k, sub)| keys.contains(k) && schema_is_consistent(sub))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)]
+    struct Inner {
+        a: i64,
+        #[serde(default)]
+        b: Option<String>,
+        #[serde(skip)]
+        c: usize,
+    }
+
+    #[test]
+    fn keys_come_from_the_struct() {
+        static INNER: Schema = Schema::of::<Inner>(&[]);
+        assert_eq!(INNER.keys(), &["a", "b"]);
+        // Not a struct: no keys (and the consistency check says so).
+        static NOT_A_STRUCT: Schema = Schema::of::<Vec<String>>(&[]);
+        assert!(NOT_A_STRUCT.keys().is_empty());
+        assert!(!schema_is_consistent(&NOT_A_STRUCT));
+    }
+}

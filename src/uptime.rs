@@ -4,6 +4,8 @@
 //! Times are UNIX seconds. Weights are integers in thousandths so every figure is exact.
 
 use crate::model::Level;
+/// Weights live with the model (site.toml sets them; config must not import this module).
+pub use crate::model::Weights;
 
 /// `[start, end)` at one level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,35 +13,6 @@ pub struct Interval {
     pub start: i64,
     pub end: i64,
     pub level: Level,
-}
-
-/// Weights in thousandths (1000 = the whole duration counts as downtime).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Weights {
-    pub degraded_performance: i64,
-    pub partial_outage: i64,
-    pub major_outage: i64,
-}
-
-impl Default for Weights {
-    /// Statuspage's rule: major 1.0, partial 0.3, degraded 0.0.
-    fn default() -> Self {
-        Weights {
-            degraded_performance: 0,
-            partial_outage: 300,
-            major_outage: 1000,
-        }
-    }
-}
-
-impl Weights {
-    pub fn of(&self, level: Level) -> i64 {
-        match level {
-            Level::DegradedPerformance => self.degraded_performance,
-            Level::PartialOutage => self.partial_outage,
-            Level::MajorOutage => self.major_outage,
-        }
-    }
 }
 
 fn rank(l: Level) -> usize {

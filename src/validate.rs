@@ -1,9 +1,20 @@
-//! Validate: check raw incidents against the site configuration and each other, resolve every
-//! time to UTC, and derive start, resolution and status. Every problem in every file is collected.
+//! Validate: check one raw incident ([`RawIncident`], the file's values as written, with their
+//! spans) against the site configuration, resolve every time to UTC, and derive start,
+//! resolution and status: the checked [`Incident`]. Every problem in the file is collected.
+//!
+//! Two types, one per level: `load` makes the raw one, this module the checked one, and nothing
+//! after it sees raw values except `lint`, which reads the file's spans to point at. Validation
+//! neither loads nor lints: the pipeline ([`crate::build::analyze`]) calls load, validate and lint
+//! in turn. [`validate`] checks one file; [`duplicate_slugs`] is the check across files.
+//!
+//! [`validate`] reads the front matter concern by concern, in this order (the order diagnostics
+//! are collected in): time zone, title, kind, severity, keys of the other kind, components,
+//! timeline, maintenance window, start/detection/resolution, impact windows, action items,
+//! slug, aliases.
 
 use crate::config::{is_valid_id, Config};
-use crate::diag::{codes, suggestion, Code, Diagnostic, Diagnostics, SourceMap};
-use crate::load::RawIncident;
+use crate::diag::{codes, suggestion, Code, Diagnostic, SourceMap};
+use crate::load::{FrontMatter, RawIncident};
 use crate::model::{
     current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Kind, Level, Status, Window,
     INCIDENT_STATUSES, MAINTENANCE_STATUSES,
@@ -12,131 +23,16 @@ use crate::timefmt;
 use crate::tomlx::{Datetime, Spanned};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
-/// Load and validate every incident, and lint the valid ones as of `now`. Drafts are validated
-/// too, and dropped unless `drafts`. Each file is checked as soon as [`crate::load::load_map`]
-/// has parsed it, and its text and parse tree are dropped then, so the whole site's text is
-/// never in memory at once. Returns the validation (errors and warnings) and the problems of
-/// loading.
-pub fn load_and_validate(
-    config: &Config,
-    content_dir: &std::path::Path,
-    drafts: bool,
-    now: DateTime<Utc>,
-) -> ((Vec<std::sync::Arc<Incident>>, Diagnostics), Diagnostics) {
-    let (checked, load_diags) = crate::load::load_map(content_dir, |r| {
-        (r.path.clone(), validate_file(config, &r, now))
-    });
-    let (paths, ones): (Vec<std::path::PathBuf>, Vec<One>) = checked.into_iter().unzip();
-    (across_files(&paths, ones.iter(), drafts), load_diags)
-}
-
-/// One file's validation: the incident if valid, its problems, and its links to check.
-type One = (
-    Option<std::sync::Arc<Incident>>,
-    Vec<Diagnostic>,
-    Vec<crate::lint::PendingLink>,
-);
-
-fn validate_file(config: &Config, r: &RawIncident, now: DateTime<Utc>) -> One {
-    match validate_one(config, r) {
-        Ok(i) => {
-            let (warnings, links) = crate::lint::lint(config, r, &i, now);
-            (Some(std::sync::Arc::new(i)), warnings, links)
-        }
-        Err(ds) => (None, ds, Vec::new()),
-    }
-}
-
-/// Per-file results kept between builds (`afterword serve`), reused for a file whose
-/// fingerprint (path and text) is unchanged while site.toml and `now` are too.
-#[derive(Default)]
-pub struct Cache {
-    key: u64,
-    by_fingerprint: rustc_hash::FxHashMap<u64, One>,
-}
-
-/// [`load_and_validate`] for files the caller keeps (`afterword serve`), reusing the per-file
-/// results in `cache`; the cross-file checks (links between incidents, duplicate slugs) always
-/// run.
-pub fn validate_cached(
-    config: &Config,
-    raws: &[&RawIncident],
-    drafts: bool,
-    now: DateTime<Utc>,
-    cache: &mut Cache,
-) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
-    let key = xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes());
-    if cache.key != key {
-        cache.by_fingerprint.clear();
-        cache.key = key;
-    }
-    // Reuse what an unchanged file gave last time; validate the rest in parallel.
-    let todo: Vec<&RawIncident> = raws
-        .iter()
-        .filter(|r| !cache.by_fingerprint.contains_key(&r.fingerprint))
-        .copied()
-        .collect();
-    let fresh: Vec<One> = todo
-        .par_iter()
-        .map(|r| validate_file(config, r, now))
-        .collect();
-    for (r, one) in todo.iter().zip(fresh) {
-        cache.by_fingerprint.insert(r.fingerprint, one);
-    }
-    if cache.by_fingerprint.len() != raws.len() {
-        let current: rustc_hash::FxHashSet<u64> = raws.iter().map(|r| r.fingerprint).collect();
-        cache.by_fingerprint.retain(|fp, _| current.contains(fp));
-    }
-    let paths: Vec<std::path::PathBuf> = raws.iter().map(|r| r.path.clone()).collect();
-    across_files(
-        &paths,
-        raws.iter().map(|r| &cache.by_fingerprint[&r.fingerprint]),
-        drafts,
-    )
-}
-
-/// Gather the per-file results (in path order) and check what spans files: links to other
-/// incidents and files, and duplicate slugs.
-fn across_files<'a>(
-    paths: &[std::path::PathBuf],
-    ones: impl Iterator<Item = &'a One>,
-    drafts: bool,
-) -> (Vec<std::sync::Arc<Incident>>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let mut incidents = Vec::with_capacity(paths.len());
-    let mut links = Vec::new();
-    for (i, ds, l) in ones {
-        incidents.extend(i.clone());
-        ds.iter().for_each(|d| diags.push(d.clone()));
-        links.extend(l.iter());
-    }
-    // Links to other incidents, now that every slug and file is known (drafts included).
-    if !links.is_empty() {
-        let slugs: std::collections::HashSet<&str> =
-            incidents.iter().map(|i| i.slug.as_str()).collect();
-        // Every content file, valid or not.
-        let files: std::collections::HashSet<std::path::PathBuf> =
-            crate::fsutil::absolute_files(paths.iter().map(|p| p.as_path()))
-                .into_iter()
-                .collect();
-        for l in links {
-            let found = match &l.target {
-                crate::lint::LinkTarget::Slug(s) => slugs.contains(s.as_str()),
-                crate::lint::LinkTarget::File(p) => files.contains(p),
-            };
-            if !found {
-                diags.push(l.warning.clone());
-            }
-        }
-    }
-    // Duplicate slugs, reported on every file after the first (in path order).
-    incidents.sort_by(|a, b| a.path.cmp(&b.path));
+/// Duplicate slugs across the site's valid incidents (drafts included), given in path order:
+/// an error on every file after the first with the same slug.
+pub fn duplicate_slugs(incidents: &[Arc<Incident>]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let mut first: HashMap<&str, &Incident> = HashMap::default();
-    for i in &incidents {
+    for i in incidents {
         if let Some(other) = first.get(i.slug.as_str()) {
             diags.push(
                 Diagnostic::file(
@@ -156,10 +52,7 @@ fn across_files<'a>(
             first.insert(&i.slug, i);
         }
     }
-    if !drafts {
-        incidents.retain(|i| !i.draft);
-    }
-    (incidents, diags)
+    diags
 }
 
 struct Ctx<'a> {
@@ -169,7 +62,25 @@ struct Ctx<'a> {
     diags: Vec<Diagnostic>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// For `raw`, in its own time zone (`timezone`) if it sets a valid one, else the site's.
+    fn new(config: &Config, raw: &'a RawIncident) -> Self {
+        let front = &raw.front;
+        let mut cx = Ctx {
+            map: raw.source_map(),
+            base: front.base,
+            tz: config.timezone,
+            diags: Vec::new(),
+        };
+        if let Some(tz) = &front.timezone {
+            match crate::config::parse_tz(tz.get_ref()) {
+                Ok(t) => cx.tz = t,
+                Err((m, h)) => cx.err(codes::BAD_VALUE, tz.span(), m, Some(h)),
+            }
+        }
+        cx
+    }
+
     fn err(
         &mut self,
         code: Code,
@@ -225,21 +136,10 @@ impl Ctx<'_> {
     }
 }
 
-fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diagnostic>> {
+/// Check one file and make its incident, or give every problem in it.
+pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diagnostic>> {
     let front = &raw.front;
-    let mut cx = Ctx {
-        map: raw.source_map(),
-        base: front.base,
-        tz: config.timezone,
-        diags: Vec::new(),
-    };
-    if let Some(tz) = &front.timezone {
-        match crate::config::parse_tz(tz.get_ref()) {
-            Ok(t) => cx.tz = t,
-            Err((m, h)) => cx.err(codes::BAD_VALUE, tz.span(), m, Some(h)),
-        }
-    }
-
+    let mut cx = Ctx::new(config, raw);
     if front.title.get_ref().trim().is_empty() {
         cx.err(
             codes::EMPTY_VALUE,
@@ -255,8 +155,67 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             .unwrap_or(Kind::Incident),
     };
     let maintenance = kind == Kind::Maintenance;
+    let severity = severity(&mut cx, config, raw, maintenance);
+    misplaced_keys(&mut cx, front, maintenance);
+    let components = components(&mut cx, config, front);
+    let (timeline, out_of_order) = timeline(&mut cx, front, maintenance);
+    let window = if maintenance {
+        window(&mut cx, raw, &timeline)
+    } else {
+        None
+    };
+    let times = times(&mut cx, raw, maintenance, window, &timeline, out_of_order);
+    let impacts = impacts(&mut cx, front, &components, times.started, times.resolved);
+    let action_items = action_items(&mut cx, front);
+    let slug = slug(&mut cx, raw);
+    let aliases = aliases(&mut cx, front);
+    if !cx.diags.is_empty() {
+        return Err(cx.diags);
+    }
+    // Every way of having no start (no `started`, no timeline, no window, or an invalid one)
+    // was reported above, and there was no report: this branch is never taken, and only keeps
+    // this free of panics.
+    let Some(started) = times.started else {
+        return Err(vec![Diagnostic::file(
+            &raw.path,
+            "the incident has no valid start time",
+        )
+        .with_code(codes::MISSING_KEY)]);
+    };
+    let status = status(maintenance, &timeline, times.resolved);
+    Ok(Incident {
+        path: raw.path.clone(),
+        kind,
+        window,
+        bundle: raw.bundle.clone(),
+        assets: raw.assets.clone(),
+        slug,
+        title: front.title.get_ref().trim().to_string(),
+        summary: front.summary.trim().to_string(),
+        severity,
+        components,
+        detected_by: front.detected_by.clone().filter(|d| !d.trim().is_empty()),
+        tags: front.tags.clone(),
+        authors: front.authors.clone(),
+        aliases,
+        draft: front.draft,
+        started,
+        detected: times.detected,
+        resolved: times.resolved,
+        timeline,
+        impacts,
+        action_items,
+        body: Arc::from(raw.body()),
+        status,
+        fingerprint: raw.fingerprint,
+        front_fingerprint: raw.front_fingerprint,
+    })
+}
+
+/// `severity`: required of an incident and one of site.toml's; a maintenance has none.
+fn severity(cx: &mut Ctx, config: &Config, raw: &RawIncident, maintenance: bool) -> String {
     let severity_ids: Vec<&str> = config.severities.iter().map(|s| s.id.as_str()).collect();
-    let severity = match (&front.severity, maintenance) {
+    match (&raw.front.severity, maintenance) {
         (Some(s), false) => {
             if config.severity(s.get_ref()).is_none() {
                 cx.err(
@@ -294,8 +253,11 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             String::new()
         }
         (None, true) => String::new(),
-    };
-    // Keys that belong to the other kind.
+    }
+}
+
+/// Keys that belong to the other kind (incident or maintenance).
+fn misplaced_keys(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) {
     let misplaced: Vec<(&str, std::ops::Range<usize>)> = if maintenance {
         [
             ("started", front.started.as_ref().map(Spanned::span)),
@@ -332,7 +294,10 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         };
         cx.err(codes::MISPLACED_KEY, span, msg, Some(help.into()));
     }
+}
 
+/// `components`: not empty, each declared in site.toml, none twice. The valid ones, in order.
+fn components(cx: &mut Ctx, config: &Config, front: &FrontMatter) -> Vec<String> {
     let component_ids: Vec<&str> = config.components.iter().map(|c| c.id.as_str()).collect();
     let mut components: Vec<String> = Vec::new();
     if front.components.get_ref().is_empty() {
@@ -371,46 +336,18 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             components.push(id.clone());
         }
     }
+    components
+}
 
-    // Timeline.
+/// `[[timeline]]`: each entry's time and status (of the incident's kind), oldest first. The
+/// entries with a valid time and status, and whether any entry was out of order.
+fn timeline(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) -> (Vec<Entry>, bool) {
     let mut timeline: Vec<Entry> = Vec::new();
     let mut prev: Option<(DateTime<Utc>, String)> = None;
     let mut out_of_order = false;
     for e in &front.timeline {
         let at = cx.time(&e.at);
-        let allowed = if maintenance {
-            MAINTENANCE_STATUSES
-        } else {
-            INCIDENT_STATUSES
-        };
-        let status = if allowed.contains(&e.status.get_ref().as_str()) {
-            Status::parse(e.status.get_ref())
-        } else {
-            let what = if maintenance {
-                "maintenance status"
-            } else {
-                "status"
-            };
-            let mut help = suggestion(e.status.get_ref(), allowed);
-            if Status::parse(e.status.get_ref()).is_some() {
-                help = format!(
-                    "`{}` is a status of {}; {help}",
-                    e.status.get_ref(),
-                    if maintenance {
-                        "incidents"
-                    } else {
-                        "maintenance (`kind = \"maintenance\"`)"
-                    }
-                );
-            }
-            cx.err(
-                codes::UNKNOWN_STATUS,
-                e.status.span(),
-                format!("unknown {what} `{}`", e.status.get_ref()),
-                Some(help),
-            );
-            None
-        };
+        let status = entry_status(cx, &e.status, maintenance);
         if let (Some(at), Some((p, p_text))) = (at, &prev) {
             if at < *p {
                 out_of_order = true;
@@ -432,58 +369,115 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             });
         }
     }
+    (timeline, out_of_order)
+}
 
-    let window = if maintenance {
-        let s = front.scheduled_start.as_ref().and_then(|s| cx.time(s));
-        let e = front.scheduled_end.as_ref().and_then(|s| cx.time(s));
-        for (key, v) in [
-            ("scheduled_start", &front.scheduled_start),
-            ("scheduled_end", &front.scheduled_end),
-        ] {
-            if v.is_none() {
-                cx.diags.push(
-                    Diagnostic::point(&raw.path, 1, 1, format!("a maintenance needs `{key}`")).with_code(codes::MISSING_KEY)
-                        .with_help("give the scheduled window: `scheduled_start = 2024-10-02T22:00:00Z` and `scheduled_end = ...`"),
-                );
-            }
-        }
-        match (s, e) {
-            (Some(s), Some(e)) if e <= s => {
-                let span = front
-                    .scheduled_end
-                    .as_ref()
-                    .map(Spanned::span)
-                    .unwrap_or(0..0);
-                cx.err(
-                    codes::OUT_OF_ORDER,
-                    span,
-                    "`scheduled_end` is not after `scheduled_start`",
-                    None,
-                );
-                None
-            }
-            (Some(s), Some(e)) => {
-                let start = timeline
-                    .iter()
-                    .find(|x| x.status == Status::InProgress)
-                    .map_or(s, |x| x.at);
-                let end = timeline
-                    .iter()
-                    .find(|x| x.status == Status::Completed)
-                    .map_or(e, |x| x.at);
-                Some(Window {
-                    scheduled_start: s,
-                    scheduled_end: e,
-                    start,
-                    end: end.max(start),
-                })
-            }
-            _ => None,
-        }
+/// A timeline entry's status, when it is one of the incident's kind.
+fn entry_status(cx: &mut Ctx, status: &Spanned<String>, maintenance: bool) -> Option<Status> {
+    let allowed = if maintenance {
+        MAINTENANCE_STATUSES
     } else {
-        None
+        INCIDENT_STATUSES
     };
+    if allowed.contains(&status.get_ref().as_str()) {
+        return Status::parse(status.get_ref());
+    }
+    let what = if maintenance {
+        "maintenance status"
+    } else {
+        "status"
+    };
+    let mut help = suggestion(status.get_ref(), allowed);
+    if Status::parse(status.get_ref()).is_some() {
+        help = format!(
+            "`{}` is a status of {}; {help}",
+            status.get_ref(),
+            if maintenance {
+                "incidents"
+            } else {
+                "maintenance (`kind = \"maintenance\"`)"
+            }
+        );
+    }
+    cx.err(
+        codes::UNKNOWN_STATUS,
+        status.span(),
+        format!("unknown {what} `{}`", status.get_ref()),
+        Some(help),
+    );
+    None
+}
 
+/// A maintenance's window: `scheduled_start` and `scheduled_end` (both required, end after
+/// start), narrowed to its `in_progress` and `completed` entries when it has them.
+fn window(cx: &mut Ctx, raw: &RawIncident, timeline: &[Entry]) -> Option<Window> {
+    let front = &raw.front;
+    let s = front.scheduled_start.as_ref().and_then(|s| cx.time(s));
+    let e = front.scheduled_end.as_ref().and_then(|s| cx.time(s));
+    for (key, v) in [
+        ("scheduled_start", &front.scheduled_start),
+        ("scheduled_end", &front.scheduled_end),
+    ] {
+        if v.is_none() {
+            cx.diags.push(
+                Diagnostic::point(&raw.path, 1, 1, format!("a maintenance needs `{key}`")).with_code(codes::MISSING_KEY)
+                    .with_help("give the scheduled window: `scheduled_start = 2024-10-02T22:00:00Z` and `scheduled_end = ...`"),
+            );
+        }
+    }
+    match (s, e) {
+        (Some(s), Some(e)) if e <= s => {
+            let span = front
+                .scheduled_end
+                .as_ref()
+                .map(Spanned::span)
+                .unwrap_or(0..0);
+            cx.err(
+                codes::OUT_OF_ORDER,
+                span,
+                "`scheduled_end` is not after `scheduled_start`",
+                None,
+            );
+            None
+        }
+        (Some(s), Some(e)) => {
+            let start = timeline
+                .iter()
+                .find(|x| x.status == Status::InProgress)
+                .map_or(s, |x| x.at);
+            let end = timeline
+                .iter()
+                .find(|x| x.status == Status::Completed)
+                .map_or(e, |x| x.at);
+            Some(Window {
+                scheduled_start: s,
+                scheduled_end: e,
+                start,
+                end: end.max(start),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// An incident's derived times.
+struct Times {
+    started: Option<DateTime<Utc>>,
+    detected: Option<DateTime<Utc>>,
+    resolved: Option<DateTime<Utc>>,
+}
+
+/// Start (the window's, else `started`, else the first entry), detection and resolution
+/// (`resolved`, else the first `resolved` entry; none for a maintenance), in order.
+fn times(
+    cx: &mut Ctx,
+    raw: &RawIncident,
+    maintenance: bool,
+    window: Option<Window>,
+    timeline: &[Entry],
+    out_of_order: bool,
+) -> Times {
+    let front = &raw.front;
     let explicit_started = front.started.as_ref().and_then(|s| cx.time(s));
     let started = window
         .map(|w| w.start)
@@ -542,8 +536,22 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             );
         }
     }
+    Times {
+        started,
+        detected,
+        resolved,
+    }
+}
 
-    // Impact windows.
+/// `[[impact]]` windows: a listed component, a level, a start and end in order (by default
+/// the incident's start and resolution).
+fn impacts(
+    cx: &mut Ctx,
+    front: &FrontMatter,
+    components: &[String],
+    started: Option<DateTime<Utc>>,
+    resolved: Option<DateTime<Utc>>,
+) -> Vec<Impact> {
     let mut impacts = Vec::new();
     for imp in &front.impact {
         let id = imp.component.get_ref();
@@ -584,8 +592,11 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             });
         }
     }
+    impacts
+}
 
-    // Action items.
+/// `[[action_items]]`: a title, a status, a date for `due`, a safe `link`.
+fn action_items(cx: &mut Ctx, front: &FrontMatter) -> Vec<ActionItem> {
     let mut action_items = Vec::new();
     for a in &front.action_items {
         if a.title.get_ref().trim().is_empty() {
@@ -636,9 +647,13 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             });
         }
     }
+    action_items
+}
 
-    // Slug.
-    let slug = match &front.slug {
+/// The slug: `slug` as written (a valid id, short enough for a folder name), else made from
+/// the file name.
+fn slug(cx: &mut Ctx, raw: &RawIncident) -> String {
+    match &raw.front.slug {
         Some(s) => {
             if !is_valid_id(s.get_ref()) {
                 cx.err(codes::BAD_ID,
@@ -673,9 +688,11 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             }
             s
         }
-    };
+    }
+}
 
-    // Aliases: other addresses of the same incident.
+/// `aliases`: other addresses of the same incident, each an absolute http(s) URL.
+fn aliases(cx: &mut Ctx, front: &FrontMatter) -> Vec<String> {
     let mut aliases = Vec::new();
     for a in &front.aliases {
         let url = a.get_ref().trim();
@@ -690,20 +707,13 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             );
         }
     }
-    if !cx.diags.is_empty() {
-        return Err(cx.diags);
-    }
-    // Every way of having no start (no `started`, no timeline, no window, or an invalid one)
-    // was reported above, and there was no report: this branch is never taken, and only keeps
-    // this free of panics.
-    let Some(started) = started else {
-        return Err(vec![Diagnostic::file(
-            &raw.path,
-            "the incident has no valid start time",
-        )
-        .with_code(codes::MISSING_KEY)]);
-    };
-    let status = if maintenance {
+    aliases
+}
+
+/// The current status: a maintenance's latest entry other than an update (scheduled when it
+/// has none); an incident's from its timeline, and at least resolved once it is resolved.
+fn status(maintenance: bool, timeline: &[Entry], resolved: Option<DateTime<Utc>>) -> Status {
+    if maintenance {
         timeline
             .iter()
             .rev()
@@ -711,40 +721,13 @@ fn validate_one(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
             .find(|s| *s != Status::Update)
             .unwrap_or(Status::Scheduled)
     } else {
-        match current_status(&timeline, resolved.is_some()) {
+        match current_status(timeline, resolved.is_some()) {
             s if resolved.is_some() && !matches!(s, Status::Resolved | Status::Postmortem) => {
                 Status::Resolved
             }
             s => s,
         }
-    };
-    Ok(Incident {
-        path: raw.path.clone(),
-        kind,
-        window,
-        bundle: raw.bundle.clone(),
-        assets: raw.assets.clone(),
-        slug,
-        title: front.title.get_ref().trim().to_string(),
-        summary: front.summary.trim().to_string(),
-        severity: severity.clone(),
-        components,
-        detected_by: front.detected_by.clone().filter(|d| !d.trim().is_empty()),
-        tags: front.tags.clone(),
-        authors: front.authors.clone(),
-        aliases,
-        draft: front.draft,
-        started,
-        detected,
-        resolved,
-        timeline,
-        impacts,
-        action_items,
-        body: std::sync::Arc::from(raw.body()),
-        status,
-        fingerprint: raw.fingerprint,
-        front_fingerprint: raw.front_fingerprint,
-    })
+    }
 }
 
 fn utc(t: DateTime<Utc>) -> String {

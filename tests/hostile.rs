@@ -187,7 +187,7 @@ fn random_bytes_and_mutations_give_a_site_or_diagnostics_never_a_panic() {
         }
         std::fs::write(&bad, &bytes).unwrap();
         let outcome = std::panic::catch_unwind(|| {
-            let (site, diags) = analyze(dir.path(), None, true, now).expect("no I/O error");
+            let (site, diags) = analyze(dir.path(), None, true, now, None).expect("no I/O error");
             match site {
                 Some(site) => {
                     render_site(&site, now, true, &MemorySink::default()).expect("renders");

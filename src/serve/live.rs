@@ -1,8 +1,8 @@
 //! The live site: an in-memory build that is rebuilt on every change, reusing everything the
 //! change did not touch (parsed files, validation, rendered Markdown, rendered pages).
 
-use crate::build::{analyze_cached, render_site_cached, BuildError, Caches};
-use crate::diag::{Diagnostic, Severity};
+use crate::build::{analyze, render_site_cached, site_or_errors, BuildError, Caches};
+use crate::diag::Diagnostic;
 use crate::output::Sink;
 use chrono::{DateTime, Utc};
 use std::io;
@@ -184,20 +184,13 @@ impl Live {
                 self.caches.files.mark_dirty(&self.root.join(rel));
             }
         }
-        let (site, diags) = analyze_cached(
+        let (site, warnings) = site_or_errors(analyze(
             &self.root,
             Some(&self.base_url),
             self.drafts,
             self.now,
-            &mut self.caches,
-        )?;
-        let (warnings, errors): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
-            .into_iter()
-            .partition(|d| d.severity == Severity::Warning);
-        let site = match site {
-            Some(site) if errors.is_empty() => site,
-            _ => return Err(BuildError::Invalid(errors)),
-        };
+            Some(&mut self.caches),
+        )?)?;
         let sink = LiveSink::new(self.files.clone());
         // Through a recorder, as `build` renders: two files with one output path, or a name
         // too long for a file system, are the same errors here as there.
@@ -234,10 +227,7 @@ impl Live {
 
 /// The caches of a fresh preview: parsed files are trusted until the watcher marks them.
 fn fresh_caches() -> Caches {
-    let mut caches = Caches {
-        keep: true,
-        ..Caches::default()
-    };
+    let mut caches = Caches::default();
     caches.files.trust_marks();
     caches
 }
@@ -344,7 +334,13 @@ mod tests {
         let abs = crate::fsutil::absolute(&file);
         let r = live.guard(|l| {
             l.caches.files.mark_dirty(&root.join("content/a.md"));
-            let _ = analyze_cached(root, Some("http://127.0.0.1:1/"), true, now, &mut l.caches);
+            let _ = analyze(
+                root,
+                Some("http://127.0.0.1:1/"),
+                true,
+                now,
+                Some(&mut l.caches),
+            );
             panic!("after analysis");
         });
         let Err(BuildError::Other(msg)) = r else {
