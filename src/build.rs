@@ -6,6 +6,7 @@ use crate::fsutil::{absolute, display_path};
 use crate::output::{DiskSink, Origin, Recorder, Sink, Staging};
 use crate::{lint, load, render, theme, validate};
 use chrono::{DateTime, Utc};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -795,4 +796,50 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: display_path(&output),
         seconds: start.elapsed().as_secs_f64(),
     })
+}
+
+/// What `afterword check` found: every diagnostic of a site, sorted.
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(crate::diag::Severity::Error)
+    }
+    pub fn warnings(&self) -> usize {
+        self.count(crate::diag::Severity::Warning)
+    }
+    fn count(&self, s: crate::diag::Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == s).count()
+    }
+
+    /// "2 errors, 1 warning in 2 files", or "no problems found".
+    pub fn summary(&self) -> String {
+        if self.diagnostics.is_empty() {
+            return "no problems found".into();
+        }
+        let files: BTreeSet<_> = self.diagnostics.iter().map(|d| &d.path).collect();
+        let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+        format!(
+            "{}, {} in {}",
+            n(self.errors(), "error"),
+            n(self.warnings(), "warning"),
+            n(files.len(), "file")
+        )
+    }
+}
+
+/// `afterword check`: validate the site under `root` as a build would (drafts included), lint
+/// it, and render it into nothing, writing nothing. The output formats are
+/// [`crate::diag::format`]'s.
+pub fn check(root: &Path, now: DateTime<Utc>) -> Result<Report, String> {
+    let (site, mut diagnostics) =
+        analyze(root, None, true, now, None).map_err(|e| e.to_string())?;
+    // A site without errors is rendered in memory: what would fail `build` fails here first.
+    if let Some(site) = site {
+        diagnostics.extend(render_check(&site, now));
+        diagnostics = crate::diag::Diagnostics(diagnostics).sorted();
+    }
+    Ok(Report { diagnostics })
 }

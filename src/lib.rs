@@ -4,7 +4,6 @@
 //! [`output`]; [`build`] runs the pipeline.
 
 pub mod build;
-pub mod check;
 pub mod config;
 pub mod diag;
 pub mod escape;

@@ -1,7 +1,6 @@
 //! The `afterword` command line: parses arguments, runs a command, prints errors.
 
 use afterword::build::{build, BuildError, BuildOptions};
-use afterword::check::{self, Format};
 use afterword::diag::Diagnostic;
 use afterword::scaffold;
 use chrono::{DateTime, Utc};
@@ -14,6 +13,14 @@ use std::process::ExitCode;
 /// is faster than the system allocator (measured in docs/performance.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `afterword check --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Github,
+}
 
 #[derive(Parser)]
 #[command(
@@ -278,7 +285,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             now,
         } => {
             let now = resolve_now(now.as_deref()).map_err(Failure::error)?;
-            let report = check::check(&root, now).map_err(|e| Failure::Text(shown(&e)))?;
+            let report =
+                afterword::build::check(&root, now).map_err(|e| Failure::Text(shown(&e)))?;
             for d in &report.diagnostics {
                 match format {
                     Format::Human => eprintln!("{}\n", human(d)),

@@ -1019,7 +1019,7 @@ fn run_case(case: &Case) -> Failures {
     let root = dir.path();
     case.write(root);
     let now: DateTime<Utc> = DateTime::parse_from_rfc3339(case.now).unwrap().into();
-    let errors = match no_panic("check", &mut out, || afterword::check::check(root, now)) {
+    let errors = match no_panic("check", &mut out, || afterword::build::check(root, now)) {
         Some(Ok(report)) => {
             out.1 = report.errors() == 0;
             out.2 = report
@@ -1079,7 +1079,7 @@ fn crlf_alike(case: &Case, now: DateTime<Utc>, summary: &str, out: &mut Failures
     let codes = |c: &Case| -> Option<Vec<(String, &'static str, usize)>> {
         let dir = tempfile::tempdir().unwrap();
         c.write(dir.path());
-        let report = afterword::check::check(dir.path(), now).ok()?;
+        let report = afterword::build::check(dir.path(), now).ok()?;
         let mut v: Vec<_> = report
             .diagnostics
             .iter()
