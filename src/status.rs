@@ -10,8 +10,6 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap as HashMap;
 
-pub use crate::stats::{median, percentile};
-
 /// A component's state: operational, under maintenance, or a level; ordered from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum State {
