@@ -20,6 +20,7 @@ pub mod route;
 pub mod scaffold;
 pub mod serve;
 pub mod slug;
+pub mod stats;
 pub mod status;
 pub mod theme;
 pub mod timefmt;

@@ -114,6 +114,13 @@ pub struct Window {
     pub end: DateTime<Utc>,
 }
 
+impl Window {
+    /// The actual window's length in seconds.
+    pub fn duration_seconds(&self) -> i64 {
+        (self.end - self.start).num_seconds()
+    }
+}
+
 id_enum!(
     /// An action item's state.
     ActionStatus {
@@ -148,6 +155,18 @@ pub struct ActionItem {
     pub status: ActionStatus,
     pub due: Option<NaiveDate>,
     pub link: Option<String>,
+}
+
+impl ActionItem {
+    /// Still to do: open or in progress.
+    pub fn is_open(&self) -> bool {
+        matches!(self.status, ActionStatus::Open | ActionStatus::InProgress)
+    }
+
+    /// Open and due before `today` (a local date).
+    pub fn overdue_on(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.is_some_and(|d| d < today)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -231,6 +250,150 @@ impl Incident {
         self.resolved.map(|r| (r - self.started).num_seconds())
     }
 
+    /// The status at `now`, whatever the kind: a maintenance's follows the clock
+    /// ([`Self::maintenance_status`]); an incident's is its timeline's ([`Self::status`]).
+    pub fn status_at(&self, now: DateTime<Utc>) -> Status {
+        if self.is_maintenance() {
+            self.maintenance_status(now)
+        } else {
+            self.status
+        }
+    }
+
+    /// Still open at `now`: an incident not resolved, a maintenance not completed.
+    pub fn open_at(&self, now: DateTime<Utc>) -> bool {
+        if self.is_maintenance() {
+            self.maintenance_status(now) != Status::Completed
+        } else {
+            self.ongoing()
+        }
+    }
+
+    /// An incident that has started by `now` and is not resolved (Statuspage's "unresolved").
+    pub fn unresolved_at(&self, now: DateTime<Utc>) -> bool {
+        self.ongoing() && self.started <= now
+    }
+
+    /// Whether the item can put a component in a state other than operational at `now`: a
+    /// maintenance whose window holds `now`; an incident not resolved by `now`, or with an
+    /// `[[impact]]` window still open at `now`.
+    pub fn may_affect_at(&self, now: DateTime<Utc>) -> bool {
+        if self.is_maintenance() {
+            self.active_at(now)
+        } else {
+            self.resolved.is_none_or(|r| r > now)
+                || self.impacts.iter().any(|x| x.end.is_some_and(|e| e > now))
+        }
+    }
+
+    /// How long an ongoing incident has been going on at `now`, in seconds (never negative);
+    /// None once resolved.
+    pub fn ongoing_for(&self, now: DateTime<Utc>) -> Option<i64> {
+        self.ongoing()
+            .then(|| (now - self.started).num_seconds().max(0))
+    }
+
+    /// Seconds from the start to detection, if it was detected.
+    pub fn time_to_detect(&self) -> Option<i64> {
+        self.detected.map(|d| (d - self.started).num_seconds())
+    }
+
+    /// Seconds from the start to a timeline entry (negative for an entry before the start).
+    pub fn offset_of(&self, e: &Entry) -> i64 {
+        (e.at - self.started).num_seconds()
+    }
+
+    /// When an `[[impact]]` window ends: its own end, else the incident's resolution (None
+    /// while ongoing).
+    pub fn impact_end(&self, x: &Impact) -> Option<DateTime<Utc>> {
+        x.end.or(self.resolved)
+    }
+
+    /// The status each timeline entry reports: an `update` keeps the status before it, as
+    /// Statuspage's updates do.
+    pub fn effective_statuses(&self) -> Vec<Status> {
+        let mut current = if self.is_maintenance() {
+            Status::Scheduled
+        } else {
+            Status::Investigating
+        };
+        self.timeline
+            .iter()
+            .map(|e| {
+                if e.status != Status::Update {
+                    current = e.status;
+                }
+                current
+            })
+            .collect()
+    }
+
+    /// When it was first written about: its first timeline entry, else its start.
+    pub fn created_at(&self) -> DateTime<Utc> {
+        self.timeline.first().map_or(self.started, |e| e.at)
+    }
+
+    /// When an incident or maintenance last changed as of `now`: its latest timeline entry,
+    /// resolution or start; for a maintenance, the window's start and end once the clock has
+    /// passed them (its status follows the clock), else its first entry.
+    pub fn updated_at(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        let latest = self
+            .timeline
+            .iter()
+            .map(|e| e.at)
+            .chain(self.resolved)
+            .max();
+        match self.window {
+            Some(w) => [w.start, w.end]
+                .into_iter()
+                .filter(|t| *t <= now)
+                .chain(latest)
+                .max()
+                .unwrap_or(w.scheduled_start),
+            None => latest.map_or(self.started, |t| t.max(self.started)),
+        }
+    }
+
+    /// (published, updated) as of `now`: an incident is published when it starts, a
+    /// maintenance when it is announced (its first entry, else its scheduled start; not when
+    /// it starts); updated is its latest change ([`Self::updated_at`]), never before published.
+    pub fn published_updated(&self, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+        let published = match self.window {
+            Some(w) => self.timeline.first().map_or(w.scheduled_start, |e| e.at),
+            None => self.started,
+        };
+        (published, self.updated_at(now).max(published))
+    }
+
+    /// When it was resolved as of `now`: an incident's resolution; a maintenance's window end
+    /// once it is completed at `now`.
+    pub fn resolved_at(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        if self.is_maintenance() {
+            let done = (self.maintenance_status(now) == Status::Completed)
+                .then(|| self.window.map(|w| w.end));
+            done.flatten()
+        } else {
+            self.resolved
+        }
+    }
+
+    /// The first timeline entry with `status`, if any.
+    pub fn first_at(&self, status: Status) -> Option<DateTime<Utc>> {
+        self.timeline
+            .iter()
+            .find(|e| e.status == status)
+            .map(|e| e.at)
+    }
+
+    /// When monitoring began: the first `monitoring` entry (`verifying` for a maintenance).
+    pub fn monitoring_at(&self) -> Option<DateTime<Utc>> {
+        self.first_at(if self.is_maintenance() {
+            Status::Verifying
+        } else {
+            Status::Monitoring
+        })
+    }
+
     /// The worst level this incident put `component` at: its `[[impact]]` entries if any,
     /// else the severity's level.
     pub fn component_level(&self, component: &str, severity_level: Level) -> Level {
@@ -241,6 +404,20 @@ impl Incident {
             .max()
             .unwrap_or(severity_level)
     }
+}
+
+/// When the latest of `items` changed as of `now` ([`Incident::updated_at`]), ignoring changes
+/// after `now`; `now` when there is none.
+pub fn last_update<'a>(
+    items: impl IntoIterator<Item = &'a Incident>,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
+    items
+        .into_iter()
+        .map(|i| i.updated_at(now))
+        .filter(|t| *t <= now)
+        .max()
+        .unwrap_or(now)
 }
 
 /// Current status from a timeline: the latest entry that is not an `update`.
@@ -269,6 +446,126 @@ mod tests {
         assert_eq!(Status::Update.label(), "Update");
     }
 
+    fn item(
+        kind: Kind,
+        window: Option<Window>,
+        started: DateTime<Utc>,
+        status: Status,
+        timeline: Vec<Entry>,
+    ) -> Incident {
+        Incident {
+            path: PathBuf::new(),
+            kind,
+            window,
+            bundle: None,
+            assets: Vec::new(),
+            slug: "m".into(),
+            title: "m".into(),
+            summary: String::new(),
+            severity: String::new(),
+            components: Vec::new(),
+            detected_by: None,
+            tags: Vec::new(),
+            authors: Vec::new(),
+            aliases: Vec::new(),
+            draft: false,
+            started,
+            detected: None,
+            resolved: None,
+            timeline,
+            impacts: Vec::new(),
+            action_items: Vec::new(),
+            body: std::sync::Arc::from(""),
+            status,
+            fingerprint: 0,
+            front_fingerprint: 0,
+        }
+    }
+
+    #[test]
+    fn derived_times_and_statuses() {
+        let at = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2024, 11, 10, h, 0, 0).unwrap();
+        let entry = |h, status| Entry {
+            at: at(h),
+            status,
+            message: String::new(),
+        };
+        let mut i = item(
+            Kind::Incident,
+            None,
+            at(10),
+            Status::Monitoring,
+            vec![
+                entry(11, Status::Investigating),
+                entry(12, Status::Update),
+                entry(13, Status::Monitoring),
+            ],
+        );
+        i.detected = Some(at(11));
+        assert_eq!(i.status_at(at(20)), Status::Monitoring);
+        assert!(i.open_at(at(20)) && i.unresolved_at(at(20)) && !i.unresolved_at(at(9)));
+        assert_eq!(i.ongoing_for(at(12)), Some(7200));
+        assert_eq!(i.ongoing_for(at(9)), Some(0));
+        assert_eq!(i.time_to_detect(), Some(3600));
+        assert_eq!(i.offset_of(&i.timeline[2]), 3 * 3600);
+        assert_eq!(
+            i.effective_statuses(),
+            [
+                Status::Investigating,
+                Status::Investigating,
+                Status::Monitoring
+            ]
+        );
+        assert_eq!(i.monitoring_at(), Some(at(13)));
+        assert_eq!(i.updated_at(at(20)), at(13));
+        assert_eq!(i.published_updated(at(20)), (at(10), at(13)));
+        i.resolved = Some(at(14));
+        assert_eq!(i.ongoing_for(at(20)), None);
+        assert_eq!(i.resolved_at(at(20)), Some(at(14)));
+        assert_eq!(last_update([&i], at(20)), at(14));
+        assert_eq!(last_update([&i], at(13)), at(13));
+
+        // A maintenance announced at 8, in its window 10 to 12, nothing written since.
+        let window = Window {
+            scheduled_start: at(10),
+            scheduled_end: at(12),
+            start: at(10),
+            end: at(12),
+        };
+        let m = item(
+            Kind::Maintenance,
+            Some(window),
+            at(10),
+            Status::Scheduled,
+            vec![entry(8, Status::Scheduled)],
+        );
+        assert_eq!(m.status_at(at(11)), Status::InProgress);
+        assert!(m.open_at(at(11)) && !m.open_at(at(12)));
+        assert_eq!(m.resolved_at(at(11)), None);
+        assert_eq!(m.resolved_at(at(12)), Some(at(12)));
+        assert_eq!(m.updated_at(at(9)), at(8));
+        assert_eq!(m.updated_at(at(11)), at(10));
+        assert_eq!(m.published_updated(at(13)), (at(8), at(12)));
+        assert_eq!(window.duration_seconds(), 7200);
+    }
+
+    #[test]
+    fn overdue_action_items_are_open_and_past_due() {
+        let d = |day| NaiveDate::from_ymd_opt(2024, 11, day).unwrap();
+        let a = |status, due| ActionItem {
+            title: String::new(),
+            owner: String::new(),
+            status,
+            due,
+            link: None,
+        };
+        assert!(a(ActionStatus::Open, Some(d(1))).overdue_on(d(2)));
+        assert!(a(ActionStatus::InProgress, Some(d(1))).overdue_on(d(2)));
+        assert!(!a(ActionStatus::Open, Some(d(2))).overdue_on(d(2)));
+        assert!(!a(ActionStatus::Done, Some(d(1))).overdue_on(d(2)));
+        assert!(!a(ActionStatus::Open, None).overdue_on(d(2)));
+    }
+
     #[test]
     fn maintenance_status_follows_the_clock_where_the_timeline_stops() {
         let at = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2024, 11, 10, h, 0, 0).unwrap();
@@ -283,33 +580,7 @@ mod tests {
             start: at(10),
             end: at(12),
         };
-        let m = |status, timeline| Incident {
-            path: PathBuf::new(),
-            kind: Kind::Maintenance,
-            window: Some(window),
-            bundle: None,
-            assets: Vec::new(),
-            slug: "m".into(),
-            title: "m".into(),
-            summary: String::new(),
-            severity: String::new(),
-            components: Vec::new(),
-            detected_by: None,
-            tags: Vec::new(),
-            authors: Vec::new(),
-            aliases: Vec::new(),
-            draft: false,
-            started: at(10),
-            detected: None,
-            resolved: None,
-            timeline,
-            impacts: Vec::new(),
-            action_items: Vec::new(),
-            body: std::sync::Arc::from(""),
-            status,
-            fingerprint: 0,
-            front_fingerprint: 0,
-        };
+        let m = |status, timeline| item(Kind::Maintenance, Some(window), at(10), status, timeline);
         let scheduled = m(Status::Scheduled, vec![entry(8, Status::Scheduled)]);
         assert_eq!(scheduled.maintenance_status(at(9)), Status::Scheduled);
         assert_eq!(scheduled.maintenance_status(at(11)), Status::InProgress);

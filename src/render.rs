@@ -426,9 +426,7 @@ fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incide
         started: view(i.started, tz),
         resolved: i.resolved.map(|r| view(r, tz)),
         duration: i.duration_seconds().map(duration_view),
-        ongoing_for: i
-            .ongoing()
-            .then(|| duration_view((input.now - i.started).num_seconds().max(0))),
+        ongoing_for: i.ongoing_for(input.now).map(duration_view),
         tags: &i.tags,
     };
     let mut map = Value::from_serializable(&own)
@@ -468,7 +466,7 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
             status: e.status.id(),
             label: e.status.label(),
             at: view(e.at, tz),
-            offset: crate::timefmt::format_offset((e.at - i.started).num_seconds()),
+            offset: crate::timefmt::format_offset(i.offset_of(e)),
             message_html: markdown::render_inline_linked(&e.message, None, Some(&links)),
         })
         .collect()
@@ -569,9 +567,7 @@ fn prepare_data(
     let full = IncidentView {
         detected_by: i.detected_by.as_deref(),
         detected: i.detected.map(|d| view(d, tz)),
-        time_to_detect: i
-            .detected
-            .map(|d| duration_view((d - i.started).num_seconds())),
+        time_to_detect: i.time_to_detect().map(duration_view),
         authors: &i.authors,
         timeline,
         has_body: !body.html.trim().is_empty(),

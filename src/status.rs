@@ -1,11 +1,14 @@
-//! Component status: level intervals per component, the current state, day bars and
-//! time-to-resolve statistics. Pure functions over the validated model; rendering is elsewhere.
+//! Component status: level intervals per component, the state at an instant, the current
+//! state, day bars, uptime windows, each component's activity for the API and the page's overall
+//! indicator. Pure functions over the validated model; rendering is elsewhere.
 
 use crate::config::{Component, Config};
 use crate::model::{Incident, Level};
+use crate::stats::ResolveStats;
 use crate::uptime::{self, Interval};
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A component's state: operational, under maintenance, or a level; ordered from best to worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,6 +33,11 @@ impl State {
             State::Down(l) => l.label(),
         }
     }
+
+    /// The worst of `states`; operational when there are none.
+    pub fn worst(states: impl IntoIterator<Item = State>) -> State {
+        states.into_iter().max().unwrap_or(State::Operational)
+    }
 }
 
 /// The level intervals an incident puts `component` at, with open ends for ongoing ones.
@@ -52,7 +60,7 @@ pub fn raw_intervals(
     } else {
         impacts
             .iter()
-            .map(|x| (x.start, x.end.or(i.resolved), x.level))
+            .map(|x| (x.start, i.impact_end(x), x.level))
             .collect()
     }
 }
@@ -109,6 +117,24 @@ pub fn current<'a>(
         }
     }
     (state, causes)
+}
+
+/// The state `i` alone puts `component` in at `t`: under maintenance inside a maintenance's
+/// window, else the worst level of the incident's intervals holding `t`.
+pub fn state_at(c: &Config, i: &Incident, component: &str, t: DateTime<Utc>) -> State {
+    if let Some(w) = i.window {
+        return if w.start <= t && t < w.end {
+            State::UnderMaintenance
+        } else {
+            State::Operational
+        };
+    }
+    State::worst(
+        raw_intervals(i, component, c.severity_level(&i.severity))
+            .into_iter()
+            .filter(|(s, e, _)| *s <= t && e.is_none_or(|e| t < e))
+            .map(|(_, _, l)| State::Down(l)),
+    )
 }
 
 /// Local midnight of `date` in `tz` as an instant (the first instant of the day when midnight
@@ -208,23 +234,174 @@ pub fn days<'a>(
         .collect()
 }
 
-/// Median and longest of a set of durations in seconds.
-pub fn median(sorted: &[i64]) -> Option<i64> {
-    let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2]),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2),
+/// The windows, in days back from now, a component's uptime is given over.
+pub const UPTIME_DAYS: [i64; 3] = [30, 90, 365];
+/// How many day bars a component shows.
+pub const BAR_DAYS: u32 = 90;
+/// The windows, in days back from now, a component's time to resolve is given over.
+pub const RESOLVE_DAYS: [i64; 2] = [90, 365];
+
+/// Everything derived for one component as of now.
+pub struct ComponentStatus<'a> {
+    /// Its state now, and the incidents and maintenance causing it.
+    pub state: State,
+    pub causes: Vec<&'a Incident>,
+    /// Uptime over each of [`UPTIME_DAYS`] (from `since` when later), in 10^-decimals percent
+    /// rounded down ([`uptime::uptime_scaled`]); None for an empty window.
+    pub uptime: [Option<i64>; 3],
+    /// The last [`BAR_DAYS`] days, oldest first.
+    pub days: Vec<Day<'a>>,
+    /// Time to resolve over each of [`RESOLVE_DAYS`].
+    pub resolve: [ResolveStats; 2],
+}
+
+/// [`ComponentStatus`] of `comp` from the incidents and maintenance naming it.
+pub fn component<'a>(
+    comp: &Component,
+    incidents: &[&'a Incident],
+    maintenances: &[&'a Incident],
+    c: &Config,
+    now: DateTime<Utc>,
+) -> ComponentStatus<'a> {
+    let merged = uptime::merge(&intervals(incidents, &comp.id, c, now));
+    let since = counted_from(comp, c.timezone);
+    let uptime_over = |days: i64| {
+        let from = (now - Duration::days(days)).max(since.unwrap_or(DateTime::<Utc>::MIN_UTC));
+        (from < now)
+            .then(|| {
+                uptime::uptime_scaled_over(
+                    &merged,
+                    from.timestamp(),
+                    now.timestamp(),
+                    &c.uptime.weights,
+                    c.uptime.decimals,
+                )
+            })
+            .flatten()
+    };
+    let days = days(&merged, incidents, &comp.id, c, since, now, BAR_DAYS);
+    let (state, causes) = current(incidents, maintenances, &comp.id, c, now);
+    ComponentStatus {
+        state,
+        causes,
+        uptime: UPTIME_DAYS.map(uptime_over),
+        days,
+        resolve: RESOLVE_DAYS.map(|d| ResolveStats::over(incidents, now - Duration::days(d), now)),
     }
 }
 
-/// Nearest-rank percentile (`p` in 1..=100) of sorted values.
-pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
-    if sorted.is_empty() {
-        return None;
+/// What happened to one component, as the API reports it: the first and latest moments (up to
+/// now) an item may have changed its state, and the items that may affect it now.
+#[derive(Default)]
+pub struct Activity<'a> {
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+    pub incidents: Vec<&'a Incident>,
+    pub maintenances: Vec<&'a Incident>,
+}
+
+impl Activity<'_> {
+    /// When the component came to be: the start of its `since` date, else its first change,
+    /// else `fallback`.
+    pub fn created_at(&self, comp: &Component, tz: Tz, fallback: DateTime<Utc>) -> DateTime<Utc> {
+        counted_from(comp, tz).or(self.first).unwrap_or(fallback)
     }
-    let rank = (u64::from(p) * sorted.len() as u64).div_ceil(100).max(1) as usize;
-    Some(sorted[rank - 1])
+
+    /// When the component last changed: its latest change, else `created`.
+    pub fn changed_at(&self, created: DateTime<Utc>) -> DateTime<Utc> {
+        self.last.unwrap_or(created)
+    }
+}
+
+/// Each component's [`Activity`] from `items` (incidents and maintenance), in one pass.
+pub fn activity<'a>(
+    items: impl IntoIterator<Item = &'a Incident>,
+    now: DateTime<Utc>,
+) -> HashMap<&'a str, Activity<'a>> {
+    let mut out: HashMap<&str, Activity> = HashMap::default();
+    for i in items {
+        let (start, end) = match i.window {
+            Some(w) => (w.start, Some(w.end)),
+            None => (i.started, i.resolved),
+        };
+        let may_affect_now = i.may_affect_at(now);
+        for id in &i.components {
+            // Every moment the component's state may change: the item's start and end, and
+            // its `[[impact]]` windows'; only those up to now count.
+            let impacts = i
+                .impacts
+                .iter()
+                .filter(|x| &x.component == id)
+                .flat_map(|x| [Some(x.start), x.end]);
+            let times = [Some(start), end].into_iter().chain(impacts).flatten();
+            let mut times = times.filter(|t| *t <= now).peekable();
+            let may_change = times.peek().is_some();
+            if !may_change && !may_affect_now {
+                continue;
+            }
+            let a = out.entry(id).or_default();
+            for t in times {
+                a.first = Some(a.first.map_or(t, |f| f.min(t)));
+                a.last = Some(a.last.map_or(t, |l| l.max(t)));
+            }
+            if may_affect_now {
+                if i.is_maintenance() {
+                    a.maintenances.push(i);
+                } else {
+                    a.incidents.push(i);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The page's overall indicator (Statuspage's `status.indicator`), ordered from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Indicator {
+    None,
+    Maintenance,
+    Minor,
+    Major,
+    Critical,
+}
+
+/// The worst of the unresolved incidents' impacts (ranks in [`crate::config::IMPACTS`]) and
+/// the components' states; maintenance only when nothing is worse than operational.
+pub fn indicator(
+    impacts: impl IntoIterator<Item = usize>,
+    states: impl IntoIterator<Item = State>,
+) -> Indicator {
+    let mut worst = impacts.into_iter().max().unwrap_or(0);
+    let mut maintenance = false;
+    for s in states {
+        match s {
+            State::Down(Level::DegradedPerformance) => worst = worst.max(1),
+            State::Down(Level::PartialOutage) => worst = worst.max(2),
+            State::Down(Level::MajorOutage) => worst = worst.max(3),
+            State::UnderMaintenance => maintenance = true,
+            State::Operational => {}
+        }
+    }
+    match worst {
+        0 if maintenance => Indicator::Maintenance,
+        0 => Indicator::None,
+        1 => Indicator::Minor,
+        2 => Indicator::Major,
+        _ => Indicator::Critical,
+    }
+}
+
+/// An incident's impact as a rank in [`crate::config::IMPACTS`] (0, `none`, for a severity
+/// without one).
+pub fn impact_rank(c: &Config, i: &Incident) -> usize {
+    let impact = c
+        .severity(&i.severity)
+        .map_or("none", |s| s.impact.as_str());
+    crate::config::IMPACTS
+        .iter()
+        .position(|x| *x == impact)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -243,22 +420,6 @@ mod tests {
         assert_eq!(
             day_start(d("2024-03-10"), ny).to_rfc3339(),
             "2024-03-10T05:00:00+00:00"
-        );
-    }
-
-    #[test]
-    fn percentiles_and_medians() {
-        assert_eq!(median(&[]), None);
-        assert_eq!(median(&[5]), Some(5));
-        assert_eq!(median(&[1, 3, 10]), Some(3));
-        assert_eq!(median(&[1, 3, 10, 20]), Some(6));
-        let v: Vec<i64> = (1..=10).collect();
-        assert_eq!(percentile(&v, 90), Some(9));
-        assert_eq!(percentile(&v, 100), Some(10));
-        assert_eq!(percentile(&[7], 90), Some(7));
-        assert_eq!(
-            percentile(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90),
-            Some(10)
         );
     }
 

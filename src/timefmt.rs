@@ -330,6 +330,26 @@ pub fn ymd(d: NaiveDate) -> String {
     out
 }
 
+/// `2024-04`: chrono's `%Y-%m`.
+pub fn year_month(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let mut out = String::with_capacity(7);
+    push_year(&mut out, d.year());
+    out.push('-');
+    push_num(&mut out, d.month(), 2);
+    out
+}
+
+/// `Apr 2024`: chrono's `%b %Y`.
+pub fn month_year_short(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let mut out = String::with_capacity(8);
+    out.push_str(&MONTH_NAMES[d.month0() as usize][..3]);
+    out.push(' ');
+    push_year(&mut out, d.year());
+    out
+}
+
 /// `2024-04` and `April 2024`: chrono's `%Y-%m` and `%B %Y`.
 pub fn month_key_label(d: NaiveDate) -> (String, String) {
     use chrono::Datelike;
@@ -408,6 +428,9 @@ mod tests {
             let (key, label) = month_key_label(d);
             assert_eq!(key, d.format("%Y-%m").to_string());
             assert_eq!(label, d.format("%B %Y").to_string());
+            assert_eq!(year_month(d), d.format("%Y-%m").to_string());
+            assert_eq!(month_year_short(d), d.format("%b %Y").to_string());
+            assert_eq!(date_display(d), d.format("%b %-d, %Y").to_string());
         }
     }
 

@@ -115,6 +115,19 @@ pub fn format_percent(scaled: i64, decimals: u32) -> String {
     )
 }
 
+/// Uptime over `[from, to)` for merged intervals, as [`uptime_scaled`] gives it; None when the
+/// window is empty.
+pub fn uptime_scaled_over(
+    merged: &[Interval],
+    from: i64,
+    to: i64,
+    w: &Weights,
+    decimals: u32,
+) -> Option<i64> {
+    let down = weighted_downtime_milli(seconds_by_level(merged, from, to), w);
+    uptime_scaled(down, to - from, decimals)
+}
+
 /// Uptime over `[from, to)` for merged intervals, formatted; None when the window is empty.
 pub fn uptime(
     merged: &[Interval],
@@ -123,8 +136,7 @@ pub fn uptime(
     w: &Weights,
     decimals: u32,
 ) -> Option<String> {
-    let down = weighted_downtime_milli(seconds_by_level(merged, from, to), w);
-    uptime_scaled(down, to - from, decimals).map(|s| format_percent(s, decimals))
+    uptime_scaled_over(merged, from, to, w, decimals).map(|s| format_percent(s, decimals))
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use crate::config::{Component, Config};
 use crate::json::Pretty;
 use crate::markdown::TocEntry;
 use crate::model::{Incident, Status};
-use crate::status::{self, State};
-use crate::timefmt::{format_duration, rfc3339};
+use crate::status::{self, Indicator, State};
+use crate::timefmt::{format_duration, rfc3339, ymd};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap as HashMap;
@@ -56,12 +56,7 @@ pub(super) fn key(w: &super::Writer) -> Option<u64> {
             .incidents
             .iter()
             .filter(|i| i.ongoing())
-            .chain(
-                input
-                    .maintenances
-                    .iter()
-                    .filter(|m| m.maintenance_status(input.now) != Status::Completed),
-            )
+            .chain(input.maintenances.iter().filter(|m| m.open_at(input.now)))
             .map(|i| i.fingerprint),
     );
     w.front_key(super::mix(&parts))
@@ -84,58 +79,6 @@ pub fn page_id(base_url: &str) -> String {
         .collect()
 }
 
-/// The status each timeline entry reports: an `update` keeps the status before it, as
-/// Statuspage's updates do.
-pub fn effective_statuses(i: &Incident) -> Vec<Status> {
-    let mut current = if i.is_maintenance() {
-        Status::Scheduled
-    } else {
-        Status::Investigating
-    };
-    i.timeline
-        .iter()
-        .map(|e| {
-            if e.status != Status::Update {
-                current = e.status;
-            }
-            current
-        })
-        .collect()
-}
-
-/// When an incident or maintenance last changed as of `now`: its latest timeline entry,
-/// resolution or start; for a maintenance, the window's start and end once the clock has
-/// passed them (its status follows the clock), else its first entry.
-pub fn updated_at(i: &Incident, now: DateTime<Utc>) -> DateTime<Utc> {
-    let latest = i.timeline.iter().map(|e| e.at).chain(i.resolved).max();
-    match i.window {
-        Some(w) => [w.start, w.end]
-            .into_iter()
-            .filter(|t| *t <= now)
-            .chain(latest)
-            .max()
-            .unwrap_or(w.scheduled_start),
-        None => latest.map_or(i.started, |t| t.max(i.started)),
-    }
-}
-
-/// The state `i` alone puts `component` in at `t`.
-fn state_at(c: &Config, i: &Incident, component: &str, t: DateTime<Utc>) -> State {
-    if let Some(w) = i.window {
-        return if w.start <= t && t < w.end {
-            State::UnderMaintenance
-        } else {
-            State::Operational
-        };
-    }
-    status::raw_intervals(i, component, c.severity_level(&i.severity))
-        .into_iter()
-        .filter(|(s, e, _)| *s <= t && e.is_none_or(|e| t < e))
-        .map(|(_, _, l)| State::Down(l))
-        .max()
-        .unwrap_or(State::Operational)
-}
-
 #[derive(Serialize, Clone)]
 pub struct PageJson {
     pub id: String,
@@ -147,6 +90,9 @@ pub struct PageJson {
 
 #[derive(Serialize, Clone)]
 struct ComponentJson<'a> {
+    /// The state `status` names (a group's: its worst member's).
+    #[serde(skip)]
+    state: State,
     id: String,
     name: &'a str,
     status: &'static str,
@@ -250,13 +196,8 @@ impl<'a> Api<'a> {
         };
         let (incidents, maintenances) = (published(input.incidents), published(input.maintenances));
         let page_id = page_id(&c.base_url);
-        let updated = incidents
-            .iter()
-            .chain(&maintenances)
-            .map(|i| updated_at(i, now))
-            .filter(|t| *t <= now)
-            .max()
-            .unwrap_or(now);
+        let updated =
+            crate::model::last_update(incidents.iter().chain(&maintenances).copied(), now);
         let page = PageJson {
             id: page_id,
             name: c.title.clone(),
@@ -265,64 +206,20 @@ impl<'a> Api<'a> {
             updated_at: rfc3339(updated, tz),
         };
 
-        // One pass over everything: the first and latest change per component (up to now),
-        // and the incidents that can still affect it now.
-        let mut first: HashMap<&str, DateTime<Utc>> = HashMap::default();
-        let mut last: HashMap<&str, DateTime<Utc>> = HashMap::default();
-        let mut live: HashMap<&str, (Vec<&Incident>, Vec<&Incident>)> = HashMap::default();
-        for i in incidents.iter().chain(&maintenances) {
-            let (start, end) = match i.window {
-                Some(w) => (w.start, Some(w.end)),
-                None => (i.started, i.resolved),
-            };
-            for id in &i.components {
-                // Every moment the component's state may change: the item's start and end, and
-                // its `[[impact]]` windows'; only those up to now count.
-                let impacts = i
-                    .impacts
-                    .iter()
-                    .filter(|x| &x.component == id)
-                    .flat_map(|x| [Some(x.start), x.end]);
-                for t in [Some(start), end].into_iter().chain(impacts).flatten() {
-                    if t <= now {
-                        let f = first.entry(id).or_insert(t);
-                        *f = (*f).min(t);
-                        let l = last.entry(id).or_insert(t);
-                        *l = (*l).max(t);
-                    }
-                }
-                let may_affect_now = i.is_maintenance() && i.active_at(now)
-                    || !i.is_maintenance()
-                        && (i.resolved.is_none_or(|r| r > now)
-                            || i.impacts.iter().any(|x| x.end.is_some_and(|e| e > now)));
-                if may_affect_now {
-                    let slot = live.entry(id).or_default();
-                    if i.is_maintenance() {
-                        slot.1.push(i);
-                    } else {
-                        slot.0.push(i);
-                    }
-                }
-            }
-        }
-        let created_of = |comp: &Component| {
-            comp.since
-                .map(|d| status::day_start(d, tz))
-                .or_else(|| first.get(comp.id.as_str()).copied())
-                .unwrap_or(updated)
-        };
+        let activity = status::activity(incidents.iter().chain(&maintenances).copied(), now);
+        let quiet = status::Activity::default();
         let group_ids: HashMap<&str, String> = c
             .groups
             .iter()
             .map(|g| (g.id.as_str(), group_api_id(c, &g.id)))
             .collect();
-        let none = (Vec::new(), Vec::new());
         let component_json = |comp: &'a Component, position: usize| {
-            let (incs, maints) = live.get(comp.id.as_str()).unwrap_or(&none);
-            let (state, _) = status::current(incs, maints, &comp.id, c, now);
-            let created = created_of(comp);
-            let changed = last.get(comp.id.as_str()).copied().unwrap_or(created);
+            let a = activity.get(comp.id.as_str()).unwrap_or(&quiet);
+            let (state, _) = status::current(&a.incidents, &a.maintenances, &comp.id, c, now);
+            let created = a.created_at(comp, tz, updated);
+            let changed = a.changed_at(created);
             let json = ComponentJson {
+                state,
                 id: comp.id.clone(),
                 name: &comp.name,
                 status: state.id(),
@@ -331,7 +228,7 @@ impl<'a> Api<'a> {
                 position,
                 description: Some(comp.description.as_str()).filter(|d| !d.is_empty()),
                 showcase: true,
-                start_date: comp.since.map(|d| d.format("%Y-%m-%d").to_string()),
+                start_date: comp.since.map(ymd),
                 group_id: comp.group.as_deref().map(|g| group_ids[g].clone()),
                 page_id: page.id.clone(),
                 group: false,
@@ -354,10 +251,11 @@ impl<'a> Api<'a> {
             let children: Vec<_> = members.iter().map(|m| component_json(m, 0)).collect();
             // A group is as bad as its worst member, created with its first, changed with its
             // latest.
-            let state = children.iter().map(|x| x.1).max().expect("non-empty");
+            let state = State::worst(children.iter().map(|x| x.1));
             let created = children.iter().map(|x| x.2).min().expect("non-empty");
             let changed = children.iter().map(|x| x.3).max().expect("non-empty");
             components.push(ComponentJson {
+                state,
                 id: group_ids[g.id.as_str()].clone(),
                 name: &g.name,
                 status: state.id(),
@@ -400,7 +298,7 @@ impl<'a> Api<'a> {
 
     fn incident(&self, i: &'a Incident) -> IncidentJson<'_> {
         let (c, tz) = (self.config, self.tz);
-        let statuses = effective_statuses(i);
+        let statuses = i.effective_statuses();
         let affected: Vec<&Component> = i
             .components
             .iter()
@@ -416,7 +314,7 @@ impl<'a> Api<'a> {
             .map(|(n, (e, s))| {
                 let mut changes = Vec::new();
                 for (k, comp) in affected.iter().enumerate() {
-                    let now_state = state_at(c, i, &comp.id, e.at);
+                    let now_state = status::state_at(c, i, &comp.id, e.at);
                     if now_state != before[k] {
                         changes.push(AffectedJson {
                             code: &comp.id,
@@ -444,35 +342,21 @@ impl<'a> Api<'a> {
             })
             .collect();
         updates.reverse();
-        let (status, resolved_at, impact) = if i.is_maintenance() {
-            let s = i.maintenance_status(self.now);
-            let done = (s == Status::Completed).then(|| i.window.map(|w| w.end));
-            (s, done.flatten(), "maintenance")
+        let impact = if i.is_maintenance() {
+            "maintenance"
         } else {
-            let impact = c
-                .severity(&i.severity)
-                .map_or("none", |s| s.impact.as_str());
-            (i.status, i.resolved, impact)
+            c.severity(&i.severity)
+                .map_or("none", |s| s.impact.as_str())
         };
-        let first_at = |st: Status| {
-            i.timeline
-                .iter()
-                .find(|e| e.status == st)
-                .map(|e| rfc3339(e.at, tz))
-        };
-        let created = i.timeline.first().map_or(i.started, |e| e.at);
+        let time = |t: DateTime<Utc>| rfc3339(t, tz);
         IncidentJson {
             id: &i.slug,
             name: &i.title,
-            status: status.id(),
-            created_at: rfc3339(created, tz),
-            updated_at: rfc3339(updated_at(i, self.now), tz),
-            monitoring_at: first_at(if i.is_maintenance() {
-                Status::Verifying
-            } else {
-                Status::Monitoring
-            }),
-            resolved_at: resolved_at.map(|r| rfc3339(r, tz)),
+            status: i.status_at(self.now).id(),
+            created_at: time(i.created_at()),
+            updated_at: time(i.updated_at(self.now)),
+            monitoring_at: i.monitoring_at().map(time),
+            resolved_at: i.resolved_at(self.now).map(time),
             impact,
             shortlink: self.paths.permalink(&super::item_rel(i)),
             started_at: rfc3339(i.started, tz),
@@ -483,7 +367,7 @@ impl<'a> Api<'a> {
                 .filter_map(|x| self.component(&x.id).cloned())
                 .collect(),
             postmortem_body: Some(i.body.trim()).filter(|b| !b.is_empty()),
-            postmortem_published_at: first_at(Status::Postmortem),
+            postmortem_published_at: i.first_at(Status::Postmortem).map(time),
             scheduled_for: i.window.map(|w| rfc3339(w.scheduled_start, tz)),
             scheduled_until: i.window.map(|w| rfc3339(w.scheduled_end, tz)),
         }
@@ -491,37 +375,19 @@ impl<'a> Api<'a> {
 
     fn status(&self) -> StatusJson {
         // The worst of the open incidents' impacts and the components' states.
-        let mut worst = 0;
-        for i in &self.incidents {
-            if i.ongoing() && i.started <= self.now {
-                let impact = self
-                    .config
-                    .severity(&i.severity)
-                    .map_or("none", |s| s.impact.as_str());
-                worst = worst.max(
-                    crate::config::IMPACTS
-                        .iter()
-                        .position(|x| *x == impact)
-                        .unwrap_or(0),
-                );
-            }
-        }
-        let mut maintenance = false;
-        for c in self.components.iter().filter(|c| !c.group) {
-            match c.status {
-                "degraded_performance" => worst = worst.max(1),
-                "partial_outage" => worst = worst.max(2),
-                "major_outage" => worst = worst.max(3),
-                "under_maintenance" => maintenance = true,
-                _ => {}
-            }
-        }
+        let worst = status::indicator(
+            self.incidents
+                .iter()
+                .filter(|i| i.unresolved_at(self.now))
+                .map(|i| status::impact_rank(self.config, i)),
+            self.components.iter().filter(|c| !c.group).map(|c| c.state),
+        );
         let (indicator, description) = match worst {
-            0 if maintenance => ("maintenance", "Service Under Maintenance"),
-            0 => ("none", "All Systems Operational"),
-            1 => ("minor", "Minor Service Outage"),
-            2 => ("major", "Partial System Outage"),
-            _ => ("critical", "Major System Outage"),
+            Indicator::Maintenance => ("maintenance", "Service Under Maintenance"),
+            Indicator::None => ("none", "All Systems Operational"),
+            Indicator::Minor => ("minor", "Minor Service Outage"),
+            Indicator::Major => ("major", "Partial System Outage"),
+            Indicator::Critical => ("critical", "Major System Outage"),
         };
         StatusJson {
             indicator,
@@ -535,14 +401,14 @@ impl<'a> Api<'a> {
         let unresolved: Vec<&&Incident> = self
             .incidents
             .iter()
-            .filter(|i| i.ongoing() && i.started <= now)
+            .filter(|i| i.unresolved_at(now))
             .collect();
         // The 50 most recent plus every unresolved one, newest first.
         let recent: Vec<&&Incident> = self
             .incidents
             .iter()
             .enumerate()
-            .filter(|(n, i)| *n < API_LIMIT || (i.ongoing() && i.started <= now))
+            .filter(|(n, i)| *n < API_LIMIT || i.unresolved_at(now))
             .map(|(_, i)| i)
             .collect();
         let upcoming: Vec<&&Incident> = self
@@ -687,11 +553,7 @@ pub(super) fn document(
             .end_object(),
         None => p.null(),
     };
-    let status = if i.is_maintenance() {
-        i.maintenance_status(now)
-    } else {
-        i.status
-    };
+    let status = i.status_at(now);
     p.key("status")
         .object()
         .strs(&[("id", status.id()), ("label", status.label())])
@@ -704,7 +566,7 @@ pub(super) fn document(
     p.key("duration_seconds").opt_int(duration);
     p.key("duration")
         .opt_str(duration.map(format_duration).as_deref());
-    let to_detect = i.detected.map(|d| (d - i.started).num_seconds());
+    let to_detect = i.time_to_detect();
     p.key("time_to_detect_seconds").opt_int(to_detect);
     p.key("time_to_detect")
         .opt_str(to_detect.map(format_duration).as_deref());
@@ -748,7 +610,7 @@ pub(super) fn document(
             ("start", &time(x.start)),
         ]);
         p.key("end")
-            .opt_str(x.end.or(i.resolved).map(time).as_deref())
+            .opt_str(i.impact_end(x).map(time).as_deref())
             .end_object();
     }
     p.end_array();
@@ -759,7 +621,7 @@ pub(super) fn document(
     for ((e, eff), html) in i
         .timeline
         .iter()
-        .zip(effective_statuses(i))
+        .zip(i.effective_statuses())
         .zip(messages_html)
     {
         p.item().object().strs(&[
@@ -769,8 +631,7 @@ pub(super) fn document(
             // The status the entry reports: an `update` keeps the one before it.
             ("effective_status", eff.id()),
         ]);
-        p.key("offset_seconds")
-            .int((e.at - i.started).num_seconds());
+        p.key("offset_seconds").int(i.offset_of(e));
         p.strs(&[("message", &e.message), ("message_html", html)])
             .end_object();
     }
@@ -791,13 +652,7 @@ pub(super) fn document(
         ]);
         p.key("due")
             .opt_str(a.due.map(crate::timefmt::ymd).as_deref());
-        p.key("overdue").bool(
-            a.due.is_some_and(|d| d < today)
-                && matches!(
-                    a.status,
-                    crate::model::ActionStatus::Open | crate::model::ActionStatus::InProgress
-                ),
-        );
+        p.key("overdue").bool(a.overdue_on(today));
         p.key("link").opt_str(a.link.as_deref()).end_object();
     }
     p.end_array().end_object();

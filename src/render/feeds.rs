@@ -4,7 +4,6 @@
 //! `atom_syndication`, `rss` and `icalendar` crates, which own the XML escaping and most of the
 //! iCalendar one (see [`calendar`] for what is fixed around the latter).
 
-use super::api::updated_at;
 use super::{item_rel, Linker, Paths, RenderInput, Writer};
 use crate::config::Config;
 use crate::escape::markup;
@@ -55,16 +54,6 @@ struct Item<'a> {
 
 fn fixed(t: DateTime<Utc>) -> DateTime<FixedOffset> {
     t.fixed_offset()
-}
-
-/// The current status of `i` at `now`, and whether it is still open.
-fn current(i: &Incident, now: DateTime<Utc>) -> (Status, bool) {
-    if i.is_maintenance() {
-        let s = i.maintenance_status(now);
-        (s, s != Status::Completed)
-    } else {
-        (i.status, i.ongoing())
-    }
 }
 
 /// The entry's HTML: summary, facts, every update (newest first, full date, time and zone),
@@ -145,20 +134,11 @@ fn content(
     h
 }
 
-/// An entry's (published, updated): an incident is published when it starts, a maintenance
-/// when it is announced (not when it starts); updated is its latest change, never earlier.
-fn dates(i: &Incident, now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    let published = match i.window {
-        Some(w) => i.timeline.first().map_or(w.scheduled_start, |e| e.at),
-        None => i.started,
-    };
-    (published, updated_at(i, now).max(published))
-}
-
 fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident) -> Item<'a> {
     let c = input.config;
-    let (status, open) = current(i, input.now);
-    let (published, updated) = dates(i, input.now);
+    // The same status the pages and the API show (`Incident::status_at`).
+    let (status, open) = (i.status_at(input.now), i.open_at(input.now));
+    let (published, updated) = i.published_updated(input.now);
     let mut categories = Vec::new();
     if let Some(s) = c.severity(&i.severity) {
         categories.push((s.id.clone(), s.name.clone(), None));
@@ -358,7 +338,7 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), String> {
         .chain(input.maintenances)
         .filter(|i| !i.draft)
         .map(|i| {
-            let (published, updated) = dates(i, input.now);
+            let (published, updated) = i.published_updated(input.now);
             (&**i, updated, published)
         })
         .collect();
@@ -510,9 +490,9 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, Str
         }
         description.push_str(&format!(
             "Status: {}\n{link}",
-            m.maintenance_status(input.now).label()
+            m.status_at(input.now).label()
         ));
-        let changed = updated_at(m, input.now);
+        let changed = m.updated_at(input.now);
         cal.push(
             icalendar::Event::new()
                 .uid(&link)

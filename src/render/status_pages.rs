@@ -1,12 +1,15 @@
-//! Component, maintenance and stats pages, and the status parts of the home page.
-//! Each component's uptime and bars are computed once and shared by every page that shows them.
+//! Component, maintenance and stats pages, and the status parts of the home page: views of
+//! what `status` and `stats` derive (states, uptime, bars, statistics), nothing derived here.
+//! Each component's views are made once and shared by every page that shows them.
 
 use super::*;
 use crate::config::Component;
-use crate::status::{self, Day, State};
+use crate::stats::{self, Percentiles, ResolveStats, Stats};
+use crate::status::{self, ComponentStatus, Day, State};
+use crate::timefmt::{date_display, month_year_short, year_month, ymd};
 use crate::uptime;
-use chrono::Duration;
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
 
 #[derive(Serialize)]
 struct StateView {
@@ -140,7 +143,7 @@ fn link<'a>(w: &Writer, i: &'a Incident) -> LinkView<'a> {
 }
 
 fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
-    let label = d.date.format("%b %-d, %Y").to_string();
+    let label = date_display(d.date);
     let levels = [
         Level::DegradedPerformance,
         Level::PartialOutage,
@@ -152,6 +155,7 @@ fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
         .map(|k| MinutesView {
             level: levels[k].id(),
             label: levels[k].label(),
+            // Whole minutes, a started one counting.
             minutes: (d.seconds[k] + 59) / 60,
         })
         .collect();
@@ -182,7 +186,7 @@ fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
         ));
     }
     BarView {
-        date: d.date.format("%Y-%m-%d").to_string(),
+        date: ymd(d.date),
         label,
         state,
         state_label,
@@ -192,27 +196,15 @@ fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
     }
 }
 
-fn resolve_stats(incidents: &[&Incident], from: DateTime<Utc>, now: DateTime<Utc>) -> ResolveView {
-    let window: Vec<&&Incident> = incidents
-        .iter()
-        .filter(|i| i.started >= from && i.started <= now)
-        .collect();
-    let mut secs: Vec<i64> = window
-        .iter()
-        .filter_map(|i| {
-            i.resolved
-                .filter(|r| *r <= now)
-                .map(|r| (r - i.started).num_seconds())
-        })
-        .collect();
-    secs.sort_unstable();
+fn resolve_view(r: &ResolveStats) -> ResolveView {
     ResolveView {
-        count: window.len(),
-        median: status::median(&secs).map(duration_view),
-        longest: secs.last().copied().map(duration_view),
+        count: r.count,
+        median: r.median.map(duration_view),
+        longest: r.longest.map(duration_view),
     }
 }
 
+/// A component's views from its [`ComponentStatus`].
 fn compute<'a>(
     w: &Writer,
     input: &RenderInput<'a>,
@@ -220,25 +212,15 @@ fn compute<'a>(
     incidents: &[&'a Incident],
     maintenances: &[&'a Incident],
 ) -> Computed<'a> {
-    let (c, now) = (input.config, input.now);
-    let merged = uptime::merge(&status::intervals(incidents, &comp.id, c, now));
-    let since = status::counted_from(comp, c.timezone);
-    let uptime_over = |days: i64| {
-        let from = (now - Duration::days(days)).max(since.unwrap_or(DateTime::<Utc>::MIN_UTC));
-        (from < now)
-            .then(|| {
-                uptime::uptime(
-                    &merged,
-                    from.timestamp(),
-                    now.timestamp(),
-                    &c.uptime.weights,
-                    c.uptime.decimals,
-                )
-            })
-            .flatten()
-    };
-    let days = status::days(&merged, incidents, &comp.id, c, since, now, 90);
-    let (state, causes) = status::current(incidents, maintenances, &comp.id, c, now);
+    let c = input.config;
+    let ComponentStatus {
+        state,
+        causes,
+        uptime: [d30, d90, d365],
+        days,
+        resolve: [r90, r365],
+    } = status::component(comp, incidents, maintenances, c, input.now);
+    let percent = |u: Option<i64>| u.map(|s| uptime::format_percent(s, c.uptime.decimals));
     let summary = ComponentSummaryView {
         id: &comp.id,
         name: &comp.name,
@@ -254,22 +236,13 @@ fn compute<'a>(
         path: w.paths.path(&format!("components/{}/", comp.id)),
         status: state.into(),
         uptime: UptimeView {
-            d30: uptime_over(30),
-            d90: uptime_over(90),
-            d365: uptime_over(365),
+            d30: percent(d30),
+            d90: percent(d90),
+            d365: percent(d365),
         },
         bars: days.iter().map(|d| bar(w, d)).collect(),
     };
-    let stats = BTreeMap::from([
-        (
-            "d90",
-            resolve_stats(incidents, now - Duration::days(90), now),
-        ),
-        (
-            "d365",
-            resolve_stats(incidents, now - Duration::days(365), now),
-        ),
-    ]);
+    let stats = BTreeMap::from([("d90", resolve_view(&r90)), ("d365", resolve_view(&r365))]);
     Computed {
         component: comp,
         page: Value::from_serializable(&ComponentPageView {
@@ -343,7 +316,7 @@ fn maintenance_summary<'a>(
 ) -> MaintenanceSummaryView<'a> {
     let (c, now, tz) = (input.config, input.now, input.config.timezone);
     let win = m.window.expect("maintenance has a window");
-    let st = m.maintenance_status(now);
+    let st = m.status_at(now);
     let rel = format!("maintenance/{}/", m.slug);
     MaintenanceSummaryView {
         slug: &m.slug,
@@ -360,7 +333,7 @@ fn maintenance_summary<'a>(
         scheduled_end: view(win.scheduled_end, tz),
         start: view(win.start, tz),
         end: view(win.end, tz),
-        duration: duration_view((win.end - win.start).num_seconds()),
+        duration: duration_view(win.duration_seconds()),
         components: m
             .components
             .iter()
@@ -376,38 +349,54 @@ fn maintenance_summary<'a>(
     }
 }
 
-/// Render component, maintenance and stats pages; return the home page's status variables.
-pub(super) fn render(
+/// The incidents and the maintenance naming each component, in the site's order.
+struct ByComponent<'a> {
+    incidents: HashMap<&'a str, Vec<&'a Incident>>,
+    maintenances: HashMap<&'a str, Vec<&'a Incident>>,
+}
+
+impl<'a> ByComponent<'a> {
+    fn new(input: &RenderInput<'a>) -> Self {
+        let index = |items: &'a [std::sync::Arc<Incident>]| {
+            let mut out: HashMap<&str, Vec<&Incident>> = HashMap::default();
+            for i in items {
+                for id in &i.components {
+                    out.entry(id).or_default().push(i);
+                }
+            }
+            out
+        };
+        ByComponent {
+            incidents: index(input.incidents),
+            maintenances: index(input.maintenances),
+        }
+    }
+
+    fn incidents(&self, id: &str) -> &[&'a Incident] {
+        self.incidents.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    fn maintenances(&self, id: &str) -> &[&'a Incident] {
+        self.maintenances.get(id).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Each visible component's views, through the memo when there is one, with the key of its
+/// inputs (its incidents and maintenance; and, in the key, the site and now).
+fn compute_all<'a>(
     w: &Writer,
-    input: &RenderInput,
-    prepared: &[Prepared],
-) -> Result<HomeStatus, String> {
-    let (c, now) = (input.config, input.now);
-    // Each incident's list view, serialized once in `prepare`.
-    let summaries: HashMap<&str, &Value> = prepared
-        .iter()
-        .map(|p| (p.incident.slug.as_str(), &p.summary))
-        .collect();
-    let mut by_component: HashMap<&str, Vec<&Incident>> = HashMap::default();
-    for i in input.incidents {
-        for id in &i.components {
-            by_component.entry(id).or_default().push(i);
-        }
-    }
-    let mut maint_by_component: HashMap<&str, Vec<&Incident>> = HashMap::default();
-    for m in input.maintenances {
-        for id in &m.components {
-            maint_by_component.entry(id).or_default().push(m);
-        }
-    }
-    let none: Vec<&Incident> = Vec::new();
-    let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
-    // A component's inputs: its incidents and maintenance (and, in the key, the site and now).
+    input: &RenderInput<'a>,
+    visible: &[&'a Component],
+    by: &ByComponent<'a>,
+) -> (Vec<Computed<'a>>, HashMap<&'a str, u64>) {
     let inputs_key = |id: &str| {
-        let incs = by_component.get(id).unwrap_or(&none);
-        let maints = maint_by_component.get(id).unwrap_or(&none);
         let mut parts = vec![crate::render::hash_str(id)];
-        parts.extend(incs.iter().chain(maints).map(|i| i.front_fingerprint));
+        parts.extend(
+            by.incidents(id)
+                .iter()
+                .chain(by.maintenances(id))
+                .map(|i| i.front_fingerprint),
+        );
         w.key(&parts)
     };
     let keys: HashMap<&str, u64> = match input.memo {
@@ -417,29 +406,83 @@ pub(super) fn render(
             .collect(),
         None => HashMap::default(),
     };
-    let computed: Vec<Computed> = visible
+    let computed = visible
         .par_iter()
         .map(|comp| {
-            let incs = by_component.get(comp.id.as_str()).unwrap_or(&none);
-            let maints = maint_by_component.get(comp.id.as_str()).unwrap_or(&none);
+            let (incs, maints) = (by.incidents(&comp.id), by.maintenances(&comp.id));
             match (input.memo, keys.get(comp.id.as_str())) {
                 (Some(memo), Some(&key)) => memo_compute(w, input, memo, key, comp, incs, maints),
                 _ => compute(w, input, comp, incs, maints),
             }
         })
         .collect();
+    (computed, keys)
+}
 
-    // Maintenance: one page each. Summaries are made when a page that shows them is rendered.
-    let maint_values: HashMap<&str, std::sync::OnceLock<Value>> = input
-        .maintenances
-        .iter()
-        .map(|m| (m.slug.as_str(), std::sync::OnceLock::new()))
-        .collect();
-    let maint_value = |m: &Incident| {
-        maint_values[m.slug.as_str()]
+/// Maintenance summaries, each made once, when a page that shows it is rendered.
+struct MaintenanceValues<'a> {
+    values: HashMap<&'a str, OnceLock<Value>>,
+}
+
+impl<'a> MaintenanceValues<'a> {
+    fn new(input: &RenderInput<'a>) -> Self {
+        MaintenanceValues {
+            values: input
+                .maintenances
+                .iter()
+                .map(|m| (m.slug.as_str(), OnceLock::new()))
+                .collect(),
+        }
+    }
+
+    fn get(&self, w: &Writer, input: &RenderInput, m: &Incident) -> Value {
+        self.values[m.slug.as_str()]
             .get_or_init(|| Value::from_serializable(&maintenance_summary(w, input, m)))
             .clone()
-    };
+    }
+
+    /// The summaries of the items of `list` (newest window first) that `pred` holds for,
+    /// soonest first or not, at most `limit`.
+    fn list(
+        &self,
+        w: &Writer,
+        input: &RenderInput,
+        list: &[&Incident],
+        pred: impl Fn(&Incident) -> bool,
+        soonest_first: bool,
+        limit: usize,
+    ) -> Vec<Value> {
+        let mut v: Vec<&&Incident> = list.iter().filter(|m| pred(m)).collect();
+        if soonest_first {
+            v.reverse();
+        }
+        v.into_iter()
+            .take(limit)
+            .map(|m| self.get(w, input, m))
+            .collect()
+    }
+
+    /// In progress at now, soonest first.
+    fn active(&self, w: &Writer, input: &RenderInput, list: &[&Incident]) -> Vec<Value> {
+        self.list(w, input, list, |m| m.active_at(input.now), true, usize::MAX)
+    }
+
+    /// Not started at now, soonest first.
+    fn upcoming(&self, w: &Writer, input: &RenderInput, list: &[&Incident]) -> Vec<Value> {
+        self.list(
+            w,
+            input,
+            list,
+            |m| m.upcoming_at(input.now),
+            true,
+            usize::MAX,
+        )
+    }
+}
+
+/// One page per maintenance, and its `index.json`.
+fn maintenance_pages(w: &Writer, input: &RenderInput) -> Result<(), String> {
+    let c = input.config;
     input.maintenances.par_iter().try_for_each(|m| {
         let rel = format!("maintenance/{}/", m.slug);
         let key = w.input_memo().then(|| w.key(&[m.fingerprint, 4]));
@@ -479,72 +522,57 @@ pub(super) fn render(
             w.emit_document(m, &page.body_html, &page.toc, &messages)?;
         }
         copy_assets(w, m, &rel)
-    })?;
-    let maint_list = |pred: &dyn Fn(&Incident) -> bool,
-                      soonest_first: bool,
-                      limit: usize,
-                      list: &[&Incident]| {
-        let mut v: Vec<&&Incident> = list.iter().filter(|m| pred(m)).collect();
-        if soonest_first {
-            v.reverse();
-        }
-        Value::from(
-            v.into_iter()
-                .take(limit)
-                .map(|m| maint_value(m))
-                .collect::<Vec<_>>(),
-        )
-    };
-    let all_maint: Vec<&Incident> = input.maintenances.iter().map(|m| &**m).collect();
+    })
+}
 
-    // Component pages.
+/// One page per visible component.
+fn component_pages(
+    w: &Writer,
+    input: &RenderInput,
+    prepared: &[Prepared],
+    computed: &[Computed],
+    keys: &HashMap<&str, u64>,
+    by: &ByComponent,
+    maint: &MaintenanceValues,
+) -> Result<(), String> {
+    let (tz, now) = (input.config.timezone, input.now);
+    // Each incident's list view, serialized once in `prepare`.
+    let summaries: HashMap<&str, &Value> = prepared
+        .iter()
+        .map(|p| (p.incident.slug.as_str(), &p.summary))
+        .collect();
     computed.par_iter().try_for_each(|x| {
         let id = x.component.id.as_str();
-        let incs = by_component.get(id).unwrap_or(&none);
-        let maints = maint_by_component.get(id).unwrap_or(&none);
+        let maints = by.maintenances(id);
         let key = keys.get(id).map(|k| crate::render::mix(&[5, *k]));
         let make = || {
-            let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
-            for i in incs {
-                let y = i.started.with_timezone(&c.timezone).year();
+            let mut years: Vec<YearView> = Vec::new();
+            for i in by.incidents(id) {
+                let year = i.started.with_timezone(&tz).year();
                 let v = summaries[i.slug.as_str()].clone();
                 match years.last_mut() {
-                    Some((yy, list)) if *yy == y => list.push(v),
-                    _ => years.push((y, vec![v])),
+                    Some(y) if y.year == year => y.incidents.push(v),
+                    _ => years.push(YearView {
+                        year,
+                        incidents: vec![v],
+                    }),
                 }
             }
             ComponentPage {
                 component: x.page.clone(),
-                incidents_by_year: Value::from(
-                    years
-                        .into_iter()
-                        .map(|(y, list)| {
-                            obj(vec![
-                                ("year", Value::from(y)),
-                                ("incidents", Value::from(list)),
-                            ])
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-                maintenance: obj(vec![
-                    (
-                        "active",
-                        maint_list(&|m| m.active_at(now), true, usize::MAX, maints),
+                incidents_by_year: years,
+                maintenance: ComponentMaintenanceView {
+                    active: maint.active(w, input, maints),
+                    upcoming: maint.upcoming(w, input, maints),
+                    recent: maint.list(
+                        w,
+                        input,
+                        maints,
+                        |m| m.window.is_some_and(|w| w.end <= now),
+                        false,
+                        10,
                     ),
-                    (
-                        "upcoming",
-                        maint_list(&|m| m.upcoming_at(now), true, usize::MAX, maints),
-                    ),
-                    (
-                        "recent",
-                        maint_list(
-                            &|m| m.window.is_some_and(|w| w.end <= now),
-                            false,
-                            10,
-                            maints,
-                        ),
-                    ),
-                ]),
+                },
             }
         };
         w.emit_keyed(
@@ -555,61 +583,47 @@ pub(super) fn render(
             None,
             make,
         )
-    })?;
+    })
+}
 
-    // Groups, for the home page and /components/.
-    let summary_of: HashMap<&str, &Computed> = computed
+/// Groups with their visible members, and the visible components in no group.
+fn groups<'a>(
+    c: &'a Config,
+    visible: &[&'a Component],
+    computed: &[Computed],
+) -> (Vec<GroupView<'a>>, Vec<Value>) {
+    let summary_of: HashMap<&str, &Value> = computed
         .iter()
-        .map(|x| (x.component.id.as_str(), x))
+        .map(|x| (x.component.id.as_str(), &x.summary))
         .collect();
-    let groups = Value::from(
-        c.groups
-            .iter()
-            .filter_map(|g| {
-                let members: Vec<Value> = visible
-                    .iter()
-                    .filter(|x| x.group.as_deref() == Some(g.id.as_str()))
-                    .map(|x| summary_of[x.id.as_str()].summary.clone())
-                    .collect();
-                (!members.is_empty()).then(|| {
-                    obj(vec![
-                        ("id", Value::from(g.id.as_str())),
-                        ("name", Value::from(g.name.as_str())),
-                        ("description", Value::from(g.description.as_str())),
-                        ("components", Value::from(members)),
-                    ])
-                })
-            })
-            .collect::<Vec<_>>(),
-    );
-    let ungrouped = Value::from(
-        visible
-            .iter()
-            .filter(|x| x.group.is_none())
-            .map(|x| summary_of[x.id.as_str()].summary.clone())
-            .collect::<Vec<_>>(),
-    );
-    let ctx = ComponentsPage {
-        groups: groups.clone(),
-        ungrouped: ungrouped.clone(),
-    };
-    w.emit_keyed(
-        "components.html",
-        "Components",
-        Route::Components,
-        w.front_key(8),
-        None,
-        || ctx,
-    )?;
-
-    stats_page(w, input, &visible, &by_component)?;
-
-    // The overall state: the worst of any visible component, and what causes it.
-    let worst = computed
+    let groups = c
+        .groups
         .iter()
-        .map(|x| x.state)
-        .max()
-        .unwrap_or(State::Operational);
+        .filter_map(|g| {
+            let members: Vec<Value> = visible
+                .iter()
+                .filter(|x| x.group.as_deref() == Some(g.id.as_str()))
+                .map(|x| summary_of[x.id.as_str()].clone())
+                .collect();
+            (!members.is_empty()).then(|| GroupView {
+                id: &g.id,
+                name: &g.name,
+                description: &g.description,
+                components: members,
+            })
+        })
+        .collect();
+    let ungrouped = visible
+        .iter()
+        .filter(|x| x.group.is_none())
+        .map(|x| summary_of[x.id.as_str()].clone())
+        .collect();
+    (groups, ungrouped)
+}
+
+/// The overall state: the worst of any visible component, and what causes it.
+fn overall<'a>(w: &Writer, computed: &[Computed<'a>]) -> OverallView<'a> {
+    let worst = State::worst(computed.iter().map(|x| x.state));
     let mut causes: Vec<&Incident> = computed
         .iter()
         .filter(|x| x.state == worst)
@@ -617,285 +631,201 @@ pub(super) fn render(
         .collect();
     causes.sort_by(|a, b| (&a.slug, a.kind).cmp(&(&b.slug, b.kind)));
     causes.dedup_by(|a, b| a.slug == b.slug && a.kind == b.kind);
-    let label = match worst {
-        State::Operational => "All systems operational",
-        s => s.label(),
-    };
-    let overall = obj(vec![
-        ("state", Value::from(worst.id())),
-        ("label", Value::from(label)),
-        (
-            "incidents",
-            Value::from(
-                causes
-                    .iter()
-                    .map(|i| Value::from_serializable(&link(w, i)))
-                    .collect::<Vec<_>>(),
-            ),
-        ),
-    ]);
-    Ok(HomeStatus {
-        overall,
-        groups,
-        ungrouped,
-        maintenance_active: maint_list(&|m| m.active_at(now), true, usize::MAX, &all_maint),
-        maintenance_upcoming: maint_list(&|m| m.upcoming_at(now), true, usize::MAX, &all_maint),
-    })
-}
-
-#[derive(Serialize)]
-struct CountView<'a> {
-    severity: &'a str,
-    name: &'a str,
-    color: &'a str,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct SegmentView<'a> {
-    y: i64,
-    height: i64,
-    color: &'a str,
-    severity: &'a str,
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct ChartBar<'a> {
-    x: i64,
-    width: i64,
-    label: String,
-    total: usize,
-    segments: Vec<SegmentView<'a>>,
-}
-
-#[derive(Serialize)]
-struct Percentiles {
-    samples: usize,
-    median: Option<DurationView>,
-    p90: Option<DurationView>,
-}
-
-fn percentiles(mut v: Vec<i64>) -> Percentiles {
-    v.sort_unstable();
-    Percentiles {
-        samples: v.len(),
-        median: status::median(&v).map(duration_view),
-        p90: status::percentile(&v, 90).map(duration_view),
+    OverallView {
+        state: worst.id(),
+        label: match worst {
+            State::Operational => "All systems operational",
+            s => s.label(),
+        },
+        incidents: causes.iter().map(|i| link(w, i)).collect(),
     }
 }
 
-#[derive(Serialize)]
-struct OpenActionView<'a> {
-    title: &'a str,
-    owner: &'a str,
-    status: &'static str,
-    status_label: &'static str,
-    due: Option<DueView>,
-    link: Option<String>,
-    overdue: bool,
-    incident: LinkView<'a>,
+/// Render component, maintenance and stats pages; return the home page's status variables.
+pub(super) fn render<'a>(
+    w: &Writer,
+    input: &RenderInput<'a>,
+    prepared: &[Prepared],
+) -> Result<HomeStatus<'a>, String> {
+    let c = input.config;
+    let by = ByComponent::new(input);
+    let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
+    let (computed, keys) = compute_all(w, input, &visible, &by);
+    maintenance_pages(w, input)?;
+    let maint = MaintenanceValues::new(input);
+    component_pages(w, input, prepared, &computed, &keys, &by, &maint)?;
+
+    // Groups, for the home page and /components/.
+    let (groups, ungrouped) = groups(c, &visible, &computed);
+    w.emit_keyed(
+        "components.html",
+        "Components",
+        Route::Components,
+        w.front_key(8),
+        None,
+        || ComponentsPage {
+            groups: &groups,
+            ungrouped: &ungrouped,
+        },
+    )?;
+
+    stats_page(w, input, &visible, &by)?;
+
+    let all_maint: Vec<&Incident> = input.maintenances.iter().map(|m| &**m).collect();
+    Ok(HomeStatus {
+        overall: overall(w, &computed),
+        groups,
+        ungrouped,
+        maintenance_active: maint.active(w, input, &all_maint),
+        maintenance_upcoming: maint.upcoming(w, input, &all_maint),
+    })
 }
 
 /// `/stats/`: incidents per month by severity, time to resolve and detect, incidents per
-/// component, and open action items.
+/// component, and open action items, from [`stats::site`].
 fn stats_page(
     w: &Writer,
     input: &RenderInput,
     visible: &[&Component],
-    by_component: &HashMap<&str, Vec<&Incident>>,
+    by: &ByComponent,
 ) -> Result<(), String> {
     let page_key = w.front_key(9);
     if w.keep(Route::Stats, page_key, None) {
         return Ok(());
     }
-    let (c, now, tz) = (input.config, input.now, input.config.timezone);
-    // The last 24 months, oldest first.
-    let today = now.with_timezone(&tz).date_naive();
-    // Day 1 exists in every month: `unwrap_or` only keeps this free of panics.
-    let this_month = today.with_day(1).unwrap_or(today);
-    let months: Vec<chrono::NaiveDate> = (0..24)
-        .rev()
-        .map(|k| this_month - chrono::Months::new(k))
-        .collect();
-    let key = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
-    let mut counts: HashMap<(String, &str), usize> = HashMap::default();
-    for i in input.incidents {
-        let k = key(i.started.with_timezone(&tz).date_naive());
-        *counts.entry((k, i.severity.as_str())).or_default() += 1;
-    }
-    let month_counts: Vec<(chrono::NaiveDate, Vec<usize>)> = months
-        .iter()
-        .map(|m| {
-            (
-                *m,
-                c.severities
-                    .iter()
-                    .map(|s| counts.get(&(key(*m), s.id.as_str())).copied().unwrap_or(0))
-                    .collect(),
-            )
-        })
-        .collect();
-    let max = month_counts
-        .iter()
-        .map(|(_, v)| v.iter().sum::<usize>())
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    // Chart geometry (SVG user units): 24 bars of 20 with gaps of 8, 160 high, axis labels below.
-    let (left, top, height, bar_w, gap) = (36i64, 10i64, 160i64, 20i64, 8i64);
-    let scale = |n: usize| (n as i64 * height + max as i64 / 2) / max as i64;
-    let bars: Vec<ChartBar> = month_counts
-        .iter()
-        .enumerate()
-        .map(|(k, (m, v))| {
-            let mut y = top + height;
-            let segments = c
-                .severities
-                .iter()
-                .zip(v)
-                .filter(|(_, n)| **n > 0)
-                .map(|(s, n)| {
-                    let h = scale(*n).max(1);
-                    y -= h;
-                    SegmentView {
-                        y,
-                        height: h,
-                        color: &s.color,
-                        severity: &s.name,
-                        count: *n,
-                    }
-                })
-                .collect();
-            ChartBar {
-                x: left + k as i64 * (bar_w + gap),
-                width: bar_w,
-                label: m.format("%b %Y").to_string(),
-                total: v.iter().sum(),
-                segments,
-            }
-        })
-        .collect();
-    let ticks: Vec<Value> = [0, max / 2, max]
-        .into_iter()
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .map(|v| {
-            obj(vec![
-                ("y", Value::from(top + height - scale(v))),
-                ("value", Value::from(v)),
-            ])
-        })
-        .collect();
-    let chart = obj(vec![
-        ("left", Value::from(left)),
-        ("baseline", Value::from(top + height)),
-        ("width", Value::from(left + 24 * (bar_w + gap))),
-        ("height", Value::from(top + height + 30)),
-        ("max", Value::from(max)),
-        ("bars", Value::from_serializable(&bars)),
-        ("ticks", Value::from(ticks)),
-    ]);
-    let months_value = Value::from(
-        month_counts
+    let c = input.config;
+    let st = stats::site(
+        c,
+        input.incidents,
+        visible,
+        |id| by.incidents(id).len(),
+        input.now,
+    );
+    let stats = StatsView {
+        months: month_views(c, &st),
+        chart: chart(c, &st),
+        resolve: percentiles_view(&st.resolve),
+        detect: percentiles_view(&st.detect),
+        per_component: st
+            .per_component
             .iter()
-            .map(|(m, v)| {
-                let counts: Vec<CountView> = c
-                    .severities
-                    .iter()
-                    .zip(v)
-                    .map(|(s, n)| CountView {
-                        severity: &s.id,
-                        name: &s.name,
-                        color: &s.color,
-                        count: *n,
-                    })
-                    .collect();
-                obj(vec![
-                    ("key", Value::from(key(*m))),
-                    ("label", Value::from(m.format("%b %Y").to_string())),
-                    ("total", Value::from(v.iter().sum::<usize>())),
-                    ("counts", Value::from_serializable(&counts)),
-                ])
+            .map(|&(x, count)| ComponentCountView {
+                id: &x.id,
+                name: &x.name,
+                path: w.paths.path(&format!("components/{}/", x.id)),
+                count,
             })
-            .collect::<Vec<_>>(),
-    );
-    let resolve = percentiles(
-        input
-            .incidents
-            .iter()
-            .filter_map(|i| i.duration_seconds())
             .collect(),
-    );
-    let detect = percentiles(
-        input
-            .incidents
+        action_items: st
+            .action_items
             .iter()
-            .filter_map(|i| i.detected.map(|d| (d - i.started).num_seconds()))
+            .map(|a| OpenActionView {
+                title: &a.item.title,
+                owner: &a.item.owner,
+                status: a.item.status.id(),
+                status_label: a.item.status.label(),
+                due: a.item.due.map(due_view),
+                link: a.item.link.as_deref().map(crate::escape::url),
+                overdue: a.overdue,
+                incident: link(w, a.incident),
+            })
             .collect(),
-    );
-    let mut per_component: Vec<(usize, &Component)> = visible
-        .iter()
-        .map(|x| (by_component.get(x.id.as_str()).map_or(0, Vec::len), *x))
-        .collect();
-    per_component.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.name.cmp(&b.1.name)));
-    let per_component: Vec<Value> = per_component
-        .into_iter()
-        .map(|(n, x)| {
-            obj(vec![
-                ("id", Value::from(x.id.as_str())),
-                ("name", Value::from(x.name.as_str())),
-                (
-                    "path",
-                    Value::from(w.paths.path(&format!("components/{}/", x.id))),
-                ),
-                ("count", Value::from(n)),
-            ])
-        })
-        .collect();
-    let today = now.with_timezone(&tz).date_naive();
-    let mut open: Vec<(&Incident, &crate::model::ActionItem)> = input
-        .incidents
-        .iter()
-        .flat_map(|i| i.action_items.iter().map(move |a| (&**i, a)))
-        .filter(|(_, a)| {
-            matches!(
-                a.status,
-                crate::model::ActionStatus::Open | crate::model::ActionStatus::InProgress
-            )
-        })
-        .collect();
-    open.sort_by(|a, b| {
-        (a.1.due.is_none(), a.1.due, b.0.started).cmp(&(b.1.due.is_none(), b.1.due, a.0.started))
-    });
-    let actions: Vec<OpenActionView> = open
-        .into_iter()
-        .map(|(i, a)| OpenActionView {
-            title: &a.title,
-            owner: &a.owner,
-            status: a.status.id(),
-            status_label: a.status.label(),
-            due: a.due.map(due_view),
-            link: a.link.as_deref().map(crate::escape::url),
-            overdue: a.due.is_some_and(|d| d < today),
-            incident: link(w, i),
-        })
-        .collect();
-    let stats = obj(vec![
-        ("months", months_value),
-        ("chart", chart),
-        ("resolve", Value::from_serializable(&resolve)),
-        ("detect", Value::from_serializable(&detect)),
-        ("per_component", Value::from(per_component)),
-        ("action_items", Value::from_serializable(&actions)),
-    ]);
-    let ctx = StatsPage { stats };
+    };
     w.emit_keyed(
         "stats.html",
         "Statistics",
         Route::Stats,
         page_key,
         None,
-        || ctx,
+        || StatsPage { stats },
     )
+}
+
+fn percentiles_view(p: &Percentiles) -> PercentilesView {
+    PercentilesView {
+        samples: p.samples,
+        median: p.median.map(duration_view),
+        p90: p.p90.map(duration_view),
+    }
+}
+
+fn month_views<'a>(c: &'a Config, st: &Stats) -> Vec<MonthView<'a>> {
+    st.months
+        .iter()
+        .map(|m| MonthView {
+            key: year_month(m.month),
+            label: month_year_short(m.month),
+            total: m.total,
+            counts: c
+                .severities
+                .iter()
+                .zip(&m.counts)
+                .map(|(s, &count)| CountView {
+                    severity: &s.id,
+                    name: &s.name,
+                    color: &s.color,
+                    count,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The monthly counts as stacked bars: 24 bars of 20 with gaps of 8, 160 high, axis labels
+/// below; heights scaled to the busiest month, rounded to the nearest unit.
+fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
+    let (left, top, height, bar_w, gap) = (36i64, 10i64, 160i64, 20i64, 8i64);
+    // At least 1: the scale of a chart with no incidents.
+    let max = st.busiest.max(1);
+    let scale = |n: usize| (n as i64 * height + max as i64 / 2) / max as i64;
+    let bars = st
+        .months
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let mut y = top + height;
+            let segments = c
+                .severities
+                .iter()
+                .zip(&m.counts)
+                .filter(|(_, n)| **n > 0)
+                .map(|(s, &count)| {
+                    let h = scale(count).max(1);
+                    y -= h;
+                    SegmentView {
+                        y,
+                        height: h,
+                        color: &s.color,
+                        severity: &s.name,
+                        count,
+                    }
+                })
+                .collect();
+            ChartBar {
+                x: left + k as i64 * (bar_w + gap),
+                width: bar_w,
+                label: month_year_short(m.month),
+                total: m.total,
+                segments,
+            }
+        })
+        .collect();
+    let ticks = [0, max / 2, max]
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|value| TickView {
+            y: top + height - scale(value),
+            value,
+        })
+        .collect();
+    ChartView {
+        left,
+        baseline: top + height,
+        width: left + stats::MONTHS as i64 * (bar_w + gap),
+        height: top + height + 30,
+        max,
+        bars,
+        ticks,
+    }
 }

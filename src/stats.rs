@@ -1,0 +1,225 @@
+//! Statistics over the validated model: incidents per month by severity, time to resolve and
+//! to detect, incidents per component, open and overdue action items. Plain numbers and
+//! references to incidents; pages turn them into text and charts (`render/status_pages`).
+
+use crate::config::{Component, Config};
+use crate::model::{ActionItem, Incident};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
+
+/// How many months the monthly counts cover, this one included.
+pub const MONTHS: u32 = 24;
+
+/// Median of sorted values (the mean of the middle two, rounded toward zero, for an even
+/// count); None for none.
+pub fn median(sorted: &[i64]) -> Option<i64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2),
+    }
+}
+
+/// Nearest-rank percentile (`p` in 1..=100) of sorted values.
+pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let rank = (u64::from(p) * sorted.len() as u64).div_ceil(100).max(1) as usize;
+    Some(sorted[rank - 1])
+}
+
+/// Time to resolve the incidents that started in a window, in seconds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveStats {
+    /// Incidents that started in the window.
+    pub count: usize,
+    /// Median and longest time to resolve of those resolved by now.
+    pub median: Option<i64>,
+    pub longest: Option<i64>,
+}
+
+impl ResolveStats {
+    /// Over the incidents that started in `[from, now]`.
+    pub fn over(incidents: &[&Incident], from: DateTime<Utc>, now: DateTime<Utc>) -> Self {
+        let window: Vec<&&Incident> = incidents
+            .iter()
+            .filter(|i| i.started >= from && i.started <= now)
+            .collect();
+        let mut secs: Vec<i64> = window
+            .iter()
+            .filter_map(|i| {
+                i.resolved
+                    .filter(|r| *r <= now)
+                    .map(|r| (r - i.started).num_seconds())
+            })
+            .collect();
+        secs.sort_unstable();
+        ResolveStats {
+            count: window.len(),
+            median: median(&secs),
+            longest: secs.last().copied(),
+        }
+    }
+}
+
+/// Median and 90th percentile of durations, in seconds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Percentiles {
+    pub samples: usize,
+    pub median: Option<i64>,
+    pub p90: Option<i64>,
+}
+
+impl Percentiles {
+    pub fn of(mut v: Vec<i64>) -> Self {
+        v.sort_unstable();
+        Percentiles {
+            samples: v.len(),
+            median: median(&v),
+            p90: percentile(&v, 90),
+        }
+    }
+}
+
+/// Incidents that started in one month (local time), by severity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthCount {
+    /// The month's first day.
+    pub month: NaiveDate,
+    /// One count per severity of the site, in its order.
+    pub counts: Vec<usize>,
+    pub total: usize,
+}
+
+/// An open action item and the incident it belongs to.
+pub struct OpenAction<'a> {
+    pub incident: &'a Incident,
+    pub item: &'a ActionItem,
+    /// Due before today (local date).
+    pub overdue: bool,
+}
+
+/// The site's statistics (the `/stats/` page).
+pub struct Stats<'a> {
+    /// The last [`MONTHS`] months, oldest first.
+    pub months: Vec<MonthCount>,
+    /// The largest monthly total (0 when there is none).
+    pub busiest: usize,
+    /// Time to resolve and to detect, over every incident.
+    pub resolve: Percentiles,
+    pub detect: Percentiles,
+    /// Each visible component with its number of incidents, most first, then by name.
+    pub per_component: Vec<(&'a Component, usize)>,
+    /// Open action items, those due soonest first (undated last), then by newest incident.
+    pub action_items: Vec<OpenAction<'a>>,
+}
+
+/// The statistics of `incidents` (newest first) as of `now`; `count_of` gives a component's
+/// number of incidents.
+pub fn site<'a>(
+    c: &Config,
+    incidents: &'a [Arc<Incident>],
+    visible: &[&'a Component],
+    count_of: impl Fn(&str) -> usize,
+    now: DateTime<Utc>,
+) -> Stats<'a> {
+    let tz = c.timezone;
+    let today = now.with_timezone(&tz).date_naive();
+    // Day 1 exists in every month: `unwrap_or` only keeps this free of panics.
+    let first_day = |d: NaiveDate| d.with_day(1).unwrap_or(d);
+    let this_month = first_day(today);
+    let mut counts: HashMap<(NaiveDate, &str), usize> = HashMap::default();
+    for i in incidents {
+        let m = first_day(i.started.with_timezone(&tz).date_naive());
+        *counts.entry((m, i.severity.as_str())).or_default() += 1;
+    }
+    let months: Vec<MonthCount> = (0..MONTHS)
+        .rev()
+        .map(|k| {
+            let month = this_month - chrono::Months::new(k);
+            let counts: Vec<usize> = c
+                .severities
+                .iter()
+                .map(|s| counts.get(&(month, s.id.as_str())).copied().unwrap_or(0))
+                .collect();
+            MonthCount {
+                month,
+                total: counts.iter().sum(),
+                counts,
+            }
+        })
+        .collect();
+    let busiest = months.iter().map(|m| m.total).max().unwrap_or(0);
+    let resolve = Percentiles::of(
+        incidents
+            .iter()
+            .filter_map(|i| i.duration_seconds())
+            .collect(),
+    );
+    let detect = Percentiles::of(
+        incidents
+            .iter()
+            .filter_map(|i| i.time_to_detect())
+            .collect(),
+    );
+    let mut per_component: Vec<(&Component, usize)> =
+        visible.iter().map(|x| (*x, count_of(&x.id))).collect();
+    per_component.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    let mut open: Vec<(&Incident, &ActionItem)> = incidents
+        .iter()
+        .flat_map(|i| i.action_items.iter().map(move |a| (&**i, a)))
+        .filter(|(_, a)| a.is_open())
+        .collect();
+    open.sort_by(|a, b| {
+        (a.1.due.is_none(), a.1.due, b.0.started).cmp(&(b.1.due.is_none(), b.1.due, a.0.started))
+    });
+    let action_items = open
+        .into_iter()
+        .map(|(incident, item)| OpenAction {
+            incident,
+            item,
+            overdue: item.overdue_on(today),
+        })
+        .collect();
+    Stats {
+        months,
+        busiest,
+        resolve,
+        detect,
+        per_component,
+        action_items,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_and_medians() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[5]), Some(5));
+        assert_eq!(median(&[1, 3, 10]), Some(3));
+        assert_eq!(median(&[1, 3, 10, 20]), Some(6));
+        let v: Vec<i64> = (1..=10).collect();
+        assert_eq!(percentile(&v, 90), Some(9));
+        assert_eq!(percentile(&v, 100), Some(10));
+        assert_eq!(percentile(&[7], 90), Some(7));
+        assert_eq!(
+            percentile(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90),
+            Some(10)
+        );
+        let p = Percentiles::of(vec![3600, 1800, 14_400, 3600]);
+        assert_eq!(
+            p,
+            Percentiles {
+                samples: 4,
+                median: Some(3600),
+                p90: Some(14_400)
+            }
+        );
+    }
+}
