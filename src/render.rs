@@ -8,6 +8,7 @@ use crate::output::Sink;
 use crate::theme::{StaticSource, Theme};
 use crate::timefmt::{duration_view, view, DurationView, TimeView};
 use chrono::{DateTime, Datelike, Utc};
+use context::*;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -15,15 +16,17 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use context::*;
 use tera::{Context, Tera, Value};
 
 mod api;
+mod cache;
 mod context;
 mod feeds;
 mod status_pages;
 
 pub use api::page_id;
+pub use cache::Memo;
+use cache::{memoized, CacheKey, Digest, Inputs};
 pub use feeds::entry_id;
 
 /// Incidents per page on `/history/<year>/`.
@@ -43,60 +46,6 @@ pub struct RenderInput<'a> {
     pub theme: &'a Theme,
     /// What the previous render of this site left for this one (`afterword serve`).
     pub memo: Option<&'a Memo>,
-}
-
-/// Kept from one render to the next: each incident's rendered Markdown and template values,
-/// keyed on the incident's fingerprint and everything else they are made from, so an edit
-/// re-renders only what it touches and a template change never re-parses Markdown.
-#[derive(Default)]
-pub struct Memo {
-    /// Fingerprint → (the site's key, the file → page map's key if the incident may link to
-    /// files, data).
-    #[allow(clippy::type_complexity)]
-    prepared: Mutex<rustc_hash::FxHashMap<u64, (u64, Option<u64>, Arc<PreparedData>)>>,
-    /// Markdown renders in the current render.
-    fresh: AtomicUsize,
-    /// The compiled templates, and the file → page map, with their keys.
-    tera: Slot<Tera>,
-    linker: Slot<Linker>,
-    /// Component id → (key of its inputs, its status, uptime and bars).
-    #[allow(clippy::type_complexity)]
-    components: Mutex<HashMap<String, (u64, Arc<status_pages::ComputedData>)>>,
-}
-
-/// One value kept between renders with the key it was made for.
-type Slot<T> = Mutex<Option<(u64, Arc<T>)>>;
-
-/// The value in `slot` if it was made for `key`, else a new one (kept for next time).
-fn memoized<T>(
-    slot: Option<(&Slot<T>, u64)>,
-    make: impl FnOnce() -> Result<T, String>,
-) -> Result<Arc<T>, String> {
-    let Some((slot, key)) = slot else {
-        return make().map(Arc::new);
-    };
-    let mut s = slot.lock().expect("memo");
-    match &*s {
-        Some((k, v)) if *k == key => Ok(v.clone()),
-        _ => {
-            let v = Arc::new(make()?);
-            *s = Some((key, v.clone()));
-            Ok(v)
-        }
-    }
-}
-
-/// A key from several hashes.
-pub(crate) fn mix(parts: &[u64]) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    for p in parts {
-        h.update(&p.to_le_bytes());
-    }
-    h.digest()
-}
-
-pub(crate) fn hash_str(s: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// What a render produced, for the build summary.
@@ -338,6 +287,9 @@ impl Paths<'_> {
 struct Prepared<'a> {
     incident: &'a Incident,
     data: Arc<PreparedData>,
+    /// The file → page map its page and JSON depend on, when its text may link to other files
+    /// (only known, and only needed, when a [`Memo`] is kept).
+    linker: Option<Digest>,
 }
 
 impl std::ops::Deref for Prepared<'_> {
@@ -372,26 +324,17 @@ pub(crate) struct PageData {
 pub(crate) struct Linker {
     /// Lexically absolute source path → root-relative page path (with the base path).
     by_path: HashMap<PathBuf, String>,
-    key: std::sync::OnceLock<u64>,
+    key: std::sync::OnceLock<Digest>,
 }
 
 impl Linker {
-    /// A hash of every file → page pair: what a cached incident with links depends on.
-    fn key(&self) -> u64 {
-        *self.key.get_or_init(|| self.compute_key())
-    }
-
-    fn compute_key(&self) -> u64 {
-        let mut pairs: Vec<(&PathBuf, &String)> = self.by_path.iter().collect();
-        pairs.sort();
-        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-        for (p, page) in pairs {
-            h.update(p.as_os_str().as_encoded_bytes());
-            h.update(&[0]);
-            h.update(page.as_bytes());
-            h.update(&[0]);
-        }
-        h.digest()
+    /// A digest of every file → page pair: what a cached incident with links depends on.
+    fn key(&self) -> Digest {
+        *self.key.get_or_init(|| {
+            let mut pairs: Vec<(&PathBuf, &String)> = self.by_path.iter().collect();
+            pairs.sort();
+            Digest::of(&pairs)
+        })
     }
 
     fn new(input: &RenderInput, paths: &Paths) -> Self {
@@ -582,7 +525,7 @@ fn due_view(d: chrono::NaiveDate) -> DueView {
 fn prepare_all<'a>(
     w: &Writer<'a>,
     input: &RenderInput<'a>,
-    site_key: u64,
+    site: Digest,
 ) -> Result<Vec<Prepared<'a>>, String> {
     let (paths, linker) = (&w.paths, &*w.linker);
     let shared = Shared::new(input, paths);
@@ -598,39 +541,45 @@ fn prepare_all<'a>(
             .map(|(n, i)| {
                 let mut data = prepare_data(input, paths, linker, shared, i);
                 let page = data.page.take().expect("just prepared");
-                incident_page(w, n, &page)?;
+                incident_page(w, n, &page, None)?;
                 Ok(Prepared {
                     incident: i,
                     data: Arc::new(data),
+                    linker: None,
                 })
             })
             .collect();
     };
+    let key = |i: &Incident, links: bool| {
+        CacheKey::PreparedIncident {
+            site,
+            fingerprint: i.fingerprint,
+            linker: links.then(|| linker.key()),
+        }
+        .digest()
+    };
     let mut map = memo.prepared.lock().expect("memo");
-    let found: Vec<Option<Arc<PreparedData>>> = input
+    let found: Vec<Option<(bool, Arc<PreparedData>)>> = input
         .incidents
         .par_iter()
         .map(|i| {
-            let (key, lk, d) = map.get(&i.fingerprint)?;
-            // An incident with links to files also depends on where every file's page is.
-            (*key == site_key && lk.is_none_or(|lk| lk == linker.key())).then(|| d.clone())
+            let (links, k, d) = map.get(&i.fingerprint)?;
+            (*k == key(i, *links)).then(|| (*links, d.clone()))
         })
         .collect();
-    let made: Vec<(u64, Option<u64>, Arc<PreparedData>)> = input
+    let made: Vec<(u64, bool, u64, Arc<PreparedData>)> = input
         .incidents
         .par_iter()
         .zip(&found)
         .filter(|(_, f)| f.is_none())
         .map(|(i, _)| {
-            // Only a link ending in `.md` goes through the linker; `&#` covers escaped ones.
-            let may_link = |t: &str| t.contains(".md") || t.contains("&#");
-            let links = may_link(&i.body) || i.timeline.iter().any(|e| may_link(&e.message));
-            (i.fingerprint, links.then(|| linker.key()), fresh(i))
+            let links = may_link(i);
+            (i.fingerprint, links, key(i, links), fresh(i))
         })
         .collect();
     memo.fresh.store(made.len(), Ordering::Relaxed);
-    for (fp, lk, d) in made {
-        map.insert(fp, (site_key, lk, d));
+    for (fp, links, k, d) in made {
+        map.insert(fp, (links, k, d));
     }
     if map.len() != input.incidents.len() {
         let current: rustc_hash::FxHashSet<u64> =
@@ -641,11 +590,25 @@ fn prepare_all<'a>(
         .incidents
         .iter()
         .zip(found)
-        .map(|(i, f)| Prepared {
-            incident: i,
-            data: f.unwrap_or_else(|| map[&i.fingerprint].2.clone()),
+        .map(|(i, f)| {
+            let (links, data) = f.unwrap_or_else(|| {
+                let (links, _, d) = &map[&i.fingerprint];
+                (*links, d.clone())
+            });
+            Prepared {
+                incident: i,
+                data,
+                linker: links.then(|| linker.key()),
+            }
         })
         .collect())
+}
+
+/// Whether an item's text may link to another content file: only a link ending in `.md` goes
+/// through the [`Linker`]; `&#` covers escaped ones.
+fn may_link(i: &Incident) -> bool {
+    let may = |t: &str| t.contains(".md") || t.contains("&#");
+    may(&i.body) || i.timeline.iter().any(|e| may(&e.message))
 }
 
 fn prepare_data(
@@ -747,31 +710,20 @@ pub(crate) struct Writer<'a> {
     json_docs: AtomicUsize,
     input: &'a RenderInput<'a>,
     pub(crate) linker: Arc<Linker>,
-    /// Hash of everything every page depends on (site.toml, templates, now, drafts).
-    page_key: u64,
-    /// Hash of every incident's and maintenance's front matter.
-    front_key: u64,
+    /// What keys are made from, when this render keeps anything for the next one.
+    keys: Option<Inputs>,
 }
 
 impl Writer<'_> {
-    /// A key for a file made from these inputs and everything every page depends on.
-    pub(crate) fn key(&self, parts: &[u64]) -> u64 {
-        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-        for p in std::iter::once(&self.page_key).chain(parts) {
-            h.update(&p.to_le_bytes());
-        }
-        h.digest()
+    /// The key `make` builds from this render's [`Inputs`], or `None` when nothing is kept
+    /// between renders.
+    pub(crate) fn key<'k>(&self, make: impl FnOnce(&Inputs) -> CacheKey<'k>) -> Option<u64> {
+        self.keys.as_ref().map(|k| make(k).digest())
     }
 
     /// Whether this render keeps anything from an earlier one.
     pub(crate) fn input_memo(&self) -> bool {
         self.input.memo.is_some()
-    }
-
-    /// A key for a page made from the list-level data of every incident and maintenance
-    /// (their front matter, not their bodies), or `None` when nothing is kept between renders.
-    pub(crate) fn front_key(&self, tag: u64) -> Option<u64> {
-        self.input_memo().then(|| self.key(&[self.front_key, tag]))
     }
 
     /// Keep the page at `rel` (a folder, or a file like `404.html`) from an earlier render if
@@ -785,12 +737,21 @@ impl Writer<'_> {
         kept
     }
 
+    /// The key of the JSON twin of `i`, whose text links through the file → page map `linker`
+    /// (see [`Prepared::linker`]).
+    fn document_key(&self, i: &Incident, linker: Option<Digest>) -> Option<u64> {
+        self.key(|k| CacheKey::ItemJson {
+            site: k.site,
+            fingerprint: i.fingerprint,
+            linker,
+        })
+    }
+
     /// Whether the sink still holds the JSON twin of `i` from an earlier render.
-    fn reuse_document(&self, i: &Incident) -> bool {
-        let hit = self.sink.reuse(
-            &format!("{}index.json", item_rel(i)),
-            self.key(&[i.fingerprint, 2]),
-        );
+    fn reuse_document(&self, i: &Incident, linker: Option<Digest>) -> bool {
+        let hit = self
+            .document_key(i, linker)
+            .is_some_and(|k| self.sink.reuse(&format!("{}index.json", item_rel(i)), k));
         if hit {
             self.json_docs.fetch_add(1, Ordering::Relaxed);
         }
@@ -801,15 +762,18 @@ impl Writer<'_> {
     pub(crate) fn emit_document(
         &self,
         i: &Incident,
+        linker: Option<Digest>,
         body_html: &str,
         toc: &[markdown::TocEntry],
         messages_html: &[&str],
     ) -> Result<(), String> {
         let rel = format!("{}index.json", item_rel(i));
         let json = api::document(self.input, &self.paths, i, body_html, toc, messages_html);
-        self.sink
-            .write_keyed(&rel, self.key(&[i.fingerprint, 2]), json.as_bytes())
-            .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        match self.document_key(i, linker) {
+            Some(k) => self.sink.write_keyed(&rel, k, json.as_bytes()),
+            None => self.sink.write(&rel, json.as_bytes()),
+        }
+        .map_err(|e| format!("cannot write {rel}: {e}"))?;
         self.json_docs.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -903,27 +867,19 @@ fn page_file(rel: &str) -> String {
 pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<RenderStats, String> {
     let c = input.config;
     // Only a render that can reuse anything pays for the keys.
-    let site_key = match input.memo {
-        Some(_) => hash_str(&format!("{c:?}{:?}{}", input.now, input.drafts)),
-        None => 0,
-    };
-    let page_key = match input.memo {
-        Some(_) => hash_str(&format!("{site_key}{:?}", input.theme.templates)),
-        None => 0,
-    };
-    let front_key = match input.memo {
-        Some(_) => mix(&input
-            .incidents
-            .iter()
-            .chain(input.maintenances)
-            .map(|i| i.front_fingerprint)
-            .collect::<Vec<_>>()),
-        None => 0,
-    };
+    let keys = input.memo.map(|_| Inputs::new(input));
+    let kept = input.memo.zip(keys);
     let w = Writer {
-        page_key,
-        front_key,
-        tera: memoized(input.memo.map(|m| (&m.tera, page_key)), || engine(input))?,
+        tera: memoized(
+            kept.map(|(m, k)| {
+                let key = CacheKey::Templates {
+                    site: k.site,
+                    templates: k.templates,
+                };
+                (&m.tera, key.digest())
+            }),
+            || engine(input),
+        )?,
         sink,
         theme: input.theme,
         paths: Paths {
@@ -936,9 +892,15 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
         input,
         // Every item's path and slug are in its front matter's fingerprint.
         linker: memoized(
-            input.memo.map(|m| (&m.linker, mix(&[site_key, front_key]))),
+            kept.map(|(m, k)| {
+                let key = CacheKey::Linker {
+                    site: k.site,
+                    fronts: k.fronts,
+                };
+                (&m.linker, key.digest())
+            }),
             || {
-                Ok(Linker::new(
+                Ok::<_, std::convert::Infallible>(Linker::new(
                     input,
                     &Paths {
                         base_url: &c.base_url,
@@ -946,9 +908,11 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
                     },
                 ))
             },
-        )?,
+        )
+        .unwrap_or_else(|never| match never {}),
+        keys,
     };
-    let prepared = prepare_all(&w, input, site_key)?;
+    let prepared = prepare_all(&w, input, keys.map(|k| k.site).unwrap_or_default())?;
     // The page families are independent of each other: incident pages on one side, the lists,
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
@@ -962,7 +926,10 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
                 "404",
                 "Page not found",
                 "404.html",
-                input.memo.map(|_| w.key(&[12])),
+                w.key(|k| CacheKey::NotFound {
+                    site: k.site,
+                    templates: k.templates,
+                }),
                 None,
                 || NotFoundPage {},
             )?;
@@ -972,8 +939,11 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
     incidents?;
     let (feeds, feed_files) = rest?;
     feeds.par_iter().try_for_each(|(rel, key, xml)| {
-        sink.write_keyed(rel, *key, xml.as_bytes())
-            .map_err(|e| format!("cannot write {rel}: {e}"))
+        match key {
+            Some(k) => sink.write_keyed(rel, *k, xml.as_bytes()),
+            None => sink.write(rel, xml.as_bytes()),
+        }
+        .map_err(|e| format!("cannot write {rel}: {e}"))
     })?;
     let mut sitemap = w.sitemap.into_inner().expect("sitemap");
     sitemap.sort();
@@ -1032,13 +1002,9 @@ fn data_files(w: &Writer) -> Result<(), String> {
             write(rel, api_key, &json)?;
         }
     }
-    let ics_key = w.input_memo().then(|| {
-        let fronts: Vec<u64> = input
-            .maintenances
-            .iter()
-            .map(|m| m.front_fingerprint)
-            .collect();
-        w.key(&[14, mix(&fronts)])
+    let ics_key = w.key(|k| CacheKey::Calendar {
+        site: k.site,
+        maintenances: Digest::list(input.maintenances.iter().map(|m| m.front_fingerprint)),
     });
     if !ics_key.is_some_and(|k| sink.reuse("maintenance.ics", k)) {
         write(
@@ -1075,13 +1041,19 @@ fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         .par_iter()
         .enumerate()
         .try_for_each(|(n, p)| match &p.page {
-            Some(page) => incident_page(w, n, page),
+            Some(page) => incident_page(w, n, page, p.linker),
             None => Ok(()),
         })
 }
 
-/// The page, JSON and bundle files of the `n`th incident (newest first).
-fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
+/// The page, JSON and bundle files of the `n`th incident (newest first), whose text links
+/// through the file → page map `linker` (see [`Prepared::linker`]).
+fn incident_page(
+    w: &Writer,
+    n: usize,
+    page: &PageData,
+    linker: Option<Digest>,
+) -> Result<(), String> {
     let all = w.input.incidents;
     let i = &*all[n];
     fn link<'q>(w: &Writer, q: &'q Incident) -> LinkView<'q> {
@@ -1094,14 +1066,21 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
     let next = n.checked_sub(1).map(|k| &*all[k]);
     let prev = all.get(n + 1).map(|q| &**q);
     // The older/newer links show the neighbours' titles: their front matter.
-    let fp = |q: Option<&Incident>| q.map_or(0, |q| q.front_fingerprint);
+    let fp = |q: Option<&Incident>| q.map(|q| q.front_fingerprint);
     let last = i.timeline.last().map_or(i.started, |e| e.at);
     w.emit_keyed(
         "incident.html",
         "incident",
         &i.title,
         &rel,
-        Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
+        w.key(|k| CacheKey::IncidentPage {
+            site: k.site,
+            templates: k.templates,
+            fingerprint: i.fingerprint,
+            linker,
+            newer: fp(next),
+            older: fp(prev),
+        }),
         Some(crate::timefmt::ymd(last.date_naive())),
         || IncidentPage {
             incident: page.full.clone(),
@@ -1109,9 +1088,9 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
             prev: prev.map(|q| link(w, q)),
         },
     )?;
-    if !w.reuse_document(i) {
+    if !w.reuse_document(i, linker) {
         let messages: Vec<&str> = page.messages.iter().map(String::as_str).collect();
-        w.emit_document(i, &page.body.html, &page.body.toc, &messages)?;
+        w.emit_document(i, linker, &page.body.html, &page.body.toc, &messages)?;
     }
     copy_assets(w, i, &rel)
 }
@@ -1145,7 +1124,11 @@ fn home_page(
         "index",
         &input.config.title,
         "",
-        w.front_key(10),
+        w.key(|k| CacheKey::Home {
+            site: k.site,
+            templates: k.templates,
+            fronts: k.fronts,
+        }),
         None,
         || ctx,
     )
@@ -1210,21 +1193,19 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         "history",
         "History",
         "history/",
-        w.front_key(11),
+        w.key(|k| CacheKey::History {
+            site: k.site,
+            templates: k.templates,
+            fronts: k.fronts,
+        }),
         None,
         || ctx,
     )?;
 
     // Every year page lists the years and months: their shape is in each page's key.
-    let shape_key = match w.input.memo {
-        Some(_) => {
-            let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-            prepared
-                .iter()
-                .for_each(|p| h.update(p.month_key.as_bytes()));
-            h.digest()
-        }
-        None => 0,
+    let months = match w.input_memo() {
+        true => Digest::of(&prepared.iter().map(|p| &p.month_key).collect::<Vec<_>>()),
+        false => Digest::default(),
     };
     // Every year page, in parallel: together they list every incident.
     let pages: Vec<(i32, &[&Prepared], usize, &[&Prepared])> = years
@@ -1249,9 +1230,14 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         } else {
             format!("{y}, page {n}")
         };
-        let mut parts = vec![shape_key, 3, y as u64, n as u64];
-        parts.extend(chunk.iter().map(|p| p.incident.front_fingerprint));
-        let key = w.input.memo.map(|_| w.key(&parts));
+        let key = w.key(|k| CacheKey::HistoryYearPage {
+            site: k.site,
+            templates: k.templates,
+            months,
+            year: y,
+            page: n,
+            items: Digest::list(chunk.iter().map(|p| p.incident.front_fingerprint)),
+        });
         let make = || {
             let pages: Vec<Value> = (1..=total_pages)
                 .map(|k| {

@@ -14,7 +14,7 @@ pub struct Interval {
 }
 
 /// Weights in thousandths (1000 = the whole duration counts as downtime).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Weights {
     pub degraded_performance: i64,
     pub partial_outage: i64,

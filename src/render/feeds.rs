@@ -342,7 +342,7 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, S
 }
 
 /// A feed to write: its path relative to the site root, its key and its XML.
-type FeedFile = (String, u64, String);
+type FeedFile = (String, Option<u64>, String);
 
 /// Every feed file as (path relative to the site root, XML): `feed.xml` and `rss.xml` for the
 /// site and for each visible component.
@@ -392,21 +392,26 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), String> {
                 .map(|comp| format!("components/{}/", comp.id)),
         )
         .collect();
-    let keys: Vec<u64> = lists
+    // Entries link to other items' pages through the file → page map.
+    let keys: Vec<Option<u64>> = lists
         .iter()
         .zip(&rels)
         .map(|(list, rel)| {
-            let mut parts = vec![6, super::hash_str(rel), site_updated.timestamp() as u64];
-            parts.extend(list.iter().map(|&n| all[n].0.fingerprint));
-            w.key(&parts)
+            w.key(|k| super::CacheKey::Feed {
+                site: k.site,
+                linker: linker.key(),
+                rel,
+                updated: site_updated.timestamp(),
+                entries: super::Digest::list(list.iter().map(|&n| all[n].0.fingerprint)),
+            })
         })
         .collect();
     let total = lists.len() * 2;
     // A feed is rendered again unless the sink kept both its files.
     let todo: Vec<usize> = (0..lists.len())
         .filter(|&k| {
-            let kept = |name: &str| w.sink.reuse(&format!("{}{name}", rels[k]), keys[k]);
-            !(w.input_memo() && kept("feed.xml") & kept("rss.xml"))
+            let kept = |key: u64, name: &str| w.sink.reuse(&format!("{}{name}", rels[k]), key);
+            !keys[k].is_some_and(|key| kept(key, "feed.xml") & kept(key, "rss.xml"))
         })
         .collect();
     // Each entry's content once, whatever the number of feeds it is in.

@@ -402,18 +402,31 @@ pub(super) fn render(
     }
     let none: Vec<&Incident> = Vec::new();
     let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
-    // A component's inputs: its incidents and maintenance (and, in the key, the site and now).
-    let inputs_key = |id: &str| {
+    // A component's inputs: its incidents and maintenance (and the site, with now).
+    let items = |id: &str| {
         let incs = by_component.get(id).unwrap_or(&none);
         let maints = maint_by_component.get(id).unwrap_or(&none);
-        let mut parts = vec![crate::render::hash_str(id)];
-        parts.extend(incs.iter().chain(maints).map(|i| i.front_fingerprint));
-        w.key(&parts)
+        Digest::list(incs.iter().chain(maints).map(|i| i.front_fingerprint))
     };
-    let keys: HashMap<&str, u64> = match input.memo {
+    let keys: HashMap<&str, (u64, u64)> = match input.memo {
         Some(_) => visible
             .par_iter()
-            .map(|comp| (comp.id.as_str(), inputs_key(&comp.id)))
+            .filter_map(|comp| {
+                let id = comp.id.as_str();
+                let items = items(id);
+                let data = w.key(|k| CacheKey::ComponentData {
+                    site: k.site,
+                    id,
+                    items,
+                })?;
+                let page = w.key(|k| CacheKey::ComponentPage {
+                    site: k.site,
+                    templates: k.templates,
+                    id,
+                    items,
+                })?;
+                Some((id, (data, page)))
+            })
             .collect(),
         None => HashMap::default(),
     };
@@ -423,7 +436,9 @@ pub(super) fn render(
             let incs = by_component.get(comp.id.as_str()).unwrap_or(&none);
             let maints = maint_by_component.get(comp.id.as_str()).unwrap_or(&none);
             match (input.memo, keys.get(comp.id.as_str())) {
-                (Some(memo), Some(&key)) => memo_compute(w, input, memo, key, comp, incs, maints),
+                (Some(memo), Some(&(key, _))) => {
+                    memo_compute(w, input, memo, key, comp, incs, maints)
+                }
                 _ => compute(w, input, comp, incs, maints),
             }
         })
@@ -442,9 +457,18 @@ pub(super) fn render(
     };
     input.maintenances.par_iter().try_for_each(|m| {
         let rel = format!("maintenance/{}/", m.slug);
-        let key = w.input_memo().then(|| w.key(&[m.fingerprint, 4]));
+        let linker = w
+            .input_memo()
+            .then(|| may_link(m))
+            .and_then(|links| links.then(|| w.linker.key()));
+        let key = w.key(|k| CacheKey::MaintenancePage {
+            site: k.site,
+            templates: k.templates,
+            fingerprint: m.fingerprint,
+            linker,
+        });
         let page_kept = w.keep(&rel, key, None);
-        let doc_kept = key.is_some() && w.reuse_document(m);
+        let doc_kept = w.reuse_document(m, linker);
         if page_kept && doc_kept {
             return copy_assets(w, m, &rel);
         }
@@ -477,7 +501,7 @@ pub(super) fn render(
                 .iter()
                 .map(|e| e.message_html.as_str())
                 .collect();
-            w.emit_document(m, &page.body_html, &page.toc, &messages)?;
+            w.emit_document(m, linker, &page.body_html, &page.toc, &messages)?;
         }
         copy_assets(w, m, &rel)
     })?;
@@ -503,7 +527,7 @@ pub(super) fn render(
         let id = x.component.id.as_str();
         let incs = by_component.get(id).unwrap_or(&none);
         let maints = maint_by_component.get(id).unwrap_or(&none);
-        let key = keys.get(id).map(|k| crate::render::mix(&[5, *k]));
+        let key = keys.get(id).map(|&(_, page)| page);
         let make = || {
             let mut years: Vec<(i32, Vec<Value>)> = Vec::new();
             for i in incs {
@@ -600,7 +624,11 @@ pub(super) fn render(
         "components",
         "Components",
         "components/",
-        w.front_key(8),
+        w.key(|k| CacheKey::Components {
+            site: k.site,
+            templates: k.templates,
+            fronts: k.fronts,
+        }),
         None,
         || ctx,
     )?;
@@ -708,7 +736,11 @@ fn stats_page(
     visible: &[&Component],
     by_component: &HashMap<&str, Vec<&Incident>>,
 ) -> Result<(), String> {
-    let page_key = w.front_key(9);
+    let page_key = w.key(|k| CacheKey::Stats {
+        site: k.site,
+        templates: k.templates,
+        fronts: k.fronts,
+    });
     if w.keep("stats/", page_key, None) {
         return Ok(());
     }
