@@ -560,7 +560,7 @@ pub fn render_check(site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (site, drafts) in passes {
         let rec = Recorder::new(&crate::output::Discard);
-        let result = render_site(site, now, drafts, &rec);
+        let result = render_site(site, now, drafts, &rec, None);
         let mut problems = output_problems(&site_toml, &rec);
         if let (Err(e), true) = (&result, problems.is_empty()) {
             let msg = match e {
@@ -577,18 +577,9 @@ pub fn render_check(site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
     out
 }
 
-/// Render a validated site into any sink.
+/// Render a validated site into any sink, reusing what an earlier render left in `memo` (and
+/// in the sink) when there is one (`afterword serve`).
 pub fn render_site(
-    site: &Site,
-    now: DateTime<Utc>,
-    drafts: bool,
-    sink: &dyn Sink,
-) -> Result<render::RenderStats, BuildError> {
-    render_site_cached(site, now, drafts, sink, None)
-}
-
-/// [`render_site`], reusing what an earlier render left in `memo` (and in the sink).
-pub fn render_site_cached(
     site: &Site,
     now: DateTime<Utc>,
     drafts: bool,
@@ -652,7 +643,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     );
     let sink = Recorder::new(&disk);
     let site_toml = display_path(&opts.root.join(config::FILE_NAME));
-    let rendered = render_site(&site, opts.now, opts.drafts, &sink);
+    let rendered = render_site(&site, opts.now, opts.drafts, &sink, None);
     let problems = output_problems(&site_toml, &sink);
     if !problems.is_empty() {
         return Err(BuildError::Invalid(

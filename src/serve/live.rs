@@ -1,7 +1,7 @@
 //! The live site: an in-memory build that is rebuilt on every change, reusing everything the
 //! change did not touch (parsed files, validation, rendered Markdown, rendered pages).
 
-use crate::build::{analyze_cached, render_site_cached, BuildError, Caches};
+use crate::build::{analyze_cached, render_site, BuildError, Caches};
 use crate::diag::{Diagnostic, Severity};
 use crate::output::Sink;
 use chrono::{DateTime, Utc};
@@ -202,7 +202,7 @@ impl Live {
         // Through a recorder, as `build` renders: two files with one output path, or a name
         // too long for a file system, are the same errors here as there.
         let recorder = crate::output::Recorder::new(&sink);
-        let rendered = render_site_cached(
+        let rendered = render_site(
             &site,
             self.now,
             self.drafts,
