@@ -21,12 +21,14 @@ use tera::{Context, Tera, Value};
 mod api;
 mod cache;
 mod context;
+mod error;
 mod feeds;
 mod status_pages;
 
 pub use api::page_id;
 pub use cache::Memo;
 use cache::{memoized, CacheKey, Digest, Inputs};
+pub use error::{RenderError, TemplateError, TemplatePlace};
 pub use feeds::entry_id;
 
 /// Incidents per page on `/history/<year>/`.
@@ -189,28 +191,9 @@ fn severity_view(config: &Config, id: &str) -> SeverityView {
     }
 }
 
-/// A Tera error with its causes, pointing at the template's real file (site or theme).
-fn tera_err(e: tera::Error, theme: &Theme) -> String {
-    use std::error::Error;
-    let mut msg = e.to_string();
-    let mut src = e.source();
-    while let Some(s) = src {
-        msg.push_str(&format!("\n  caused by: {s}"));
-        src = s.source();
-    }
-    let mut msg = msg.trim_start_matches("error: ").to_string();
-    for (name, (_, origin)) in &theme.templates {
-        let needle = format!("--> {name}:");
-        if msg.contains(&needle) {
-            msg = msg.replace(&needle, &format!("--> {origin}:"));
-        }
-    }
-    msg
-}
-
 /// Compile the theme's templates: what a build would fail on before rendering a page, as a
 /// message naming the template file and line.
-pub fn compile(theme: &Theme) -> Result<Tera, String> {
+pub fn compile(theme: &Theme) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
     tera.add_raw_templates(
         theme
@@ -218,12 +201,12 @@ pub fn compile(theme: &Theme) -> Result<Tera, String> {
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| format!("in a template: {}", tera_err(e, theme)))?;
+    .map_err(|e| RenderError::Compile(TemplateError::new(e, theme)))?;
     Ok(tera)
 }
 
 /// Build a Tera instance from the theme's templates, with the site-wide context.
-fn engine(input: &RenderInput) -> Result<Tera, String> {
+fn engine(input: &RenderInput) -> Result<Tera, RenderError> {
     let mut tera = compile(input.theme)?;
     let c = input.config;
     let g = tera.global_context();
@@ -526,7 +509,7 @@ fn prepare_all<'a>(
     w: &Writer<'a>,
     input: &RenderInput<'a>,
     site: Digest,
-) -> Result<Vec<Prepared<'a>>, String> {
+) -> Result<Vec<Prepared<'a>>, RenderError> {
     let (paths, linker) = (&w.paths, &*w.linker);
     let shared = Shared::new(input, paths);
     let shared = &shared;
@@ -766,14 +749,14 @@ impl Writer<'_> {
         body_html: &str,
         toc: &[markdown::TocEntry],
         messages_html: &[&str],
-    ) -> Result<(), String> {
+    ) -> Result<(), RenderError> {
         let rel = format!("{}index.json", item_rel(i));
         let json = api::document(self.input, &self.paths, i, body_html, toc, messages_html);
         match self.document_key(i, linker) {
             Some(k) => self.sink.write_keyed(&rel, k, json.as_bytes()),
             None => self.sink.write(&rel, json.as_bytes()),
         }
-        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        .map_err(|e| RenderError::write(&rel, e))?;
         self.json_docs.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -801,7 +784,7 @@ impl Writer<'_> {
         key: Option<u64>,
         lastmod: Option<String>,
         ctx: impl FnOnce() -> C,
-    ) -> Result<(), String>
+    ) -> Result<(), RenderError>
     where
         C: Serialize,
     {
@@ -812,8 +795,10 @@ impl Writer<'_> {
         {
             // Fields holding a `Value` are passed through, not copied (tera's serializer
             // clones the `Arc`).
-            let mut ctx = Context::from_serialize(&ctx())
-                .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
+            let mut ctx = Context::from_serialize(&ctx()).map_err(|e| RenderError::Context {
+                file: file.clone(),
+                source: Box::new(e),
+            })?;
             ctx.insert_value("page", self.page_value(kind, title, rel));
             // Each thread renders into one buffer, page after page, rather than a new string
             // regrown a few times per page. It is taken out while in use, so a render nested
@@ -825,18 +810,17 @@ impl Writer<'_> {
             html.clear();
             self.tera
                 .render_to(template, &ctx, &mut html)
-                .map_err(|e| {
-                    format!(
-                        "cannot render {file} with template `{template}`: {}",
-                        tera_err(e, self.theme)
-                    )
+                .map_err(|e| RenderError::Template {
+                    file: file.clone(),
+                    template: template.to_string(),
+                    source: TemplateError::new(e, self.theme),
                 })?;
             let written = match key {
                 Some(k) => self.sink.write_keyed(&file, k, &html),
                 None => self.sink.write(&file, &html),
             };
             PAGE.set(html);
-            written.map_err(|e| format!("cannot write {file}: {e}"))?;
+            written.map_err(|e| RenderError::write(&file, e))?;
         }
         self.count_page(rel, &file, lastmod);
         Ok(())
@@ -864,7 +848,10 @@ fn page_file(rel: &str) -> String {
 }
 
 /// Render every page into `sink`.
-pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<RenderStats, String> {
+pub fn render<'a>(
+    input: &'a RenderInput<'a>,
+    sink: &'a dyn Sink,
+) -> Result<RenderStats, RenderError> {
     let c = input.config;
     // Only a render that can reuse anything pays for the keys.
     let keys = input.memo.map(|_| Inputs::new(input));
@@ -917,7 +904,7 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
         || incident_pages(&w, &prepared).and_then(|()| data_files(&w)),
-        || -> Result<_, String> {
+        || -> Result<_, RenderError> {
             let home = status_pages::render(&w, input, &prepared)?;
             home_page(&w, input, &prepared, home)?;
             history_pages(&w, &prepared)?;
@@ -943,12 +930,12 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
             Some(k) => sink.write_keyed(rel, *k, xml.as_bytes()),
             None => sink.write(rel, xml.as_bytes()),
         }
-        .map_err(|e| format!("cannot write {rel}: {e}"))
+        .map_err(|e| RenderError::write(rel, e))
     })?;
     let mut sitemap = w.sitemap.into_inner().expect("sitemap");
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
-        .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+        .map_err(|e| RenderError::write("sitemap.xml", e))?;
     // The sitemap, the API files and the calendar.
     let mut files = 1 + feed_files + api::FILES.len() + 1;
     let pages = w.pages.into_inner();
@@ -958,7 +945,10 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
             StaticSource::Embedded(bytes) => sink.write(rel, bytes),
             StaticSource::Disk(p) => sink.copy(rel, p),
         };
-        r.map_err(|e| format!("cannot copy static file {rel}: {e}"))?;
+        r.map_err(|source| RenderError::CopyStatic {
+            path: rel.clone(),
+            source,
+        })?;
         files += 1;
     }
     files += input
@@ -979,14 +969,14 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
 }
 
 /// The JSON API and the maintenance calendar, unless the sink kept them.
-fn data_files(w: &Writer) -> Result<(), String> {
+fn data_files(w: &Writer) -> Result<(), RenderError> {
     let (input, sink) = (w.input, w.sink);
     let write = |rel: &str, key: Option<u64>, text: &str| {
         match key {
             Some(k) => sink.write_keyed(rel, k, text.as_bytes()),
             None => sink.write(rel, text.as_bytes()),
         }
-        .map_err(|e| format!("cannot write {rel}: {e}"))
+        .map_err(|e| RenderError::write(rel, e))
     };
     // Every API file, unless the sink kept them all.
     let api_key = api::key(w);
@@ -1017,7 +1007,7 @@ fn data_files(w: &Writer) -> Result<(), String> {
 }
 
 /// Copy a bundle's files beside its page at `rel`.
-fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), String> {
+fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), RenderError> {
     let Some(bundle) = &i.bundle else {
         return Ok(());
     };
@@ -1029,14 +1019,18 @@ fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), String> {
             .join("/");
         w.sink
             .copy(&format!("{rel}{rel_asset}"), &bundle.join(asset))
-            .map_err(|e| format!("{}: cannot copy {}: {e}", i.path.display(), asset.display()))?;
+            .map_err(|source| RenderError::CopyAsset {
+                item: i.path.clone(),
+                asset: asset.clone(),
+                source,
+            })?;
     }
     Ok(())
 }
 
 /// One page per incident, in parallel, with links to the next older and newer ones: the
 /// incidents whose page data is still at hand (a full build wrote the others while preparing).
-fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
+fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
     prepared
         .par_iter()
         .enumerate()
@@ -1053,7 +1047,7 @@ fn incident_page(
     n: usize,
     page: &PageData,
     linker: Option<Digest>,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let all = w.input.incidents;
     let i = &*all[n];
     fn link<'q>(w: &Writer, q: &'q Incident) -> LinkView<'q> {
@@ -1100,7 +1094,7 @@ fn home_page(
     input: &RenderInput,
     prepared: &[Prepared],
     status: HomeStatus,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let ongoing: Vec<Value> = prepared
         .iter()
         .filter(|p| p.incident.ongoing())
@@ -1135,7 +1129,7 @@ fn home_page(
 }
 
 /// `/history/`, and `/history/<year>/` paginated.
-fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
+fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
     let paths = &w.paths;
     let refs: Vec<&Prepared> = prepared.iter().collect();
     let mut years: Vec<(i32, Vec<&Prepared>)> = Vec::new();

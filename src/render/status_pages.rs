@@ -381,7 +381,7 @@ pub(super) fn render(
     w: &Writer,
     input: &RenderInput,
     prepared: &[Prepared],
-) -> Result<HomeStatus, String> {
+) -> Result<HomeStatus, RenderError> {
     let (c, now) = (input.config, input.now);
     // Each incident's list view, serialized once in `prepare`.
     let summaries: HashMap<&str, &Value> = prepared
@@ -735,7 +735,7 @@ fn stats_page(
     input: &RenderInput,
     visible: &[&Component],
     by_component: &HashMap<&str, Vec<&Incident>>,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let page_key = w.key(|k| CacheKey::Stats {
         site: k.site,
         templates: k.templates,

@@ -166,9 +166,10 @@ impl Live {
             Ok(r) => r,
             Err(Panicked(msg)) => {
                 self.caches = fresh_caches();
-                Err(BuildError::Other(format!(
-                    "afterword hit an internal error while rebuilding: {msg}; please report it"
-                )))
+                Err(BuildError::Internal {
+                    doing: "rebuilding",
+                    panic: msg,
+                })
             }
         }
     }
@@ -347,12 +348,12 @@ mod tests {
             let _ = analyze_cached(root, Some("http://127.0.0.1:1/"), true, now, &mut l.caches);
             panic!("after analysis");
         });
-        let Err(BuildError::Other(msg)) = r else {
-            panic!("not an error")
+        let Err(e @ BuildError::Internal { .. }) = r else {
+            panic!("not an internal error")
         };
         assert_eq!(
-            msg,
-            "afterword hit an internal error while rebuilding: after analysis; please report it"
+            e.to_string(),
+            "error: afterword hit an internal error while rebuilding: after analysis; please report it"
         );
         assert!(page(&live).contains("First"), "the last good build is kept");
         // The file changes again, unannounced: only caches dropped after the panic read it.
