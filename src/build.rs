@@ -37,41 +37,81 @@ pub struct BuildReport {
     pub seconds: f64,
 }
 
-#[derive(Debug)]
+/// Why a build failed. Its text is what `afterword build` prints: the problems, if any, then the
+/// [`BuildError::summary`] line.
+#[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// Problems in the site's files, every one of them, sorted by file and line.
+    #[error("{}", invalid_text(.0))]
     Invalid(Vec<Diagnostic>),
-    /// Anything else (output folder, templates, I/O).
-    Other(String),
+    /// `--base-url` is not a base URL.
+    #[error("error: --base-url: {0}")]
+    BaseUrl(String),
+    /// The render failed for another reason than a template with a place (which is
+    /// [`BuildError::Invalid`]).
+    #[error("error: {0}")]
+    Render(#[from] render::RenderError),
+    /// The output folder cannot be used or replaced as asked: why, and what to do instead.
+    #[error("error: {0}")]
+    Output(String),
+    /// The staged folder beside the output folder cannot be created.
+    #[error("error: cannot create a folder beside {}: {source}", .output.display())]
+    Stage {
+        output: PathBuf,
+        source: std::io::Error,
+    },
+    /// The staged folder cannot be written.
+    #[error("error: cannot write into {}: {source}", .staged.display())]
+    WriteStaged {
+        staged: PathBuf,
+        source: std::io::Error,
+    },
+    /// The staged folder of a build that changed nothing cannot be removed.
+    #[error("error: cannot remove a temporary folder beside {}: {source}", .output.display())]
+    Discard {
+        output: PathBuf,
+        source: std::io::Error,
+    },
+    /// The output folder cannot be replaced by the staged one.
+    #[error("error: cannot replace {}: {source}", .output.display())]
+    Replace {
+        output: PathBuf,
+        source: std::io::Error,
+    },
+    /// A bug: a panic while `doing` something (`afterword serve` survives it).
+    #[error("error: afterword hit an internal error while {doing}: {panic}; please report it")]
+    Internal { doing: &'static str, panic: String },
+}
+
+/// Every problem, then the closing line.
+fn invalid_text(ds: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in ds {
+        out.push_str(&format!("{d}\n"));
+    }
+    out.push_str(&invalid_summary(ds));
+    out
+}
+
+/// "error: 3 problems in 2 files; nothing was written".
+fn invalid_summary(ds: &[Diagnostic]) -> String {
+    let files: std::collections::BTreeSet<_> = ds.iter().map(|d| &d.path).collect();
+    format!(
+        "error: {} problem{} in {} file{}; nothing was written",
+        ds.len(),
+        if ds.len() == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" }
+    )
 }
 
 impl BuildError {
     /// The closing line of a failed build: "error: 3 problems in 2 files; nothing was written".
     pub fn summary(&self) -> String {
         match self {
-            BuildError::Invalid(ds) => {
-                let files: std::collections::BTreeSet<_> = ds.iter().map(|d| &d.path).collect();
-                format!(
-                    "error: {} problem{} in {} file{}; nothing was written",
-                    ds.len(),
-                    if ds.len() == 1 { "" } else { "s" },
-                    files.len(),
-                    if files.len() == 1 { "" } else { "s" }
-                )
-            }
-            BuildError::Other(m) => format!("error: {m}"),
+            BuildError::Invalid(ds) => invalid_summary(ds),
+            e => e.to_string(),
         }
-    }
-}
-
-impl std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let BuildError::Invalid(ds) = self {
-            for d in ds {
-                writeln!(f, "{d}")?;
-            }
-        }
-        f.write_str(&self.summary())
     }
 }
 
@@ -175,8 +215,7 @@ pub fn analyze(
         return Ok((None, crate::diag::Diagnostics(config_diags).sorted()));
     };
     if let Some(url) = base_url {
-        config.base_url = config::normalize_base_url(url)
-            .map_err(|e| BuildError::Other(format!("--base-url: {e}")))?;
+        config.base_url = config::normalize_base_url(url).map_err(BuildError::BaseUrl)?;
     }
     // The theme and its templates, as `build` would load them.
     let site_toml = display_path(&root.join(config::FILE_NAME));
@@ -357,36 +396,34 @@ fn missing_templates(site_toml: &Path, config: &Config, missing: &[&str]) -> Dia
     .with_code(crate::diag::codes::TEMPLATE_RENDER)
 }
 
-/// `(message, path, line, col)` of a Tera message that names a place
-/// (`… --> templates/404.html:2:26`).
-fn tera_location(e: &str) -> Option<(&str, &str, usize, usize)> {
-    e.split_once(" --> ").and_then(|(msg, rest)| {
-        let loc = rest.split_whitespace().next()?;
-        let mut parts = loc.rsplitn(3, ':');
-        let col: usize = parts.next()?.parse().ok()?;
-        let line: usize = parts.next()?.parse().ok()?;
-        let path = parts.next()?;
-        Some((
-            msg.trim().trim_start_matches("in a template: "),
-            path,
-            line,
-            col,
-        ))
-    })
+/// A problem with the theme: its text and, for a template Tera names a place in, the place.
+trait ThemeProblem: std::fmt::Display {
+    fn place(&self) -> Option<render::TemplatePlace> {
+        None
+    }
+}
+
+/// A theme that cannot be loaded.
+impl ThemeProblem for String {}
+
+impl ThemeProblem for render::RenderError {
+    fn place(&self) -> Option<render::TemplatePlace> {
+        render::RenderError::place(self)
+    }
 }
 
 /// A theme problem as a diagnostic: at the template's `path:line:col` when Tera names one,
 /// else at the `theme` line of site.toml.
-fn theme_diagnostic(site_toml: &Path, config: &Config, e: &str) -> Diagnostic {
-    let d = match tera_location(e) {
-        Some((msg, path, line, col)) => Diagnostic::point(
-            Path::new(path),
-            line,
-            col,
-            format!("the template does not compile: {msg}"),
+fn theme_diagnostic(site_toml: &Path, config: &Config, e: &dyn ThemeProblem) -> Diagnostic {
+    let d = match e.place() {
+        Some(p) => Diagnostic::point(
+            Path::new(&p.file),
+            p.line,
+            p.column,
+            format!("the template does not compile: {}", p.message),
         )
         .with_help("fix the template (Tera syntax: https://keats.github.io/tera/docs/)"),
-        None => at_theme(site_toml, config, e)
+        None => at_theme(site_toml, config, e.to_string())
             .with_help("set `theme` in site.toml to a folder under themes/, or remove it"),
     };
     d.with_code(crate::diag::codes::THEME)
@@ -594,13 +631,13 @@ pub fn output_problems(site_toml: &Path, rec: &Recorder) -> Vec<Diagnostic> {
 }
 
 /// A render failure as a diagnostic: at the template's line when Tera names it.
-fn render_failure(site_toml: &Path, config: &Config, e: &str) -> Diagnostic {
-    let d = match tera_location(e) {
-        Some((msg, path, line, col)) => Diagnostic::point(
-            Path::new(path),
-            line,
-            col,
-            format!("the template fails to render: {msg}"),
+fn render_failure(site_toml: &Path, config: &Config, e: &render::RenderError) -> Diagnostic {
+    let d = match e.place() {
+        Some(p) => Diagnostic::point(
+            Path::new(&p.file),
+            p.line,
+            p.column,
+            format!("the template fails to render: {}", p.message),
         ),
         None => at_theme(site_toml, config, format!("the build would fail: {e}")),
     };
@@ -639,14 +676,10 @@ pub fn render_check(site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (site, drafts) in passes {
         let rec = Recorder::new(&crate::output::Discard);
-        let result = render_site(site, now, drafts, &rec);
+        let result = render_site(site, now, drafts, &rec, None);
         let mut problems = output_problems(&site_toml, &rec);
         if let (Err(e), true) = (&result, problems.is_empty()) {
-            let msg = match e {
-                BuildError::Other(m) => m.clone(),
-                e => e.to_string(),
-            };
-            problems.push(render_failure(&site_toml, &site.config, &msg));
+            problems.push(render_failure(&site_toml, &site.config, e));
         }
         out.extend(problems);
         if !out.is_empty() {
@@ -656,24 +689,15 @@ pub fn render_check(site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
     out
 }
 
-/// Render a validated site into any sink.
+/// Render a validated site into any sink, reusing what an earlier render left in `memo` (and
+/// in the sink) when there is one (`afterword serve`).
 pub fn render_site(
     site: &Site,
     now: DateTime<Utc>,
     drafts: bool,
     sink: &dyn Sink,
-) -> Result<render::RenderStats, BuildError> {
-    render_site_cached(site, now, drafts, sink, None)
-}
-
-/// [`render_site`], reusing what an earlier render left in `memo` (and in the sink).
-pub fn render_site_cached(
-    site: &Site,
-    now: DateTime<Utc>,
-    drafts: bool,
-    sink: &dyn Sink,
     memo: Option<&render::Memo>,
-) -> Result<render::RenderStats, BuildError> {
+) -> Result<render::RenderStats, render::RenderError> {
     let input = render::RenderInput {
         config: &site.config,
         incidents: &site.incidents,
@@ -683,7 +707,7 @@ pub fn render_site_cached(
         theme: &site.theme,
         memo,
     };
-    render::render(&input, sink).map_err(BuildError::Other)
+    render::render(&input, sink)
 }
 
 /// `afterword build`: everything, written atomically to the output folder.
@@ -693,9 +717,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
-    let output = follow_link(output).map_err(BuildError::Other)?;
-    check_output(&opts.root, &output).map_err(BuildError::Other)?;
-    let previous = check_previous(&output, opts.force).map_err(BuildError::Other)?;
+    let output = follow_link(output).map_err(BuildError::Output)?;
+    check_output(&opts.root, &output).map_err(BuildError::Output)?;
+    let previous = check_previous(&output, opts.force).map_err(BuildError::Output)?;
     let stage = Instant::now();
     let tell = |what: String, since: Instant| {
         if let Some(p) = opts.progress {
@@ -718,11 +742,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         stage,
     );
     let stage = Instant::now();
-    let staging = Staging::begin(&output).map_err(|e| {
-        BuildError::Other(format!(
-            "cannot create a folder beside {}: {e}",
-            display_path(&output).display()
-        ))
+    let staging = Staging::begin(&output).map_err(|source| BuildError::Stage {
+        output: display_path(&output),
+        source,
     })?;
     let disk = DiskSink::new(
         staging.dir().to_path_buf(),
@@ -730,7 +752,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     );
     let sink = Recorder::new(&disk);
     let site_toml = display_path(&opts.root.join(config::FILE_NAME));
-    let rendered = render_site(&site, opts.now, opts.drafts, &sink);
+    let rendered = render_site(&site, opts.now, opts.drafts, &sink, None);
     let problems = output_problems(&site_toml, &sink);
     if !problems.is_empty() {
         return Err(BuildError::Invalid(
@@ -738,31 +760,25 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         ));
     }
     // A template that fails with the site's data, as `check` reports it.
-    let stats = rendered.map_err(|e| match e {
-        BuildError::Other(m) if tera_location(&m).is_some() => {
-            BuildError::Invalid(vec![render_failure(&site_toml, &site.config, &m)])
-        }
-        e => e,
+    let stats = rendered.map_err(|e| match e.place() {
+        Some(_) => BuildError::Invalid(vec![render_failure(&site_toml, &site.config, &e)]),
+        None => BuildError::Render(e),
     })?;
     if previous == Previous::Unlisted {
-        check_unlisted(&output, &sink).map_err(BuildError::Other)?;
+        check_unlisted(&output, &sink).map_err(BuildError::Output)?;
     }
     // The manifest, through the same sink: a build that changes nothing still keeps the old
     // output as it is.
     let manifest = crate::output::manifest_text(&sink.paths());
     disk.write(crate::output::MANIFEST, manifest.as_bytes())
-        .map_err(|e| {
-            BuildError::Other(format!(
-                "cannot write into {}: {e}",
-                display_path(staging.dir()).display()
-            ))
+        .map_err(|source| BuildError::WriteStaged {
+            staged: display_path(staging.dir()),
+            source,
         })?;
     let mut notes = Vec::new();
-    let unchanged = disk.finish().map_err(|e| {
-        BuildError::Other(format!(
-            "cannot write into {}: {e}",
-            display_path(staging.dir()).display()
-        ))
+    let unchanged = disk.finish().map_err(|source| BuildError::WriteStaged {
+        staged: display_path(staging.dir()),
+        source,
     })?;
     tell(
         format!("rendered {} pages and {} files", stats.pages, stats.files),
@@ -772,19 +788,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let shown = display_path(&output);
     if unchanged {
         // Every file is as the last build left it: nothing to replace.
-        staging.discard().map_err(|e| {
-            BuildError::Other(format!(
-                "cannot remove a temporary folder beside {}: {e}",
-                shown.display()
-            ))
+        staging.discard().map_err(|source| BuildError::Discard {
+            output: shown.clone(),
+            source,
         })?;
         tell(format!("nothing changed in {}", shown.display()), stage);
     } else {
-        notes.extend(
-            staging.commit().map_err(|e| {
-                BuildError::Other(format!("cannot replace {}: {e}", shown.display()))
-            })?,
-        );
+        notes.extend(staging.commit().map_err(|source| BuildError::Replace {
+            output: shown.clone(),
+            source,
+        })?);
         tell(format!("replaced {}", shown.display()), stage);
     }
     Ok(BuildReport {

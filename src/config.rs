@@ -97,7 +97,7 @@ static SCHEMA: Schema = Schema::of::<RawConfig>(&[
 ]);
 
 /// The validated site configuration.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Config {
     /// The folder holding site.toml.
     pub root: PathBuf,
@@ -119,7 +119,7 @@ pub struct Config {
 }
 
 /// `[check]`: thresholds of the warnings.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Hash)]
 pub struct CheckConfig {
     /// Warn about a resolved incident with no postmortem after this many days.
     pub postmortem_after_days: i64,
@@ -139,14 +139,14 @@ pub const DEFAULT_FEED_LIMIT: usize = 50;
 /// Statuspage's impact value set, which `/api/v2/` uses for incidents.
 pub const IMPACTS: &[&str] = &["none", "minor", "major", "critical"];
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Group {
     pub id: String,
     pub name: String,
     pub description: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Component {
     pub id: String,
     pub name: String,
@@ -159,7 +159,7 @@ pub struct Component {
     pub hidden: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Hash)]
 pub struct UptimeConfig {
     pub weights: Weights,
     pub decimals: u32,
@@ -174,7 +174,7 @@ impl Default for UptimeConfig {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Severity {
     pub id: String,
     pub name: String,

@@ -34,7 +34,7 @@ id_enum!(
 );
 
 /// Weights in thousandths (1000 = the whole duration counts as downtime).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Weights {
     pub degraded_performance: i64,
     pub partial_outage: i64,

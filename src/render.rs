@@ -20,11 +20,16 @@ use std::sync::{Arc, Mutex};
 use tera::{Context, Tera, Value};
 
 mod api;
+mod cache;
 mod context;
+mod error;
 mod feeds;
 mod status_pages;
 
 pub use api::page_id;
+pub use cache::Memo;
+use cache::{memoized, CacheKey, Digest, Inputs};
+pub use error::{RenderError, TemplateError, TemplatePlace};
 pub use feeds::entry_id;
 
 /// Incidents per page on `/history/<year>/`.
@@ -44,60 +49,6 @@ pub struct RenderInput<'a> {
     pub theme: &'a Theme,
     /// What the previous render of this site left for this one (`afterword serve`).
     pub memo: Option<&'a Memo>,
-}
-
-/// Kept from one render to the next: each incident's rendered Markdown and template values,
-/// keyed on the incident's fingerprint and everything else they are made from, so an edit
-/// re-renders only what it touches and a template change never re-parses Markdown.
-#[derive(Default)]
-pub struct Memo {
-    /// Fingerprint → (the site's key, the file → page map's key if the incident may link to
-    /// files, data).
-    #[allow(clippy::type_complexity)]
-    prepared: Mutex<rustc_hash::FxHashMap<u64, (u64, Option<u64>, Arc<PreparedData>)>>,
-    /// Markdown renders in the current render.
-    fresh: AtomicUsize,
-    /// The compiled templates, and the file → page map, with their keys.
-    tera: Slot<Tera>,
-    linker: Slot<Linker>,
-    /// Component id → (key of its inputs, its status, uptime and bars).
-    #[allow(clippy::type_complexity)]
-    components: Mutex<HashMap<String, (u64, Arc<status_pages::ComputedData>)>>,
-}
-
-/// One value kept between renders with the key it was made for.
-type Slot<T> = Mutex<Option<(u64, Arc<T>)>>;
-
-/// The value in `slot` if it was made for `key`, else a new one (kept for next time).
-fn memoized<T>(
-    slot: Option<(&Slot<T>, u64)>,
-    make: impl FnOnce() -> Result<T, String>,
-) -> Result<Arc<T>, String> {
-    let Some((slot, key)) = slot else {
-        return make().map(Arc::new);
-    };
-    let mut s = slot.lock().expect("memo");
-    match &*s {
-        Some((k, v)) if *k == key => Ok(v.clone()),
-        _ => {
-            let v = Arc::new(make()?);
-            *s = Some((key, v.clone()));
-            Ok(v)
-        }
-    }
-}
-
-/// A key from several hashes.
-pub(crate) fn mix(parts: &[u64]) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    for p in parts {
-        h.update(&p.to_le_bytes());
-    }
-    h.digest()
-}
-
-pub(crate) fn hash_str(s: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// What a render produced, for the build summary.
@@ -140,28 +91,9 @@ fn severity_view(config: &Config, id: &str) -> SeverityView {
     }
 }
 
-/// A Tera error with its causes, pointing at the template's real file (site or theme).
-fn tera_err(e: tera::Error, theme: &Theme) -> String {
-    use std::error::Error;
-    let mut msg = e.to_string();
-    let mut src = e.source();
-    while let Some(s) = src {
-        msg.push_str(&format!("\n  caused by: {s}"));
-        src = s.source();
-    }
-    let mut msg = msg.trim_start_matches("error: ").to_string();
-    for (name, (_, origin)) in &theme.templates {
-        let needle = format!("--> {name}:");
-        if msg.contains(&needle) {
-            msg = msg.replace(&needle, &format!("--> {origin}:"));
-        }
-    }
-    msg
-}
-
 /// Compile the theme's templates: what a build would fail on before rendering a page, as a
 /// message naming the template file and line.
-pub fn compile(theme: &Theme) -> Result<Tera, String> {
+pub fn compile(theme: &Theme) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
     tera.add_raw_templates(
         theme
@@ -169,12 +101,12 @@ pub fn compile(theme: &Theme) -> Result<Tera, String> {
             .iter()
             .map(|(name, (text, _))| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| format!("in a template: {}", tera_err(e, theme)))?;
+    .map_err(|e| RenderError::Compile(TemplateError::new(e, theme)))?;
     Ok(tera)
 }
 
 /// Build a Tera instance from the theme's templates, with the site-wide context.
-fn engine(input: &RenderInput) -> Result<Tera, String> {
+fn engine(input: &RenderInput) -> Result<Tera, RenderError> {
     let mut tera = compile(input.theme)?;
     let globals = globals(input);
     let g = tera.global_context();
@@ -238,6 +170,9 @@ impl Paths<'_> {
 struct Prepared<'a> {
     incident: &'a Incident,
     data: Arc<PreparedData>,
+    /// The file → page map its page and JSON depend on, when its text may link to other files
+    /// (only known, and only needed, when a [`Memo`] is kept).
+    linker: Option<Digest>,
 }
 
 impl std::ops::Deref for Prepared<'_> {
@@ -272,26 +207,17 @@ pub(crate) struct PageData {
 pub(crate) struct Linker {
     /// Lexically absolute source path → root-relative page path (with the base path).
     by_path: HashMap<PathBuf, String>,
-    key: std::sync::OnceLock<u64>,
+    key: std::sync::OnceLock<Digest>,
 }
 
 impl Linker {
-    /// A hash of every file → page pair: what a cached incident with links depends on.
-    fn key(&self) -> u64 {
-        *self.key.get_or_init(|| self.compute_key())
-    }
-
-    fn compute_key(&self) -> u64 {
-        let mut pairs: Vec<(&PathBuf, &String)> = self.by_path.iter().collect();
-        pairs.sort();
-        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-        for (p, page) in pairs {
-            h.update(p.as_os_str().as_encoded_bytes());
-            h.update(&[0]);
-            h.update(page.as_bytes());
-            h.update(&[0]);
-        }
-        h.digest()
+    /// A digest of every file → page pair: what a cached incident with links depends on.
+    fn key(&self) -> Digest {
+        *self.key.get_or_init(|| {
+            let mut pairs: Vec<(&PathBuf, &String)> = self.by_path.iter().collect();
+            pairs.sort();
+            Digest::of(&pairs)
+        })
     }
 
     fn new(input: &RenderInput, paths: &Paths) -> Self {
@@ -485,8 +411,8 @@ fn due_view(d: chrono::NaiveDate) -> DueView {
 fn prepare_all<'a>(
     w: &Writer<'a>,
     input: &RenderInput<'a>,
-    site_key: u64,
-) -> Result<Vec<Prepared<'a>>, String> {
+    site: Digest,
+) -> Result<Vec<Prepared<'a>>, RenderError> {
     let (paths, linker) = (&w.paths, &*w.linker);
     let shared = Shared::new(input, paths);
     let shared = &shared;
@@ -501,39 +427,45 @@ fn prepare_all<'a>(
             .map(|(n, i)| {
                 let mut data = prepare_data(input, paths, linker, shared, i);
                 let page = data.page.take().expect("just prepared");
-                incident_page(w, n, &page)?;
+                incident_page(w, n, &page, None)?;
                 Ok(Prepared {
                     incident: i,
                     data: Arc::new(data),
+                    linker: None,
                 })
             })
             .collect();
     };
+    let key = |i: &Incident, links: bool| {
+        CacheKey::PreparedIncident {
+            site,
+            fingerprint: i.fingerprint,
+            linker: links.then(|| linker.key()),
+        }
+        .digest()
+    };
     let mut map = memo.prepared.lock().expect("memo");
-    let found: Vec<Option<Arc<PreparedData>>> = input
+    let found: Vec<Option<(bool, Arc<PreparedData>)>> = input
         .incidents
         .par_iter()
         .map(|i| {
-            let (key, lk, d) = map.get(&i.fingerprint)?;
-            // An incident with links to files also depends on where every file's page is.
-            (*key == site_key && lk.is_none_or(|lk| lk == linker.key())).then(|| d.clone())
+            let (links, k, d) = map.get(&i.fingerprint)?;
+            (*k == key(i, *links)).then(|| (*links, d.clone()))
         })
         .collect();
-    let made: Vec<(u64, Option<u64>, Arc<PreparedData>)> = input
+    let made: Vec<(u64, bool, u64, Arc<PreparedData>)> = input
         .incidents
         .par_iter()
         .zip(&found)
         .filter(|(_, f)| f.is_none())
         .map(|(i, _)| {
-            // Only a link ending in `.md` goes through the linker; `&#` covers escaped ones.
-            let may_link = |t: &str| t.contains(".md") || t.contains("&#");
-            let links = may_link(&i.body) || i.timeline.iter().any(|e| may_link(&e.message));
-            (i.fingerprint, links.then(|| linker.key()), fresh(i))
+            let links = may_link(i);
+            (i.fingerprint, links, key(i, links), fresh(i))
         })
         .collect();
     memo.fresh.store(made.len(), Ordering::Relaxed);
-    for (fp, lk, d) in made {
-        map.insert(fp, (site_key, lk, d));
+    for (fp, links, k, d) in made {
+        map.insert(fp, (links, k, d));
     }
     if map.len() != input.incidents.len() {
         let current: rustc_hash::FxHashSet<u64> =
@@ -544,11 +476,25 @@ fn prepare_all<'a>(
         .incidents
         .iter()
         .zip(found)
-        .map(|(i, f)| Prepared {
-            incident: i,
-            data: f.unwrap_or_else(|| map[&i.fingerprint].2.clone()),
+        .map(|(i, f)| {
+            let (links, data) = f.unwrap_or_else(|| {
+                let (links, _, d) = &map[&i.fingerprint];
+                (*links, d.clone())
+            });
+            Prepared {
+                incident: i,
+                data,
+                linker: links.then(|| linker.key()),
+            }
         })
         .collect())
+}
+
+/// Whether an item's text may link to another content file: only a link ending in `.md` goes
+/// through the [`Linker`]; `&#` covers escaped ones.
+fn may_link(i: &Incident) -> bool {
+    let may = |t: &str| t.contains(".md") || t.contains("&#");
+    may(&i.body) || i.timeline.iter().any(|e| may(&e.message))
 }
 
 fn prepare_data(
@@ -648,10 +594,8 @@ pub(crate) struct Writer<'a> {
     json_docs: AtomicUsize,
     input: &'a RenderInput<'a>,
     pub(crate) linker: Arc<Linker>,
-    /// Hash of everything every page depends on (site.toml, templates, now, drafts).
-    page_key: u64,
-    /// Hash of every incident's and maintenance's front matter.
-    front_key: u64,
+    /// What keys are made from, when this render keeps anything for the next one.
+    keys: Option<Inputs>,
     /// Every page's context, when asked for ([`page_contexts`]).
     capture: Option<Mutex<Vec<PageContext>>>,
 }
@@ -669,24 +613,15 @@ pub struct PageContext {
 }
 
 impl Writer<'_> {
-    /// A key for a file made from these inputs and everything every page depends on.
-    pub(crate) fn key(&self, parts: &[u64]) -> u64 {
-        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-        for p in std::iter::once(&self.page_key).chain(parts) {
-            h.update(&p.to_le_bytes());
-        }
-        h.digest()
+    /// The key `make` builds from this render's [`Inputs`], or `None` when nothing is kept
+    /// between renders.
+    pub(crate) fn key<'k>(&self, make: impl FnOnce(&Inputs) -> CacheKey<'k>) -> Option<u64> {
+        self.keys.as_ref().map(|k| make(k).digest())
     }
 
     /// Whether this render keeps anything from an earlier one.
     pub(crate) fn input_memo(&self) -> bool {
         self.input.memo.is_some()
-    }
-
-    /// A key for a page made from the list-level data of every incident and maintenance
-    /// (their front matter, not their bodies), or `None` when nothing is kept between renders.
-    pub(crate) fn front_key(&self, tag: u64) -> Option<u64> {
-        self.input_memo().then(|| self.key(&[self.front_key, tag]))
     }
 
     /// Keep the page at `route` from an earlier render if its key is `key`, counting it as
@@ -700,12 +635,21 @@ impl Writer<'_> {
         kept
     }
 
+    /// The key of the JSON twin of `i`, whose text links through the file → page map `linker`
+    /// (see [`Prepared::linker`]).
+    fn document_key(&self, i: &Incident, linker: Option<Digest>) -> Option<u64> {
+        self.key(|k| CacheKey::ItemJson {
+            site: k.site,
+            fingerprint: i.fingerprint,
+            linker,
+        })
+    }
+
     /// Whether the sink still holds the JSON twin of `i` from an earlier render.
-    fn reuse_document(&self, i: &Incident) -> bool {
-        let hit = self.sink.reuse(
-            &route_of(i).beside("index.json"),
-            self.key(&[i.fingerprint, 2]),
-        );
+    fn reuse_document(&self, i: &Incident, linker: Option<Digest>) -> bool {
+        let hit = self
+            .document_key(i, linker)
+            .is_some_and(|k| self.sink.reuse(&route_of(i).beside("index.json"), k));
         if hit {
             self.json_docs.fetch_add(1, Ordering::Relaxed);
         }
@@ -716,15 +660,18 @@ impl Writer<'_> {
     pub(crate) fn emit_document(
         &self,
         i: &Incident,
+        linker: Option<Digest>,
         body_html: &str,
         toc: &[markdown::TocEntry],
         messages_html: &[&str],
-    ) -> Result<(), String> {
+    ) -> Result<(), RenderError> {
         let rel = route_of(i).beside("index.json");
         let json = api::document(self.input, &self.paths, i, body_html, toc, messages_html);
-        self.sink
-            .write_keyed(&rel, self.key(&[i.fingerprint, 2]), json.as_bytes())
-            .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        match self.document_key(i, linker) {
+            Some(k) => self.sink.write_keyed(&rel, k, json.as_bytes()),
+            None => self.sink.write(&rel, json.as_bytes()),
+        }
+        .map_err(|e| RenderError::write(&rel, e))?;
         self.json_docs.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -752,7 +699,7 @@ impl Writer<'_> {
         key: Option<u64>,
         lastmod: Option<String>,
         ctx: impl FnOnce() -> C,
-    ) -> Result<(), String>
+    ) -> Result<(), RenderError>
     where
         C: Serialize,
     {
@@ -764,13 +711,16 @@ impl Writer<'_> {
             // Fields holding a `Value` are passed through, not copied (tera's serializer
             // clones the `Arc`).
             let own = ctx();
-            let mut ctx = Context::from_serialize(&own)
-                .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
+            let mut ctx = Context::from_serialize(&own).map_err(|e| RenderError::Context {
+                file: file.clone(),
+                source: Box::new(e),
+            })?;
             let page = self.page_view(route, title);
             ctx.insert_value("page", Value::from_serializable(&page));
             if let Some(capture) = &self.capture {
+                // Only tests ask; a value serde_json cannot take shows as text there.
                 let mut json = serde_json::to_value(&own)
-                    .map_err(|e| format!("cannot make the context of {file}: {e}"))?;
+                    .unwrap_or_else(|e| serde_json::Value::String(e.to_string()));
                 if let Some(map) = json.as_object_mut() {
                     map.insert(
                         "page".into(),
@@ -794,18 +744,17 @@ impl Writer<'_> {
             html.clear();
             self.tera
                 .render_to(template, &ctx, &mut html)
-                .map_err(|e| {
-                    format!(
-                        "cannot render {file} with template `{template}`: {}",
-                        tera_err(e, self.theme)
-                    )
+                .map_err(|e| RenderError::Template {
+                    file: file.clone(),
+                    template: template.to_string(),
+                    source: TemplateError::new(e, self.theme),
                 })?;
             let written = match key {
                 Some(k) => self.sink.write_keyed(&file, k, &html),
                 None => self.sink.write(&file, &html),
             };
             PAGE.set(html);
-            written.map_err(|e| format!("cannot write {file}: {e}"))?;
+            written.map_err(|e| RenderError::write(&file, e))?;
         }
         self.count_page(route, lastmod);
         Ok(())
@@ -824,7 +773,10 @@ impl Writer<'_> {
 }
 
 /// Render every page into `sink`.
-pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<RenderStats, String> {
+pub fn render<'a>(
+    input: &'a RenderInput<'a>,
+    sink: &'a dyn Sink,
+) -> Result<RenderStats, RenderError> {
     render_with(input, sink, None).map(|(stats, _)| stats)
 }
 
@@ -832,7 +784,8 @@ pub fn render<'a>(input: &'a RenderInput<'a>, sink: &'a dyn Sink) -> Result<Rend
 /// what docs/templates.md documents and tests/contexts.rs pins. The first entry is the
 /// globals every page also sees, as kind `globals`.
 pub fn page_contexts(input: &RenderInput) -> Result<Vec<PageContext>, String> {
-    let (_, pages) = render_with(input, &crate::output::Discard, Some(Mutex::new(Vec::new())))?;
+    let (_, pages) = render_with(input, &crate::output::Discard, Some(Mutex::new(Vec::new())))
+        .map_err(|e| e.to_string())?;
     let mut pages = pages.unwrap_or_default();
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     let globals = serde_json::to_value(globals(input)).map_err(|e| e.to_string())?;
@@ -853,30 +806,22 @@ fn render_with<'a>(
     input: &'a RenderInput<'a>,
     sink: &'a dyn Sink,
     capture: Option<Mutex<Vec<PageContext>>>,
-) -> Result<(RenderStats, Option<Vec<PageContext>>), String> {
+) -> Result<(RenderStats, Option<Vec<PageContext>>), RenderError> {
     let c = input.config;
     // Only a render that can reuse anything pays for the keys.
-    let site_key = match input.memo {
-        Some(_) => hash_str(&format!("{c:?}{:?}{}", input.now, input.drafts)),
-        None => 0,
-    };
-    let page_key = match input.memo {
-        Some(_) => hash_str(&format!("{site_key}{:?}", input.theme.templates)),
-        None => 0,
-    };
-    let front_key = match input.memo {
-        Some(_) => mix(&input
-            .incidents
-            .iter()
-            .chain(input.maintenances)
-            .map(|i| i.front_fingerprint)
-            .collect::<Vec<_>>()),
-        None => 0,
-    };
+    let keys = input.memo.map(|_| Inputs::new(input));
+    let kept = input.memo.zip(keys);
     let w = Writer {
-        page_key,
-        front_key,
-        tera: memoized(input.memo.map(|m| (&m.tera, page_key)), || engine(input))?,
+        tera: memoized(
+            kept.map(|(m, k)| {
+                let key = CacheKey::Templates {
+                    site: k.site,
+                    templates: k.templates,
+                };
+                (&m.tera, key.digest())
+            }),
+            || engine(input),
+        )?,
         sink,
         theme: input.theme,
         paths: Paths {
@@ -890,9 +835,15 @@ fn render_with<'a>(
         input,
         // Every item's path and slug are in its front matter's fingerprint.
         linker: memoized(
-            input.memo.map(|m| (&m.linker, mix(&[site_key, front_key]))),
+            kept.map(|(m, k)| {
+                let key = CacheKey::Linker {
+                    site: k.site,
+                    fronts: k.fronts,
+                };
+                (&m.linker, key.digest())
+            }),
             || {
-                Ok(Linker::new(
+                Ok::<_, std::convert::Infallible>(Linker::new(
                     input,
                     &Paths {
                         base_url: &c.base_url,
@@ -900,14 +851,16 @@ fn render_with<'a>(
                     },
                 ))
             },
-        )?,
+        )
+        .unwrap_or_else(|never| match never {}),
+        keys,
     };
-    let prepared = prepare_all(&w, input, site_key)?;
+    let prepared = prepare_all(&w, input, keys.map(|k| k.site).unwrap_or_default())?;
     // The page families are independent of each other: incident pages on one side, the lists,
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
         || incident_pages(&w, &prepared).and_then(|()| data_files(&w)),
-        || -> Result<_, String> {
+        || -> Result<_, RenderError> {
             let home = status_pages::render(&w, input, &prepared)?;
             home_page(&w, input, &prepared, home)?;
             history_pages(&w, &prepared)?;
@@ -915,7 +868,10 @@ fn render_with<'a>(
                 "404.html",
                 "Page not found",
                 Route::NotFound,
-                input.memo.map(|_| w.key(&[12])),
+                w.key(|k| CacheKey::NotFound {
+                    site: k.site,
+                    templates: k.templates,
+                }),
                 None,
                 || NotFoundPage {},
             )?;
@@ -925,13 +881,16 @@ fn render_with<'a>(
     incidents?;
     let (feeds, feed_files) = rest?;
     feeds.par_iter().try_for_each(|(rel, key, xml)| {
-        sink.write_keyed(rel, *key, xml.as_bytes())
-            .map_err(|e| format!("cannot write {rel}: {e}"))
+        match key {
+            Some(k) => sink.write_keyed(rel, *k, xml.as_bytes()),
+            None => sink.write(rel, xml.as_bytes()),
+        }
+        .map_err(|e| RenderError::write(rel, e))
     })?;
     let mut sitemap = w.sitemap.into_inner().expect("sitemap");
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
-        .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+        .map_err(|e| RenderError::write("sitemap.xml", e))?;
     // The sitemap, the API files and the calendar.
     let mut files = 1 + feed_files + api::FILES.len() + 1;
     let pages = w.pages.into_inner();
@@ -942,7 +901,10 @@ fn render_with<'a>(
             StaticSource::Embedded(bytes) => sink.write(rel, bytes),
             StaticSource::Disk(p) => sink.copy(rel, p),
         };
-        r.map_err(|e| format!("cannot copy static file {rel}: {e}"))?;
+        r.map_err(|source| RenderError::CopyStatic {
+            path: rel.clone(),
+            source,
+        })?;
         files += 1;
     }
     files += input
@@ -966,14 +928,14 @@ fn render_with<'a>(
 }
 
 /// The JSON API and the maintenance calendar, unless the sink kept them.
-fn data_files(w: &Writer) -> Result<(), String> {
+fn data_files(w: &Writer) -> Result<(), RenderError> {
     let (input, sink) = (w.input, w.sink);
     let write = |rel: &str, key: Option<u64>, text: &str| {
         match key {
             Some(k) => sink.write_keyed(rel, k, text.as_bytes()),
             None => sink.write(rel, text.as_bytes()),
         }
-        .map_err(|e| format!("cannot write {rel}: {e}"))
+        .map_err(|e| RenderError::write(rel, e))
     };
     // Every API file, unless the sink kept them all.
     let api_key = api::key(w);
@@ -989,13 +951,9 @@ fn data_files(w: &Writer) -> Result<(), String> {
             write(rel, api_key, &json)?;
         }
     }
-    let ics_key = w.input_memo().then(|| {
-        let fronts: Vec<u64> = input
-            .maintenances
-            .iter()
-            .map(|m| m.front_fingerprint)
-            .collect();
-        w.key(&[14, mix(&fronts)])
+    let ics_key = w.key(|k| CacheKey::Calendar {
+        site: k.site,
+        maintenances: Digest::list(input.maintenances.iter().map(|m| m.front_fingerprint)),
     });
     if !ics_key.is_some_and(|k| sink.reuse("maintenance.ics", k)) {
         write(
@@ -1008,7 +966,7 @@ fn data_files(w: &Writer) -> Result<(), String> {
 }
 
 /// Copy a bundle's files beside its page at `rel`.
-fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), String> {
+fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), RenderError> {
     let Some(bundle) = &i.bundle else {
         return Ok(());
     };
@@ -1020,25 +978,35 @@ fn copy_assets(w: &Writer, i: &Incident, rel: &str) -> Result<(), String> {
             .join("/");
         w.sink
             .copy(&format!("{rel}{rel_asset}"), &bundle.join(asset))
-            .map_err(|e| format!("{}: cannot copy {}: {e}", i.path.display(), asset.display()))?;
+            .map_err(|source| RenderError::CopyAsset {
+                item: i.path.clone(),
+                asset: asset.clone(),
+                source,
+            })?;
     }
     Ok(())
 }
 
 /// One page per incident, in parallel, with links to the next older and newer ones: the
 /// incidents whose page data is still at hand (a full build wrote the others while preparing).
-fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
+fn incident_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
     prepared
         .par_iter()
         .enumerate()
         .try_for_each(|(n, p)| match &p.page {
-            Some(page) => incident_page(w, n, page),
+            Some(page) => incident_page(w, n, page, p.linker),
             None => Ok(()),
         })
 }
 
-/// The page, JSON and bundle files of the `n`th incident (newest first).
-fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
+/// The page, JSON and bundle files of the `n`th incident (newest first), whose text links
+/// through the file → page map `linker` (see [`Prepared::linker`]).
+fn incident_page(
+    w: &Writer,
+    n: usize,
+    page: &PageData,
+    linker: Option<Digest>,
+) -> Result<(), RenderError> {
     let all = w.input.incidents;
     let i = &*all[n];
     fn link<'q>(w: &Writer, q: &'q Incident) -> LinkView<'q> {
@@ -1052,13 +1020,20 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
     let next = n.checked_sub(1).map(|k| &*all[k]);
     let prev = all.get(n + 1).map(|q| &**q);
     // The older/newer links show the neighbours' titles: their front matter.
-    let fp = |q: Option<&Incident>| q.map_or(0, |q| q.front_fingerprint);
+    let fp = |q: Option<&Incident>| q.map(|q| q.front_fingerprint);
     let last = i.timeline.last().map_or(i.started, |e| e.at);
     w.emit_keyed(
         "incident.html",
         &i.title,
         route,
-        Some(w.key(&[i.fingerprint, 1, fp(next), fp(prev)])),
+        w.key(|k| CacheKey::IncidentPage {
+            site: k.site,
+            templates: k.templates,
+            fingerprint: i.fingerprint,
+            linker,
+            newer: fp(next),
+            older: fp(prev),
+        }),
         Some(crate::timefmt::ymd(last.date_naive())),
         || IncidentPage {
             incident: page.full.clone(),
@@ -1066,9 +1041,9 @@ fn incident_page(w: &Writer, n: usize, page: &PageData) -> Result<(), String> {
             prev: prev.map(|q| link(w, q)),
         },
     )?;
-    if !w.reuse_document(i) {
+    if !w.reuse_document(i, linker) {
         let messages: Vec<&str> = page.messages.iter().map(String::as_str).collect();
-        w.emit_document(i, &page.body.html, &page.body.toc, &messages)?;
+        w.emit_document(i, linker, &page.body.html, &page.body.toc, &messages)?;
     }
     copy_assets(w, i, &rel)
 }
@@ -1078,7 +1053,7 @@ fn home_page(
     input: &RenderInput,
     prepared: &[Prepared],
     status: HomeStatus,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let ongoing: Vec<Value> = prepared
         .iter()
         .filter(|p| p.incident.ongoing())
@@ -1101,14 +1076,18 @@ fn home_page(
         "index.html",
         &input.config.title,
         Route::Home,
-        w.front_key(10),
+        w.key(|k| CacheKey::Home {
+            site: k.site,
+            templates: k.templates,
+            fronts: k.fronts,
+        }),
         None,
         || ctx,
     )
 }
 
 /// `/history/`, and `/history/<year>/` paginated.
-fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
+fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
     let paths = &w.paths;
     let refs: Vec<&Prepared> = prepared.iter().collect();
     let mut years: Vec<(i32, Vec<&Prepared>)> = Vec::new();
@@ -1159,21 +1138,19 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         "history.html",
         "History",
         Route::History,
-        w.front_key(11),
+        w.key(|k| CacheKey::History {
+            site: k.site,
+            templates: k.templates,
+            fronts: k.fronts,
+        }),
         None,
         || ctx,
     )?;
 
     // Every year page lists the years and months: their shape is in each page's key.
-    let shape_key = match w.input.memo {
-        Some(_) => {
-            let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-            prepared
-                .iter()
-                .for_each(|p| h.update(p.month_key.as_bytes()));
-            h.digest()
-        }
-        None => 0,
+    let months = match w.input_memo() {
+        true => Digest::of(&prepared.iter().map(|p| &p.month_key).collect::<Vec<_>>()),
+        false => Digest::default(),
     };
     // Every year page, in parallel: together they list every incident.
     let pages: Vec<(i32, &[&Prepared], usize, &[&Prepared])> = years
@@ -1198,9 +1175,14 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), String> {
         } else {
             format!("{y}, page {n}")
         };
-        let mut parts = vec![shape_key, 3, y as u64, n as u64];
-        parts.extend(chunk.iter().map(|p| p.incident.front_fingerprint));
-        let key = w.input.memo.map(|_| w.key(&parts));
+        let key = w.key(|k| CacheKey::HistoryYearPage {
+            site: k.site,
+            templates: k.templates,
+            months,
+            year: y,
+            page: n,
+            items: Digest::list(chunk.iter().map(|p| p.incident.front_fingerprint)),
+        });
         let make = || {
             let pages: Vec<Value> = (1..=total_pages)
                 .map(|k| {

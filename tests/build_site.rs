@@ -618,7 +618,7 @@ fn memory_sink_matches_the_disk_build() {
         .with_timezone(&chrono::Utc);
     let site = load_site(dir.path(), None, false, now).unwrap();
     let sink = MemorySink::default();
-    render_site(&site, now, false, &sink).unwrap();
+    render_site(&site, now, false, &sink, None).unwrap();
     let mut memory: Vec<(PathBuf, Vec<u8>)> = sink
         .files
         .into_inner()

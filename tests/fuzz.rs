@@ -1058,7 +1058,10 @@ fn run_case(case: &Case) -> Failures {
                         "build found {} that check did not",
                         ds.first().map_or("nothing", |d| d.code.id)
                     ),
-                    BuildError::Other(m) => format!("build failed: {}", generalize(m)),
+                    e => format!(
+                        "build failed: {}",
+                        generalize(e.summary().trim_start_matches("error: "))
+                    ),
                 };
                 out.push(B, kind, format!("check: {summary}; build: {e}"));
             }

@@ -190,7 +190,7 @@ fn random_bytes_and_mutations_give_a_site_or_diagnostics_never_a_panic() {
             let (site, diags) = analyze(dir.path(), None, true, now, None).expect("no I/O error");
             match site {
                 Some(site) => {
-                    render_site(&site, now, true, &MemorySink::default()).expect("renders");
+                    render_site(&site, now, true, &MemorySink::default(), None).expect("renders");
                     true
                 }
                 None => {

@@ -193,3 +193,43 @@ fn a_failed_rebuild_keeps_the_last_good_site() {
     live.rebuild(&[file]).unwrap();
     assert_same(&live.files(), &fresh(root), "a fix");
 }
+
+/// A page that links to another content file shows that file's page: when the target's page
+/// moves (a new slug), the linking page, its JSON and the feeds that show it are rendered again,
+/// though the linking file itself did not change.
+#[test]
+fn a_moved_link_target_reaches_the_pages_that_link_to_it() {
+    let dir = site();
+    let root = dir.path();
+    let target = root.join("content/link-target.md");
+    let front = |slug: &str| {
+        format!(
+            "+++\ntitle = \"Target\"\nslug = \"{slug}\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-05-02T10:00:00Z\nresolved = 2024-05-02T11:00:00Z\n+++\nBody.\n"
+        )
+    };
+    std::fs::write(&target, front("first-slug")).unwrap();
+    // Far from the target in time: not its neighbour, so its page's key holds no trace of it.
+    std::fs::write(
+        root.join("content/linking.md"),
+        "+++\ntitle = \"Linking\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2020-01-02T10:00:00Z\nresolved = 2020-01-02T11:00:00Z\n+++\nSee [the target](link-target.md).\n",
+    )
+    .unwrap();
+    let mut live = Live::new(root, BASE, true, now());
+    live.rebuild(&[]).unwrap();
+    let page = |live: &Live| {
+        String::from_utf8_lossy(&live.files()["incidents/linking/index.html"].bytes).into_owned()
+    };
+    assert!(
+        page(&live).contains("/incidents/first-slug/"),
+        "{}",
+        page(&live)
+    );
+    std::fs::write(&target, front("second-slug")).unwrap();
+    live.rebuild(std::slice::from_ref(&target)).unwrap();
+    assert!(
+        page(&live).contains("/incidents/second-slug/"),
+        "{}",
+        page(&live)
+    );
+    assert_same(&live.files(), &fresh(root), "a moved link target");
+}

@@ -33,11 +33,11 @@ pub const FILES: [&str; 8] = [
 /// A key for the API's files, `None` when nothing is kept between renders. They show every
 /// item's list-level data, and the full text (updates, postmortem) of the newest
 /// [`API_LIMIT`] incidents and maintenances, the unresolved ones and the scheduled and active
-/// maintenance: a superset of those is in the key.
+/// maintenance: a superset of those is in the key. (Links in that text go through the file →
+/// page map, made from the site and every item's front matter, both in the key.)
 pub(super) fn key(w: &super::Writer) -> Option<u64> {
     let input = w.input;
-    input.memo?;
-    let newest = |items: &[std::sync::Arc<Incident>]| {
+    fn newest(items: &[std::sync::Arc<Incident>]) -> impl Iterator<Item = u64> + '_ {
         let mut seen = 0;
         items
             .iter()
@@ -46,20 +46,24 @@ pub(super) fn key(w: &super::Writer) -> Option<u64> {
                 seen <= API_LIMIT
             })
             .map(|i| i.fingerprint)
-            .collect::<Vec<_>>()
-    };
-    let mut parts = vec![13];
-    parts.extend(newest(input.incidents));
-    parts.extend(newest(input.maintenances));
-    parts.extend(
-        input
-            .incidents
-            .iter()
-            .filter(|i| i.ongoing())
-            .chain(input.maintenances.iter().filter(|m| m.open_at(input.now)))
-            .map(|i| i.fingerprint),
-    );
-    w.front_key(super::mix(&parts))
+    }
+    w.key(|k| {
+        let full = newest(input.incidents)
+            .chain(newest(input.maintenances))
+            .chain(
+                input
+                    .incidents
+                    .iter()
+                    .filter(|i| i.ongoing())
+                    .chain(input.maintenances.iter().filter(|m| m.open_at(input.now)))
+                    .map(|i| i.fingerprint),
+            );
+        super::CacheKey::ApiFiles {
+            site: k.site,
+            fronts: k.fronts,
+            full: super::Digest::list(full),
+        }
+    })
 }
 
 /// A stable 12-character id for the site, from its base URL (FNV-1a, base 36).

@@ -4,7 +4,7 @@
 //! `atom_syndication`, `rss` and `icalendar` crates, which own the XML escaping and most of the
 //! iCalendar one (see [`calendar`] for what is fixed around the latter).
 
-use super::{item_rel, Linker, Paths, RenderInput, Writer};
+use super::{item_rel, Linker, Paths, RenderError, RenderInput, Writer};
 use crate::config::Config;
 use crate::escape::markup;
 use crate::markdown;
@@ -188,7 +188,7 @@ fn atom_feed(
     meta: &FeedMeta,
     items: &[&Item],
     fallback: DateTime<Utc>,
-) -> Result<String, String> {
+) -> Result<String, RenderError> {
     let self_url = paths.permalink(&format!("{}feed.xml", meta.rel));
     let link = |rel: &str, href: &str, mime: &str| atom::Link {
         href: href.to_string(),
@@ -248,22 +248,22 @@ fn atom_feed(
     };
     let mut out = Vec::new();
     feed.write_to(&mut out)
-        .map_err(|e| format!("cannot write {}feed.xml: {e}", meta.rel))?;
+        .map_err(|e| RenderError::feed(&format!("{}feed.xml", meta.rel), e))?;
     xml_text(out, &format!("{}feed.xml", meta.rel))
 }
 
 /// A feed's bytes as text, with a final newline. The writers are given only `String`s, so
 /// this cannot fail, but a bug there is an error, not a panic.
-fn xml_text(out: Vec<u8>, rel: &str) -> Result<String, String> {
-    let mut s = String::from_utf8(out).map_err(|e| format!("cannot write {rel}: {e}"))?;
+fn xml_text(out: Vec<u8>, rel: &str) -> Result<String, RenderError> {
+    let mut s = String::from_utf8(out).map_err(|e| RenderError::feed(rel, e))?;
     s.push('\n');
     Ok(s)
 }
 
-fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, String> {
+fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, RenderError> {
     let rel = format!("{}rss.xml", meta.rel);
     // RFC 2822 dates: every instant afterword accepts has one (`timefmt::check_range`).
-    let date = |t: DateTime<Utc>| rfc2822(t).map_err(|e| format!("cannot write {rel}: {e}"));
+    let date = |t: DateTime<Utc>| rfc2822(t).map_err(|e| RenderError::feed(&rel, e));
     let self_url = paths.permalink(&format!("{}rss.xml", meta.rel));
     let mut atom_ext = rss::extension::atom::AtomExtension::default();
     atom_ext.set_links(vec![rss::extension::atom::Link {
@@ -295,7 +295,7 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, S
                 ..Default::default()
             })
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, RenderError>>()?;
     let updated = items
         .iter()
         .map(|i| i.updated)
@@ -317,18 +317,18 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, S
     let mut out = Vec::new();
     channel
         .write_to(&mut out)
-        .map_err(|e| format!("cannot write {rel}: {e}"))?;
+        .map_err(|e| RenderError::feed(&rel, e))?;
     xml_text(out, &rel)
 }
 
 /// A feed to write: its path relative to the site root, its key and its XML.
-type FeedFile = (String, u64, String);
+type FeedFile = (String, Option<u64>, String);
 
 /// Every feed file as (path relative to the site root, XML): `feed.xml` and `rss.xml` for the
 /// site and for each visible component.
 /// Every feed, as (path, key, text) for the feeds to write and how many there are in all: a feed
 /// the sink kept from an earlier render (same entries, same site) is not rendered again.
-pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), String> {
+pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     let (input, paths, linker) = (w.input, &w.paths, &w.linker);
     let c = input.config;
     // Newest change first; drafts never appear.
@@ -372,21 +372,26 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), String> {
                 .map(|comp| format!("components/{}/", comp.id)),
         )
         .collect();
-    let keys: Vec<u64> = lists
+    // Entries link to other items' pages through the file → page map.
+    let keys: Vec<Option<u64>> = lists
         .iter()
         .zip(&rels)
         .map(|(list, rel)| {
-            let mut parts = vec![6, super::hash_str(rel), site_updated.timestamp() as u64];
-            parts.extend(list.iter().map(|&n| all[n].0.fingerprint));
-            w.key(&parts)
+            w.key(|k| super::CacheKey::Feed {
+                site: k.site,
+                linker: linker.key(),
+                rel,
+                updated: site_updated.timestamp(),
+                entries: super::Digest::list(list.iter().map(|&n| all[n].0.fingerprint)),
+            })
         })
         .collect();
     let total = lists.len() * 2;
     // A feed is rendered again unless the sink kept both its files.
     let todo: Vec<usize> = (0..lists.len())
         .filter(|&k| {
-            let kept = |name: &str| w.sink.reuse(&format!("{}{name}", rels[k]), keys[k]);
-            !(w.input_memo() && kept("feed.xml") & kept("rss.xml"))
+            let kept = |key: u64, name: &str| w.sink.reuse(&format!("{}{name}", rels[k]), key);
+            !keys[k].is_some_and(|key| kept(key, "feed.xml") & kept(key, "rss.xml"))
         })
         .collect();
     // Each entry's content once, whatever the number of feeds it is in.
@@ -438,7 +443,7 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), String> {
                 ),
             ])
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, RenderError>>()?;
     Ok((out.into_iter().flatten().collect(), total))
 }
 
@@ -457,7 +462,7 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), String> {
 /// `ORGANIZER` per event (libical checks it), and a status page has no organizer address to
 /// give. Without `METHOD`, RFC 5545 §3.7.2 says the object is no scheduling message, which is
 /// what a calendar to subscribe to is; calendar apps subscribe to it just the same.
-pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, String> {
+pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, RenderError> {
     use icalendar::{Calendar, Component as _, EventLike as _, EventStatus, Property};
     let c = input.config;
     let mut cal = Calendar::empty();
@@ -510,7 +515,7 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, Str
     }
     let mut raw = String::new();
     std::fmt::Write::write_fmt(&mut raw, format_args!("{cal}"))
-        .map_err(|_| "cannot write maintenance.ics".to_string())?;
+        .map_err(|_| RenderError::Calendar)?;
     // Unfold what the crate folded: no value holds a line break any more (TEXT values have
     // `\n` for one, and the rest are URLs, dates and names), so every CRLF and space is a fold.
     let unfolded = raw.replace("\r\n ", "");

@@ -388,21 +388,36 @@ fn compute_all<'a>(
     input: &RenderInput<'a>,
     visible: &[&'a Component],
     by: &ByComponent<'a>,
-) -> (Vec<Computed<'a>>, HashMap<&'a str, u64>) {
-    let inputs_key = |id: &str| {
-        let mut parts = vec![crate::render::hash_str(id)];
-        parts.extend(
+) -> (Vec<Computed<'a>>, HashMap<&'a str, (u64, u64)>) {
+    // A component's inputs: its incidents and maintenance (and the site, with now).
+    let items = |id: &str| {
+        Digest::list(
             by.incidents(id)
                 .iter()
                 .chain(by.maintenances(id))
                 .map(|i| i.front_fingerprint),
-        );
-        w.key(&parts)
+        )
     };
-    let keys: HashMap<&str, u64> = match input.memo {
+    // Each component's (data key, page key).
+    let keys: HashMap<&str, (u64, u64)> = match input.memo {
         Some(_) => visible
             .par_iter()
-            .map(|comp| (comp.id.as_str(), inputs_key(&comp.id)))
+            .filter_map(|comp| {
+                let id = comp.id.as_str();
+                let items = items(id);
+                let data = w.key(|k| CacheKey::ComponentData {
+                    site: k.site,
+                    id,
+                    items,
+                })?;
+                let page = w.key(|k| CacheKey::ComponentPage {
+                    site: k.site,
+                    templates: k.templates,
+                    id,
+                    items,
+                })?;
+                Some((id, (data, page)))
+            })
             .collect(),
         None => HashMap::default(),
     };
@@ -411,7 +426,9 @@ fn compute_all<'a>(
         .map(|comp| {
             let (incs, maints) = (by.incidents(&comp.id), by.maintenances(&comp.id));
             match (input.memo, keys.get(comp.id.as_str())) {
-                (Some(memo), Some(&key)) => memo_compute(w, input, memo, key, comp, incs, maints),
+                (Some(memo), Some(&(key, _))) => {
+                    memo_compute(w, input, memo, key, comp, incs, maints)
+                }
                 _ => compute(w, input, comp, incs, maints),
             }
         })
@@ -481,13 +498,22 @@ impl<'a> MaintenanceValues<'a> {
 }
 
 /// One page per maintenance, and its `index.json`.
-fn maintenance_pages(w: &Writer, input: &RenderInput) -> Result<(), String> {
+fn maintenance_pages(w: &Writer, input: &RenderInput) -> Result<(), RenderError> {
     let c = input.config;
     input.maintenances.par_iter().try_for_each(|m| {
         let rel = format!("maintenance/{}/", m.slug);
-        let key = w.input_memo().then(|| w.key(&[m.fingerprint, 4]));
+        let linker = w
+            .input_memo()
+            .then(|| may_link(m))
+            .and_then(|links| links.then(|| w.linker.key()));
+        let key = w.key(|k| CacheKey::MaintenancePage {
+            site: k.site,
+            templates: k.templates,
+            fingerprint: m.fingerprint,
+            linker,
+        });
         let page_kept = w.keep(Route::Maintenance(&m.slug), key, None);
-        let doc_kept = key.is_some() && w.reuse_document(m);
+        let doc_kept = w.reuse_document(m, linker);
         if page_kept && doc_kept {
             return copy_assets(w, m, &rel);
         }
@@ -519,7 +545,7 @@ fn maintenance_pages(w: &Writer, input: &RenderInput) -> Result<(), String> {
                 .iter()
                 .map(|e| e.message_html.as_str())
                 .collect();
-            w.emit_document(m, &page.body_html, &page.toc, &messages)?;
+            w.emit_document(m, linker, &page.body_html, &page.toc, &messages)?;
         }
         copy_assets(w, m, &rel)
     })
@@ -531,10 +557,10 @@ fn component_pages(
     input: &RenderInput,
     prepared: &[Prepared],
     computed: &[Computed],
-    keys: &HashMap<&str, u64>,
+    keys: &HashMap<&str, (u64, u64)>,
     by: &ByComponent,
     maint: &MaintenanceValues,
-) -> Result<(), String> {
+) -> Result<(), RenderError> {
     let (tz, now) = (input.config.timezone, input.now);
     // Each incident's list view, serialized once in `prepare`.
     let summaries: HashMap<&str, &Value> = prepared
@@ -544,7 +570,7 @@ fn component_pages(
     computed.par_iter().try_for_each(|x| {
         let id = x.component.id.as_str();
         let maints = by.maintenances(id);
-        let key = keys.get(id).map(|k| crate::render::mix(&[5, *k]));
+        let key = keys.get(id).map(|&(_, page)| page);
         let make = || {
             let mut years: Vec<YearView> = Vec::new();
             for i in by.incidents(id) {
@@ -646,7 +672,7 @@ pub(super) fn render<'a>(
     w: &Writer,
     input: &RenderInput<'a>,
     prepared: &[Prepared],
-) -> Result<HomeStatus<'a>, String> {
+) -> Result<HomeStatus<'a>, RenderError> {
     let c = input.config;
     let by = ByComponent::new(input);
     let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
@@ -661,7 +687,11 @@ pub(super) fn render<'a>(
         "components.html",
         "Components",
         Route::Components,
-        w.front_key(8),
+        w.key(|k| CacheKey::Components {
+            site: k.site,
+            templates: k.templates,
+            fronts: k.fronts,
+        }),
         None,
         || ComponentsPage {
             groups: &groups,
@@ -688,8 +718,12 @@ fn stats_page(
     input: &RenderInput,
     visible: &[&Component],
     by: &ByComponent,
-) -> Result<(), String> {
-    let page_key = w.front_key(9);
+) -> Result<(), RenderError> {
+    let page_key = w.key(|k| CacheKey::Stats {
+        site: k.site,
+        templates: k.templates,
+        fronts: k.fronts,
+    });
     if w.keep(Route::Stats, page_key, None) {
         return Ok(());
     }

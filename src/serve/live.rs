@@ -1,7 +1,7 @@
 //! The live site: an in-memory build that is rebuilt on every change, reusing everything the
 //! change did not touch (parsed files, validation, rendered Markdown, rendered pages).
 
-use crate::build::{analyze, render_site_cached, site_or_errors, BuildError, Caches};
+use crate::build::{analyze, render_site, site_or_errors, BuildError, Caches};
 use crate::diag::Diagnostic;
 use crate::output::Sink;
 use chrono::{DateTime, Utc};
@@ -166,9 +166,10 @@ impl Live {
             Ok(r) => r,
             Err(Panicked(msg)) => {
                 self.caches = fresh_caches();
-                Err(BuildError::Other(format!(
-                    "afterword hit an internal error while rebuilding: {msg}; please report it"
-                )))
+                Err(BuildError::Internal {
+                    doing: "rebuilding",
+                    panic: msg,
+                })
             }
         }
     }
@@ -195,7 +196,7 @@ impl Live {
         // Through a recorder, as `build` renders: two files with one output path, or a name
         // too long for a file system, are the same errors here as there.
         let recorder = crate::output::Recorder::new(&sink);
-        let rendered = render_site_cached(
+        let rendered = render_site(
             &site,
             self.now,
             self.drafts,
@@ -343,12 +344,12 @@ mod tests {
             );
             panic!("after analysis");
         });
-        let Err(BuildError::Other(msg)) = r else {
-            panic!("not an error")
+        let Err(e @ BuildError::Internal { .. }) = r else {
+            panic!("not an internal error")
         };
         assert_eq!(
-            msg,
-            "afterword hit an internal error while rebuilding: after analysis; please report it"
+            e.to_string(),
+            "error: afterword hit an internal error while rebuilding: after analysis; please report it"
         );
         assert!(page(&live).contains("First"), "the last good build is kept");
         // The file changes again, unannounced: only caches dropped after the panic read it.

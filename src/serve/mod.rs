@@ -172,12 +172,12 @@ fn show(
         report(outcome, t, changed, color, first);
     });
     if let Err(live::Panicked(msg)) = shown {
-        let msg = format!(
-            "afterword hit an internal error while reporting a rebuild: {}; please report it",
-            crate::diag::printable(&msg)
-        );
-        eprintln!("error: {msg}");
-        state.publish(None, Some(overlay(&BuildError::Other(msg))));
+        let e = BuildError::Internal {
+            doing: "reporting a rebuild",
+            panic: crate::diag::printable(&msg).into_owned(),
+        };
+        eprintln!("{e}");
+        state.publish(None, Some(overlay(&e)));
     }
 }
 
@@ -252,7 +252,7 @@ fn overlay(e: &BuildError) -> String {
             .map(|d: &Diagnostic| crate::diag::human_on_disk(d, false))
             .collect::<Vec<_>>()
             .join("\n\n"),
-        BuildError::Other(m) => format!("error: {m}"),
+        e => e.summary(),
     };
     format!(
         "<div id=\"afterword-overlay\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:70vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#1d1f21;color:#f8f8f2;border-top:4px solid #e03131;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left\">\
