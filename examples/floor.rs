@@ -14,10 +14,10 @@ fn main() {
             .expect("usage: floor SITE_DIR (a folder with content/)"),
     );
     let t = std::time::Instant::now();
-    let (raws, diags) = afterword::load::load(&root.join("content"));
+    let (raws, diags) = afterword::input::load::load(&root.join("content"));
     let html: usize = raws
         .par_iter()
-        .map(|r| afterword::markdown::render_body(r.body()).html.len())
+        .map(|r| afterword::util::markdown::render_body(r.body()).html.len())
         .sum();
     println!(
         "floor: {} files ({} problems), {} bytes of HTML in {:.3} s",

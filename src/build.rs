@@ -1,10 +1,12 @@
 //! The build pipeline: config → load → validate → model → render → output, as one call.
 
-use crate::config::{self, Config};
+use crate::check::{lint, validate};
 use crate::diag::Diagnostic;
-use crate::fsutil::{absolute, display_path};
+use crate::input::config::{self, Config};
+use crate::input::{load, theme};
 use crate::output::{DiskSink, Origin, Recorder, Sink, Staging};
-use crate::{lint, load, render, theme, validate};
+use crate::render;
+use crate::util::fsutil::{absolute, display_path};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -1,29 +1,23 @@
 //! afterword: a static site generator for incident postmortems.
 //!
-//! Data flows one way: [`config`] → [`load`] → [`validate`] → [`model`] → [`render`] →
-//! [`output`]; [`build`] runs the pipeline.
+//! The folders are the pipeline, and data flows one way (docs/architecture.md):
+//!
+//! [`input`] (site.toml, content, theme) → [`check`] (validation, lints) → [`model`] (every
+//! derived fact) → [`render`] (pages, feeds, API: formatting only) → [`output`] (one sink).
+//!
+//! [`util`] and [`diag`] are leaves every stage may use; [`build`] drives the pipeline for
+//! `build`, `check` and `serve`; [`serve`], [`import`] and [`scaffold`] are the other commands.
 
-pub mod build;
-pub mod config;
 pub mod diag;
-pub mod escape;
-pub mod fsutil;
-pub mod import;
-pub mod json;
-pub mod lint;
-pub mod load;
-pub mod markdown;
+pub mod util;
+
+pub mod check;
+pub mod input;
 pub mod model;
 pub mod output;
 pub mod render;
-pub mod route;
+
+pub mod build;
+pub mod import;
 pub mod scaffold;
 pub mod serve;
-pub mod slug;
-pub mod stats;
-pub mod status;
-pub mod theme;
-pub mod timefmt;
-pub mod tomlx;
-pub mod uptime;
-pub mod validate;

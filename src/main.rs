@@ -193,7 +193,7 @@ fn import(source: afterword::import::Source, args: ImportArgs) -> Result<(), Fai
 /// `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
 fn resolve_now(arg: Option<&str>) -> Result<DateTime<Utc>, String> {
     let in_range = |t: DateTime<Utc>, what: String| {
-        afterword::timefmt::check_range(t).map_err(|e| format!("{what}: {e}"))
+        afterword::util::timefmt::check_range(t).map_err(|e| format!("{what}: {e}"))
     };
     if let Some(s) = arg {
         let t = DateTime::parse_from_rfc3339(s)
@@ -212,7 +212,7 @@ fn resolve_now(arg: Option<&str>) -> Result<DateTime<Utc>, String> {
         let t = DateTime::from_timestamp(secs, 0).ok_or_else(|| {
             format!(
                 "{what} is outside the supported range, {}",
-                afterword::timefmt::RANGE_TEXT
+                afterword::util::timefmt::RANGE_TEXT
             )
         })?;
         return in_range(t, what);

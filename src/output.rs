@@ -194,7 +194,7 @@ pub struct Clash {
     pub folder: bool,
 }
 
-pub use crate::fsutil::NAME_MAX;
+pub use crate::util::fsutil::NAME_MAX;
 
 /// Passes every file on to another sink and remembers its path and where it came from: the
 /// build's manifest, and the output paths two files share ([`Clash`]). A path with a
@@ -532,7 +532,7 @@ fn remove_old(old: &Path, marker: &Path) -> Option<String> {
         Ok(()) => None,
         Err(e) => Some(format!(
             "the new site is in place, but the previous one could not be removed from {} ({e}); remove it by hand",
-            crate::fsutil::display_path(old).display()
+            crate::util::fsutil::display_path(old).display()
         )),
     }
 }

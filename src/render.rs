@@ -1,13 +1,13 @@
 //! Render: turn the validated site into pages through Tera templates and send them to a sink.
 //! Each incident is converted to template data once; list pages share those values.
 
-use crate::config::Config;
-use crate::markdown;
+use crate::input::config::Config;
+use crate::input::theme::{StaticSource, Theme};
 use crate::model::{Incident, Level};
 use crate::output::Sink;
-use crate::route::Route;
-use crate::theme::{StaticSource, Theme};
-use crate::timefmt::{duration_view, view, DurationView, TimeView};
+use crate::util::markdown;
+use crate::util::route::Route;
+use crate::util::timefmt::{duration_view, view, DurationView, TimeView};
 use chrono::{DateTime, Datelike, Utc};
 use context::*;
 use rayon::prelude::*;
@@ -227,7 +227,7 @@ impl Linker {
             .chain(input.maintenances)
             .map(|i| &**i)
             .collect();
-        let abs = crate::fsutil::absolute_files(items.iter().map(|i| i.path.as_path()));
+        let abs = crate::util::fsutil::absolute_files(items.iter().map(|i| i.path.as_path()));
         Linker {
             by_path: abs
                 .into_iter()
@@ -250,7 +250,8 @@ impl Linker {
         if !path.ends_with(".md") {
             return None;
         }
-        let target = crate::fsutil::absolute(&from.parent().unwrap_or(Path::new("")).join(path));
+        let target =
+            crate::util::fsutil::absolute(&from.parent().unwrap_or(Path::new("")).join(path));
         let page = self.by_path.get(&target)?;
         Some(match fragment {
             Some(f) => format!("{page}#{f}"),
@@ -392,7 +393,7 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
             status: e.status.id(),
             label: e.status.label(),
             at: view(e.at, tz),
-            offset: crate::timefmt::format_offset(i.offset_of(e)),
+            offset: crate::util::timefmt::format_offset(i.offset_of(e)),
             message_html: markdown::render_inline_linked(&e.message, None, Some(&links)),
         })
         .collect()
@@ -400,8 +401,8 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
 
 fn due_view(d: chrono::NaiveDate) -> DueView {
     DueView {
-        iso: crate::timefmt::ymd(d),
-        display: crate::timefmt::date_display(d),
+        iso: crate::util::timefmt::ymd(d),
+        display: crate::util::timefmt::date_display(d),
     }
 }
 
@@ -528,12 +529,12 @@ fn prepare_data(
                 status: a.status.id(),
                 status_label: a.status.label(),
                 due: a.due.map(due_view),
-                link: a.link.as_deref().map(crate::escape::url),
+                link: a.link.as_deref().map(crate::util::escape::url),
             })
             .collect(),
     };
     let local = i.started.with_timezone(&tz);
-    let (month_key, month_label) = crate::timefmt::month_key_label(local.date_naive());
+    let (month_key, month_label) = crate::util::timefmt::month_key_label(local.date_naive());
     // The page sees the summary's fields beside its own.
     let mut full = Value::from_serializable(&full)
         .into_map()
@@ -1034,7 +1035,7 @@ fn incident_page(
             newer: fp(next),
             older: fp(prev),
         }),
-        Some(crate::timefmt::ymd(last.date_naive())),
+        Some(crate::util::timefmt::ymd(last.date_naive())),
         || IncidentPage {
             incident: page.full.clone(),
             next: next.map(|q| link(w, q)),
@@ -1225,7 +1226,7 @@ fn sitemap_xml(urls: &[(String, String)]) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (loc, lastmod) in urls {
         s.push_str("  <url><loc>");
-        s.push_str(&crate::escape::markup(loc));
+        s.push_str(&crate::util::escape::markup(loc));
         s.push_str("</loc>");
         if !lastmod.is_empty() {
             s.push_str("<lastmod>");

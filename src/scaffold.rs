@@ -1,8 +1,8 @@
 //! `afterword init` and `afterword new`: files people start from.
 
-use crate::config;
 use crate::diag::suggestion;
-use crate::slug::slugify;
+use crate::input::config;
+use crate::util::slug::slugify;
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
@@ -24,10 +24,10 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
         .map_err(|e| format!("cannot create {}: {e}", templates.display()))?;
     std::fs::write(templates.join(".gitkeep"), "")
         .map_err(|e| format!("cannot write in {}: {e}", templates.display()))?;
-    crate::fsutil::write_file(&site, SITE_TOML.as_bytes())
+    crate::util::fsutil::write_file(&site, SITE_TOML.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", site.display()))?;
     if !example.exists() {
-        crate::fsutil::write_file(&example, EXAMPLE.as_bytes())
+        crate::util::fsutil::write_file(&example, EXAMPLE.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", example.display()))?;
     }
     Ok(vec![site, example, templates])
@@ -84,7 +84,7 @@ pub fn new_incident(
     if path.exists() {
         return Err(format!(
             "{} already exists",
-            crate::fsutil::display_path(&path).display()
+            crate::util::fsutil::display_path(&path).display()
         ));
     }
     let q = |s: &str| toml::Value::String(s.to_string()).to_string();
@@ -101,7 +101,7 @@ pub fn new_incident(
         severity = q(&severity),
         at = now.format("%Y-%m-%dT%H:%M:%SZ"),
     );
-    crate::fsutil::write_file(&path, text.as_bytes())
+    crate::util::fsutil::write_file(&path, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    Ok(crate::fsutil::display_path(&path))
+    Ok(crate::util::fsutil::display_path(&path))
 }

@@ -2,7 +2,7 @@
 //! Review changes with `cargo insta review` (or delete the .snap file and rerun with
 //! `INSTA_UPDATE=always cargo test`).
 
-use afterword::markdown::{render_body, render_inline};
+use afterword::util::markdown::{render_body, render_inline};
 
 const POSTMORTEM: &str = r#"## Summary
 

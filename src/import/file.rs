@@ -76,7 +76,7 @@ pub(super) fn slugs(content: &Path) -> Vec<(PathBuf, String)> {
             t.get("slug")?.as_str().map(str::to_string)
         });
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        if let Some(slug) = own.or_else(|| stem.map(|s| crate::slug::slugify(&s))) {
+        if let Some(slug) = own.or_else(|| stem.map(|s| crate::util::slug::slugify(&s))) {
             out.push((path.to_path_buf(), slug));
         }
     }
@@ -115,7 +115,7 @@ fn checksum(s: &str) -> u64 {
 
 /// A file name for a new item: `<day>-<title slug>.md`, not yet used on disk or in this run.
 pub(super) fn free_path(content: &Path, item: &Item, taken: &[PathBuf]) -> PathBuf {
-    let mut stem = crate::slug::slugify(&item.title);
+    let mut stem = crate::util::slug::slugify(&item.title);
     if stem.len() > 60 {
         stem.truncate(60);
         while stem.ends_with('-') {
@@ -215,7 +215,7 @@ pub(super) fn render(
     let id = |n: &str| {
         ids.get(n)
             .cloned()
-            .unwrap_or_else(|| crate::slug::slugify(n))
+            .unwrap_or_else(|| crate::util::slug::slugify(n))
     };
     let components: Vec<String> = if item.components.is_empty() {
         vec![id("")]

@@ -64,17 +64,17 @@ pub(crate) fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
 /// id, so that it is never empty and never too long. The second value says why the id was not
 /// used, for the report.
 pub(crate) fn safe_slug(id: &str, title: &str) -> (String, Option<String>) {
-    let from_id = crate::slug::slugify(id);
+    let from_id = crate::util::slug::slugify(id);
     if !from_id.is_empty() && from_id.len() <= MAX_SLUG_BYTES {
         return (from_id, None);
     }
     let base = if from_id.is_empty() {
-        crate::slug::slugify(title)
+        crate::util::slug::slugify(title)
     } else {
         from_id
     };
     let slug = hashed(&base, id);
-    let why = if base.is_empty() || crate::slug::slugify(id).is_empty() {
+    let why = if base.is_empty() || crate::util::slug::slugify(id).is_empty() {
         "has no letters or digits to make a URL of"
     } else {
         "is too long for a URL"
@@ -238,7 +238,7 @@ impl Item {
     /// second value is what was removed, if anything.
     fn prepared(&self) -> Result<(Item, Option<String>), String> {
         for (what, t) in self.times() {
-            crate::timefmt::check_range(t.with_timezone(&chrono::Utc))
+            crate::util::timefmt::check_range(t.with_timezone(&chrono::Utc))
                 .map_err(|e| format!("its {what} {e}"))?;
         }
         let mut removed = self.removed.clone();

@@ -122,7 +122,7 @@ pub fn url_ok(url: &str) -> bool {
 /// `\r` become `\n`.
 pub fn text(s: &str, removed: &mut Removed) -> String {
     // What no output can carry (the content rule, E0025), and carriage returns.
-    let bad = |c: char| c == '\r' || crate::escape::is_forbidden(c);
+    let bad = |c: char| c == '\r' || crate::util::escape::is_forbidden(c);
     if !s.chars().any(bad) {
         return s.to_string();
     }
@@ -199,7 +199,7 @@ fn widen(r: &mut Option<Range<usize>>, by: &Range<usize>) {
 
 /// The edits that make `md` safe, as (source range, replacement).
 fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
-    let parser = Parser::new_ext(md, crate::markdown::options());
+    let parser = Parser::new_ext(md, crate::util::markdown::options());
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     for (_, def) in parser.reference_definitions().iter() {
         if !url_ok(&def.dest) {

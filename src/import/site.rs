@@ -3,7 +3,7 @@
 //! for severities by the Statuspage impact they report).
 
 use super::{Catalog, Component};
-use crate::config::{default_impact, default_severities};
+use crate::input::config::{default_impact, default_severities};
 use crate::model::Level;
 use std::path::{Path, PathBuf};
 use toml_edit::{value, ArrayOfTables, DocumentMut, Item, Table};
@@ -74,7 +74,7 @@ impl SiteEdit {
                 let url = catalog
                     .url
                     .as_deref()
-                    .and_then(|u| crate::config::normalize_base_url(u).ok())
+                    .and_then(|u| crate::input::config::normalize_base_url(u).ok())
                     .unwrap_or_else(|| "https://status.example.com/".to_string());
                 doc["base_url"] = value(url);
                 changes.push("create site.toml".to_string());
@@ -144,7 +144,7 @@ impl SiteEdit {
 
     /// A new id from `name`, unused among `taken`.
     fn fresh_id(name: &str, fallback: &str, taken: &[(String, String)]) -> String {
-        let mut base = crate::slug::slugify(name);
+        let mut base = crate::util::slug::slugify(name);
         if base.is_empty() {
             base = fallback.to_string();
         }

@@ -278,7 +278,7 @@ fn add_component(
             .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
             .filter(|d| {
                 d.and_hms_opt(0, 0, 0)
-                    .is_some_and(|t| crate::timefmt::check_range(t.and_utc()).is_ok())
+                    .is_some_and(|t| crate::util::timefmt::check_range(t.and_utc()).is_ok())
             }),
     });
     Some(name)
@@ -483,7 +483,7 @@ fn item(
     }
     let aliases = s(v, "shortlink")
         .map(str::trim)
-        .filter(|l| crate::validate::is_alias_url(l))
+        .filter(|l| crate::check::validate::is_alias_url(l))
         .filter(|l| page_url.is_none_or(|p| !l.starts_with(p)))
         .map(|l| vec![l.to_string()])
         .unwrap_or_default();

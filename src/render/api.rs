@@ -3,12 +3,12 @@
 //! (our schema, documented in docs/api.md). Drafts never appear in `/api/v2/`.
 
 use super::{Paths, RenderInput};
-use crate::config::{Component, Config};
-use crate::json::Pretty;
-use crate::markdown::TocEntry;
+use crate::input::config::{Component, Config};
+use crate::model::status::{self, Indicator, State};
 use crate::model::{Incident, Status};
-use crate::status::{self, Indicator, State};
-use crate::timefmt::{format_duration, rfc3339, ymd};
+use crate::util::json::Pretty;
+use crate::util::markdown::TocEntry;
+use crate::util::timefmt::{format_duration, rfc3339, ymd};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap as HashMap;
@@ -655,7 +655,7 @@ pub(super) fn document(
             ("status", a.status.id()),
         ]);
         p.key("due")
-            .opt_str(a.due.map(crate::timefmt::ymd).as_deref());
+            .opt_str(a.due.map(crate::util::timefmt::ymd).as_deref());
         p.key("overdue").bool(a.overdue_on(today));
         p.key("link").opt_str(a.link.as_deref()).end_object();
     }

@@ -479,12 +479,13 @@ mod tests {
     fn site_and_templates_digests() {
         let root = std::path::Path::new("/site");
         let config = |text: &str| {
-            crate::config::from_str(root, &root.join("site.toml"), text).expect("valid site.toml")
+            crate::input::config::from_str(root, &root.join("site.toml"), text)
+                .expect("valid site.toml")
         };
         let base = "title = \"Status\"\nbase_url = \"https://status.example.com/\"\n";
         let a = config(base);
         let now: chrono::DateTime<chrono::Utc> = "2024-06-01T00:00:00Z".parse().unwrap();
-        let site = |c: &crate::config::Config, now, drafts| Digest::of(&(c, now, drafts));
+        let site = |c: &crate::input::config::Config, now, drafts| Digest::of(&(c, now, drafts));
         let k = site(&a, now, false);
         assert_eq!(
             k,

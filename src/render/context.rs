@@ -10,8 +10,8 @@
 //! them through without copying (tera clones the `Arc`). Their shape is the view type named in
 //! each field's comment.
 
-use crate::markdown;
-use crate::timefmt::{DurationView, TimeView};
+use crate::util::markdown;
+use crate::util::timefmt::{DurationView, TimeView};
 use serde::Serialize;
 use tera::Value;
 

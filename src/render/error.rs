@@ -2,7 +2,7 @@
 //! data (with the template's file, line and column when Tera names them), a file the sink cannot
 //! write or copy.
 
-use crate::theme::Theme;
+use crate::input::theme::Theme;
 use std::io;
 use std::path::PathBuf;
 

@@ -5,11 +5,11 @@
 //! iCalendar one (see [`calendar`] for what is fixed around the latter).
 
 use super::{item_rel, Linker, Paths, RenderError, RenderInput, Writer};
-use crate::config::Config;
-use crate::escape::markup;
-use crate::markdown;
+use crate::input::config::Config;
 use crate::model::{Incident, Status};
-use crate::timefmt::{format_duration, rfc2822, view};
+use crate::util::escape::markup;
+use crate::util::markdown;
+use crate::util::timefmt::{format_duration, rfc2822, view};
 use atom_syndication as atom;
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rayon::prelude::*;
@@ -349,7 +349,7 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     });
     let limit = c.feed_limit;
     let site_updated = all.first().map_or(input.now, |x| x.1);
-    let visible: Vec<&crate::config::Component> =
+    let visible: Vec<&crate::input::config::Component> =
         c.components.iter().filter(|x| !x.hidden).collect();
     // Indexes into `all`, per feed: the site's, then each component's.
     let mut lists: Vec<Vec<usize>> = vec![(0..all.len().min(limit)).collect()];

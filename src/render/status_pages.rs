@@ -3,11 +3,11 @@
 //! Each component's views are made once and shared by every page that shows them.
 
 use super::*;
-use crate::config::Component;
-use crate::stats::{self, Percentiles, ResolveStats, Stats};
-use crate::status::{self, ComponentStatus, Day, State};
-use crate::timefmt::{date_display, month_year_short, year_month, ymd};
-use crate::uptime;
+use crate::input::config::Component;
+use crate::model::stats::{self, Percentiles, ResolveStats, Stats};
+use crate::model::status::{self, ComponentStatus, Day, State};
+use crate::model::uptime;
+use crate::util::timefmt::{date_display, month_year_short, year_month, ymd};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -759,7 +759,7 @@ fn stats_page(
                 status: a.item.status.id(),
                 status_label: a.item.status.label(),
                 due: a.item.due.map(due_view),
-                link: a.item.link.as_deref().map(crate::escape::url),
+                link: a.item.link.as_deref().map(crate::util::escape::url),
                 overdue: a.overdue,
                 incident: link(w, a.incident),
             })

@@ -131,7 +131,7 @@ impl Live {
     pub fn new(root: &Path, base_url: &str, drafts: bool, now: DateTime<Utc>) -> Self {
         Live {
             root: root.to_path_buf(),
-            root_abs: crate::fsutil::absolute(root),
+            root_abs: crate::util::fsutil::absolute(root),
             base_url: base_url.to_string(),
             drafts,
             now,
@@ -204,7 +204,7 @@ impl Live {
             Some(&self.caches.render),
         );
         let problems = crate::build::output_problems(
-            &crate::fsutil::display_path(&self.root.join(crate::config::FILE_NAME)),
+            &crate::util::fsutil::display_path(&self.root.join(crate::input::config::FILE_NAME)),
             &recorder,
         );
         if !problems.is_empty() {
@@ -332,7 +332,7 @@ mod tests {
         // Half-way through the next rebuild, the caches hold the new text: a panic there must
         // not leave them behind.
         std::fs::write(&file, text("Second")).unwrap();
-        let abs = crate::fsutil::absolute(&file);
+        let abs = crate::util::fsutil::absolute(&file);
         let r = live.guard(|l| {
             l.caches.files.mark_dirty(&root.join("content/a.md"));
             let _ = analyze(

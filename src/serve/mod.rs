@@ -79,11 +79,11 @@ fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
 
 /// Bind, build, serve and watch until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> Result<(), String> {
-    if !opts.root.join(crate::config::FILE_NAME).is_file() {
+    if !opts.root.join(crate::input::config::FILE_NAME).is_file() {
         return Err(format!(
             "no {} in {}: run `afterword serve` in a site folder, or pass --root DIR (`afterword init DIR` creates one)",
-            crate::config::FILE_NAME,
-            crate::fsutil::display_path(&opts.root).display()
+            crate::input::config::FILE_NAME,
+            crate::util::fsutil::display_path(&opts.root).display()
         ));
     }
     let listener = std::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
@@ -99,7 +99,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         IpAddr::V4(h) => format!("http://{h}:{}/", addr.port()),
     };
 
-    let shown = match crate::fsutil::display_path(&opts.root) {
+    let shown = match crate::util::fsutil::display_path(&opts.root) {
         p if p.as_os_str().is_empty() => PathBuf::from("."),
         p => p,
     };
@@ -258,8 +258,8 @@ fn overlay(e: &BuildError) -> String {
         "<div id=\"afterword-overlay\" role=\"alert\" style=\"position:fixed;left:0;right:0;bottom:0;max-height:70vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#1d1f21;color:#f8f8f2;border-top:4px solid #e03131;font:14px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-align:left\">\
 <p style=\"margin:0 0 .5rem;font-weight:bold;color:#ffa8a8\">afterword: the last change does not build ({}). This page is the last good build; fix the file and it reloads.</p>\
 <pre style=\"margin:0;white-space:pre-wrap;color:inherit;background:none\">{}</pre></div>",
-        crate::escape::markup(&e.summary().trim_start_matches("error: ").replace("; nothing was written", "")),
-        crate::escape::markup(&body)
+        crate::util::escape::markup(&e.summary().trim_start_matches("error: ").replace("; nothing was written", "")),
+        crate::util::escape::markup(&body)
     )
 }
 

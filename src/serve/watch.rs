@@ -92,7 +92,7 @@ impl Watcher {
     /// Watch site.toml's folder (not recursively: it may hold public/ or target/) and each
     /// input folder that exists; input folders created later are picked up as they appear.
     pub fn start(root: &Path) -> notify::Result<Watcher> {
-        let root = crate::fsutil::absolute(root);
+        let root = crate::util::fsutil::absolute(root);
         let (tx, rx) = channel();
         let mut debouncer = new_debouncer(DEBOUNCE, None, tx)?;
         debouncer.watch(&root, RecursiveMode::NonRecursive)?;

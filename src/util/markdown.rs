@@ -75,14 +75,14 @@ pub fn render_body_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) 
                 };
                 let text = plain_text(&inner);
                 let id = unique_id(
-                    explicit.unwrap_or_else(|| crate::slug::slugify(&text)),
+                    explicit.unwrap_or_else(|| crate::util::slug::slugify(&text)),
                     &mut used,
                 );
                 let n = level as u8;
                 let mut inner_html = String::new();
                 html::push_html(&mut inner_html, inner.into_iter());
-                let id_attr = crate::escape::markup(&id);
-                let label = crate::escape::markup(&format!("Link to “{text}”"));
+                let id_attr = crate::util::escape::markup(&id);
+                let label = crate::util::escape::markup(&format!("Link to “{text}”"));
                 // Away from the page (a feed), a self-link is noise.
                 events.push(Event::Html(CowStr::from(if here.is_empty() {
                     format!("<h{n} id=\"{id_attr}\">{inner_html} <a class=\"anchor\" href=\"#{id_attr}\" aria-label=\"{label}\">#</a></h{n}>\n")
@@ -112,7 +112,7 @@ pub fn render_body_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) 
 /// contents, so nothing in it can collide with the page's ids. Raw HTML is shown as text:
 /// messages are status text, often pasted from chat or alerts, and end up in feeds and chat
 /// bots as well as on the page. So is a link or image whose destination is not an http(s),
-/// mailto or relative URL ([`crate::escape::is_safe_url`]): its text stays, the link goes.
+/// mailto or relative URL ([`crate::util::escape::is_safe_url`]): its text stays, the link goes.
 pub fn render_inline(md: &str) -> String {
     render_inline_at(md, None)
 }
@@ -163,7 +163,7 @@ impl<'r> Adapt<'r> {
         Adapt {
             footnotes: HashMap::new(),
             base: base.cloned(),
-            here: base.map_or_else(String::new, |b| crate::escape::markup(b.as_str())),
+            here: base.map_or_else(String::new, |b| crate::util::escape::markup(b.as_str())),
             links: None,
             safe_links_only: false,
             open_links: Vec::new(),
@@ -190,7 +190,7 @@ impl<'r> Adapt<'r> {
         if self.safe_links_only {
             match &ev {
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                    let drop = !crate::escape::is_safe_url(dest_url);
+                    let drop = !crate::util::escape::is_safe_url(dest_url);
                     self.open_links.push(drop);
                     if drop {
                         return;
@@ -229,7 +229,7 @@ impl<'r> Adapt<'r> {
                 } else {
                     format!(
                         "<pre tabindex=\"0\"><code class=\"language-{}\">",
-                        crate::escape::markup(lang)
+                        crate::util::escape::markup(lang)
                     )
                 }));
             }
@@ -299,7 +299,7 @@ pub fn unsafe_links(md: &str) -> Vec<String> {
     Parser::new_ext(md, opts)
         .filter_map(|ev| match ev {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if !crate::escape::is_safe_url(&dest_url) =>
+                if !crate::util::escape::is_safe_url(&dest_url) =>
             {
                 Some(dest_url.to_string())
             }

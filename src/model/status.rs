@@ -2,10 +2,10 @@
 //! state, day bars, uptime windows, each component's activity for the API and the page's overall
 //! indicator. Pure functions over the validated model; rendering is elsewhere.
 
-use crate::config::{Component, Config};
+use crate::input::config::{Component, Config};
+use crate::model::stats::ResolveStats;
+use crate::model::uptime::{self, Interval};
 use crate::model::{Incident, Level};
-use crate::stats::ResolveStats;
-use crate::uptime::{self, Interval};
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap as HashMap;
@@ -366,7 +366,7 @@ pub enum Indicator {
     Critical,
 }
 
-/// The worst of the unresolved incidents' impacts (ranks in [`crate::config::IMPACTS`]) and
+/// The worst of the unresolved incidents' impacts (ranks in [`crate::input::config::IMPACTS`]) and
 /// the components' states; maintenance only when nothing is worse than operational.
 pub fn indicator(
     impacts: impl IntoIterator<Item = usize>,
@@ -392,13 +392,13 @@ pub fn indicator(
     }
 }
 
-/// An incident's impact as a rank in [`crate::config::IMPACTS`] (0, `none`, for a severity
+/// An incident's impact as a rank in [`crate::input::config::IMPACTS`] (0, `none`, for a severity
 /// without one).
 pub fn impact_rank(c: &Config, i: &Incident) -> usize {
     let impact = c
         .severity(&i.severity)
         .map_or("none", |s| s.impact.as_str());
-    crate::config::IMPACTS
+    crate::input::config::IMPACTS
         .iter()
         .position(|x| *x == impact)
         .unwrap_or(0)

@@ -2,7 +2,7 @@
 //! to detect, incidents per component, open and overdue action items. Plain numbers and
 //! references to incidents; pages turn them into text and charts (`render/status_pages`).
 
-use crate::config::{Component, Config};
+use crate::input::config::{Component, Config};
 use crate::model::{ActionItem, Incident};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rustc_hash::FxHashMap as HashMap;

@@ -1,6 +1,10 @@
 //! The validated site: incidents with every time resolved to a UTC instant and every derived
 //! value (start, resolution, status, per-component level) computed once.
 
+pub mod stats;
+pub mod status;
+pub mod uptime;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
 

@@ -5,7 +5,7 @@
 //! `tests/hostile.rs` check every `.json` file of a built site against `serde_json`'s own
 //! printing of it (`common::assert_json_printed_as_serde_prints`).
 
-use crate::escape::json_into;
+use crate::util::escape::json_into;
 
 pub struct Pretty {
     out: String,

@@ -2,7 +2,7 @@
 //! into raw (unvalidated) values that keep their source positions.
 
 use crate::diag::{codes, Diagnostic, Diagnostics, SourceMap};
-use crate::tomlx::{self, Datetime, Schema, Spanned};
+use crate::input::tomlx::{self, Datetime, Schema, Spanned};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
@@ -394,7 +394,7 @@ pub fn read_limited(path: &Path, shown: &Path) -> Result<Vec<u8>, Box<Diagnostic
 
 /// Read and parse one incident file.
 fn read_parse(f: &Found, assets: Vec<PathBuf>) -> Result<RawIncident, Vec<Diagnostic>> {
-    let shown = crate::fsutil::display_path(&f.path);
+    let shown = crate::util::fsutil::display_path(&f.path);
     read_limited(&f.path, &shown)
         .map_err(|d| vec![*d])
         .and_then(|bytes| parse_file(shown, f.bundle.clone(), assets, bytes))
@@ -450,7 +450,7 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(e) if e.path_is_symlink() => diags.push(
                 Diagnostic::file(
-                    &crate::fsutil::display_path(e.path()),
+                    &crate::util::fsutil::display_path(e.path()),
                     "the file is a symbolic link; afterword does not follow links in content/",
                 )
                 .with_help("copy the file into the site instead")
@@ -459,7 +459,7 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
             Ok(e) if !e.file_type().is_dir() => diags.push(
                 // A FIFO, socket or device: reading it could block or never end.
                 Diagnostic::file(
-                    &crate::fsutil::display_path(e.path()),
+                    &crate::util::fsutil::display_path(e.path()),
                     "the file is not a regular file (a pipe, socket or device); afterword does not read it",
                 )
                 .with_help("remove it from content/, or replace it with a regular file")
@@ -469,7 +469,7 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
             Err(e) => {
                 let p = e
                     .path()
-                    .map(crate::fsutil::display_path)
+                    .map(crate::util::fsutil::display_path)
                     .unwrap_or_else(|| content_dir.to_path_buf());
                 diags.push(
                     Diagnostic::file(&p, format!("cannot read: {e}")).with_code(codes::UNREADABLE),
@@ -499,7 +499,7 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
             if dir.as_deref() == Some(content_dir) {
                 diags.push(
                     Diagnostic::file(
-                        &crate::fsutil::display_path(&p),
+                        &crate::util::fsutil::display_path(&p),
                         "an `index.md` directly in content/ has no bundle folder",
                     )
                     .with_help("move it to `content/<slug>/index.md`, or rename it `<slug>.md`")
@@ -514,7 +514,7 @@ fn walk(content_dir: &Path, diags: &mut Diagnostics) -> (Vec<Found>, Vec<(PathBu
         } else if let Some(b) = owner(&p) {
             if is_md {
                 diags.push(
-                    Diagnostic::file(&crate::fsutil::display_path(&p), "a Markdown file inside an incident bundle is neither the incident nor an asset")
+                    Diagnostic::file(&crate::util::fsutil::display_path(&p), "a Markdown file inside an incident bundle is neither the incident nor an asset")
                         .with_help("a bundle holds one `index.md` and its images; move this file out of the bundle folder")
                         .with_code(codes::BAD_ID),
                 );
@@ -613,7 +613,7 @@ fn forbidden_chars(path: &Path, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut from = 0;
     let mut map = None;
-    while let Some((i, c)) = crate::escape::find_forbidden(&text[from..]) {
+    while let Some((i, c)) = crate::util::escape::find_forbidden(&text[from..]) {
         let at = from + i;
         let map = map.get_or_insert_with(|| SourceMap::new(path, text));
         let (line, col) = map.line_col(at);

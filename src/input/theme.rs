@@ -48,9 +48,9 @@ impl Theme {
 }
 
 /// Load the theme named in site.toml plus the site's overrides. Only a folder under
-/// `<root>/themes/` is read ([`crate::config::check_theme`]).
+/// `<root>/themes/` is read ([`crate::input::config::check_theme`]).
 pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
-    crate::config::check_theme(root, name).map_err(|(msg, _)| msg)?;
+    crate::input::config::check_theme(root, name).map_err(|(msg, _)| msg)?;
     let mut theme = Theme::default();
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
@@ -63,7 +63,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
             {
                 return Err(format!(
                     "{} is a symbolic link: a theme's templates/ and static/ must be folders inside themes/{name}/",
-                    crate::fsutil::display_path(&p).display()
+                    crate::util::fsutil::display_path(&p).display()
                 ));
             }
         }
@@ -73,7 +73,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     } else {
         return Err(format!(
             "theme `{name}` not found: there is no folder {}",
-            crate::fsutil::display_path(&dir).display()
+            crate::util::fsutil::display_path(&dir).display()
         ));
     }
     // The site's own templates/ and static/ win over the theme's.
@@ -84,7 +84,9 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
 /// Add `<dir>/templates/**` and `<dir>/static/**` on top of what `theme` holds.
 fn layer(theme: &mut Theme, dir: &Path) -> Result<(), String> {
     read_dir_into(&dir.join("templates"), &mut |rel, path| {
-        let origin = crate::fsutil::display_path(path).display().to_string();
+        let origin = crate::util::fsutil::display_path(path)
+            .display()
+            .to_string();
         theme.templates.insert(rel, (read_text(path)?, origin));
         Ok(())
     })?;
@@ -121,7 +123,7 @@ fn read_text(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| {
         format!(
             "{}: cannot read template: {e}",
-            crate::fsutil::display_path(path).display()
+            crate::util::fsutil::display_path(path).display()
         )
     })
 }
@@ -139,8 +141,8 @@ fn read_dir_into(
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry =
-            entry.map_err(|e| format!("{}: {e}", crate::fsutil::display_path(dir).display()))?;
+        let entry = entry
+            .map_err(|e| format!("{}: {e}", crate::util::fsutil::display_path(dir).display()))?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
             // Published under its own name: a name that is not UTF-8 (shown with U+FFFD, so two
@@ -149,7 +151,7 @@ fn read_dir_into(
                 format!(
                     "{}: a file name must be UTF-8 without `\\` to be published; rename it",
                     crate::diag::printable(
-                        &crate::fsutil::display_path(entry.path())
+                        &crate::util::fsutil::display_path(entry.path())
                             .display()
                             .to_string()
                     )

@@ -12,15 +12,15 @@
 //! timeline, maintenance window, start/detection/resolution, impact windows, action items,
 //! slug, aliases.
 
-use crate::config::{is_valid_id, Config};
 use crate::diag::{codes, suggestion, Code, Diagnostic, SourceMap};
-use crate::load::{FrontMatter, RawIncident};
+use crate::input::config::{is_valid_id, Config};
+use crate::input::load::{FrontMatter, RawIncident};
+use crate::input::tomlx::{Datetime, Spanned};
 use crate::model::{
     current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Kind, Level, Status, Window,
     INCIDENT_STATUSES, MAINTENANCE_STATUSES,
 };
-use crate::timefmt;
-use crate::tomlx::{Datetime, Spanned};
+use crate::util::timefmt;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap as HashMap;
@@ -73,7 +73,7 @@ impl<'a> Ctx<'a> {
             diags: Vec::new(),
         };
         if let Some(tz) = &front.timezone {
-            match crate::config::parse_tz(tz.get_ref()) {
+            match crate::input::config::parse_tz(tz.get_ref()) {
                 Ok(t) => cx.tz = t,
                 Err((m, h)) => cx.err(codes::BAD_VALUE, tz.span(), m, Some(h)),
             }
@@ -659,9 +659,9 @@ fn slug(cx: &mut Ctx, raw: &RawIncident) -> String {
                 cx.err(codes::BAD_ID,
                     s.span(),
                     format!("invalid slug `{}`", s.get_ref()),
-                    Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", crate::slug::slugify(s.get_ref()))),
+                    Some(format!("a slug is lower-case letters and digits joined by single dashes (`[a-z0-9]+(-[a-z0-9]+)*`), e.g. `{}`", crate::util::slug::slugify(s.get_ref()))),
                 );
-            } else if s.get_ref().len() > crate::fsutil::NAME_MAX {
+            } else if s.get_ref().len() > crate::util::fsutil::NAME_MAX {
                 cx.err(
                     codes::PATH_TOO_LONG,
                     s.span(),
@@ -672,14 +672,14 @@ fn slug(cx: &mut Ctx, raw: &RawIncident) -> String {
             s.get_ref().clone()
         }
         None => {
-            let s = crate::slug::slugify(&raw.stem());
+            let s = crate::util::slug::slugify(&raw.stem());
             if s.is_empty() {
                 cx.diags.push(
                     Diagnostic::file(&raw.path, "cannot make a slug from the file name")
                         .with_help("set `slug = \"...\"` in the front matter")
                         .with_code(codes::BAD_ID),
                 );
-            } else if s.len() > crate::fsutil::NAME_MAX {
+            } else if s.len() > crate::util::fsutil::NAME_MAX {
                 cx.diags.push(
                     Diagnostic::file(&raw.path, slug_too_long(&s))
                         .with_help("set a shorter `slug = \"...\"` in the front matter, or rename the file")
@@ -739,7 +739,7 @@ fn slug_too_long(slug: &str) -> String {
     format!(
         "the slug is {} bytes long: its page folder can have at most {} (a file system limit)",
         slug.len(),
-        crate::fsutil::NAME_MAX
+        crate::util::fsutil::NAME_MAX
     )
 }
 
@@ -753,9 +753,9 @@ pub fn is_alias_url(url: &str) -> bool {
 }
 
 /// Links in front matter end up in `href`: only http(s), mailto and relative URLs
-/// ([`crate::escape::is_safe_url`]).
+/// ([`crate::util::escape::is_safe_url`]).
 pub fn is_safe_link(link: &str) -> bool {
-    crate::escape::is_safe_url(link)
+    crate::util::escape::is_safe_url(link)
 }
 
 #[cfg(test)]

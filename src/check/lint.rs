@@ -1,9 +1,9 @@
 //! Warnings: things that are valid but probably a mistake. They run on files that validated,
 //! with the file's spans for carets, and never stop a build (unless `check --deny-warnings`).
 
-use crate::config::Config;
 use crate::diag::{codes, Code, Diagnostic};
-use crate::load::RawIncident;
+use crate::input::config::Config;
+use crate::input::load::RawIncident;
 use crate::model::{ActionStatus, Incident, Status};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
@@ -76,7 +76,7 @@ pub fn broken_links<'a>(
     }
     let slugs: HashSet<&str> = incidents.iter().map(|i| i.slug.as_str()).collect();
     let files: HashSet<std::path::PathBuf> =
-        crate::fsutil::absolute_files(paths.iter().map(|p| p.as_path()))
+        crate::util::fsutil::absolute_files(paths.iter().map(|p| p.as_path()))
             .into_iter()
             .collect();
     links
@@ -114,7 +114,7 @@ pub fn lint(
         incident(&mut out, config, i, now);
     }
     for (e, raw_e) in i.timeline.iter().zip(&f.timeline) {
-        for dest in crate::markdown::unsafe_links(&e.message) {
+        for dest in crate::util::markdown::unsafe_links(&e.message) {
             out.warn(
                 codes::UNSAFE_LINK,
                 raw_e.at.span(),
@@ -253,7 +253,7 @@ fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
         .map(|a| a.to_string_lossy().replace('\\', "/"))
         .collect();
     let body = out.raw.body().to_string();
-    for (ev, range) in Parser::new_ext(&body, crate::markdown::options()).into_offset_iter() {
+    for (ev, range) in Parser::new_ext(&body, crate::util::markdown::options()).into_offset_iter() {
         let (dest, image) = match &ev {
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url.to_string(), true),
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url.to_string(), false),
@@ -288,7 +288,7 @@ fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
         let (target, message, help) = if path.ends_with(".md") && !path.starts_with('/') {
             let from = out.raw.path.parent().unwrap_or(std::path::Path::new(""));
             (
-                LinkTarget::File(crate::fsutil::absolute(&from.join(path))),
+                LinkTarget::File(crate::util::fsutil::absolute(&from.join(path))),
                 format!("link to `{path}`: there is no such file in content/"),
                 "link to another incident's file by its path from this one, e.g. `other.md` or `../other/index.md`",
             )

@@ -1,8 +1,8 @@
 //! site.toml: the site's settings, strictly checked (every unknown key is an error).
 
 use crate::diag::{codes, Diagnostic, SourceMap};
+use crate::input::tomlx::{self, Schema, Spanned};
 use crate::model::{Level, Weights};
-use crate::tomlx::{self, Schema, Spanned};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -66,7 +66,7 @@ struct RawComponent {
     #[serde(default)]
     description: String,
     group: Option<Spanned<String>>,
-    since: Option<Spanned<crate::tomlx::Datetime>>,
+    since: Option<Spanned<crate::input::tomlx::Datetime>>,
     #[serde(default)]
     hidden: bool,
 }
@@ -302,7 +302,7 @@ pub fn load_partial(root: &Path) -> (Option<Config>, Vec<Diagnostic>) {
 
 fn read_config(root: &Path) -> Result<(PathBuf, String), Vec<Diagnostic>> {
     let path = root.join(FILE_NAME);
-    let shown = crate::fsutil::display_path(&path);
+    let shown = crate::util::fsutil::display_path(&path);
     let bytes = std::fs::read(&path).map_err(|e| {
         vec![
             Diagnostic::file(&shown, format!("cannot read site configuration: {e}"))
@@ -449,7 +449,7 @@ fn components(
                 )
                 .with_help("use lower-case letters, digits and single dashes, e.g. `eu-west`"),
             );
-        } else if id.len() > crate::fsutil::NAME_MAX {
+        } else if id.len() > crate::util::fsutil::NAME_MAX {
             diags.push(
                 map.at_code(
                     codes::PATH_TOO_LONG,
@@ -457,7 +457,7 @@ fn components(
                     format!(
                         "component id is {} bytes long: its page folder components/<id>/ can have at most {} (a file system limit)",
                         id.len(),
-                        crate::fsutil::NAME_MAX
+                        crate::util::fsutil::NAME_MAX
                     ),
                 )
                 .with_help("use a shorter id"),
@@ -514,9 +514,9 @@ fn components(
 fn since(
     map: &SourceMap,
     diags: &mut Vec<Diagnostic>,
-    d: &Spanned<crate::tomlx::Datetime>,
+    d: &Spanned<crate::input::tomlx::Datetime>,
 ) -> Option<chrono::NaiveDate> {
-    match crate::timefmt::date_only(&d.get_ref().0) {
+    match crate::util::timefmt::date_only(&d.get_ref().0) {
         Ok(x) => Some(x),
         Err(e) => {
             let code = if e.out_of_range {
@@ -743,7 +743,7 @@ pub fn check_theme(root: &Path, name: &str) -> Result<(), (String, String)> {
         return Err((
             format!(
                 "theme `{name}` not found: there is no folder {}",
-                crate::fsutil::display_path(&dir).display()
+                crate::util::fsutil::display_path(&dir).display()
             ),
             help.to_string(),
         ));
@@ -756,7 +756,7 @@ pub fn check_theme(root: &Path, name: &str) -> Result<(), (String, String)> {
         return Err((
             format!(
                 "theme `{name}` is outside themes/: {} is a link to another folder",
-                crate::fsutil::display_path(&dir).display()
+                crate::util::fsutil::display_path(&dir).display()
             ),
             "copy the theme into themes/ instead of linking it".to_string(),
         ));

@@ -206,13 +206,13 @@ fn key_before(text: &str, offset: usize) -> Option<&str> {
 }
 
 /// Calls `report` with the span and the character for each string value (at any depth) that
-/// holds a character no output can carry ([`crate::escape::is_forbidden`]): TOML itself refuses
+/// holds a character no output can carry ([`crate::util::escape::is_forbidden`]): TOML itself refuses
 /// most of them written as they are, but not as `\u` escapes.
 fn check_strings(table: &DeTable<'_>, report: &mut dyn FnMut(std::ops::Range<usize>, char)) {
     fn value(v: &toml::Spanned<DeValue<'_>>, report: &mut dyn FnMut(std::ops::Range<usize>, char)) {
         match v.get_ref() {
             DeValue::String(s) => {
-                if let Some((_, c)) = crate::escape::find_forbidden(s) {
+                if let Some((_, c)) = crate::util::escape::find_forbidden(s) {
                     report(v.span(), c);
                 }
             }

@@ -1,0 +1,7 @@
+//! The pipeline's inputs: site.toml ([`config`], read strictly through [`tomlx`]), the content
+//! folder ([`load`]: files to raw values with spans) and the theme ([`theme`]).
+
+pub mod config;
+pub mod load;
+pub mod theme;
+pub mod tomlx;
