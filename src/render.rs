@@ -558,13 +558,9 @@ fn prepare_data(
     }
 }
 
-fn obj(pairs: Vec<(&'static str, Value)>) -> Value {
-    Value::from(pairs.into_iter().collect::<BTreeMap<_, _>>())
-}
-
 /// Group consecutive incidents (already newest first) by month.
-fn month_groups(items: &[&Prepared]) -> Value {
-    let mut groups: Vec<Value> = Vec::new();
+fn month_groups<'a>(items: &[&'a Prepared]) -> Vec<MonthGroup<'a>> {
+    let mut groups = Vec::new();
     let mut i = 0;
     while i < items.len() {
         let key = &items[i].month_key;
@@ -572,15 +568,14 @@ fn month_groups(items: &[&Prepared]) -> Value {
             .iter()
             .position(|p| &p.month_key != key)
             .map_or(items.len(), |n| i + n);
-        let list: Vec<Value> = items[i..j].iter().map(|p| p.summary.clone()).collect();
-        groups.push(obj(vec![
-            ("key", Value::from(key.as_str())),
-            ("label", Value::from(items[i].month_label.as_str())),
-            ("incidents", Value::from(list)),
-        ]));
+        groups.push(MonthGroup {
+            key,
+            label: &items[i].month_label,
+            incidents: items[i..j].iter().map(|p| p.summary.clone()).collect(),
+        });
         i = j;
     }
-    Value::from(groups)
+    groups
 }
 
 /// Renders templates into the sink and keeps the sitemap and page count. Shared by every page
@@ -808,55 +803,8 @@ fn render_with<'a>(
     sink: &'a dyn Sink,
     capture: Option<Mutex<Vec<PageContext>>>,
 ) -> Result<(RenderStats, Option<Vec<PageContext>>), RenderError> {
-    let c = input.config;
-    // Only a render that can reuse anything pays for the keys.
-    let keys = input.memo.map(|_| Inputs::new(input));
-    let kept = input.memo.zip(keys);
-    let w = Writer {
-        tera: memoized(
-            kept.map(|(m, k)| {
-                let key = CacheKey::Templates {
-                    site: k.site,
-                    templates: k.templates,
-                };
-                (&m.tera, key.digest())
-            }),
-            || engine(input),
-        )?,
-        sink,
-        theme: input.theme,
-        paths: Paths {
-            base_url: &c.base_url,
-            base_path: c.base_path(),
-        },
-        sitemap: Mutex::new(Vec::new()),
-        capture,
-        pages: AtomicUsize::new(0),
-        json_docs: AtomicUsize::new(0),
-        input,
-        // Every item's path and slug are in its front matter's fingerprint.
-        linker: memoized(
-            kept.map(|(m, k)| {
-                let key = CacheKey::Linker {
-                    site: k.site,
-                    fronts: k.fronts,
-                };
-                (&m.linker, key.digest())
-            }),
-            || {
-                Ok::<_, std::convert::Infallible>(Linker::new(
-                    input,
-                    &Paths {
-                        base_url: &c.base_url,
-                        base_path: c.base_path(),
-                    },
-                ))
-            },
-        )
-        .unwrap_or_else(|never| match never {}),
-        keys,
-    };
-    let prepared = prepare_all(&w, input, keys.map(|k| k.site).unwrap_or_default())?;
+    let w = writer(input, sink, capture)?;
+    let prepared = prepare_all(&w, input, w.keys.map(|k| k.site).unwrap_or_default())?;
     // The page families are independent of each other: incident pages on one side, the lists,
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
@@ -892,11 +840,88 @@ fn render_with<'a>(
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
         .map_err(|e| RenderError::write("sitemap.xml", e))?;
+    let statics = copy_statics(input, sink)?;
     // The sitemap, the API files and the calendar.
-    let mut files = 1 + feed_files + api::FILES.len() + 1;
     let pages = w.pages.into_inner();
-    files += pages + w.json_docs.into_inner();
-    let captured = w.capture.map(|c| c.into_inner().expect("capture"));
+    let files = 1
+        + feed_files
+        + api::FILES.len()
+        + 1
+        + pages
+        + w.json_docs.into_inner()
+        + statics
+        + input
+            .incidents
+            .iter()
+            .chain(input.maintenances)
+            .map(|i| i.assets.len())
+            .sum::<usize>();
+    let markdown = match input.memo {
+        Some(m) => m.fresh.load(Ordering::Relaxed),
+        None => input.incidents.len(),
+    };
+    let stats = RenderStats {
+        pages,
+        files,
+        markdown,
+    };
+    Ok((stats, w.capture.map(|c| c.into_inner().expect("capture"))))
+}
+
+/// The writer every page family shares: the templates and the file → page map, from the
+/// memo when their inputs are unchanged.
+fn writer<'a>(
+    input: &'a RenderInput<'a>,
+    sink: &'a dyn Sink,
+    capture: Option<Mutex<Vec<PageContext>>>,
+) -> Result<Writer<'a>, RenderError> {
+    let c = input.config;
+    let paths = || Paths {
+        base_url: &c.base_url,
+        base_path: c.base_path(),
+    };
+    // Only a render that can reuse anything pays for the keys.
+    let keys = input.memo.map(|_| Inputs::new(input));
+    let kept = input.memo.zip(keys);
+    let tera = memoized(
+        kept.map(|(m, k)| {
+            let key = CacheKey::Templates {
+                site: k.site,
+                templates: k.templates,
+            };
+            (&m.tera, key.digest())
+        }),
+        || engine(input),
+    )?;
+    // Every item's path and slug are in its front matter's fingerprint.
+    let linker = memoized(
+        kept.map(|(m, k)| {
+            let key = CacheKey::Linker {
+                site: k.site,
+                fronts: k.fronts,
+            };
+            (&m.linker, key.digest())
+        }),
+        || Ok::<_, std::convert::Infallible>(Linker::new(input, &paths())),
+    )
+    .unwrap_or_else(|never| match never {});
+    Ok(Writer {
+        tera,
+        sink,
+        theme: input.theme,
+        paths: paths(),
+        sitemap: Mutex::new(Vec::new()),
+        capture,
+        pages: AtomicUsize::new(0),
+        json_docs: AtomicUsize::new(0),
+        input,
+        linker,
+        keys,
+    })
+}
+
+/// The theme's and the site's static files, copied to the root; how many.
+fn copy_statics(input: &RenderInput, sink: &dyn Sink) -> Result<usize, RenderError> {
     for (rel, src) in &input.theme.statics {
         let r = match src {
             StaticSource::Embedded(bytes) => sink.write(rel, bytes),
@@ -906,26 +931,8 @@ fn render_with<'a>(
             path: rel.clone(),
             source,
         })?;
-        files += 1;
     }
-    files += input
-        .incidents
-        .iter()
-        .chain(input.maintenances)
-        .map(|i| i.assets.len())
-        .sum::<usize>();
-    let markdown = match input.memo {
-        Some(m) => m.fresh.load(Ordering::Relaxed),
-        None => input.incidents.len(),
-    };
-    Ok((
-        RenderStats {
-            pages,
-            files,
-            markdown,
-        },
-        captured,
-    ))
+    Ok(input.theme.statics.len())
 }
 
 /// The JSON API and the maintenance calendar, unless the sink kept them.
@@ -1089,7 +1096,6 @@ fn home_page(
 
 /// `/history/`, and `/history/<year>/` paginated.
 fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
-    let paths = &w.paths;
     let refs: Vec<&Prepared> = prepared.iter().collect();
     let mut years: Vec<(i32, Vec<&Prepared>)> = Vec::new();
     for p in &refs {
@@ -1098,38 +1104,8 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
             _ => years.push((p.year, vec![p])),
         }
     }
-    let page_rel = |year: i32, page: usize| Route::HistoryYear { year, page }.rel();
-    let years_value = Value::from(
-        years
-            .iter()
-            .map(|(y, list)| {
-                let mut months: Vec<Value> = Vec::new();
-                let mut k = 0;
-                while k < list.len() {
-                    let key = &list[k].month_key;
-                    let n = list[k..].iter().take_while(|p| &p.month_key == key).count();
-                    // The year page holding the month's first incident.
-                    let rel = page_rel(*y, k / HISTORY_PAGE_SIZE + 1);
-                    months.push(obj(vec![
-                        (
-                            "path",
-                            Value::from(format!("{}#month-{key}", paths.path(&rel))),
-                        ),
-                        ("key", Value::from(key.as_str())),
-                        ("label", Value::from(list[k].month_label.as_str())),
-                        ("count", Value::from(n)),
-                    ]));
-                    k += n;
-                }
-                obj(vec![
-                    ("year", Value::from(*y)),
-                    ("count", Value::from(list.len())),
-                    ("path", Value::from(paths.path(&page_rel(*y, 1)))),
-                    ("months", Value::from(months)),
-                ])
-            })
-            .collect::<Vec<_>>(),
-    );
+    // Every page lists the years: made once.
+    let years_value = Value::from_serializable(&history_years(&w.paths, &years));
     let ctx = HistoryPage {
         years: years_value.clone(),
         months: month_groups(&refs[..refs.len().min(HISTORY_RECENT)]),
@@ -1163,14 +1139,6 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
         })
         .collect();
     pages.par_iter().try_for_each(|&(y, list, n, chunk)| {
-        let total_pages = list.len().div_ceil(HISTORY_PAGE_SIZE);
-        let path_or_none = |n: usize| {
-            if (1..=total_pages).contains(&n) {
-                Value::from(paths.path(&page_rel(y, n)))
-            } else {
-                Value::none()
-            }
-        };
         let title = if n == 1 {
             format!("{y}")
         } else {
@@ -1184,42 +1152,90 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
             page: n,
             items: Digest::list(chunk.iter().map(|p| p.incident.front_fingerprint)),
         });
-        let make = || {
-            let pages: Vec<Value> = (1..=total_pages)
-                .map(|k| {
-                    obj(vec![
-                        ("number", Value::from(k)),
-                        ("path", path_or_none(k)),
-                        ("current", Value::from(k == n)),
-                    ])
-                })
-                .collect();
-            HistoryYearPage {
-                year: obj(vec![
-                    ("year", Value::from(y)),
-                    ("count", Value::from(list.len())),
-                    ("path", path_or_none(1)),
-                ]),
-                months: month_groups(chunk),
-                pagination: obj(vec![
-                    ("current", Value::from(n)),
-                    ("total_pages", Value::from(total_pages)),
-                    ("prev_path", path_or_none(n - 1)),
-                    ("next_path", path_or_none(n + 1)),
-                    ("pages", Value::from(pages)),
-                ]),
-                years: years_value.clone(),
-            }
-        };
         w.emit_keyed(
             "history_year.html",
             &title,
             Route::HistoryYear { year: y, page: n },
             key,
             None,
-            make,
+            || history_year_page(&w.paths, y, list.len(), n, chunk, &years_value),
         )
     })
+}
+
+/// Every year with its months, for the archive's navigation.
+fn history_years<'a>(
+    paths: &Paths,
+    years: &[(i32, Vec<&'a Prepared>)],
+) -> Vec<HistoryYearView<'a>> {
+    years
+        .iter()
+        .map(|(y, list)| {
+            let mut months = Vec::new();
+            let mut k = 0;
+            while k < list.len() {
+                let key = &list[k].month_key;
+                let n = list[k..].iter().take_while(|p| &p.month_key == key).count();
+                // The year page holding the month's first incident.
+                let page = Route::HistoryYear {
+                    year: *y,
+                    page: k / HISTORY_PAGE_SIZE + 1,
+                };
+                months.push(HistoryMonthView {
+                    path: format!("{}#month-{key}", paths.path(&page.rel())),
+                    key,
+                    label: &list[k].month_label,
+                    count: n,
+                });
+                k += n;
+            }
+            HistoryYearView {
+                year: *y,
+                count: list.len(),
+                path: paths.path(&Route::HistoryYear { year: *y, page: 1 }.rel()),
+                months,
+            }
+        })
+        .collect()
+}
+
+/// Page `n` of `year` (which has `count` incidents), showing `chunk`.
+fn history_year_page<'a>(
+    paths: &Paths,
+    year: i32,
+    count: usize,
+    n: usize,
+    chunk: &[&'a Prepared],
+    years: &Value,
+) -> HistoryYearPage<'a> {
+    let total_pages = count.div_ceil(HISTORY_PAGE_SIZE);
+    let path = |page: usize| {
+        (1..=total_pages)
+            .contains(&page)
+            .then(|| paths.path(&Route::HistoryYear { year, page }.rel()))
+    };
+    HistoryYearPage {
+        year: YearRef {
+            year,
+            count,
+            path: path(1),
+        },
+        months: month_groups(chunk),
+        pagination: Pagination {
+            current: n,
+            total_pages,
+            prev_path: path(n - 1),
+            next_path: path(n + 1),
+            pages: (1..=total_pages)
+                .map(|k| PageLink {
+                    number: k,
+                    path: path(k),
+                    current: k == n,
+                })
+                .collect(),
+        },
+        years: years.clone(),
+    }
 }
 
 fn sitemap_xml(urls: &[(String, String)]) -> String {

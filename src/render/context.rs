@@ -76,23 +76,88 @@ pub struct IncidentPage<'a> {
 
 /// `history.html`: the archive's front page.
 #[derive(Serialize)]
-pub struct HistoryPage {
-    /// Every year with its count, path and months.
+pub struct HistoryPage<'a> {
+    /// Every year with its count, path and months, newest first (`Vec<HistoryYearView>`,
+    /// made once and shared with every year page).
     pub years: Value,
     /// The latest `render::HISTORY_RECENT` incidents grouped by month.
-    pub months: Value,
+    pub months: Vec<MonthGroup<'a>>,
+    /// How many incidents the site has.
     pub total: usize,
 }
 
 /// `history_year.html`: one page of a year.
 #[derive(Serialize)]
-pub struct HistoryYearPage {
-    pub year: Value,
+pub struct HistoryYearPage<'a> {
+    pub year: YearRef,
     /// This page's incidents grouped by month.
-    pub months: Value,
-    pub pagination: Value,
+    pub months: Vec<MonthGroup<'a>>,
+    pub pagination: Pagination,
     /// Every year, as on `history.html`.
     pub years: Value,
+}
+
+/// Consecutive incidents of one month.
+#[derive(Serialize)]
+pub struct MonthGroup<'a> {
+    /// `2024-10`.
+    pub key: &'a str,
+    /// `October 2024`.
+    pub label: &'a str,
+    /// Incident summaries, newest first.
+    pub incidents: Vec<Value>,
+}
+
+/// A year in the archive's navigation.
+#[derive(Serialize)]
+pub struct HistoryYearView<'a> {
+    pub year: i32,
+    /// Incidents that started in the year (site time zone).
+    pub count: usize,
+    /// The year's first page.
+    pub path: String,
+    /// Its months, newest first.
+    pub months: Vec<HistoryMonthView<'a>>,
+}
+
+/// A month in the archive's navigation.
+#[derive(Serialize)]
+pub struct HistoryMonthView<'a> {
+    /// The year page holding the month's first incident, with `#month-<key>`.
+    pub path: String,
+    pub key: &'a str,
+    pub label: &'a str,
+    pub count: usize,
+}
+
+/// The year a year page shows.
+#[derive(Serialize)]
+pub struct YearRef {
+    pub year: i32,
+    pub count: usize,
+    /// The year's first page.
+    pub path: Option<String>,
+}
+
+/// A year's pages.
+#[derive(Serialize)]
+pub struct Pagination {
+    /// This page's number, from 1.
+    pub current: usize,
+    pub total_pages: usize,
+    /// The previous and next page, if any.
+    pub prev_path: Option<String>,
+    pub next_path: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+/// One page of a year in the pagination.
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub path: Option<String>,
+    /// Whether it is the page shown.
+    pub current: bool,
 }
 
 /// `components.html`.

@@ -9,6 +9,7 @@ use crate::input::config::Config;
 use crate::model::{Incident, Status};
 use crate::util::escape::markup;
 use crate::util::markdown;
+use crate::util::route::Route;
 use crate::util::timefmt::{format_duration, rfc2822, view};
 use atom_syndication as atom;
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
@@ -153,7 +154,7 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
         categories.push((
             x.id.clone(),
             x.name.clone(),
-            Some(paths.permalink("components/")),
+            Some(paths.permalink(&Route::Components.rel())),
         ));
     }
     Item {
@@ -172,12 +173,12 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
     }
 }
 
-struct FeedMeta {
+struct FeedMeta<'a> {
     title: String,
     /// The HTML page the feed follows.
     page: String,
-    /// Folder of the feed files, relative to the site root (`` or `components/api/`).
-    rel: String,
+    /// The page whose folder holds the feed files (the home page or a component's).
+    route: Route<'a>,
     description: String,
 }
 
@@ -189,7 +190,7 @@ fn atom_feed(
     items: &[&Item],
     fallback: DateTime<Utc>,
 ) -> Result<String, RenderError> {
-    let self_url = paths.permalink(&format!("{}feed.xml", meta.rel));
+    let self_url = paths.permalink(&meta.route.beside("feed.xml"));
     let link = |rel: &str, href: &str, mime: &str| atom::Link {
         href: href.to_string(),
         rel: rel.to_string(),
@@ -248,8 +249,8 @@ fn atom_feed(
     };
     let mut out = Vec::new();
     feed.write_to(&mut out)
-        .map_err(|e| RenderError::feed(&format!("{}feed.xml", meta.rel), e))?;
-    xml_text(out, &format!("{}feed.xml", meta.rel))
+        .map_err(|e| RenderError::feed(&meta.route.beside("feed.xml"), e))?;
+    xml_text(out, &meta.route.beside("feed.xml"))
 }
 
 /// A feed's bytes as text, with a final newline. The writers are given only `String`s, so
@@ -261,10 +262,10 @@ fn xml_text(out: Vec<u8>, rel: &str) -> Result<String, RenderError> {
 }
 
 fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, RenderError> {
-    let rel = format!("{}rss.xml", meta.rel);
+    let rel = meta.route.beside("rss.xml");
     // RFC 2822 dates: every instant afterword accepts has one (`timefmt::check_range`).
     let date = |t: DateTime<Utc>| rfc2822(t).map_err(|e| RenderError::feed(&rel, e));
-    let self_url = paths.permalink(&format!("{}rss.xml", meta.rel));
+    let self_url = paths.permalink(&rel);
     let mut atom_ext = rss::extension::atom::AtomExtension::default();
     atom_ext.set_links(vec![rss::extension::atom::Link {
         href: self_url,
@@ -365,13 +366,10 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     for comp in &visible {
         lists.push(per_component.remove(comp.id.as_str()).unwrap_or_default());
     }
-    let rels: Vec<String> = std::iter::once(String::new())
-        .chain(
-            visible
-                .iter()
-                .map(|comp| format!("components/{}/", comp.id)),
-        )
+    let routes: Vec<Route> = std::iter::once(Route::Home)
+        .chain(visible.iter().map(|comp| Route::Component(&comp.id)))
         .collect();
+    let rels: Vec<String> = routes.iter().map(Route::rel).collect();
     // Entries link to other items' pages through the file → page map.
     let keys: Vec<Option<u64>> = lists
         .iter()
@@ -390,7 +388,7 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     // A feed is rendered again unless the sink kept both its files.
     let todo: Vec<usize> = (0..lists.len())
         .filter(|&k| {
-            let kept = |key: u64, name: &str| w.sink.reuse(&format!("{}{name}", rels[k]), key);
+            let kept = |key: u64, name: &str| w.sink.reuse(&routes[k].beside(name), key);
             !keys[k].is_some_and(|key| kept(key, "feed.xml") & kept(key, "rss.xml"))
         })
         .collect();
@@ -407,7 +405,7 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     let mut metas = vec![FeedMeta {
         title: format!("{site_title}: incidents and maintenance"),
         page: c.base_url.clone(),
-        rel: String::new(),
+        route: Route::Home,
         description: if c.description.is_empty() {
             format!("Incident reports and scheduled maintenance for {site_title}")
         } else {
@@ -417,8 +415,8 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     for comp in &visible {
         metas.push(FeedMeta {
             title: format!("{site_title}: {}", comp.name),
-            page: paths.permalink(&format!("components/{}/", comp.id)),
-            rel: format!("components/{}/", comp.id),
+            page: paths.permalink(&Route::Component(&comp.id).rel()),
+            route: Route::Component(&comp.id),
             description: format!(
                 "Incident reports and scheduled maintenance for {} on {site_title}",
                 comp.name
@@ -432,12 +430,12 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
             let its: Vec<&Item> = list.iter().map(|n| &items[n]).collect();
             Ok([
                 (
-                    format!("{}feed.xml", meta.rel),
+                    meta.route.beside("feed.xml"),
                     keys[k],
                     atom_feed(c, paths, meta, &its, site_updated)?,
                 ),
                 (
-                    format!("{}rss.xml", meta.rel),
+                    meta.route.beside("rss.xml"),
                     keys[k],
                     rss_feed(paths, meta, &its)?,
                 ),

@@ -131,14 +131,9 @@ struct Computed<'a> {
 }
 
 fn link<'a>(w: &Writer, i: &'a Incident) -> LinkView<'a> {
-    let prefix = if i.is_maintenance() {
-        "maintenance"
-    } else {
-        "incidents"
-    };
     LinkView {
         title: &i.title,
-        path: w.paths.path(&format!("{prefix}/{}/", i.slug)),
+        path: w.paths.path(&route_of(i).rel()),
     }
 }
 
@@ -233,7 +228,7 @@ fn compute<'a>(
                 id: &g.id,
                 name: &g.name,
             }),
-        path: w.paths.path(&format!("components/{}/", comp.id)),
+        path: w.paths.path(&Route::Component(&comp.id).rel()),
         status: state.into(),
         uptime: UptimeView {
             d30: percent(d30),
@@ -317,7 +312,7 @@ fn maintenance_summary<'a>(
     let (c, now, tz) = (input.config, input.now, input.config.timezone);
     let win = m.window.expect("maintenance has a window");
     let st = m.status_at(now);
-    let rel = format!("maintenance/{}/", m.slug);
+    let rel = Route::Maintenance(&m.slug).rel();
     MaintenanceSummaryView {
         slug: &m.slug,
         title: &m.title,
@@ -341,7 +336,7 @@ fn maintenance_summary<'a>(
             .map(|x| NamedLink {
                 id: &x.id,
                 name: &x.name,
-                path: w.paths.path(&format!("components/{}/", x.id)),
+                path: w.paths.path(&Route::Component(&x.id).rel()),
             })
             .collect(),
         active: m.active_at(now),
@@ -501,7 +496,7 @@ impl<'a> MaintenanceValues<'a> {
 fn maintenance_pages(w: &Writer, input: &RenderInput) -> Result<(), RenderError> {
     let c = input.config;
     input.maintenances.par_iter().try_for_each(|m| {
-        let rel = format!("maintenance/{}/", m.slug);
+        let rel = Route::Maintenance(&m.slug).rel();
         let linker = w
             .input_memo()
             .then(|| may_link(m))
@@ -746,7 +741,7 @@ fn stats_page(
             .map(|&(x, count)| ComponentCountView {
                 id: &x.id,
                 name: &x.name,
-                path: w.paths.path(&format!("components/{}/", x.id)),
+                path: w.paths.path(&Route::Component(&x.id).rel()),
                 count,
             })
             .collect(),
