@@ -242,18 +242,7 @@ fn issue(
         Kind::Incident
     };
     let mut warn = |m: String| report.warnings.push(format!("{}: {m}", path.display()));
-    let mut notes = Vec::new();
-    if y["pin"].as_bool() == Some(true) {
-        notes.push(
-            "cState: pin = true (afterword does not pin; ongoing incidents lead the home page)"
-                .to_string(),
-        );
-    }
-    if informational {
-        notes.push(format!(
-            "cState: informational = true, severity = {severity:?}"
-        ));
-    }
+    let notes = notes_of(&y, informational, &severity);
     let (timeline, body_md) = read_body(body, kind);
 
     let first = timeline.first().map(|u| u.at);
@@ -265,13 +254,7 @@ fn issue(
     match kind {
         Kind::Maintenance => {
             impact = String::new();
-            let end = resolved_when.filter(|e| *e > date).unwrap_or_else(|| {
-                warn("a maintenance notice without a `resolvedWhen` after its `date`; the window is set to one hour".into());
-                // At the end of time there is no hour left: the range check skips it then.
-                date.checked_add_signed(chrono::Duration::hours(1))
-                    .unwrap_or(date)
-            });
-            window = Some((date, end));
+            window = Some(notice_window(date, resolved_when, &mut warn));
         }
         Kind::Incident => {
             let (imp, level) = severity_of(informational, &severity, &mut warn);
@@ -318,6 +301,38 @@ fn issue(
         origin: path.display().to_string(),
         removed: Default::default(),
     })
+}
+
+/// What afterword keeps of cState's flags it has no field for, as notes in the file.
+fn notes_of(y: &Yaml, informational: bool, severity: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    if y["pin"].as_bool() == Some(true) {
+        notes.push(
+            "cState: pin = true (afterword does not pin; ongoing incidents lead the home page)"
+                .to_string(),
+        );
+    }
+    if informational {
+        notes.push(format!(
+            "cState: informational = true, severity = {severity:?}"
+        ));
+    }
+    notes
+}
+
+/// A maintenance notice's window: `date` to `resolvedWhen`, else one hour.
+fn notice_window(
+    date: Time,
+    resolved_when: Option<Time>,
+    warn: &mut impl FnMut(String),
+) -> (Time, Time) {
+    let end = resolved_when.filter(|e| *e > date).unwrap_or_else(|| {
+        warn("a maintenance notice without a `resolvedWhen` after its `date`; the window is set to one hour".into());
+        // At the end of time there is no hour left: the range check skips it then.
+        date.checked_add_signed(chrono::Duration::hours(1))
+            .unwrap_or(date)
+    });
+    (date, end)
 }
 
 /// An issue's body: its updates (oldest first), and the rest as Markdown: paragraphs that are
