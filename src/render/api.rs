@@ -8,6 +8,7 @@ use crate::model::status::{self, Indicator, State};
 use crate::model::{Incident, Status};
 use crate::util::json::Pretty;
 use crate::util::markdown::TocEntry;
+use crate::util::route::Route;
 use crate::util::timefmt::{format_duration, rfc3339, ymd};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -362,7 +363,7 @@ impl<'a> Api<'a> {
             monitoring_at: i.monitoring_at().map(time),
             resolved_at: i.resolved_at(self.now).map(time),
             impact,
-            shortlink: self.paths.permalink(&super::item_rel(i)),
+            shortlink: self.paths.permalink(&super::route_of(i).rel()),
             started_at: rfc3339(i.started, tz),
             page_id: &self.page.id,
             incident_updates: updates,
@@ -526,11 +527,6 @@ pub(super) fn document(
     messages_html: &[&str],
 ) -> String {
     let c = input.config;
-    let tz = c.timezone;
-    let now = input.now;
-    let level = c.severity_level(&i.severity);
-    let today = now.with_timezone(&tz).date_naive();
-    let time = |t: DateTime<Utc>| rfc3339(t, tz);
     // Room for the long strings and the rest, so the buffer is not regrown while written.
     let text: usize = i.timeline.iter().map(|e| e.message.len()).sum::<usize>()
         + messages_html.iter().map(|m| m.len()).sum::<usize>();
@@ -539,7 +535,7 @@ pub(super) fn document(
         ("schema", "afterword/incident/v1"),
         ("kind", i.kind.id()),
         ("slug", &i.slug),
-        ("url", &paths.permalink(&super::item_rel(i))),
+        ("url", &paths.permalink(&super::route_of(i).rel())),
         ("title", &i.title),
         ("summary", &i.summary),
     ]);
@@ -557,6 +553,28 @@ pub(super) fn document(
             .end_object(),
         None => p.null(),
     };
+    document_times(&mut p, i, c.timezone, input.now);
+    p.key("detected_by").opt_str(i.detected_by.as_deref());
+    document_components(&mut p, c, paths, i);
+    p.key("tags").str_array(&i.tags);
+    p.key("authors").str_array(&i.authors);
+    p.key("aliases").str_array(&i.aliases);
+    document_timeline(&mut p, i, c.timezone, messages_html);
+    p.key("postmortem_html").str(postmortem_html);
+    p.key("toc").array();
+    for t in toc {
+        p.item().object().key("level").int(i64::from(t.level));
+        p.strs(&[("id", &t.id), ("title", &t.title)]).end_object();
+    }
+    p.end_array();
+    document_action_items(&mut p, i, input.now.with_timezone(&c.timezone).date_naive());
+    p.end_object();
+    p.finish()
+}
+
+/// The document's status and times: `status` to `window`.
+fn document_times(p: &mut Pretty, i: &Incident, tz: Tz, now: DateTime<Utc>) {
+    let time = |t: DateTime<Utc>| rfc3339(t, tz);
     let status = i.status_at(now);
     p.key("status")
         .object()
@@ -587,7 +605,12 @@ pub(super) fn document(
             .end_object(),
         None => p.null(),
     };
-    p.key("detected_by").opt_str(i.detected_by.as_deref());
+}
+
+/// The document's visible components (with their level and page) and impact windows.
+fn document_components(p: &mut Pretty, c: &Config, paths: &Paths, i: &Incident) {
+    let time = |t: DateTime<Utc>| rfc3339(t, c.timezone);
+    let level = c.severity_level(&i.severity);
     p.key("components").array();
     for x in i
         .components
@@ -598,7 +621,7 @@ pub(super) fn document(
         p.key("level")
             .opt_str((!i.is_maintenance()).then(|| i.component_level(&x.id, level).id()));
         p.key("url")
-            .str(&paths.permalink(&format!("components/{}/", x.id)))
+            .str(&paths.permalink(&Route::Component(&x.id).rel()))
             .end_object();
     }
     p.end_array();
@@ -618,9 +641,10 @@ pub(super) fn document(
             .end_object();
     }
     p.end_array();
-    p.key("tags").str_array(&i.tags);
-    p.key("authors").str_array(&i.authors);
-    p.key("aliases").str_array(&i.aliases);
+}
+
+/// The document's timeline, each entry with its message as written and as HTML.
+fn document_timeline(p: &mut Pretty, i: &Incident, tz: Tz, messages_html: &[&str]) {
     p.key("timeline").array();
     for ((e, eff), html) in i
         .timeline
@@ -629,7 +653,7 @@ pub(super) fn document(
         .zip(messages_html)
     {
         p.item().object().strs(&[
-            ("at", &time(e.at)),
+            ("at", &rfc3339(e.at, tz)),
             ("status", e.status.id()),
             ("label", e.status.label()),
             // The status the entry reports: an `update` keeps the one before it.
@@ -640,13 +664,10 @@ pub(super) fn document(
             .end_object();
     }
     p.end_array();
-    p.key("postmortem_html").str(postmortem_html);
-    p.key("toc").array();
-    for t in toc {
-        p.item().object().key("level").int(i64::from(t.level));
-        p.strs(&[("id", &t.id), ("title", &t.title)]).end_object();
-    }
-    p.end_array();
+}
+
+/// The document's action items, each overdue or not as of `today`.
+fn document_action_items(p: &mut Pretty, i: &Incident, today: chrono::NaiveDate) {
     p.key("action_items").array();
     for a in &i.action_items {
         p.item().object().strs(&[
@@ -659,6 +680,5 @@ pub(super) fn document(
         p.key("overdue").bool(a.overdue_on(today));
         p.key("link").opt_str(a.link.as_deref()).end_object();
     }
-    p.end_array().end_object();
-    p.finish()
+    p.end_array();
 }
