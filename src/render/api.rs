@@ -192,6 +192,107 @@ pub(super) struct Api<'a> {
     maintenances: Vec<&'a Incident>,
 }
 
+/// Visible components and groups in Statuspage order (each group, then its members, then
+/// components without a group), with their current state and times.
+fn component_list<'a>(
+    c: &'a Config,
+    incidents: &[&'a Incident],
+    maintenances: &[&'a Incident],
+    page_id: &str,
+    updated: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Vec<ComponentJson<'a>> {
+    let tz = c.timezone;
+    let activity = status::activity(incidents.iter().chain(maintenances).copied(), now);
+    let quiet = status::Activity::default();
+    let group_ids: HashMap<&str, String> = c
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), group_api_id(c, &g.id)))
+        .collect();
+    let component_json = |comp: &'a Component, position: usize| {
+        let a = activity.get(comp.id.as_str()).unwrap_or(&quiet);
+        let (state, _) = status::current(&a.incidents, &a.maintenances, &comp.id, c, now);
+        let created = a.created_at(comp, tz, updated);
+        let changed = a.changed_at(created);
+        let json = ComponentJson {
+            state,
+            id: comp.id.clone(),
+            name: &comp.name,
+            status: state.id(),
+            created_at: rfc3339(created, tz),
+            updated_at: rfc3339(changed, tz),
+            position,
+            description: Some(comp.description.as_str()).filter(|d| !d.is_empty()),
+            showcase: true,
+            start_date: comp.since.map(ymd),
+            group_id: comp.group.as_deref().map(|g| group_ids[g].clone()),
+            page_id: page_id.to_string(),
+            group: false,
+            only_show_if_degraded: false,
+            components: None,
+        };
+        (json, state, created, changed)
+    };
+    let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
+    let mut components: Vec<ComponentJson> = Vec::new();
+    for g in &c.groups {
+        let members: Vec<&Component> = visible
+            .iter()
+            .copied()
+            .filter(|x| x.group.as_deref() == Some(g.id.as_str()))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let children: Vec<_> = members.iter().map(|m| component_json(m, 0)).collect();
+        // A group is as bad as its worst member, created with its first, changed with its
+        // latest.
+        let state = State::worst(children.iter().map(|x| x.1));
+        let created = children.iter().map(|x| x.2).min().expect("non-empty");
+        let changed = children.iter().map(|x| x.3).max().expect("non-empty");
+        components.push(ComponentJson {
+            state,
+            id: group_ids[g.id.as_str()].clone(),
+            name: &g.name,
+            status: state.id(),
+            created_at: rfc3339(created, tz),
+            updated_at: rfc3339(changed, tz),
+            position: components.len() + 1,
+            description: Some(g.description.as_str()).filter(|d| !d.is_empty()),
+            showcase: false,
+            start_date: None,
+            group_id: None,
+            page_id: page_id.to_string(),
+            group: true,
+            only_show_if_degraded: false,
+            components: Some(members.iter().map(|m| m.id.as_str()).collect()),
+        });
+        for (mut ch, ..) in children {
+            ch.position = components.len() + 1;
+            components.push(ch);
+        }
+    }
+    for comp in visible.iter().filter(|x| x.group.is_none()) {
+        let (j, ..) = component_json(comp, components.len() + 1);
+        components.push(j);
+    }
+    components
+}
+
+/// What the `/api/v2/` files list, each newest first (upcoming and active maintenances:
+/// soonest first).
+struct Lists<'s, 'a> {
+    /// Every unresolved incident.
+    unresolved: Vec<&'s &'a Incident>,
+    /// The [`API_LIMIT`] most recent incidents plus every unresolved one.
+    recent: Vec<&'s &'a Incident>,
+    upcoming: Vec<&'s &'a Incident>,
+    active: Vec<&'s &'a Incident>,
+    /// The [`API_LIMIT`] most recent maintenances.
+    maint_recent: Vec<&'s &'a Incident>,
+}
+
 impl<'a> Api<'a> {
     pub fn new(input: &RenderInput<'a>, paths: &'a Paths<'a>) -> Self {
         let c = input.config;
@@ -211,80 +312,7 @@ impl<'a> Api<'a> {
             updated_at: rfc3339(updated, tz),
         };
 
-        let activity = status::activity(incidents.iter().chain(&maintenances).copied(), now);
-        let quiet = status::Activity::default();
-        let group_ids: HashMap<&str, String> = c
-            .groups
-            .iter()
-            .map(|g| (g.id.as_str(), group_api_id(c, &g.id)))
-            .collect();
-        let component_json = |comp: &'a Component, position: usize| {
-            let a = activity.get(comp.id.as_str()).unwrap_or(&quiet);
-            let (state, _) = status::current(&a.incidents, &a.maintenances, &comp.id, c, now);
-            let created = a.created_at(comp, tz, updated);
-            let changed = a.changed_at(created);
-            let json = ComponentJson {
-                state,
-                id: comp.id.clone(),
-                name: &comp.name,
-                status: state.id(),
-                created_at: rfc3339(created, tz),
-                updated_at: rfc3339(changed, tz),
-                position,
-                description: Some(comp.description.as_str()).filter(|d| !d.is_empty()),
-                showcase: true,
-                start_date: comp.since.map(ymd),
-                group_id: comp.group.as_deref().map(|g| group_ids[g].clone()),
-                page_id: page.id.clone(),
-                group: false,
-                only_show_if_degraded: false,
-                components: None,
-            };
-            (json, state, created, changed)
-        };
-        let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
-        let mut components: Vec<ComponentJson> = Vec::new();
-        for g in &c.groups {
-            let members: Vec<&Component> = visible
-                .iter()
-                .copied()
-                .filter(|x| x.group.as_deref() == Some(g.id.as_str()))
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            let children: Vec<_> = members.iter().map(|m| component_json(m, 0)).collect();
-            // A group is as bad as its worst member, created with its first, changed with its
-            // latest.
-            let state = State::worst(children.iter().map(|x| x.1));
-            let created = children.iter().map(|x| x.2).min().expect("non-empty");
-            let changed = children.iter().map(|x| x.3).max().expect("non-empty");
-            components.push(ComponentJson {
-                state,
-                id: group_ids[g.id.as_str()].clone(),
-                name: &g.name,
-                status: state.id(),
-                created_at: rfc3339(created, tz),
-                updated_at: rfc3339(changed, tz),
-                position: components.len() + 1,
-                description: Some(g.description.as_str()).filter(|d| !d.is_empty()),
-                showcase: false,
-                start_date: None,
-                group_id: None,
-                page_id: page.id.clone(),
-                group: true,
-                only_show_if_degraded: false,
-                components: Some(members.iter().map(|m| m.id.as_str()).collect()),
-            });
-            for (mut ch, ..) in children {
-                ch.position = components.len() + 1;
-                components.push(ch);
-            }
-        }
-        for comp in visible.iter().filter(|x| x.group.is_none()) {
-            let (j, ..) = component_json(comp, components.len() + 1);
-            components.push(j);
-        }
+        let components = component_list(c, &incidents, &maintenances, &page.id, updated, now);
         Api {
             config: c,
             tz,
@@ -400,8 +428,8 @@ impl<'a> Api<'a> {
         }
     }
 
-    /// Every `/api/v2/` file as (path, JSON).
-    pub fn files(&self) -> Vec<(&'static str, String)> {
+    /// The incidents and maintenances each file lists, in its order.
+    fn lists(&self) -> Lists<'_, 'a> {
         let now = self.now;
         let unresolved: Vec<&&Incident> = self
             .incidents
@@ -434,6 +462,24 @@ impl<'a> Api<'a> {
             .rev()
             .collect();
         let maint_recent: Vec<&&Incident> = self.maintenances.iter().take(API_LIMIT).collect();
+        Lists {
+            unresolved,
+            recent,
+            upcoming,
+            active,
+            maint_recent,
+        }
+    }
+
+    /// Every `/api/v2/` file as (path, JSON).
+    pub fn files(&self) -> Vec<(&'static str, String)> {
+        let Lists {
+            unresolved,
+            recent,
+            upcoming,
+            active,
+            maint_recent,
+        } = self.lists();
         let list = |v: &[&&'a Incident]| -> Vec<IncidentJson<'_>> {
             v.iter().map(|i| self.incident(i)).collect()
         };
