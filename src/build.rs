@@ -222,21 +222,7 @@ pub fn analyze(
     // The theme and its templates, as `build` would load them.
     let site_toml = display_path(&root.join(config::FILE_NAME));
     let theme = theme::load(&config.root, &config.theme);
-    let theme_problem: Vec<Diagnostic> = match &theme {
-        Ok(t) => {
-            let missing = t.missing_templates();
-            (!missing.is_empty())
-                .then(|| missing_templates(&site_toml, &config, &missing))
-                .into_iter()
-                .chain(
-                    render::compile(t)
-                        .err()
-                        .map(|e| theme_diagnostic(&site_toml, &config, &e)),
-                )
-                .collect()
-        }
-        Err(e) => vec![theme_diagnostic(&site_toml, &config, e)],
-    };
+    let theme_problem = theme_problems(&theme, &site_toml, &config);
     let content = root.join("content");
     if !content.is_dir() {
         let mut diags = config_diags;
@@ -375,6 +361,30 @@ fn at_theme(site_toml: &Path, config: &Config, msg: impl Into<String>) -> Diagno
             d
         }
         None => Diagnostic::file(site_toml, msg),
+    }
+}
+
+/// What is wrong with the theme: templates it lacks, a template that does not compile, or a
+/// theme that could not be loaded.
+fn theme_problems(
+    theme: &Result<theme::Theme, String>,
+    site_toml: &Path,
+    config: &Config,
+) -> Vec<Diagnostic> {
+    match theme {
+        Ok(t) => {
+            let missing = t.missing_templates();
+            (!missing.is_empty())
+                .then(|| missing_templates(site_toml, config, &missing))
+                .into_iter()
+                .chain(
+                    render::compile(t)
+                        .err()
+                        .map(|e| theme_diagnostic(site_toml, config, &e)),
+                )
+                .collect()
+        }
+        Err(e) => vec![theme_diagnostic(site_toml, config, e)],
     }
 }
 

@@ -6,7 +6,7 @@ use afterword::scaffold;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// mimalloc: a build allocates millions of small strings and values on every core, where it
@@ -237,69 +237,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             drafts,
             force,
             now,
-        } => {
-            let now = resolve_now(now.as_deref()).map_err(Failure::error)?;
-            let report = build(&BuildOptions {
-                root,
-                output,
-                base_url,
-                drafts,
-                force,
-                now,
-                // Stage by stage on a terminal, where a long build would otherwise be silent.
-                progress: std::io::stderr()
-                    .is_terminal()
-                    .then_some(&|line: &str| eprintln!("  {line}")),
-            })
-            .map_err(|e| match e {
-                // Each problem with its source line, as `check` shows it, then the count.
-                BuildError::Invalid(ds) => {
-                    let mut out: Vec<String> = ds.iter().map(human).collect();
-                    out.push(BuildError::Invalid(ds).summary());
-                    Failure::Text(out.join("\n\n"))
-                }
-                // Its text is its summary: `error: …`.
-                e => Failure::Text(shown(&e)),
-            })?;
-            for w in &report.warnings {
-                eprintln!("{}", human(w));
-            }
-            for n in &report.notes {
-                eprintln!("warning: {}", shown(n));
-            }
-            println!(
-                "Built {} incident{} into {}: {} pages, {} files in {:.2}s",
-                report.incidents,
-                if report.incidents == 1 { "" } else { "s" },
-                report.output.display(),
-                report.pages,
-                report.files,
-                report.seconds
-            );
-            Ok(())
-        }
+        } => build_command(root, output, base_url, drafts, force, now.as_deref()),
         Command::Check {
             root,
             format,
             deny_warnings,
             now,
-        } => {
-            let now = resolve_now(now.as_deref()).map_err(Failure::error)?;
-            let report =
-                afterword::build::check(&root, now).map_err(|e| Failure::Text(shown(&e)))?;
-            for d in &report.diagnostics {
-                match format {
-                    Format::Human => eprintln!("{}\n", human(d)),
-                    Format::Json => println!("{}", afterword::diag::json(d)),
-                    Format::Github => println!("{}", afterword::diag::github(d)),
-                }
-            }
-            eprintln!("check: {}", report.summary());
-            if report.errors() > 0 || (deny_warnings && report.warnings() > 0) {
-                return Err(Failure::Reported);
-            }
-            Ok(())
-        }
+        } => check_command(&root, format, deny_warnings, now.as_deref()),
         Command::Serve {
             root,
             port,
@@ -342,6 +286,79 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
     }
+}
+
+/// `afterword build`: build, then print the warnings and what was built.
+fn build_command(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    drafts: bool,
+    force: bool,
+    now: Option<&str>,
+) -> Result<(), Failure> {
+    let now = resolve_now(now).map_err(Failure::error)?;
+    let report = build(&BuildOptions {
+        root,
+        output,
+        base_url,
+        drafts,
+        force,
+        now,
+        // Stage by stage on a terminal, where a long build would otherwise be silent.
+        progress: std::io::stderr()
+            .is_terminal()
+            .then_some(&|line: &str| eprintln!("  {line}")),
+    })
+    .map_err(|e| match e {
+        // Each problem with its source line, as `check` shows it, then the count.
+        BuildError::Invalid(ds) => {
+            let mut out: Vec<String> = ds.iter().map(human).collect();
+            out.push(BuildError::Invalid(ds).summary());
+            Failure::Text(out.join("\n\n"))
+        }
+        // Its text is its summary: `error: …`.
+        e => Failure::Text(shown(&e)),
+    })?;
+    for w in &report.warnings {
+        eprintln!("{}", human(w));
+    }
+    for n in &report.notes {
+        eprintln!("warning: {}", shown(n));
+    }
+    println!(
+        "Built {} incident{} into {}: {} pages, {} files in {:.2}s",
+        report.incidents,
+        if report.incidents == 1 { "" } else { "s" },
+        report.output.display(),
+        report.pages,
+        report.files,
+        report.seconds
+    );
+    Ok(())
+}
+
+/// `afterword check`: print every diagnostic in `format`, then the summary.
+fn check_command(
+    root: &Path,
+    format: Format,
+    deny_warnings: bool,
+    now: Option<&str>,
+) -> Result<(), Failure> {
+    let now = resolve_now(now).map_err(Failure::error)?;
+    let report = afterword::build::check(root, now).map_err(|e| Failure::Text(shown(&e)))?;
+    for d in &report.diagnostics {
+        match format {
+            Format::Human => eprintln!("{}\n", human(d)),
+            Format::Json => println!("{}", afterword::diag::json(d)),
+            Format::Github => println!("{}", afterword::diag::github(d)),
+        }
+    }
+    eprintln!("check: {}", report.summary());
+    if report.errors() > 0 || (deny_warnings && report.warnings() > 0) {
+        return Err(Failure::Reported);
+    }
+    Ok(())
 }
 
 /// How a command failed. `main` prints it (to stderr) and exits with status 1.

@@ -242,6 +242,69 @@ fn issue(
         Kind::Incident
     };
     let mut warn = |m: String| report.warnings.push(format!("{}: {m}", path.display()));
+    let notes = notes_of(&y, informational, &severity);
+    let (timeline, body_md) = read_body(body, kind);
+
+    let first = timeline.first().map(|u| u.at);
+    let started = (kind == Kind::Incident && first != Some(date)).then_some(date);
+    let mut resolved = None;
+    let mut window = None;
+    let mut impacts = Vec::new();
+    let impact;
+    match kind {
+        Kind::Maintenance => {
+            impact = String::new();
+            window = Some(notice_window(date, resolved_when, &mut warn));
+        }
+        Kind::Incident => {
+            let (imp, level) = severity_of(informational, &severity, &mut warn);
+            impact = imp.to_string();
+            if let Some(level) = level {
+                impacts = affected
+                    .iter()
+                    .map(|c| ImpactWindow {
+                        component: c.clone(),
+                        level: level.to_string(),
+                        start: None,
+                        end: None,
+                    })
+                    .collect();
+            }
+            let tracked = timeline
+                .iter()
+                .find(|u| u.status == "resolved")
+                .map(|u| u.at);
+            resolved = resolution(resolved_flag, resolved_when, tracked, date, &mut warn);
+        }
+    }
+    let (slug, why) = super::safe_slug(&stem, &title);
+    if let Some(why) = why {
+        warn(why);
+    }
+    Ok(Item {
+        source: "cstate",
+        id: stem.clone(),
+        slug,
+        kind,
+        title,
+        impact,
+        components: affected,
+        started,
+        resolved,
+        window,
+        timeline,
+        impacts,
+        body: body_md,
+        aliases: Vec::new(),
+        draft: y["draft"].as_bool().unwrap_or(false),
+        notes,
+        origin: path.display().to_string(),
+        removed: Default::default(),
+    })
+}
+
+/// What afterword keeps of cState's flags it has no field for, as notes in the file.
+fn notes_of(y: &Yaml, informational: bool, severity: &str) -> Vec<String> {
     let mut notes = Vec::new();
     if y["pin"].as_bool() == Some(true) {
         notes.push(
@@ -254,7 +317,27 @@ fn issue(
             "cState: informational = true, severity = {severity:?}"
         ));
     }
+    notes
+}
 
+/// A maintenance notice's window: `date` to `resolvedWhen`, else one hour.
+fn notice_window(
+    date: Time,
+    resolved_when: Option<Time>,
+    warn: &mut impl FnMut(String),
+) -> (Time, Time) {
+    let end = resolved_when.filter(|e| *e > date).unwrap_or_else(|| {
+        warn("a maintenance notice without a `resolvedWhen` after its `date`; the window is set to one hour".into());
+        // At the end of time there is no hour left: the range check skips it then.
+        date.checked_add_signed(chrono::Duration::hours(1))
+            .unwrap_or(date)
+    });
+    (date, end)
+}
+
+/// An issue's body: its updates (oldest first), and the rest as Markdown: paragraphs that are
+/// not updates, then what follows a `---` line (the postmortem).
+fn read_body(body: &str, kind: Kind) -> (Vec<Update>, String) {
     let (updates_part, postmortem) = match body
         .split_inclusive('\n')
         .scan(0, |at, line| {
@@ -285,98 +368,55 @@ fn issue(
         }
         body_md.push_str(postmortem);
     }
+    (timeline, body_md)
+}
 
-    let first = timeline.first().map(|u| u.at);
-    let started = (kind == Kind::Incident && first != Some(date)).then_some(date);
+/// An incident's impact and the level of its components, from cState's severity.
+fn severity_of(
+    informational: bool,
+    severity: &str,
+    warn: &mut impl FnMut(String),
+) -> (&'static str, Option<&'static str>) {
+    match (informational, severity) {
+        (true, _) | (_, "notice") => ("none", None),
+        (_, "down") => ("critical", Some("major_outage")),
+        (_, "disrupted") => ("major", Some("partial_outage")),
+        (_, other) => {
+            warn(format!("severity {other:?} is not down, disrupted or notice; imported as disrupted (major)"));
+            ("major", Some("partial_outage"))
+        }
+    }
+}
+
+/// An incident's resolution where its updates do not already say it (`tracked`).
+fn resolution(
+    resolved_flag: bool,
+    resolved_when: Option<Time>,
+    tracked: Option<Time>,
+    date: Time,
+    warn: &mut impl FnMut(String),
+) -> Option<Time> {
     let mut resolved = None;
-    let mut window = None;
-    let mut impacts = Vec::new();
-    let impact;
-    match kind {
-        Kind::Maintenance => {
-            impact = String::new();
-            let end = resolved_when.filter(|e| *e > date).unwrap_or_else(|| {
-                warn("a maintenance notice without a `resolvedWhen` after its `date`; the window is set to one hour".into());
-                // At the end of time there is no hour left: the range check skips it then.
-                date.checked_add_signed(chrono::Duration::hours(1))
-                    .unwrap_or(date)
-            });
-            window = Some((date, end));
-        }
-        Kind::Incident => {
-            let (imp, level) = match (informational, severity.as_str()) {
-                (true, _) | (_, "notice") => ("none", None),
-                (_, "down") => ("critical", Some("major_outage")),
-                (_, "disrupted") => ("major", Some("partial_outage")),
-                (_, other) => {
-                    warn(format!("severity {other:?} is not down, disrupted or notice; imported as disrupted (major)"));
-                    ("major", Some("partial_outage"))
-                }
-            };
-            impact = imp.to_string();
-            if let Some(level) = level {
-                impacts = affected
-                    .iter()
-                    .map(|c| ImpactWindow {
-                        component: c.clone(),
-                        level: level.to_string(),
-                        start: None,
-                        end: None,
-                    })
-                    .collect();
+    if resolved_flag {
+        match (resolved_when, tracked) {
+            (Some(r), t) if t != Some(r) && r >= date => resolved = Some(r),
+            (Some(_), Some(_)) => {}
+            (Some(r), None) => {
+                warn(format!(
+                    "`resolvedWhen` {r} is before `date`; resolved at `date`"
+                ));
+                resolved = Some(date);
             }
-            let tracked = timeline
-                .iter()
-                .find(|u| u.status == "resolved")
-                .map(|u| u.at);
-            if resolved_flag {
-                match (resolved_when, tracked) {
-                    (Some(r), t) if t != Some(r) && r >= date => resolved = Some(r),
-                    (Some(_), Some(_)) => {}
-                    (Some(r), None) => {
-                        warn(format!(
-                            "`resolvedWhen` {r} is before `date`; resolved at `date`"
-                        ));
-                        resolved = Some(date);
-                    }
-                    (None, Some(_)) => {}
-                    (None, None) => {
-                        warn("resolved, with no `resolvedWhen` and no tracked resolution; resolved at `date`".into());
-                        resolved = Some(date);
-                    }
-                }
-            } else if tracked.is_some() {
-                warn(
-                    "`resolved: false`, but an update says resolved; imported as resolved then"
-                        .into(),
-                );
+            (None, Some(_)) => {}
+            (None, None) => {
+                warn("resolved, with no `resolvedWhen` and no tracked resolution; resolved at `date`".into());
+                resolved = Some(date);
             }
         }
+    } else if tracked.is_some() {
+        warn("`resolved: false`, but an update says resolved; imported as resolved then".into());
     }
-    let (slug, why) = super::safe_slug(&stem, &title);
-    if let Some(why) = why {
-        warn(why);
-    }
-    Ok(Item {
-        source: "cstate",
-        id: stem.clone(),
-        slug,
-        kind,
-        title,
-        impact,
-        components: affected,
-        started,
-        resolved,
-        window,
-        timeline,
-        impacts,
-        body: body_md,
-        aliases: Vec::new(),
-        draft: y["draft"].as_bool().unwrap_or(false),
-        notes,
-        origin: path.display().to_string(),
-        removed: Default::default(),
-    })
+    resolved
 }
 
 /// Paragraphs: runs of non-blank lines, trimmed.

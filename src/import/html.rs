@@ -58,16 +58,7 @@ pub fn to_markdown(html: &str, removed: &mut super::safe::Removed) -> String {
             }
             continue;
         }
-        // Only `href` is kept, but say that event handlers went.
-        for a in tag
-            .to_ascii_lowercase()
-            .split(|c: char| c.is_whitespace() || c == '/')
-        {
-            let key = a.split('=').next().unwrap_or("");
-            if key.len() > 2 && key.starts_with("on") {
-                removed.attribute(key);
-            }
-        }
+        note_handlers(tag, removed);
         match (name.as_str(), closing) {
             ("br", _) => {
                 let t = out.trim_end().len();
@@ -103,15 +94,7 @@ pub fn to_markdown(html: &str, removed: &mut super::safe::Removed) -> String {
             }
             ("a", true) => {
                 if let Some((href, start)) = links.pop() {
-                    if let Some(href) = href.filter(|h| !h.is_empty()) {
-                        let text = out[start..].trim().to_string();
-                        out.truncate(start);
-                        if text.is_empty() || text == href {
-                            out.push_str(&format!("<{href}>"));
-                        } else {
-                            out.push_str(&format!("[{text}]({href})"));
-                        }
-                    }
+                    close_link(&mut out, href, start);
                 }
             }
             _ => {}
@@ -124,6 +107,39 @@ pub fn to_markdown(html: &str, removed: &mut super::safe::Removed) -> String {
     };
     out.push_str(&decode(rest));
     // Breaks and blank lines at the end mean nothing.
+    trim_end_breaks(&mut out);
+    out.trim_start_matches('\n').to_string()
+}
+
+/// Only `href` is kept, but say that event handlers (`on…` attributes) went.
+fn note_handlers(tag: &str, removed: &mut super::safe::Removed) {
+    for a in tag
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '/')
+    {
+        let key = a.split('=').next().unwrap_or("");
+        if key.len() > 2 && key.starts_with("on") {
+            removed.attribute(key);
+        }
+    }
+}
+
+/// At `</a>`: the text written since `start` becomes a Markdown link to `href` (an autolink
+/// when it is the URL itself); without an `href` the text stays as it is.
+fn close_link(out: &mut String, href: Option<String>, start: usize) {
+    if let Some(href) = href.filter(|h| !h.is_empty()) {
+        let text = out[start..].trim().to_string();
+        out.truncate(start);
+        if text.is_empty() || text == href {
+            out.push_str(&format!("<{href}>"));
+        } else {
+            out.push_str(&format!("[{text}]({href})"));
+        }
+    }
+}
+
+/// Remove trailing whitespace and hard breaks (`\\`), however many.
+fn trim_end_breaks(out: &mut String) {
     loop {
         let t = out.trim_end();
         let t = t.strip_suffix('\\').unwrap_or(t);
@@ -132,7 +148,6 @@ pub fn to_markdown(html: &str, removed: &mut super::safe::Removed) -> String {
         }
         out.truncate(t.len());
     }
-    out.trim_start_matches('\n').to_string()
 }
 
 fn trim_spaces(out: &mut String) {

@@ -398,44 +398,9 @@ pub fn apply(
             }
         };
         let mut item = item;
-        if slugs.contains(&item.slug) {
-            let base = item.slug.clone();
-            item.slug = hashed(&base, &item.id);
-            // Should even that be taken, the id with a counter is hashed instead.
-            let mut n = 2;
-            while slugs.contains(&item.slug) {
-                item.slug = hashed(&base, &format!("{}#{n}", item.id));
-                n += 1;
-            }
-            report.warnings.push(format!(
-                "{}: another incident has the same slug; its slug is `{}`",
-                item.origin, item.slug
-            ));
-        }
-        slugs.insert(item.slug.clone());
+        unique_slug(&mut item, &mut slugs, report);
         let item = &item;
-        let mut names = BTreeMap::new();
-        for name in item
-            .components
-            .iter()
-            .chain(item.impacts.iter().map(|w| &w.component))
-        {
-            let id = site.component_id(&Component {
-                name: name.clone(),
-                description: None,
-                group: None,
-                since: None,
-            });
-            names.insert(name.clone(), id);
-        }
-        if item.components.is_empty() {
-            names.insert(String::new(), site.unspecified_component());
-        }
-        let severity = match item.kind {
-            Kind::Incident => Some(site.severity_for(&item.impact)),
-            Kind::Maintenance => None,
-        };
-        let text = file::render(item, &names, severity.as_deref());
+        let text = render_item(item, &mut site);
         if text.len() as u64 > MAX_FILE_BYTES {
             report.warnings.push(format!(
                 "{}: the file it would make is {} bytes, over the limit of {MAX_FILE_BYTES} bytes \
@@ -451,33 +416,7 @@ pub fn apply(
             None => file::free_path(&content, item, &taken),
         };
         taken.push(path.clone());
-        let shown = path.strip_prefix(&opts.root).unwrap_or(&path).display();
-        let action = match existing {
-            None => {
-                report.created += 1;
-                format!("create {shown}")
-            }
-            Some(found) if found.text == text => {
-                report.unchanged += 1;
-                continue;
-            }
-            Some(found) if !found.pristine && !opts.force => {
-                report.kept += 1;
-                report.warnings.push(format!(
-                    "{shown}: edited since it was imported, so it was left as it is \
-                     (--force overwrites it)"
-                ));
-                continue;
-            }
-            Some(_) => {
-                report.updated += 1;
-                format!("update {shown}")
-            }
-        };
-        report.actions.push(action);
-        if !opts.dry_run {
-            write_atomic(&path, text.as_bytes())?;
-        }
+        write_item(&path, existing, &text, opts, report)?;
     }
     report.actions.extend(site.changes.iter().cloned());
     report.warnings.extend(site.warnings.iter().cloned());
@@ -487,6 +426,94 @@ pub fn apply(
         // `build` take: they need a content/ folder.
         std::fs::create_dir_all(&content)
             .map_err(|e| format!("cannot create {}: {e}", content.display()))?;
+    }
+    Ok(())
+}
+
+/// Give `item` a slug no other file holds (its own, else one hashed from its id), and take it.
+fn unique_slug(
+    item: &mut Item,
+    slugs: &mut std::collections::HashSet<String>,
+    report: &mut Report,
+) {
+    if slugs.contains(&item.slug) {
+        let base = item.slug.clone();
+        item.slug = hashed(&base, &item.id);
+        // Should even that be taken, the id with a counter is hashed instead.
+        let mut n = 2;
+        while slugs.contains(&item.slug) {
+            item.slug = hashed(&base, &format!("{}#{n}", item.id));
+            n += 1;
+        }
+        report.warnings.push(format!(
+            "{}: another incident has the same slug; its slug is `{}`",
+            item.origin, item.slug
+        ));
+    }
+    slugs.insert(item.slug.clone());
+}
+
+/// The file's text for `item`, its components and severity taken from (or added to) the site.
+fn render_item(item: &Item, site: &mut site::SiteEdit) -> String {
+    let mut names = BTreeMap::new();
+    for name in item
+        .components
+        .iter()
+        .chain(item.impacts.iter().map(|w| &w.component))
+    {
+        let id = site.component_id(&Component {
+            name: name.clone(),
+            description: None,
+            group: None,
+            since: None,
+        });
+        names.insert(name.clone(), id);
+    }
+    if item.components.is_empty() {
+        names.insert(String::new(), site.unspecified_component());
+    }
+    let severity = match item.kind {
+        Kind::Incident => Some(site.severity_for(&item.impact)),
+        Kind::Maintenance => None,
+    };
+    file::render(item, &names, severity.as_deref())
+}
+
+/// Write `text` to `path` unless it is already there or was edited by hand (without
+/// `--force`), counting and reporting what was done.
+fn write_item(
+    path: &Path,
+    existing: Option<file::Found>,
+    text: &str,
+    opts: &Options,
+    report: &mut Report,
+) -> Result<(), String> {
+    let shown = path.strip_prefix(&opts.root).unwrap_or(path).display();
+    let action = match existing {
+        None => {
+            report.created += 1;
+            format!("create {shown}")
+        }
+        Some(found) if found.text == text => {
+            report.unchanged += 1;
+            return Ok(());
+        }
+        Some(found) if !found.pristine && !opts.force => {
+            report.kept += 1;
+            report.warnings.push(format!(
+                "{shown}: edited since it was imported, so it was left as it is \
+                 (--force overwrites it)"
+            ));
+            return Ok(());
+        }
+        Some(_) => {
+            report.updated += 1;
+            format!("update {shown}")
+        }
+    };
+    report.actions.push(action);
+    if !opts.dry_run {
+        write_atomic(path, text.as_bytes())?;
     }
     Ok(())
 }

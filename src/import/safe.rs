@@ -200,13 +200,7 @@ fn widen(r: &mut Option<Range<usize>>, by: &Range<usize>) {
 /// The edits that make `md` safe, as (source range, replacement).
 fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
     let parser = Parser::new_ext(md, crate::util::markdown::options());
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-    for (_, def) in parser.reference_definitions().iter() {
-        if !url_ok(&def.dest) {
-            removed.url(&def.dest);
-            edits.push((def.span.clone(), String::new()));
-        }
-    }
+    let mut edits = bad_definitions(&parser, removed);
     let mut open: Vec<Open> = Vec::new();
     let mut block: Option<Range<usize>> = None;
     // An inline element dropped with its content: (name, where its open tag starts).
@@ -248,33 +242,15 @@ fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
                 if let Some(parent) = open.last_mut() {
                     widen(&mut parent.inner, &o.range);
                 }
-                if !o.bad {
-                    continue;
-                }
-                match o.inner {
-                    Some(i) if !o.autolink && o.range.start <= i.start && i.end <= o.range.end => {
-                        edits.push((o.range.start..i.start, String::new()));
-                        edits.push((i.end..o.range.end, String::new()));
-                    }
-                    _ => edits.push((o.range, String::new())),
+                if o.bad {
+                    unlink(o, &mut edits);
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
             // Text that looks like a tag is text here, but a laxer Markdown reader (of the
             // JSON API, say) could take it for HTML: its `<` is written `&lt;`.
-            Event::Text(_) if !in_code => {
-                let src = md.as_bytes();
-                for i in range.clone() {
-                    let next = src.get(i + 1).copied().unwrap_or(b' ');
-                    if src[i] == b'<'
-                        && (next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
-                        && (i == 0 || src[i - 1] != b'\\')
-                    {
-                        edits.push((i..i + 1, "&lt;".to_string()));
-                    }
-                }
-            }
+            Event::Text(_) if !in_code => escape_tags(md, range, &mut edits),
             Event::Start(Tag::HtmlBlock) => block = None,
             Event::Html(_) => widen(&mut block, &range),
             Event::End(TagEnd::HtmlBlock) => {
@@ -321,6 +297,44 @@ fn pass(md: &str, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
         }
     }
     edits
+}
+
+/// Reference definitions (`[x]: url`) whose URL is not allowed: removed whole.
+fn bad_definitions(parser: &Parser, removed: &mut Removed) -> Vec<(Range<usize>, String)> {
+    let mut edits = Vec::new();
+    for (_, def) in parser.reference_definitions().iter() {
+        if !url_ok(&def.dest) {
+            removed.url(&def.dest);
+            edits.push((def.span.clone(), String::new()));
+        }
+    }
+    edits
+}
+
+/// A link or image whose URL is not allowed: its markup goes, its text stays (an autolink,
+/// or one whose text cannot be told apart, goes whole).
+fn unlink(o: Open, edits: &mut Vec<(Range<usize>, String)>) {
+    match o.inner {
+        Some(i) if !o.autolink && o.range.start <= i.start && i.end <= o.range.end => {
+            edits.push((o.range.start..i.start, String::new()));
+            edits.push((i.end..o.range.end, String::new()));
+        }
+        _ => edits.push((o.range, String::new())),
+    }
+}
+
+/// In text at `range`, each `<` that a laxer reader could take for a tag is written `&lt;`.
+fn escape_tags(md: &str, range: Range<usize>, edits: &mut Vec<(Range<usize>, String)>) {
+    let src = md.as_bytes();
+    for i in range {
+        let next = src.get(i + 1).copied().unwrap_or(b' ');
+        if src[i] == b'<'
+            && (next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?'))
+            && (i == 0 || src[i - 1] != b'\\')
+        {
+            edits.push((i..i + 1, "&lt;".to_string()));
+        }
+    }
 }
 
 /// `md` with `edits` made; an edit overlapping one before it waits for the next round.

@@ -8,6 +8,7 @@ use crate::model::status::{self, Indicator, State};
 use crate::model::{Incident, Status};
 use crate::util::json::Pretty;
 use crate::util::markdown::TocEntry;
+use crate::util::route::Route;
 use crate::util::timefmt::{format_duration, rfc3339, ymd};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -191,6 +192,107 @@ pub(super) struct Api<'a> {
     maintenances: Vec<&'a Incident>,
 }
 
+/// Visible components and groups in Statuspage order (each group, then its members, then
+/// components without a group), with their current state and times.
+fn component_list<'a>(
+    c: &'a Config,
+    incidents: &[&'a Incident],
+    maintenances: &[&'a Incident],
+    page_id: &str,
+    updated: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Vec<ComponentJson<'a>> {
+    let tz = c.timezone;
+    let activity = status::activity(incidents.iter().chain(maintenances).copied(), now);
+    let quiet = status::Activity::default();
+    let group_ids: HashMap<&str, String> = c
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), group_api_id(c, &g.id)))
+        .collect();
+    let component_json = |comp: &'a Component, position: usize| {
+        let a = activity.get(comp.id.as_str()).unwrap_or(&quiet);
+        let (state, _) = status::current(&a.incidents, &a.maintenances, &comp.id, c, now);
+        let created = a.created_at(comp, tz, updated);
+        let changed = a.changed_at(created);
+        let json = ComponentJson {
+            state,
+            id: comp.id.clone(),
+            name: &comp.name,
+            status: state.id(),
+            created_at: rfc3339(created, tz),
+            updated_at: rfc3339(changed, tz),
+            position,
+            description: Some(comp.description.as_str()).filter(|d| !d.is_empty()),
+            showcase: true,
+            start_date: comp.since.map(ymd),
+            group_id: comp.group.as_deref().map(|g| group_ids[g].clone()),
+            page_id: page_id.to_string(),
+            group: false,
+            only_show_if_degraded: false,
+            components: None,
+        };
+        (json, state, created, changed)
+    };
+    let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
+    let mut components: Vec<ComponentJson> = Vec::new();
+    for g in &c.groups {
+        let members: Vec<&Component> = visible
+            .iter()
+            .copied()
+            .filter(|x| x.group.as_deref() == Some(g.id.as_str()))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let children: Vec<_> = members.iter().map(|m| component_json(m, 0)).collect();
+        // A group is as bad as its worst member, created with its first, changed with its
+        // latest.
+        let state = State::worst(children.iter().map(|x| x.1));
+        let created = children.iter().map(|x| x.2).min().expect("non-empty");
+        let changed = children.iter().map(|x| x.3).max().expect("non-empty");
+        components.push(ComponentJson {
+            state,
+            id: group_ids[g.id.as_str()].clone(),
+            name: &g.name,
+            status: state.id(),
+            created_at: rfc3339(created, tz),
+            updated_at: rfc3339(changed, tz),
+            position: components.len() + 1,
+            description: Some(g.description.as_str()).filter(|d| !d.is_empty()),
+            showcase: false,
+            start_date: None,
+            group_id: None,
+            page_id: page_id.to_string(),
+            group: true,
+            only_show_if_degraded: false,
+            components: Some(members.iter().map(|m| m.id.as_str()).collect()),
+        });
+        for (mut ch, ..) in children {
+            ch.position = components.len() + 1;
+            components.push(ch);
+        }
+    }
+    for comp in visible.iter().filter(|x| x.group.is_none()) {
+        let (j, ..) = component_json(comp, components.len() + 1);
+        components.push(j);
+    }
+    components
+}
+
+/// What the `/api/v2/` files list, each newest first (upcoming and active maintenances:
+/// soonest first).
+struct Lists<'s, 'a> {
+    /// Every unresolved incident.
+    unresolved: Vec<&'s &'a Incident>,
+    /// The [`API_LIMIT`] most recent incidents plus every unresolved one.
+    recent: Vec<&'s &'a Incident>,
+    upcoming: Vec<&'s &'a Incident>,
+    active: Vec<&'s &'a Incident>,
+    /// The [`API_LIMIT`] most recent maintenances.
+    maint_recent: Vec<&'s &'a Incident>,
+}
+
 impl<'a> Api<'a> {
     pub fn new(input: &RenderInput<'a>, paths: &'a Paths<'a>) -> Self {
         let c = input.config;
@@ -210,80 +312,7 @@ impl<'a> Api<'a> {
             updated_at: rfc3339(updated, tz),
         };
 
-        let activity = status::activity(incidents.iter().chain(&maintenances).copied(), now);
-        let quiet = status::Activity::default();
-        let group_ids: HashMap<&str, String> = c
-            .groups
-            .iter()
-            .map(|g| (g.id.as_str(), group_api_id(c, &g.id)))
-            .collect();
-        let component_json = |comp: &'a Component, position: usize| {
-            let a = activity.get(comp.id.as_str()).unwrap_or(&quiet);
-            let (state, _) = status::current(&a.incidents, &a.maintenances, &comp.id, c, now);
-            let created = a.created_at(comp, tz, updated);
-            let changed = a.changed_at(created);
-            let json = ComponentJson {
-                state,
-                id: comp.id.clone(),
-                name: &comp.name,
-                status: state.id(),
-                created_at: rfc3339(created, tz),
-                updated_at: rfc3339(changed, tz),
-                position,
-                description: Some(comp.description.as_str()).filter(|d| !d.is_empty()),
-                showcase: true,
-                start_date: comp.since.map(ymd),
-                group_id: comp.group.as_deref().map(|g| group_ids[g].clone()),
-                page_id: page.id.clone(),
-                group: false,
-                only_show_if_degraded: false,
-                components: None,
-            };
-            (json, state, created, changed)
-        };
-        let visible: Vec<&Component> = c.components.iter().filter(|x| !x.hidden).collect();
-        let mut components: Vec<ComponentJson> = Vec::new();
-        for g in &c.groups {
-            let members: Vec<&Component> = visible
-                .iter()
-                .copied()
-                .filter(|x| x.group.as_deref() == Some(g.id.as_str()))
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            let children: Vec<_> = members.iter().map(|m| component_json(m, 0)).collect();
-            // A group is as bad as its worst member, created with its first, changed with its
-            // latest.
-            let state = State::worst(children.iter().map(|x| x.1));
-            let created = children.iter().map(|x| x.2).min().expect("non-empty");
-            let changed = children.iter().map(|x| x.3).max().expect("non-empty");
-            components.push(ComponentJson {
-                state,
-                id: group_ids[g.id.as_str()].clone(),
-                name: &g.name,
-                status: state.id(),
-                created_at: rfc3339(created, tz),
-                updated_at: rfc3339(changed, tz),
-                position: components.len() + 1,
-                description: Some(g.description.as_str()).filter(|d| !d.is_empty()),
-                showcase: false,
-                start_date: None,
-                group_id: None,
-                page_id: page.id.clone(),
-                group: true,
-                only_show_if_degraded: false,
-                components: Some(members.iter().map(|m| m.id.as_str()).collect()),
-            });
-            for (mut ch, ..) in children {
-                ch.position = components.len() + 1;
-                components.push(ch);
-            }
-        }
-        for comp in visible.iter().filter(|x| x.group.is_none()) {
-            let (j, ..) = component_json(comp, components.len() + 1);
-            components.push(j);
-        }
+        let components = component_list(c, &incidents, &maintenances, &page.id, updated, now);
         Api {
             config: c,
             tz,
@@ -362,7 +391,7 @@ impl<'a> Api<'a> {
             monitoring_at: i.monitoring_at().map(time),
             resolved_at: i.resolved_at(self.now).map(time),
             impact,
-            shortlink: self.paths.permalink(&super::item_rel(i)),
+            shortlink: self.paths.permalink(&super::route_of(i).rel()),
             started_at: rfc3339(i.started, tz),
             page_id: &self.page.id,
             incident_updates: updates,
@@ -399,8 +428,8 @@ impl<'a> Api<'a> {
         }
     }
 
-    /// Every `/api/v2/` file as (path, JSON).
-    pub fn files(&self) -> Vec<(&'static str, String)> {
+    /// The incidents and maintenances each file lists, in its order.
+    fn lists(&self) -> Lists<'_, 'a> {
         let now = self.now;
         let unresolved: Vec<&&Incident> = self
             .incidents
@@ -433,6 +462,24 @@ impl<'a> Api<'a> {
             .rev()
             .collect();
         let maint_recent: Vec<&&Incident> = self.maintenances.iter().take(API_LIMIT).collect();
+        Lists {
+            unresolved,
+            recent,
+            upcoming,
+            active,
+            maint_recent,
+        }
+    }
+
+    /// Every `/api/v2/` file as (path, JSON).
+    pub fn files(&self) -> Vec<(&'static str, String)> {
+        let Lists {
+            unresolved,
+            recent,
+            upcoming,
+            active,
+            maint_recent,
+        } = self.lists();
         let list = |v: &[&&'a Incident]| -> Vec<IncidentJson<'_>> {
             v.iter().map(|i| self.incident(i)).collect()
         };
@@ -526,11 +573,6 @@ pub(super) fn document(
     messages_html: &[&str],
 ) -> String {
     let c = input.config;
-    let tz = c.timezone;
-    let now = input.now;
-    let level = c.severity_level(&i.severity);
-    let today = now.with_timezone(&tz).date_naive();
-    let time = |t: DateTime<Utc>| rfc3339(t, tz);
     // Room for the long strings and the rest, so the buffer is not regrown while written.
     let text: usize = i.timeline.iter().map(|e| e.message.len()).sum::<usize>()
         + messages_html.iter().map(|m| m.len()).sum::<usize>();
@@ -539,7 +581,7 @@ pub(super) fn document(
         ("schema", "afterword/incident/v1"),
         ("kind", i.kind.id()),
         ("slug", &i.slug),
-        ("url", &paths.permalink(&super::item_rel(i))),
+        ("url", &paths.permalink(&super::route_of(i).rel())),
         ("title", &i.title),
         ("summary", &i.summary),
     ]);
@@ -557,6 +599,28 @@ pub(super) fn document(
             .end_object(),
         None => p.null(),
     };
+    document_times(&mut p, i, c.timezone, input.now);
+    p.key("detected_by").opt_str(i.detected_by.as_deref());
+    document_components(&mut p, c, paths, i);
+    p.key("tags").str_array(&i.tags);
+    p.key("authors").str_array(&i.authors);
+    p.key("aliases").str_array(&i.aliases);
+    document_timeline(&mut p, i, c.timezone, messages_html);
+    p.key("postmortem_html").str(postmortem_html);
+    p.key("toc").array();
+    for t in toc {
+        p.item().object().key("level").int(i64::from(t.level));
+        p.strs(&[("id", &t.id), ("title", &t.title)]).end_object();
+    }
+    p.end_array();
+    document_action_items(&mut p, i, input.now.with_timezone(&c.timezone).date_naive());
+    p.end_object();
+    p.finish()
+}
+
+/// The document's status and times: `status` to `window`.
+fn document_times(p: &mut Pretty, i: &Incident, tz: Tz, now: DateTime<Utc>) {
+    let time = |t: DateTime<Utc>| rfc3339(t, tz);
     let status = i.status_at(now);
     p.key("status")
         .object()
@@ -587,7 +651,12 @@ pub(super) fn document(
             .end_object(),
         None => p.null(),
     };
-    p.key("detected_by").opt_str(i.detected_by.as_deref());
+}
+
+/// The document's visible components (with their level and page) and impact windows.
+fn document_components(p: &mut Pretty, c: &Config, paths: &Paths, i: &Incident) {
+    let time = |t: DateTime<Utc>| rfc3339(t, c.timezone);
+    let level = c.severity_level(&i.severity);
     p.key("components").array();
     for x in i
         .components
@@ -598,7 +667,7 @@ pub(super) fn document(
         p.key("level")
             .opt_str((!i.is_maintenance()).then(|| i.component_level(&x.id, level).id()));
         p.key("url")
-            .str(&paths.permalink(&format!("components/{}/", x.id)))
+            .str(&paths.permalink(&Route::Component(&x.id).rel()))
             .end_object();
     }
     p.end_array();
@@ -618,9 +687,10 @@ pub(super) fn document(
             .end_object();
     }
     p.end_array();
-    p.key("tags").str_array(&i.tags);
-    p.key("authors").str_array(&i.authors);
-    p.key("aliases").str_array(&i.aliases);
+}
+
+/// The document's timeline, each entry with its message as written and as HTML.
+fn document_timeline(p: &mut Pretty, i: &Incident, tz: Tz, messages_html: &[&str]) {
     p.key("timeline").array();
     for ((e, eff), html) in i
         .timeline
@@ -629,7 +699,7 @@ pub(super) fn document(
         .zip(messages_html)
     {
         p.item().object().strs(&[
-            ("at", &time(e.at)),
+            ("at", &rfc3339(e.at, tz)),
             ("status", e.status.id()),
             ("label", e.status.label()),
             // The status the entry reports: an `update` keeps the one before it.
@@ -640,13 +710,10 @@ pub(super) fn document(
             .end_object();
     }
     p.end_array();
-    p.key("postmortem_html").str(postmortem_html);
-    p.key("toc").array();
-    for t in toc {
-        p.item().object().key("level").int(i64::from(t.level));
-        p.strs(&[("id", &t.id), ("title", &t.title)]).end_object();
-    }
-    p.end_array();
+}
+
+/// The document's action items, each overdue or not as of `today`.
+fn document_action_items(p: &mut Pretty, i: &Incident, today: chrono::NaiveDate) {
     p.key("action_items").array();
     for a in &i.action_items {
         p.item().object().strs(&[
@@ -659,6 +726,5 @@ pub(super) fn document(
         p.key("overdue").bool(a.overdue_on(today));
         p.key("link").opt_str(a.link.as_deref()).end_object();
     }
-    p.end_array().end_object();
-    p.finish()
+    p.end_array();
 }
