@@ -339,9 +339,9 @@ fn bundle_conflicts(all: &[std::sync::Arc<crate::model::Incident>]) -> Vec<Diagn
                 Diagnostic::file(
                     &i.path,
                     format!(
-                        "the bundle file {} would be published as `{}{name}`, which afterword generates for this incident: one would silently replace the other",
+                        "the bundle file {} would be published as `{}`, which afterword generates for this incident: one would silently replace the other",
                         display_path(&bundle.join(asset)).display(),
-                        render::item_rel(i),
+                        render::route_of(i).beside(name),
                     ),
                 )
                 .with_help("rename the bundle file")

@@ -232,7 +232,7 @@ impl Linker {
             by_path: abs
                 .into_iter()
                 .zip(&items)
-                .map(|(p, i)| (p, paths.path(&item_rel(i))))
+                .map(|(p, i)| (p, paths.path(&route_of(i).rel())))
                 .collect(),
             key: std::sync::OnceLock::new(),
         }
@@ -267,11 +267,6 @@ pub(crate) fn route_of(i: &Incident) -> Route<'_> {
     } else {
         Route::Incident(&i.slug)
     }
-}
-
-/// Where an incident's or maintenance's page lives, relative to the site root.
-pub(crate) fn item_rel(i: &Incident) -> String {
-    route_of(i).rel()
 }
 
 /// The parts of incident summaries that many incidents share (a severity, a status, a

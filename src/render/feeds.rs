@@ -4,7 +4,7 @@
 //! `atom_syndication`, `rss` and `icalendar` crates, which own the XML escaping and most of the
 //! iCalendar one (see [`calendar`] for what is fixed around the latter).
 
-use super::{item_rel, Linker, Paths, RenderError, RenderInput, Writer};
+use super::{route_of, Linker, Paths, RenderError, RenderInput, Writer};
 use crate::input::config::Config;
 use crate::model::{Incident, Status};
 use crate::util::escape::markup;
@@ -36,7 +36,7 @@ pub fn entry_id(c: &Config, i: &Incident) -> String {
         host(&c.base_url),
         year,
         c.base_path(),
-        item_rel(i).trim_end_matches('/')
+        route_of(i).rel().trim_end_matches('/')
     )
 }
 
@@ -69,7 +69,7 @@ fn content(
     let links = |d: &str| linker.resolve(&i.path, d);
     let c = input.config;
     let tz = c.timezone;
-    let link = paths.permalink(&item_rel(i));
+    let link = paths.permalink(&route_of(i).rel());
     let base = Url::parse(&link).ok();
     let mut h = String::new();
     if !i.summary.is_empty() {
@@ -164,7 +164,7 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
         } else {
             i.title.clone()
         },
-        link: paths.permalink(&item_rel(i)),
+        link: paths.permalink(&route_of(i).rel()),
         published,
         updated,
         categories,
@@ -482,7 +482,7 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, Ren
             .filter_map(|id| c.component(id).filter(|x| !x.hidden))
             .map(|x| x.name.as_str())
             .collect();
-        let link = paths.permalink(&item_rel(m));
+        let link = paths.permalink(&route_of(m).rel());
         let mut description = String::new();
         if !m.summary.is_empty() {
             description.push_str(&m.summary);
