@@ -169,22 +169,25 @@ struct Checked {
     incident: Option<std::sync::Arc<crate::model::Incident>>,
     diagnostics: Vec<Diagnostic>,
     links: Vec<lint::PendingLink>,
+    related: Vec<validate::PendingRelated>,
 }
 
 impl Checked {
     fn new(config: &Config, raw: &load::RawIncident, now: DateTime<Utc>) -> Checked {
-        let (incident, diagnostics, links) = match validate::validate(config, raw) {
+        let (incident, diagnostics, links, related) = match validate::validate(config, raw) {
             Ok(i) => {
                 let (warnings, links) = lint::lint(config, raw, &i, now);
-                (Some(std::sync::Arc::new(i)), warnings, links)
+                let related = validate::pending_related(raw, &i);
+                (Some(std::sync::Arc::new(i)), warnings, links, related)
             }
-            Err(errors) => (None, errors, Vec::new()),
+            Err(errors) => (None, errors, Vec::new(), Vec::new()),
         };
         Checked {
             path: raw.path.clone(),
             incident,
             diagnostics,
             links,
+            related,
         }
     }
 }
@@ -294,7 +297,8 @@ pub fn analyze(
 }
 
 /// Every file's diagnostics (in path order), then the checks across files: links to other
-/// incidents and files (`lint`), duplicate slugs (`validate`). The valid incidents (drafts
+/// incidents and files, related drafts (`lint`), related incidents that do not exist, duplicate
+/// slugs (`validate`). The valid incidents (drafts
 /// only when `drafts`), in path order.
 fn across_files<'a>(
     checked: impl Iterator<Item = &'a Checked> + Clone,
@@ -309,9 +313,17 @@ fn across_files<'a>(
         paths.push(c.path.clone());
     }
     diags.extend(lint::broken_links(
-        checked.flat_map(|c| &c.links),
+        checked.clone().flat_map(|c| &c.links),
         &incidents,
         &paths,
+    ));
+    diags.extend(validate::unknown_related(
+        checked.clone().flat_map(|c| &c.related),
+        &incidents,
+    ));
+    diags.extend(lint::related_drafts(
+        checked.flat_map(|c| &c.related),
+        &incidents,
     ));
     incidents.sort_by(|a, b| a.path.cmp(&b.path));
     diags.extend(validate::duplicate_slugs(&incidents));

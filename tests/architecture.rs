@@ -15,6 +15,7 @@ const LAYERS: &[(&str, usize)] = &[
     // The vocabulary: the checked incident, its per-incident derived facts, uptime arithmetic.
     ("model", 1),
     ("model::uptime", 1),
+    ("model::related", 1),
     // Inputs, read strictly.
     ("input", 2),
     // Raw input to the model (errors), then warnings.

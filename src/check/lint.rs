@@ -88,6 +88,35 @@ pub fn broken_links<'a>(
         .collect()
 }
 
+/// A published incident's `related` slug that names an unpublished one (a draft or in review),
+/// as a warning at the slug: without `--drafts` the relation is not shown.
+pub fn related_drafts<'a>(
+    pending: impl IntoIterator<Item = &'a crate::check::validate::PendingRelated>,
+    incidents: &[std::sync::Arc<Incident>],
+) -> Vec<Diagnostic> {
+    let mut pending = pending.into_iter().filter(|p| p.published).peekable();
+    if pending.peek().is_none() {
+        return Vec::new();
+    }
+    let drafts: HashSet<&str> = incidents
+        .iter()
+        .filter(|i| i.draft)
+        .map(|i| i.slug.as_str())
+        .collect();
+    pending
+        .filter(|p| drafts.contains(p.slug.as_str()))
+        .map(|p| {
+            let mut d = p.at.clone().with_code(codes::RELATED_DRAFT).warning();
+            d.message = format!(
+                "related incident `{}` is not published, so the published site does not show the relation",
+                p.slug
+            );
+            d.help = Some("publish it (`[review] state = \"published\"`), or remove it from `related` until it is".into());
+            d
+        })
+        .collect()
+}
+
 /// Warnings for one validated file, and its links to other incidents (for [`broken_links`]).
 pub fn lint(
     config: &Config,

@@ -10,18 +10,20 @@
 //! [`validate`] reads the front matter concern by concern, in this order (the order diagnostics
 //! are collected in): time zone, title, kind, severity, keys of the other kind, components,
 //! timeline, maintenance window, start/detection/resolution, impact windows, action items,
-//! slug, aliases.
+//! the postmortem's facts (trigger, detection method, factors, lessons, customer impact),
+//! review, slug, related incidents, aliases. [`unknown_related`] is the other check across files.
 
 use crate::diag::{codes, suggestion, Code, Diagnostic, SourceMap};
 use crate::input::config::{is_valid_id, Config};
-use crate::input::load::{FrontMatter, RawIncident};
+use crate::input::load::{FrontMatter, RawCustomerImpact, RawIncident};
 use crate::input::tomlx::{Datetime, Spanned};
 use crate::model::{
-    current_status, ActionItem, ActionStatus, Entry, Impact, Incident, Kind, Level, Status, Window,
-    INCIDENT_STATUSES, MAINTENANCE_STATUSES,
+    current_status, ActionItem, ActionStatus, CustomerImpact, Entry, Factor, Impact, Incident,
+    Kind, Lessons, Level, Review, ReviewState, Status, Window, INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
 };
 use crate::util::timefmt;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
@@ -53,6 +55,64 @@ pub fn duplicate_slugs(incidents: &[Arc<Incident>]) -> Vec<Diagnostic> {
         }
     }
     diags
+}
+
+/// A `related` slug of a valid file, with where it is written, kept until every file is loaded.
+#[derive(Debug, Clone)]
+pub struct PendingRelated {
+    pub slug: String,
+    /// The file naming it is published (for [`crate::check::lint::related_drafts`]).
+    pub published: bool,
+    /// A diagnostic at the slug, its message to be set.
+    pub at: Diagnostic,
+}
+
+/// The `related` slugs of `i` (validated from `raw`), with their positions.
+pub fn pending_related(raw: &RawIncident, i: &Incident) -> Vec<PendingRelated> {
+    let map = raw.source_map();
+    let base = raw.front.base;
+    i.related
+        .iter()
+        .filter_map(|slug| {
+            let v = raw
+                .front
+                .related
+                .iter()
+                .find(|r| r.get_ref().trim() == slug)?;
+            let span = v.span();
+            Some(PendingRelated {
+                slug: slug.clone(),
+                published: !i.draft,
+                at: map.at(span.start + base..span.end + base, ""),
+            })
+        })
+        .collect()
+}
+
+/// Every `related` slug that names no incident or maintenance of the site (drafts included),
+/// as an error at the slug.
+pub fn unknown_related<'a>(
+    pending: impl IntoIterator<Item = &'a PendingRelated>,
+    incidents: &[Arc<Incident>],
+) -> Vec<Diagnostic> {
+    let mut pending = pending.into_iter().peekable();
+    if pending.peek().is_none() {
+        return Vec::new();
+    }
+    let slugs: Vec<&str> = incidents.iter().map(|i| i.slug.as_str()).collect();
+    let known: rustc_hash::FxHashSet<&str> = slugs.iter().copied().collect();
+    pending
+        .filter(|p| !known.contains(p.slug.as_str()))
+        .map(|p| {
+            let mut d = p.at.clone().with_code(codes::UNKNOWN_RELATED);
+            d.message = format!("related incident `{}` does not exist", p.slug);
+            d.help = Some(match crate::diag::did_you_mean(&p.slug, slugs.iter().copied()) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => "write the slug of another incident: its file name without the date and `.md`, or its `slug`".into(),
+            });
+            d
+        })
+        .collect()
 }
 
 struct Ctx<'a> {
@@ -115,6 +175,17 @@ impl<'a> Ctx<'a> {
         self.err(code, span, e.message, Some(e.help));
     }
 
+    /// A date without a time (`2025-03-04`).
+    fn date(&mut self, v: &Spanned<Datetime>) -> Option<NaiveDate> {
+        match timefmt::date_only(&v.get_ref().0) {
+            Ok(x) => Some(x),
+            Err(e) => {
+                self.time_err(v.span(), e);
+                None
+            }
+        }
+    }
+
     fn parse_id<T>(
         &mut self,
         v: &Spanned<String>,
@@ -167,7 +238,10 @@ pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
     let times = times(&mut cx, raw, maintenance, window, &timeline, out_of_order);
     let impacts = impacts(&mut cx, front, &components, times.started, times.resolved);
     let action_items = action_items(&mut cx, front);
+    let archive = archive(&mut cx, config, front);
+    let review = review(&mut cx, front);
     let slug = slug(&mut cx, raw);
+    let related = related(&mut cx, front, &slug);
     let aliases = aliases(&mut cx, front);
     if !cx.diags.is_empty() {
         return Err(cx.diags);
@@ -198,7 +272,14 @@ pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         tags: front.tags.clone(),
         authors: front.authors.clone(),
         aliases,
-        draft: front.draft,
+        draft: front.draft || review.state != ReviewState::Published,
+        review,
+        trigger: archive.trigger,
+        detection: archive.detection,
+        factors: archive.factors,
+        lessons: archive.lessons,
+        related,
+        customer_impact: archive.customer_impact,
         started,
         detected: times.detected,
         resolved: times.resolved,
@@ -267,6 +348,16 @@ fn misplaced_keys(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) {
         .into_iter()
         .filter_map(|(k, s)| s.map(|s| (k, s)))
         .chain(front.impact.first().map(|i| ("impact", i.component.span())))
+        .chain(front.trigger.as_ref().map(|t| ("trigger", t.span())))
+        .chain(front.detection.as_ref().map(|t| ("detection", t.span())))
+        .chain(front.factors.first().map(|f| ("factors", f.id.span())))
+        .chain(
+            front
+                .customer_impact
+                .as_ref()
+                .and_then(|c| first_span(c))
+                .map(|s| ("customer_impact", s)),
+        )
         .collect()
     } else {
         [
@@ -614,16 +705,18 @@ fn action_items(cx: &mut Ctx, front: &FrontMatter) -> Vec<ActionItem> {
             ActionStatus::parse,
             codes::UNKNOWN_STATUS,
         );
-        let due = a
-            .due
-            .as_ref()
-            .and_then(|d| match timefmt::date_only(&d.get_ref().0) {
-                Ok(x) => Some(x),
-                Err(e) => {
-                    cx.time_err(d.span(), e);
-                    None
-                }
-            });
+        let due = a.due.as_ref().and_then(|d| cx.date(d));
+        let closed = a.closed.as_ref().and_then(|d| cx.date(d));
+        if let (Some(c), Some(s)) = (&a.closed, status) {
+            if !matches!(s, ActionStatus::Done | ActionStatus::WontDo) {
+                cx.err(
+                    codes::BAD_VALUE,
+                    c.span(),
+                    format!("an action item that is `{}` has no `closed` date", s.id()),
+                    Some("set `status = \"done\"` (or `wont_do`), or remove `closed`".into()),
+                );
+            }
+        }
         if let Some(link) = &a.link {
             if !is_safe_link(link.get_ref()) {
                 cx.err(
@@ -643,11 +736,240 @@ fn action_items(cx: &mut Ctx, front: &FrontMatter) -> Vec<ActionItem> {
                 owner: a.owner.clone(),
                 status,
                 due,
+                closed,
                 link: a.link.as_ref().map(|l| l.get_ref().clone()),
             });
         }
     }
     action_items
+}
+
+/// What a postmortem records besides its body, checked against the site's lists.
+struct Archive {
+    trigger: Option<String>,
+    detection: Option<String>,
+    factors: Vec<Factor>,
+    lessons: Lessons,
+    customer_impact: CustomerImpact,
+}
+
+/// `trigger`, `detection` (a `[[detection_methods]]` id), `[[factors]]` (ids of the site's
+/// `[[factors]]`, none twice), `[lessons]` and `[customer_impact]` (numbers not negative, an
+/// error rate in percent).
+fn archive(cx: &mut Ctx, config: &Config, front: &FrontMatter) -> Archive {
+    let trigger = front.trigger.as_ref().and_then(|t| {
+        let v = t.get_ref().trim();
+        if v.is_empty() {
+            cx.err(
+                codes::EMPTY_VALUE,
+                t.span(),
+                "`trigger` is empty",
+                Some("say in one sentence what set the incident off, or remove the key".into()),
+            );
+            None
+        } else {
+            Some(v.to_string())
+        }
+    });
+    let detection = front.detection.as_ref().and_then(|d| {
+        if config.detection_method(d.get_ref()).is_some() {
+            return Some(d.get_ref().clone());
+        }
+        let ids: Vec<&str> = config
+            .detection_methods
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        cx.err(
+            codes::UNKNOWN_DETECTION,
+            d.span(),
+            format!("unknown detection method `{}`", d.get_ref()),
+            Some(suggestion(d.get_ref(), &ids)),
+        );
+        None
+    });
+    let mut factors: Vec<Factor> = Vec::new();
+    for f in &front.factors {
+        let id = f.id.get_ref();
+        if config.factor(id).is_none() {
+            let ids: Vec<&str> = config.factors.iter().map(|t| t.id.as_str()).collect();
+            cx.err(
+                codes::UNKNOWN_FACTOR,
+                f.id.span(),
+                format!("unknown contributing factor `{id}`"),
+                Some(format!(
+                    "{} (the factors are `[[factors]]` in site.toml)",
+                    suggestion(id, &ids)
+                )),
+            );
+        } else if factors.iter().any(|x| &x.id == id) {
+            cx.err(
+                codes::DUPLICATE,
+                f.id.span(),
+                format!("contributing factor `{id}` is listed twice"),
+                Some("list each factor once; one note can say several things".into()),
+            );
+        } else {
+            factors.push(Factor {
+                id: id.clone(),
+                note: f.note.trim().to_string(),
+            });
+        }
+    }
+    let keep = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let lessons = front
+        .lessons
+        .as_ref()
+        .map(|l| Lessons {
+            went_well: keep(&l.went_well),
+            went_wrong: keep(&l.went_wrong),
+            lucky: keep(&l.lucky),
+        })
+        .unwrap_or_default();
+    let customer_impact = front
+        .customer_impact
+        .as_ref()
+        .map(|c| customer_impact(cx, c))
+        .unwrap_or_default();
+    Archive {
+        trigger,
+        detection,
+        factors,
+        lessons,
+        customer_impact,
+    }
+}
+
+/// The first key written in `[customer_impact]`, for a message about the table.
+fn first_span(c: &RawCustomerImpact) -> Option<Range<usize>> {
+    [
+        c.users.as_ref().map(Spanned::span),
+        c.customers.as_ref().map(Spanned::span),
+        c.requests.as_ref().map(Spanned::span),
+        c.error_rate.as_ref().map(Spanned::span),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|s| s.start)
+}
+
+/// `[customer_impact]`: counts not negative, an error rate from 0 to 100 (percent).
+fn customer_impact(cx: &mut Ctx, c: &RawCustomerImpact) -> CustomerImpact {
+    let mut count = |v: &Option<Spanned<i64>>, key: &str| -> Option<u64> {
+        let v = v.as_ref()?;
+        match u64::try_from(*v.get_ref()) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                cx.err(
+                    codes::BAD_VALUE,
+                    v.span(),
+                    format!("`{key}` is negative ({})", v.get_ref()),
+                    Some("write how many were affected, or leave the key out when unknown".into()),
+                );
+                None
+            }
+        }
+    };
+    let users = count(&c.users, "users");
+    let customers = count(&c.customers, "customers");
+    let requests = count(&c.requests, "requests");
+    let error_rate = c.error_rate.as_ref().and_then(|v| {
+        let r = *v.get_ref();
+        if (0.0..=100.0).contains(&r) {
+            Some(r)
+        } else {
+            cx.err(
+                codes::BAD_VALUE,
+                v.span(),
+                format!("`error_rate` {r} is not a percentage from 0 to 100"),
+                Some("write the peak error rate in percent: 12.5 for 12.5 %".into()),
+            );
+            None
+        }
+    });
+    CustomerImpact {
+        users,
+        customers,
+        requests,
+        error_rate,
+        note: c.note.trim().to_string(),
+    }
+}
+
+/// `[review]`: a known state, a date; `draft = true` with a state other than draft is a
+/// contradiction. Without `[review]`: published, or draft when `draft = true`.
+fn review(cx: &mut Ctx, front: &FrontMatter) -> Review {
+    let Some(r) = &front.review else {
+        let mut review = Review::default();
+        if front.draft {
+            review.state = ReviewState::Draft;
+        }
+        return review;
+    };
+    let state = cx
+        .parse_id(
+            &r.state,
+            "review state",
+            ReviewState::IDS,
+            ReviewState::parse,
+            codes::BAD_VALUE,
+        )
+        .unwrap_or(ReviewState::Draft);
+    if front.draft && state != ReviewState::Draft {
+        cx.err(
+            codes::BAD_VALUE,
+            r.state.span(),
+            format!(
+                "`draft = true` contradicts the review state `{}`",
+                state.id()
+            ),
+            Some("remove `draft = true`: `[review] state` says where the postmortem is".into()),
+        );
+    }
+    let date = r.date.as_ref().and_then(|d| cx.date(d));
+    Review {
+        state,
+        reviewers: r
+            .reviewers
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        date,
+    }
+}
+
+/// `related`: incident slugs, none twice, not the incident itself. Whether each exists is a
+/// check across files ([`unknown_related`]).
+fn related(cx: &mut Ctx, front: &FrontMatter, slug: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in &front.related {
+        let s = r.get_ref().trim();
+        if s == slug {
+            cx.err(
+                codes::UNKNOWN_RELATED,
+                r.span(),
+                "an incident cannot be related to itself",
+                None,
+            );
+        } else if out.iter().any(|x| x == s) {
+            cx.err(
+                codes::DUPLICATE,
+                r.span(),
+                format!("related incident `{s}` is listed twice"),
+                None,
+            );
+        } else {
+            out.push(s.to_string());
+        }
+    }
+    out
 }
 
 /// The slug: `slug` as written (a valid id, short enough for a folder name), else made from

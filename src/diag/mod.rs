@@ -76,6 +76,9 @@ codes! {
     PATH_TOO_LONG = "E0026" "path-too-long";
     OUTPUT_CONFLICT = "E0027" "output-conflict";
     TEMPLATE_RENDER = "E0028" "template-render";
+    UNKNOWN_FACTOR = "E0029" "unknown-factor";
+    UNKNOWN_DETECTION = "E0030" "unknown-detection";
+    UNKNOWN_RELATED = "E0031" "unknown-related";
     MISSING_SUMMARY = "W0001" "missing-summary";
     NO_POSTMORTEM = "W0002" "no-postmortem";
     OVERDUE_ACTION = "W0003" "overdue-action-item";
@@ -86,6 +89,10 @@ codes! {
     BROKEN_LINK = "W0008" "broken-link";
     MISSING_IMAGE = "W0009" "missing-image";
     UNSAFE_LINK = "W0010" "unsafe-link";
+    INCOMPLETE_POSTMORTEM = "W0011" "incomplete-postmortem";
+    STUCK_IN_REVIEW = "W0012" "stuck-in-review";
+    UNOWNED_ACTION = "W0013" "unowned-action-item";
+    RELATED_DRAFT = "W0014" "related-draft";
 }
 
 /// Whether `c` must never reach a reader or a log as itself: C0 and C1 control characters

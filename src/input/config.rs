@@ -23,6 +23,8 @@ struct RawConfig {
     #[serde(default)]
     components: Vec<RawComponent>,
     severities: Option<Vec<RawSeverity>>,
+    factors: Option<Vec<RawTerm>>,
+    detection_methods: Option<Vec<RawTerm>>,
     uptime: Option<RawUptime>,
     feeds: Option<RawFeeds>,
     check: Option<RawCheck>,
@@ -32,6 +34,18 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawCheck {
     postmortem_after_days: Option<Spanned<i64>>,
+    review_after_days: Option<Spanned<i64>>,
+}
+
+/// An entry of a site-level list incidents point at by id: `[[factors]]`,
+/// `[[detection_methods]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    description: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,18 +93,23 @@ struct RawSeverity {
     color: Spanned<String>,
     level: Spanned<String>,
     impact: Option<Spanned<String>>,
+    #[serde(default)]
+    description: String,
 }
 
 static COMPONENT_KEYS: Schema = Schema::of::<RawComponent>(&[]);
 static GROUP_KEYS: Schema = Schema::of::<RawGroup>(&[]);
 static UPTIME_KEYS: Schema = Schema::of::<RawUptime>(&[]);
 static SEVERITY_KEYS: Schema = Schema::of::<RawSeverity>(&[]);
+static TERM_KEYS: Schema = Schema::of::<RawTerm>(&[]);
 static FEEDS_KEYS: Schema = Schema::of::<RawFeeds>(&[]);
 static CHECK_KEYS: Schema = Schema::of::<RawCheck>(&[]);
 static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("groups", &GROUP_KEYS),
     ("components", &COMPONENT_KEYS),
     ("severities", &SEVERITY_KEYS),
+    ("factors", &TERM_KEYS),
+    ("detection_methods", &TERM_KEYS),
     ("uptime", &UPTIME_KEYS),
     ("feeds", &FEEDS_KEYS),
     ("check", &CHECK_KEYS),
@@ -112,6 +131,10 @@ pub struct Config {
     pub groups: Vec<Group>,
     pub components: Vec<Component>,
     pub severities: Vec<Severity>,
+    /// The contributing-factor taxonomy (`[[factors]]`, else [`default_factors`]).
+    pub factors: Vec<Term>,
+    /// How incidents get noticed (`[[detection_methods]]`, else [`default_detection_methods`]).
+    pub detection_methods: Vec<Term>,
     pub uptime: UptimeConfig,
     /// Entries per feed (`[feeds] limit`).
     pub feed_limit: usize,
@@ -123,12 +146,15 @@ pub struct Config {
 pub struct CheckConfig {
     /// Warn about a resolved incident with no postmortem after this many days.
     pub postmortem_after_days: i64,
+    /// Warn about a postmortem still in review after this many days.
+    pub review_after_days: i64,
 }
 
 impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig {
             postmortem_after_days: 7,
+            review_after_days: 14,
         }
     }
 }
@@ -182,6 +208,73 @@ pub struct Severity {
     pub level: Level,
     /// One of [`IMPACTS`]: the Statuspage impact an incident of this severity reports.
     pub impact: String,
+    /// What the severity means, for readers (Markdown).
+    pub description: String,
+}
+
+/// An entry of a site-level taxonomy: a contributing factor, a detection method.
+#[derive(Debug, Clone, Hash)]
+pub struct Term {
+    pub id: String,
+    pub name: String,
+    /// Markdown.
+    pub description: String,
+}
+
+impl Term {
+    fn new(id: &str, name: &str, description: &str) -> Term {
+        Term {
+            id: id.into(),
+            name: name.into(),
+            description: description.into(),
+        }
+    }
+}
+
+/// The contributing factors a site has when site.toml lists none.
+pub fn default_factors() -> Vec<Term> {
+    vec![
+        Term::new("change", "Change or deploy", "A code deploy, a migration, a feature flag or any other change rolled out to production."),
+        Term::new("configuration", "Configuration", "A setting, limit, certificate or rule that was wrong, missing or out of date."),
+        Term::new("capacity", "Capacity", "Load beyond what a system was provisioned or tested for: traffic, storage, connections, quotas."),
+        Term::new("dependency", "Dependency", "A vendor, cloud provider, library or internal service we rely on failed or changed behaviour."),
+        Term::new("hardware", "Hardware", "Disks, hosts, network gear, power or cooling."),
+        Term::new("human-process", "Human process", "A runbook, handover, review or manual step that let the problem through or slowed the response."),
+        Term::new("monitoring-gap", "Monitoring gap", "Alerting or dashboards that missed the problem, noticed it late or pointed the wrong way."),
+        Term::new("security", "Security", "An attack, abuse or a vulnerability, or the response to one."),
+        Term::new("unknown", "Unknown", "No contributing factor could be established."),
+    ]
+}
+
+/// The detection methods a site has when site.toml lists none.
+pub fn default_detection_methods() -> Vec<Term> {
+    vec![
+        Term::new(
+            "monitoring-alert",
+            "Monitoring alert",
+            "An alert from our own monitoring paged someone.",
+        ),
+        Term::new(
+            "synthetic-check",
+            "Synthetic check",
+            "A scripted probe from outside (an uptime or end-to-end check) failed.",
+        ),
+        Term::new(
+            "customer-report",
+            "Customer report",
+            "A customer told us, through support or social media.",
+        ),
+        Term::new(
+            "internal-report",
+            "Internal report",
+            "Someone on the team noticed it while working.",
+        ),
+        Term::new(
+            "provider-notice",
+            "Provider notice",
+            "A vendor or upstream provider told us.",
+        ),
+    ]
 }
 
 /// The impact a severity reports when site.toml does not map it: its id when that is a
@@ -204,6 +297,12 @@ impl Config {
     pub fn severity(&self, id: &str) -> Option<&Severity> {
         self.severities.iter().find(|s| s.id == id)
     }
+    pub fn factor(&self, id: &str) -> Option<&Term> {
+        self.factors.iter().find(|s| s.id == id)
+    }
+    pub fn detection_method(&self, id: &str) -> Option<&Term> {
+        self.detection_methods.iter().find(|s| s.id == id)
+    }
     /// The level a severity puts components at (a major outage for an unknown id, which
     /// validation never lets through).
     pub fn severity_level(&self, id: &str) -> Level {
@@ -224,6 +323,7 @@ pub fn default_severities() -> Vec<Severity> {
             color: "#d4a000".into(),
             level: Level::DegradedPerformance,
             impact: "minor".into(),
+            description: "Some requests are slow or fail; most people can work.".into(),
         },
         Severity {
             id: "major".into(),
@@ -231,6 +331,7 @@ pub fn default_severities() -> Vec<Severity> {
             color: "#e8590c".into(),
             level: Level::PartialOutage,
             impact: "major".into(),
+            description: "A feature or a region is down for some customers.".into(),
         },
         Severity {
             id: "critical".into(),
@@ -238,6 +339,7 @@ pub fn default_severities() -> Vec<Severity> {
             color: "#c92a2a".into(),
             level: Level::MajorOutage,
             impact: "critical".into(),
+            description: "The service is down, or data is at risk, for many customers.".into(),
         },
     ]
 }
@@ -368,6 +470,20 @@ pub fn from_str_partial(
         None => default_severities(),
         Some(list) => severities(&map, &mut diags, list),
     };
+    let factors = match raw.factors {
+        None => default_factors(),
+        Some(list) => terms(&map, &mut diags, list, "factor", "factors"),
+    };
+    let detection_methods = match raw.detection_methods {
+        None => default_detection_methods(),
+        Some(list) => terms(
+            &map,
+            &mut diags,
+            list,
+            "detection method",
+            "detection_methods",
+        ),
+    };
     let uptime = uptime(&map, &mut diags, raw.uptime.as_ref());
     let feed_limit = feed_limit(&map, &mut diags, raw.feeds.as_ref());
     let check = check(&map, &mut diags, raw.check.as_ref());
@@ -384,6 +500,8 @@ pub fn from_str_partial(
         groups,
         components,
         severities,
+        factors,
+        detection_methods,
         uptime,
         feed_limit,
         check,
@@ -607,6 +725,58 @@ fn severities(
             color: s.color.into_inner().to_ascii_lowercase(),
             level,
             impact,
+            description: s.description.trim().to_string(),
+        });
+    }
+    out
+}
+
+/// A site-level list (`[[factors]]`, `[[detection_methods]]`) when given: not empty, valid ids,
+/// none twice, a name each.
+fn terms(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    list: Vec<RawTerm>,
+    what: &str,
+    key: &str,
+) -> Vec<Term> {
+    if list.is_empty() {
+        diags.push(map.at_code(
+            codes::EMPTY_VALUE,
+            0..0,
+            format!("`{key}` is empty; remove it to use the default list"),
+        ));
+    }
+    let mut out: Vec<Term> = Vec::new();
+    for t in list {
+        let id = t.id.get_ref();
+        if !is_valid_id(id) {
+            diags.push(
+                map.at_code(
+                    codes::BAD_ID,
+                    t.id.span(),
+                    format!("{what} id `{id}` is not a valid id"),
+                )
+                .with_help("use lower-case letters, digits and single dashes, e.g. `capacity`"),
+            );
+        } else if out.iter().any(|x| &x.id == id) {
+            diags.push(map.at_code(
+                codes::DUPLICATE,
+                t.id.span(),
+                format!("{what} `{id}` is declared twice"),
+            ));
+        }
+        if t.name.get_ref().trim().is_empty() {
+            diags.push(map.at_code(
+                codes::EMPTY_VALUE,
+                t.name.span(),
+                format!("{what} `{id}` has an empty name"),
+            ));
+        }
+        out.push(Term {
+            id: id.clone(),
+            name: t.name.get_ref().trim().to_string(),
+            description: t.description.trim().to_string(),
         });
     }
     out
@@ -669,23 +839,35 @@ fn feed_limit(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Option<&RawFeed
     feed_limit
 }
 
-/// `[check]`: `postmortem_after_days` from 0 to 3650.
+/// `[check]`: `postmortem_after_days` and `review_after_days`, each from 0 to 3650.
 fn check(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Option<&RawCheck>) -> CheckConfig {
     let mut check = CheckConfig::default();
-    if let Some(d) = raw.and_then(|c| c.postmortem_after_days.as_ref()) {
-        if (0..=3650).contains(d.get_ref()) {
-            check.postmortem_after_days = *d.get_ref();
-        } else {
-            diags.push(map.at_code(
-                codes::BAD_VALUE,
-                d.span(),
-                format!(
-                    "postmortem_after_days {} is not between 0 and 3650",
-                    d.get_ref()
-                ),
-            ));
+    let Some(raw) = raw else {
+        return check;
+    };
+    let mut days = |v: &Option<Spanned<i64>>, name: &str, slot: &mut i64| {
+        if let Some(d) = v {
+            if (0..=3650).contains(d.get_ref()) {
+                *slot = *d.get_ref();
+            } else {
+                diags.push(map.at_code(
+                    codes::BAD_VALUE,
+                    d.span(),
+                    format!("{name} {} is not between 0 and 3650", d.get_ref()),
+                ));
+            }
         }
-    }
+    };
+    days(
+        &raw.postmortem_after_days,
+        "postmortem_after_days",
+        &mut check.postmortem_after_days,
+    );
+    days(
+        &raw.review_after_days,
+        "review_after_days",
+        &mut check.review_after_days,
+    );
     check
 }
 

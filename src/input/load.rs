@@ -83,6 +83,57 @@ pub struct FrontMatter {
     pub impact: Vec<RawImpact>,
     #[serde(default)]
     pub action_items: Vec<RawActionItem>,
+    /// One sentence: what set the incident off.
+    pub trigger: Option<Spanned<String>>,
+    /// How it was noticed: a `[[detection_methods]]` id of the site.
+    pub detection: Option<Spanned<String>>,
+    #[serde(default)]
+    pub factors: Vec<RawFactor>,
+    pub lessons: Option<RawLessons>,
+    /// Slugs of other incidents.
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    pub customer_impact: Option<RawCustomerImpact>,
+    pub review: Option<RawReview>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFactor {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLessons {
+    #[serde(default)]
+    pub went_well: Vec<String>,
+    #[serde(default)]
+    pub went_wrong: Vec<String>,
+    #[serde(default)]
+    pub lucky: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCustomerImpact {
+    pub users: Option<Spanned<i64>>,
+    pub customers: Option<Spanned<i64>>,
+    pub requests: Option<Spanned<i64>>,
+    pub error_rate: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReview {
+    pub state: Spanned<String>,
+    #[serde(default)]
+    pub reviewers: Vec<String>,
+    pub date: Option<Spanned<Datetime>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,16 +162,26 @@ pub struct RawActionItem {
     pub owner: String,
     pub status: Spanned<String>,
     pub due: Option<Spanned<Datetime>>,
+    /// The date it was done (or dropped).
+    pub closed: Option<Spanned<Datetime>>,
     pub link: Option<Spanned<String>>,
 }
 
 static ENTRY: Schema = Schema::of::<RawEntry>(&[]);
 static IMPACT: Schema = Schema::of::<RawImpact>(&[]);
 static ACTION: Schema = Schema::of::<RawActionItem>(&[]);
+static FACTOR: Schema = Schema::of::<RawFactor>(&[]);
+static LESSONS: Schema = Schema::of::<RawLessons>(&[]);
+static CUSTOMER_IMPACT: Schema = Schema::of::<RawCustomerImpact>(&[]);
+static REVIEW: Schema = Schema::of::<RawReview>(&[]);
 pub static FRONT_MATTER: Schema = Schema::of::<FrontMatter>(&[
     ("timeline", &ENTRY),
     ("impact", &IMPACT),
     ("action_items", &ACTION),
+    ("factors", &FACTOR),
+    ("lessons", &LESSONS),
+    ("customer_impact", &CUSTOMER_IMPACT),
+    ("review", &REVIEW),
 ]);
 
 /// A file found under content/.

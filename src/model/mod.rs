@@ -1,6 +1,7 @@
 //! The validated site: incidents with every time resolved to a UTC instant and every derived
 //! value (start, resolution, status, per-component level) computed once.
 
+pub mod related;
 pub mod stats;
 pub mod status;
 pub mod uptime;
@@ -155,10 +156,89 @@ pub struct Impact {
 #[derive(Debug, Clone)]
 pub struct ActionItem {
     pub title: String,
+    /// Empty when nobody owns it (a lint says so).
     pub owner: String,
     pub status: ActionStatus,
     pub due: Option<NaiveDate>,
+    /// The date it was done or dropped (only on a closed item).
+    pub closed: Option<NaiveDate>,
     pub link: Option<String>,
+}
+
+id_enum!(
+    /// Where a postmortem is in its review.
+    ReviewState {
+        Draft = "draft" / "Draft",
+        InReview = "in_review" / "In review",
+        Published = "published" / "Published",
+    }
+);
+
+/// The postmortem's review: its state, who reviewed it and when the state last changed.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub state: ReviewState,
+    pub reviewers: Vec<String>,
+    /// When it went into review, or was published.
+    pub date: Option<NaiveDate>,
+}
+
+impl Default for Review {
+    /// A file without `[review]` is published.
+    fn default() -> Self {
+        Review {
+            state: ReviewState::Published,
+            reviewers: Vec::new(),
+            date: None,
+        }
+    }
+}
+
+/// A contributing factor: an id of the site's `[[factors]]` and what it was here.
+#[derive(Debug, Clone)]
+pub struct Factor {
+    pub id: String,
+    /// Markdown; may be empty.
+    pub note: String,
+}
+
+/// Lessons learned, each a Markdown string.
+#[derive(Debug, Clone, Default)]
+pub struct Lessons {
+    pub went_well: Vec<String>,
+    pub went_wrong: Vec<String>,
+    pub lucky: Vec<String>,
+}
+
+impl Lessons {
+    pub fn is_empty(&self) -> bool {
+        self.went_well.is_empty() && self.went_wrong.is_empty() && self.lucky.is_empty()
+    }
+}
+
+/// What customers felt, in numbers, as the team wrote them (nothing is estimated).
+#[derive(Debug, Clone, Default)]
+pub struct CustomerImpact {
+    /// People affected.
+    pub users: Option<u64>,
+    /// Customer accounts or organisations affected.
+    pub customers: Option<u64>,
+    /// Requests that failed or were degraded.
+    pub requests: Option<u64>,
+    /// Peak error rate, in percent.
+    pub error_rate: Option<f64>,
+    /// Anything the numbers do not say (Markdown, may be empty).
+    pub note: String,
+}
+
+impl CustomerImpact {
+    pub fn is_empty(&self) -> bool {
+        self.users.is_none()
+            && self.customers.is_none()
+            && self.requests.is_none()
+            && self.error_rate.is_none()
+            && self.note.is_empty()
+    }
 }
 
 impl ActionItem {
@@ -195,7 +275,19 @@ pub struct Incident {
     pub authors: Vec<String>,
     /// Other addresses the incident was published at (a Statuspage shortlink, say).
     pub aliases: Vec<String>,
+    /// Not published: `draft = true`, or a review state other than published. Built only with
+    /// `--drafts` and in `serve`.
     pub draft: bool,
+    pub review: Review,
+    /// One sentence: what set it off (Markdown).
+    pub trigger: Option<String>,
+    /// A `[[detection_methods]]` id of the site.
+    pub detection: Option<String>,
+    pub factors: Vec<Factor>,
+    pub lessons: Lessons,
+    /// Slugs of other incidents this file names (see `model::archive` for both directions).
+    pub related: Vec<String>,
+    pub customer_impact: CustomerImpact,
     pub started: DateTime<Utc>,
     pub detected: Option<DateTime<Utc>>,
     pub resolved: Option<DateTime<Utc>>,
@@ -438,6 +530,53 @@ pub fn current_status(timeline: &[Entry], resolved: bool) -> Status {
     }
 }
 
+/// Incidents for unit tests, with every field but the ones given empty.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// A resolved-nowhere incident `slug` that started at `started` (RFC 3339), naming `related`.
+    pub fn incident(slug: &str, started: &str, related: &[&str]) -> Incident {
+        let started = DateTime::parse_from_rfc3339(started)
+            .expect("test time")
+            .with_timezone(&Utc);
+        Incident {
+            path: PathBuf::from(format!("content/{slug}.md")),
+            kind: Kind::Incident,
+            window: None,
+            bundle: None,
+            assets: Vec::new(),
+            slug: slug.into(),
+            title: slug.into(),
+            summary: String::new(),
+            severity: "minor".into(),
+            components: Vec::new(),
+            detected_by: None,
+            tags: Vec::new(),
+            authors: Vec::new(),
+            aliases: Vec::new(),
+            draft: false,
+            review: Review::default(),
+            trigger: None,
+            detection: None,
+            factors: Vec::new(),
+            lessons: Lessons::default(),
+            related: related.iter().map(|s| s.to_string()).collect(),
+            customer_impact: CustomerImpact::default(),
+            started,
+            detected: None,
+            resolved: None,
+            timeline: Vec::new(),
+            impacts: Vec::new(),
+            action_items: Vec::new(),
+            body: std::sync::Arc::from(""),
+            status: Status::Investigating,
+            fingerprint: 0,
+            front_fingerprint: 0,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,6 +612,13 @@ mod tests {
             authors: Vec::new(),
             aliases: Vec::new(),
             draft: false,
+            review: Review::default(),
+            trigger: None,
+            detection: None,
+            factors: Vec::new(),
+            lessons: Lessons::default(),
+            related: Vec::new(),
+            customer_impact: CustomerImpact::default(),
             started,
             detected: None,
             resolved: None,
@@ -561,6 +707,7 @@ mod tests {
             owner: String::new(),
             status,
             due,
+            closed: None,
             link: None,
         };
         assert!(a(ActionStatus::Open, Some(d(1))).overdue_on(d(2)));
