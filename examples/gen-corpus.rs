@@ -7,8 +7,13 @@
 //! The site has 30 components in 5 groups and N items spread evenly over the 8 years before
 //! 2026-11-01: about 1 in 25 is a scheduled maintenance, the 3 newest incidents are ongoing, and
 //! every incident has a ~3 KB postmortem (headings, lists, a table, a code block, links), 2–8
-//! timeline entries, 1–3 components, sometimes `[[impact]]` windows and action items. The same
-//! `--incidents` and `--seed` always give the same bytes.
+//! timeline entries, 1–3 components, sometimes `[[impact]]` windows and action items. Resolved
+//! incidents also carry the postmortem archive's fields: a trigger, a detection method, 1–3
+//! contributing factors, lessons, sometimes customer impact numbers and a related earlier
+//! incident, closed dates on closed action items and some open ones with due dates, and a review
+//! (about 1 in 100 still in review, so not built without `--drafts`). Those come from a second
+//! random stream per incident, so the rest of each file is what it was before they existed. The
+//! same `--incidents` and `--seed` always give the same bytes.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -69,6 +74,25 @@ const DETECTORS: [&str; 4] = [
 ];
 const LEVELS: [&str; 3] = ["degraded_performance", "partial_outage", "major_outage"];
 const SEVERITIES: [&str; 3] = ["minor", "major", "critical"];
+/// The default taxonomies' ids (src/input/config.rs).
+const FACTORS: [&str; 9] = [
+    "change",
+    "configuration",
+    "capacity",
+    "dependency",
+    "hardware",
+    "human-process",
+    "monitoring-gap",
+    "security",
+    "unknown",
+];
+const DETECTIONS: [&str; 5] = [
+    "monitoring-alert",
+    "synthetic-check",
+    "customer-report",
+    "internal-report",
+    "provider-notice",
+];
 
 /// splitmix64: small, fast, and the same on every platform.
 struct Rng(u64);
@@ -196,7 +220,20 @@ fn body(r: &mut Rng, n: usize) -> String {
     b
 }
 
-fn incident(r: &mut Rng, n: usize, start: i64, ongoing: bool) -> (String, String) {
+fn day(secs: i64) -> String {
+    ts(secs)[..10].to_string()
+}
+
+/// An incident; `a` is its own stream for the archive's fields, `prev` the slug of the incident
+/// before it.
+fn incident(
+    r: &mut Rng,
+    a: &mut Rng,
+    n: usize,
+    start: i64,
+    ongoing: bool,
+    prev: Option<&str>,
+) -> (String, String) {
     let title = format!(
         "{} {} {}",
         r.words(2),
@@ -228,6 +265,13 @@ fn incident(r: &mut Rng, n: usize, start: i64, ongoing: bool) -> (String, String
     let _ = writeln!(s, "detected_by = \"{}\"", r.pick(&DETECTORS));
     let _ = writeln!(s, "tags = [\"{}\", \"generated\"]", r.pick(WORDS));
     let _ = writeln!(s, "authors = [\"Team {}\"]", r.range(1, 12));
+    if !ongoing {
+        let _ = writeln!(s, "trigger = \"{}\"", a.sentence());
+        let _ = writeln!(s, "detection = \"{}\"", a.pick(&DETECTIONS));
+        if let Some(p) = prev.filter(|_| a.below(6) == 0) {
+            let _ = writeln!(s, "related = [\"{p}\"]");
+        }
+    }
     let entries = r.range(2, 8) as usize;
     let mut at = start;
     for k in 0..entries {
@@ -268,11 +312,72 @@ fn incident(r: &mut Rng, n: usize, start: i64, ongoing: bool) -> (String, String
                 r.range(1, 12),
                 r.pick(&["done", "wont_do"])
             );
+            let _ = writeln!(s, "closed = {}", day(at + 86_400 * a.range(1, 90) as i64));
         }
+        if a.below(4) == 0 {
+            let _ = write!(
+                s,
+                "\n[[action_items]]\ntitle = \"{}\"\nowner = \"team-{}\"\nstatus = \"{}\"\ndue = {}\n",
+                a.sentence(),
+                a.range(1, 12),
+                a.pick(&["open", "in_progress"]),
+                day(at + 86_400 * a.range(14, 120) as i64)
+            );
+        }
+        archive(&mut s, a, at);
     }
     s.push_str("+++\n");
     s.push_str(&body(r, n));
     (slug, s)
+}
+
+/// The postmortem's tables: factors, lessons, customer impact, review. `end`: the resolution.
+fn archive(s: &mut String, a: &mut Rng, end: i64) {
+    let mut factors: Vec<&str> = (0..a.range(1, 3)).map(|_| *a.pick(&FACTORS)).collect();
+    factors.sort();
+    factors.dedup();
+    for f in factors {
+        let _ = write!(
+            s,
+            "\n[[factors]]\nid = \"{f}\"\nnote = \"{}\"\n",
+            a.sentence()
+        );
+    }
+    let list = |a: &mut Rng, n: u64| {
+        (0..n)
+            .map(|_| format!("\"{}\"", a.sentence()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (well, wrong, lucky) = (a.range(1, 2), a.range(1, 2), a.below(2));
+    let _ = write!(
+        s,
+        "\n[lessons]\nwent_well = [{}]\nwent_wrong = [{}]\nlucky = [{}]\n",
+        list(a, well),
+        list(a, wrong),
+        list(a, lucky)
+    );
+    if a.below(3) == 0 {
+        let _ = write!(
+            s,
+            "\n[customer_impact]\nusers = {}\nrequests = {}\nerror_rate = {}.{}\n",
+            a.range(10, 50_000),
+            a.range(100, 2_000_000),
+            a.range(0, 60),
+            a.range(0, 9)
+        );
+    }
+    let state = if a.below(100) == 0 {
+        "in_review"
+    } else {
+        "published"
+    };
+    let _ = write!(
+        s,
+        "\n[review]\nstate = \"{state}\"\nreviewers = [\"Team {}\"]\ndate = {}\n",
+        a.range(1, 12),
+        day(end + 86_400 * a.range(1, 10) as i64)
+    );
 }
 
 fn maintenance(r: &mut Rng, n: usize, start: i64) -> (String, String) {
@@ -334,13 +439,17 @@ pub fn generate(incidents: usize, out: &std::path::Path, seed: u64) -> std::io::
     let end: i64 = 1_793_491_200;
     let span: i64 = 8 * 365 * 86_400;
     let slot = span / incidents.max(1) as i64;
+    let mut prev: Option<String> = None;
     for n in 0..incidents {
         let start = end - span + slot * n as i64 + r.below(slot.max(1) as u64) as i64;
         let ongoing = n + 3 >= incidents;
         let (slug, text) = if n % 25 == 12 {
             maintenance(&mut r, n, start)
         } else {
-            incident(&mut r, n, start, ongoing)
+            let mut a = Rng(seed ^ (n as u64 + 1).wrapping_mul(0x2545_f491_4f6c_dd1d));
+            let made = incident(&mut r, &mut a, n, start, ongoing, prev.as_deref());
+            prev = Some(made.0.clone());
+            made
         };
         std::fs::write(content.join(format!("{slug}.md")), text)?;
     }

@@ -657,7 +657,15 @@ impl Writer<'_> {
         messages_html: &[&str],
     ) -> Result<(), RenderError> {
         let rel = route_of(i).beside("index.json");
-        let json = api::document(self.input, &self.paths, i, body_html, toc, messages_html);
+        let json = api::document(
+            self.input,
+            &self.paths,
+            i,
+            body_html,
+            toc,
+            messages_html,
+            &[],
+        );
         match self.document_key(i, linker) {
             Some(k) => self.sink.write_keyed(&rel, k, json.as_bytes()),
             None => self.sink.write(&rel, json.as_bytes()),

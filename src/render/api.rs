@@ -561,6 +561,11 @@ impl<'a> Api<'a> {
     }
 }
 
+/// The `schema` of every page's `index.json`. v1.1 added `review`, `trigger`, `detection`,
+/// `factors`, `lessons`, `customer_impact`, `related` and `action_items[].closed`; nothing was
+/// removed or changed, so a v1 reader reads it.
+pub const DOCUMENT_SCHEMA: &str = "afterword/incident/v1.1";
+
 /// `/incidents/<slug>/index.json` and `/maintenance/<slug>/index.json`: what the page shows,
 /// in afterword's own schema (docs/api.md). `postmortem_html` is the page's own rendering: its
 /// relative links resolve against `url`. Written with [`Pretty`], in the order of the schema.
@@ -571,6 +576,7 @@ pub(super) fn document(
     postmortem_html: &str,
     toc: &[TocEntry],
     messages_html: &[&str],
+    related: &[std::sync::Arc<Incident>],
 ) -> String {
     let c = input.config;
     // Room for the long strings and the rest, so the buffer is not regrown while written.
@@ -578,7 +584,7 @@ pub(super) fn document(
         + messages_html.iter().map(|m| m.len()).sum::<usize>();
     let mut p = Pretty::with_capacity(postmortem_html.len() + text + 4096);
     p.object().strs(&[
-        ("schema", "afterword/incident/v1"),
+        ("schema", DOCUMENT_SCHEMA),
         ("kind", i.kind.id()),
         ("slug", &i.slug),
         ("url", &paths.permalink(&super::route_of(i).rel())),
@@ -586,6 +592,14 @@ pub(super) fn document(
         ("summary", &i.summary),
     ]);
     p.key("draft").bool(i.draft);
+    p.key("review").object().strs(&[
+        ("state", i.review.state.id()),
+        ("label", i.review.state.label()),
+    ]);
+    p.key("reviewers").str_array(&i.review.reviewers);
+    p.key("date")
+        .opt_str(i.review.date.map(crate::util::timefmt::ymd).as_deref())
+        .end_object();
     p.key("severity");
     match c.severity(&i.severity) {
         Some(s) => p
@@ -601,6 +615,15 @@ pub(super) fn document(
     };
     document_times(&mut p, i, c.timezone, input.now);
     p.key("detected_by").opt_str(i.detected_by.as_deref());
+    p.key("trigger").opt_str(i.trigger.as_deref());
+    p.key("detection");
+    match i.detection.as_deref().and_then(|d| c.detection_method(d)) {
+        Some(d) => p
+            .object()
+            .strs(&[("id", &d.id), ("name", &d.name)])
+            .end_object(),
+        None => p.null(),
+    };
     document_components(&mut p, c, paths, i);
     p.key("tags").str_array(&i.tags);
     p.key("authors").str_array(&i.authors);
@@ -614,8 +637,66 @@ pub(super) fn document(
     }
     p.end_array();
     document_action_items(&mut p, i, input.now.with_timezone(&c.timezone).date_naive());
+    document_postmortem(&mut p, c, paths, i, related);
     p.end_object();
     p.finish()
+}
+
+/// The postmortem's facts besides its body: factors, lessons, customer impact, related
+/// incidents (both ways, as the page shows them).
+fn document_postmortem(
+    p: &mut Pretty,
+    c: &Config,
+    paths: &Paths,
+    i: &Incident,
+    related: &[std::sync::Arc<Incident>],
+) {
+    p.key("factors").array();
+    for f in &i.factors {
+        let name = c.factor(&f.id).map_or("", |t| t.name.as_str());
+        p.item().object().strs(&[
+            ("id", &f.id),
+            ("name", name),
+            ("note", &f.note),
+            ("url", &paths.permalink(&format!("factors/{}/", f.id))),
+        ]);
+        p.end_object();
+    }
+    p.end_array();
+    p.key("lessons").object();
+    p.key("went_well").str_array(&i.lessons.went_well);
+    p.key("went_wrong").str_array(&i.lessons.went_wrong);
+    p.key("lucky").str_array(&i.lessons.lucky).end_object();
+    p.key("customer_impact");
+    let ci = &i.customer_impact;
+    if ci.is_empty() {
+        p.null();
+    } else {
+        let count = |n: Option<u64>| n.and_then(|n| i64::try_from(n).ok());
+        p.object();
+        p.key("users").opt_int(count(ci.users));
+        p.key("customers").opt_int(count(ci.customers));
+        p.key("requests").opt_int(count(ci.requests));
+        p.key("error_rate");
+        match ci.error_rate {
+            Some(r) => p.num(r),
+            None => p.null(),
+        };
+        p.key("note")
+            .opt_str((!ci.note.is_empty()).then_some(ci.note.as_str()))
+            .end_object();
+    }
+    p.key("related").array();
+    for r in related {
+        p.item().object().strs(&[
+            ("slug", &r.slug),
+            ("kind", r.kind.id()),
+            ("title", &r.title),
+            ("url", &paths.permalink(&super::route_of(r).rel())),
+        ]);
+        p.end_object();
+    }
+    p.end_array();
 }
 
 /// The document's status and times: `status` to `window`.
@@ -723,6 +804,8 @@ fn document_action_items(p: &mut Pretty, i: &Incident, today: chrono::NaiveDate)
         ]);
         p.key("due")
             .opt_str(a.due.map(crate::util::timefmt::ymd).as_deref());
+        p.key("closed")
+            .opt_str(a.closed.map(crate::util::timefmt::ymd).as_deref());
         p.key("overdue").bool(a.overdue_on(today));
         p.key("link").opt_str(a.link.as_deref()).end_object();
     }

@@ -106,6 +106,39 @@ fn content(
     if !names.is_empty() {
         facts.push(("Components".into(), names.join(", ")));
     }
+    if let Some(t) = &i.trigger {
+        facts.push((
+            "Trigger".into(),
+            markdown::render_inline_linked(t, base.as_ref(), Some(&links))
+                .trim_end()
+                .to_string(),
+        ));
+    }
+    if let Some(d) = i.detection.as_deref().and_then(|d| c.detection_method(d)) {
+        facts.push(("Detected through".into(), markup(&d.name)));
+    }
+    let factors: Vec<String> = i
+        .factors
+        .iter()
+        .filter_map(|f| c.factor(&f.id))
+        .map(|t| markup(&t.name))
+        .collect();
+    if !factors.is_empty() {
+        facts.push(("Contributing factors".into(), factors.join(", ")));
+    }
+    let ci = &i.customer_impact;
+    let numbers: Vec<String> = [
+        (ci.users, "users"),
+        (ci.customers, "customers"),
+        (ci.requests, "requests"),
+    ]
+    .into_iter()
+    .filter_map(|(n, what)| n.map(|n| format!("{n} {what}")))
+    .chain(ci.error_rate.map(|r| format!("peak error rate {r} %")))
+    .collect();
+    if !numbers.is_empty() {
+        facts.push(("Customer impact".into(), numbers.join(", ")));
+    }
     h.push_str("<ul>\n");
     for (k, v) in facts {
         h.push_str(&format!("<li><strong>{k}:</strong> {v}</li>\n"));
@@ -132,6 +165,30 @@ fn content(
         });
         h.push_str(&markdown::render_body_linked(&i.body, base.as_ref(), Some(&links)).html);
     }
+    let l = &i.lessons;
+    if !l.is_empty() {
+        h.push_str("<h2>Lessons</h2>\n");
+        for (head, list) in [
+            ("What went well", &l.went_well),
+            ("What went wrong", &l.went_wrong),
+            ("Where we got lucky", &l.lucky),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            h.push_str(&format!("<h3>{head}</h3>\n<ul>\n"));
+            for x in list {
+                h.push_str("<li>");
+                h.push_str(&markdown::render_inline_linked(
+                    x,
+                    base.as_ref(),
+                    Some(&links),
+                ));
+                h.push_str("</li>\n");
+            }
+            h.push_str("</ul>\n");
+        }
+    }
     h
 }
 
@@ -155,6 +212,13 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
             x.id.clone(),
             x.name.clone(),
             Some(paths.permalink(&Route::Components.rel())),
+        ));
+    }
+    for f in i.factors.iter().filter_map(|f| c.factor(&f.id)) {
+        categories.push((
+            f.id.clone(),
+            f.name.clone(),
+            Some(paths.permalink("factors/")),
         ));
     }
     Item {

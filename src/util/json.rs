@@ -102,6 +102,16 @@ impl Pretty {
         self
     }
 
+    /// A finite number as Rust writes it (`12.5`, `12`); anything else as `null`.
+    pub fn num(&mut self, n: f64) -> &mut Self {
+        if !n.is_finite() {
+            return self.null();
+        }
+        use std::fmt::Write;
+        write!(self.out, "{n}").expect("a String takes any write");
+        self
+    }
+
     pub fn bool(&mut self, b: bool) -> &mut Self {
         self.out.push_str(if b { "true" } else { "false" });
         self
