@@ -164,10 +164,8 @@ fn substitute(template: &str, values: &Values) -> Result<String, String> {
             break;
         };
         let inner = rest[open + 2..open + 2 + close].trim();
-        let word = !inner.is_empty()
-            && inner
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let word =
+            !inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         out.push_str(&rest[..open]);
         let end = open + 2 + close + 2;
         if word {
@@ -288,7 +286,10 @@ pub fn new_incident(root: &Path, opts: &NewOptions, now: DateTime<Utc>) -> Resul
     if title.is_empty() {
         return Err("the title is empty".into());
     }
-    if let Some(c) = title.chars().find(|c| crate::util::escape::is_forbidden(*c) || c.is_control()) {
+    if let Some(c) = title
+        .chars()
+        .find(|c| crate::util::escape::is_forbidden(*c) || c.is_control())
+    {
         return Err(format!(
             "the title holds the character U+{:04X}, which no page or feed can carry",
             c as u32
@@ -328,7 +329,10 @@ pub fn new_incident(root: &Path, opts: &NewOptions, now: DateTime<Utc>) -> Resul
         Some(at) => parse_at(at, cfg.timezone)?,
         None => now,
     };
-    let date = started.with_timezone(&cfg.timezone).format("%Y-%m-%d").to_string();
+    let date = started
+        .with_timezone(&cfg.timezone)
+        .format("%Y-%m-%d")
+        .to_string();
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(format!(
@@ -354,7 +358,12 @@ pub fn new_incident(root: &Path, opts: &NewOptions, now: DateTime<Utc>) -> Resul
         now: utc(now),
         severity,
         components,
-        factor_ids: cfg.factors.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", "),
+        factor_ids: cfg
+            .factors
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
         detection_ids: cfg
             .detection_methods
             .iter()

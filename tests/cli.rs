@@ -52,7 +52,10 @@ fn init_new_build() {
     assert!(text.contains("[review]\nstate = \"draft\""));
 
     // The new file is a draft: `--drafts` builds it, as an ongoing incident.
-    let out = run(&site, &["build", "--drafts", "--now", "2024-10-02T12:30:00Z"]);
+    let out = run(
+        &site,
+        &["build", "--drafts", "--now", "2024-10-02T12:30:00Z"],
+    );
     assert!(out.status.success(), "{}", out.stderr);
     assert!(
         out.stdout.starts_with("Built 2 incidents"),

@@ -454,8 +454,14 @@ mod tests {
         )
         .unwrap();
         let i = crate::check::validate::validate(cfg, &raw).unwrap();
-        let now = DateTime::parse_from_rfc3339(now).unwrap().with_timezone(&Utc);
-        lint(cfg, &raw, &i, now).0.iter().map(|d| d.code.id).collect()
+        let now = DateTime::parse_from_rfc3339(now)
+            .unwrap()
+            .with_timezone(&Utc);
+        lint(cfg, &raw, &i, now)
+            .0
+            .iter()
+            .map(|d| d.code.id)
+            .collect()
     }
 
     const NOW: &str = "2024-05-03T00:00:00Z";

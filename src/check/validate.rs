@@ -355,7 +355,7 @@ fn misplaced_keys(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) {
             front
                 .customer_impact
                 .as_ref()
-                .and_then(|c| first_span(c))
+                .and_then(first_span)
                 .map(|s| ("customer_impact", s)),
         )
         .collect()
@@ -1117,7 +1117,10 @@ mod archive_tests {
         .unwrap();
         match validate(&cfg, &raw) {
             Ok(_) => Vec::new(),
-            Err(ds) => ds.into_iter().map(|d| (d.code, d.message, d.help)).collect(),
+            Err(ds) => ds
+                .into_iter()
+                .map(|d| (d.code, d.message, d.help))
+                .collect(),
         }
     }
 
@@ -1132,7 +1135,11 @@ mod archive_tests {
         );
         // Far from every id: the list instead.
         let e = errors("\n[[factors]]\nid = \"cosmic-rays\"\n", "");
-        assert!(e[0].2.as_deref().unwrap().starts_with("expected one of: change, configuration"));
+        assert!(e[0]
+            .2
+            .as_deref()
+            .unwrap()
+            .starts_with("expected one of: change, configuration"));
         // Twice: E0012, not E0029.
         let twice = "\n[[factors]]\nid = \"change\"\n\n[[factors]]\nid = \"change\"\n";
         assert_eq!(errors(twice, "")[0].0, codes::DUPLICATE);
