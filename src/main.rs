@@ -104,7 +104,7 @@ enum Command {
     },
     /// Create a new site in DIR
     Init { dir: PathBuf },
-    /// Create a new incident file in content/
+    /// Create a new incident (or maintenance) file in content/ from a template
     New {
         title: String,
         /// A severity id from site.toml (default: the first one)
@@ -113,6 +113,16 @@ enum Command {
         /// Comma-separated component ids from site.toml
         #[arg(long, value_delimiter = ',')]
         components: Vec<String>,
+        /// Use templates/new/NAME.md (default: templates/new/default.md, else the built-in one)
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        /// When it started (a maintenance: its scheduled start), RFC 3339 or
+        /// "YYYY-MM-DD HH:MM" in the site's time zone (default: now)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+        /// Write a scheduled maintenance (templates/new/maintenance.md, else the built-in one)
+        #[arg(long)]
+        maintenance: bool,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -277,11 +287,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
             title,
             severity,
             components,
+            template,
+            at,
+            maintenance,
             root,
         } => {
             let now = resolve_now(None).map_err(Failure::error)?;
-            let path = scaffold::new_incident(&root, &title, severity.as_deref(), &components, now)
-                .map_err(Failure::error)?;
+            let opts = scaffold::NewOptions {
+                title,
+                severity,
+                components,
+                template,
+                at,
+                maintenance,
+            };
+            let path = scaffold::new_incident(&root, &opts, now).map_err(Failure::error)?;
             println!("created {}", path.display());
             Ok(())
         }

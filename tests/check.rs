@@ -44,7 +44,7 @@ fn every_content_problem_is_reported_in_one_run() {
     assert_eq!(json.status.code(), Some(1));
     insta::assert_snapshot!("check_json", json.stdout);
     assert_eq!(
-        json.stderr, "check: 25 errors, 10 warnings in 35 files\n",
+        json.stderr, "check: 28 errors, 14 warnings in 42 files\n",
         "the summary goes to stderr"
     );
 
@@ -185,6 +185,7 @@ fn warnings_pass_unless_denied_and_build_prints_them() {
 
 #[test]
 fn a_clean_site_has_no_problems() {
+    // A published postmortem with a factor, a lesson and an owned action item (else W0011).
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/site.toml"),
@@ -194,7 +195,7 @@ fn a_clean_site_has_no_problems() {
     std::fs::create_dir(dir.path().join("content")).unwrap();
     std::fs::write(
         dir.path().join("content/fine.md"),
-        "+++\ntitle = \"Fine\"\nsummary = \"All good.\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"m\"\n\n[[timeline]]\nat = 2024-05-01T10:30:00Z\nstatus = \"resolved\"\nmessage = \"r\"\n+++\nWhat happened.\n",
+        "+++\ntitle = \"Fine\"\nsummary = \"All good.\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"m\"\n\n[[timeline]]\nat = 2024-05-01T10:30:00Z\nstatus = \"resolved\"\nmessage = \"r\"\n\n[[factors]]\nid = \"change\"\n\n[lessons]\nwent_well = [\"Fast rollback.\"]\n\n[[action_items]]\ntitle = \"Test rollbacks\"\nowner = \"ops\"\nstatus = \"open\"\n+++\nWhat happened.\n",
     )
     .unwrap();
     let out = run(dir.path(), &["check", "--now", NOW]);
@@ -281,7 +282,7 @@ fn links_to_content_files_become_page_links_and_broken_ones_warn() {
     let content = dir.path().join("content");
     std::fs::create_dir_all(content.join("bundle")).unwrap();
     let file = |body: &str| {
-        format!("+++\ntitle = \"T\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-05-01T10:00:00Z\nresolved = 2024-05-01T11:00:00Z\n+++\n{body}\n")
+        format!("+++\ntitle = \"T\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-05-01T10:00:00Z\nresolved = 2024-05-01T11:00:00Z\n\n[[factors]]\nid = \"change\"\n\n[lessons]\nwent_well = [\"Fast rollback.\"]\n\n[[action_items]]\ntitle = \"Test rollbacks\"\nowner = \"ops\"\nstatus = \"open\"\n+++\n{body}\n")
     };
     std::fs::write(
         content.join("a.md"),
@@ -299,7 +300,7 @@ fn links_to_content_files_become_page_links_and_broken_ones_warn() {
     // A timeline message links to another incident too.
     std::fs::write(
         content.join("c.md"),
-        "+++\ntitle = \"C\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-02T10:00:00Z\nstatus = \"investigating\"\nmessage = \"Like [a](a.md) again.\"\n\n[[timeline]]\nat = 2024-05-02T11:00:00Z\nstatus = \"resolved\"\n+++\nA postmortem.\n",
+        "+++\ntitle = \"C\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-02T10:00:00Z\nstatus = \"investigating\"\nmessage = \"Like [a](a.md) again.\"\n\n[[timeline]]\nat = 2024-05-02T11:00:00Z\nstatus = \"resolved\"\n\n[[factors]]\nid = \"change\"\n\n[lessons]\nwent_well = [\"Fast rollback.\"]\n\n[[action_items]]\ntitle = \"Test rollbacks\"\nowner = \"ops\"\nstatus = \"open\"\n+++\nA postmortem.\n",
     )
     .unwrap();
 

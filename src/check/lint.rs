@@ -4,7 +4,7 @@
 use crate::diag::{codes, Code, Diagnostic};
 use crate::input::config::Config;
 use crate::input::load::RawIncident;
-use crate::model::{ActionStatus, Incident, Status};
+use crate::model::{ActionStatus, Incident, ReviewState, Status};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -155,7 +155,16 @@ pub fn lint(
         }
     }
     let today = now.with_timezone(&config.timezone).date_naive();
+    stuck_in_review(&mut out, config, i, today);
     for (a, raw_a) in i.action_items.iter().zip(&f.action_items) {
+        if a.owner.trim().is_empty() {
+            out.warn(
+                codes::UNOWNED_ACTION,
+                raw_a.title.span(),
+                format!("action item “{}” has no owner", a.title),
+                "set `owner = \"...\"`: a person or team answerable for it",
+            );
+        }
         if let (Some(due), Some(span)) = (a.due, raw_a.due.as_ref().map(|d| d.span())) {
             if due < today && matches!(a.status, ActionStatus::Open | ActionStatus::InProgress) {
                 out.warn(
@@ -175,10 +184,77 @@ pub fn lint(
     (out.diags, pending)
 }
 
-/// Warnings on an incident's times (not a maintenance's): a start after now, no postmortem
+/// W0012: `[review] state = "in_review"` for more than `[check] review_after_days` days,
+/// counted in the site's calendar from `[review] date`, else from the resolution, else the
+/// start, to today: exactly that many days is not yet stuck.
+fn stuck_in_review(out: &mut Out, config: &Config, i: &Incident, today: chrono::NaiveDate) {
+    let Some(raw) = out.raw.front.review.as_ref() else {
+        return;
+    };
+    if i.review.state != ReviewState::InReview {
+        return;
+    }
+    let local = |t: DateTime<Utc>| t.with_timezone(&config.timezone).date_naive();
+    let since = i
+        .review
+        .date
+        .unwrap_or_else(|| local(i.resolved.unwrap_or(i.started)));
+    let days = (today - since).num_days();
+    let limit = config.check.review_after_days;
+    if days > limit {
+        let from = if i.review.date.is_some() {
+            "its review date"
+        } else if i.resolved.is_some() {
+            "the resolution"
+        } else {
+            "the start"
+        };
+        out.warn(
+            codes::STUCK_IN_REVIEW,
+            raw.state.span(),
+            format!("the postmortem has been in review for {days} days (since {from}, {since})"),
+            "finish the review and set `state = \"published\"` (the limit is `[check] review_after_days` in site.toml)",
+        );
+    }
+}
+
+/// W0011: a published, resolved incident with a postmortem body that names no contributing
+/// factor, no lesson or no action item: one warning naming everything missing.
+fn incomplete_postmortem(out: &mut Out, i: &Incident) {
+    if i.draft
+        || i.review.state != ReviewState::Published
+        || i.resolved.is_none()
+        || i.body.trim().is_empty()
+    {
+        return;
+    }
+    let missing: Vec<&str> = [
+        (i.factors.is_empty(), "no contributing factor"),
+        (i.lessons.is_empty(), "no lesson"),
+        (i.action_items.is_empty(), "no action item"),
+    ]
+    .into_iter()
+    .filter_map(|(m, what)| m.then_some(what))
+    .collect();
+    let list = match missing.as_slice() {
+        [] => return,
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let title = out.raw.front.title.span();
+    out.warn(
+        codes::INCOMPLETE_POSTMORTEM,
+        title,
+        format!("the postmortem names {list}"),
+        "add `[[factors]]`, `[lessons]` and `[[action_items]]` to the front matter: the archive counts them across incidents",
+    );
+}
+
+/// Warnings on an incident (not a maintenance): an incomplete postmortem; on its times: a start after now, no postmortem
 /// long after the resolution, a long incident, entries after the resolution, impact windows
 /// outside the incident.
 fn incident(out: &mut Out, config: &Config, i: &Incident, now: DateTime<Utc>) {
+    incomplete_postmortem(out, i);
     let f = &out.raw.front;
     let title = f.title.span();
     if i.started > now {
@@ -342,4 +418,164 @@ fn body_links(out: &mut Out, i: &Incident) -> Vec<PendingLink> {
         pending.push(PendingLink { target, warning });
     }
     pending
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// A site in New York (UTC−4 in summer) with the limits given.
+    fn config(review_after_days: i64) -> Config {
+        let text = format!(
+            "title = \"T\"\nbase_url = \"https://status.example.com/\"\ntimezone = \"America/New_York\"\n\n[check]\nreview_after_days = {review_after_days}\n\n[[components]]\nid = \"api\"\nname = \"API\"\n"
+        );
+        crate::input::config::from_str(Path::new("."), Path::new("site.toml"), &text).unwrap()
+    }
+
+    /// A resolved incident (10:00–11:00Z on 2024-05-01) with `extra` front matter after its
+    /// timeline, and `body`.
+    fn file(head: &str, extra: &str, body: &str) -> String {
+        format!(
+            "+++\ntitle = \"T\"\nsummary = \"S\"\n{head}\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"m\"\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"resolved\"\nmessage = \"r\"\n{extra}+++\n{body}"
+        )
+    }
+
+    const INCIDENT: &str = "severity = \"minor\"\ncomponents = [\"api\"]\n";
+    const COMPLETE: &str = "\n[[factors]]\nid = \"change\"\n\n[lessons]\nlucky = [\"Quiet day.\"]\n\n[[action_items]]\ntitle = \"Fix\"\nowner = \"ops\"\nstatus = \"open\"\n";
+
+    /// The codes of the warnings on `text`, at `now`.
+    fn codes_of(cfg: &Config, text: &str, now: &str) -> Vec<&'static str> {
+        let raw = crate::input::load::parse_file(
+            "content/x.md".into(),
+            None,
+            Vec::new(),
+            text.as_bytes().to_vec(),
+        )
+        .unwrap();
+        let i = crate::check::validate::validate(cfg, &raw).unwrap();
+        let now = DateTime::parse_from_rfc3339(now)
+            .unwrap()
+            .with_timezone(&Utc);
+        lint(cfg, &raw, &i, now)
+            .0
+            .iter()
+            .map(|d| d.code.id)
+            .collect()
+    }
+
+    const NOW: &str = "2024-05-03T00:00:00Z";
+
+    #[test]
+    fn incomplete_postmortem_names_everything_missing_once() {
+        let cfg = config(14);
+        let text = file(INCIDENT, "", "What happened.");
+        assert_eq!(codes_of(&cfg, &text, NOW), ["W0011"]);
+        let raw = crate::input::load::parse_file(
+            "content/x.md".into(),
+            None,
+            Vec::new(),
+            text.into_bytes(),
+        )
+        .unwrap();
+        let i = crate::check::validate::validate(&cfg, &raw).unwrap();
+        let d = lint(&cfg, &raw, &i, Utc::now()).0;
+        assert_eq!(
+            d[0].message,
+            "the postmortem names no contributing factor, no lesson and no action item"
+        );
+        assert_eq!((d[0].line, d[0].col), (2, 9), "at the title's value");
+        // Only the lesson missing.
+        let some = file(
+            INCIDENT,
+            "\n[[factors]]\nid = \"change\"\n\n[[action_items]]\ntitle = \"Fix\"\nowner = \"ops\"\nstatus = \"open\"\n",
+            "Body.",
+        );
+        let raw = crate::input::load::parse_file(
+            "content/x.md".into(),
+            None,
+            Vec::new(),
+            some.into_bytes(),
+        )
+        .unwrap();
+        let i = crate::check::validate::validate(&cfg, &raw).unwrap();
+        let d = lint(&cfg, &raw, &i, Utc::now()).0;
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "the postmortem names no lesson");
+        // Complete: nothing.
+        assert!(codes_of(&cfg, &file(INCIDENT, COMPLETE, "Body."), NOW).is_empty());
+    }
+
+    #[test]
+    fn incomplete_postmortem_is_only_for_published_resolved_incidents_with_a_body() {
+        let cfg = config(14);
+        // A draft, either way of saying it; a postmortem in review (1 day, under the limit).
+        let draft = format!("{INCIDENT}draft = true\n");
+        assert!(codes_of(&cfg, &file(&draft, "", "Body."), NOW).is_empty());
+        let review = "\n[review]\nstate = \"draft\"\n";
+        assert!(codes_of(&cfg, &file(INCIDENT, review, "Body."), NOW).is_empty());
+        let review = "\n[review]\nstate = \"in_review\"\n";
+        assert!(codes_of(&cfg, &file(INCIDENT, review, "Body."), NOW).is_empty());
+        // An empty body (W0002's business once it is late, not before: 7 days).
+        assert!(codes_of(&cfg, &file(INCIDENT, "", "  \n"), NOW).is_empty());
+        // Unresolved: the second entry is `identified`, not `resolved`.
+        let ongoing = file(INCIDENT, "", "Body.").replace("\"resolved\"", "\"identified\"");
+        assert!(codes_of(&cfg, &ongoing, NOW).is_empty());
+        // A maintenance, published, completed, with a body.
+        let maint = "+++\ntitle = \"M\"\nsummary = \"S\"\nkind = \"maintenance\"\ncomponents = [\"api\"]\nscheduled_start = 2024-05-01T10:00:00Z\nscheduled_end = 2024-05-01T11:00:00Z\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"in_progress\"\nmessage = \"m\"\n\n[[timeline]]\nat = 2024-05-01T11:00:00Z\nstatus = \"completed\"\nmessage = \"m\"\n+++\nNotes.";
+        assert!(codes_of(&cfg, maint, NOW).is_empty());
+    }
+
+    #[test]
+    fn stuck_in_review_counts_days_from_the_review_date_in_the_site_zone() {
+        let cfg = config(14);
+        let review = format!("{COMPLETE}\n[review]\nstate = \"in_review\"\ndate = 2024-05-10\n");
+        let text = file(INCIDENT, &review, "Body.");
+        // Today in New York: 2024-05-24T03:59Z is 23:59 on May 23, 13 days after May 10;
+        // 2024-05-25T03:59Z is May 24: 14 days, exactly the limit, not yet stuck;
+        // 2024-05-25T04:00Z is 00:00 on May 25: 15 days, stuck.
+        assert!(codes_of(&cfg, &text, "2024-05-24T03:59:00Z").is_empty());
+        assert!(codes_of(&cfg, &text, "2024-05-25T03:59:00Z").is_empty());
+        assert_eq!(codes_of(&cfg, &text, "2024-05-25T04:00:00Z"), ["W0012"]);
+        // A published postmortem with an old date is not in review.
+        let published = review.replace("in_review", "published");
+        let text = file(INCIDENT, &published, "Body.");
+        assert!(codes_of(&cfg, &text, "2025-01-01T00:00:00Z").is_empty());
+    }
+
+    #[test]
+    fn stuck_in_review_without_a_date_counts_from_the_resolution() {
+        // Resolved 2024-05-01T11:00Z = 07:00 May 1 in New York; limit 0 days: May 1 is 0 days
+        // (not stuck), May 2 (2024-05-02T04:00Z) is 1 day (stuck).
+        let cfg = config(0);
+        let review = format!("{COMPLETE}\n[review]\nstate = \"in_review\"\n");
+        let text = file(INCIDENT, &review, "Body.");
+        assert!(codes_of(&cfg, &text, "2024-05-02T03:59:00Z").is_empty());
+        assert_eq!(codes_of(&cfg, &text, "2024-05-02T04:00:00Z"), ["W0012"]);
+    }
+
+    #[test]
+    fn an_action_item_without_owner_is_flagged_at_its_title() {
+        let cfg = config(14);
+        let unowned = COMPLETE.replace("owner = \"ops\"\n", "owner = \"  \"\n");
+        let text = file(INCIDENT, &unowned, "Body.");
+        assert_eq!(codes_of(&cfg, &text, NOW), ["W0013"]);
+        let missing = COMPLETE.replace("owner = \"ops\"\n", "");
+        let text = file(INCIDENT, &missing, "Body.");
+        let raw = crate::input::load::parse_file(
+            "content/x.md".into(),
+            None,
+            Vec::new(),
+            text.into_bytes(),
+        )
+        .unwrap();
+        let i = crate::check::validate::validate(&cfg, &raw).unwrap();
+        let d = lint(&cfg, &raw, &i, Utc::now()).0;
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].message, "action item “Fix” has no owner");
+        // `title = "Fix"` is line 24 of the file: 15 lines to the last `message`, then
+        // COMPLETE's blank, [[factors]], id, blank, [lessons], lucky, blank, [[action_items]],
+        // title; column 9 is after `title = `.
+        assert_eq!((d[0].line, d[0].col), (24, 9));
+    }
 }

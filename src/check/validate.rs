@@ -355,7 +355,7 @@ fn misplaced_keys(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) {
             front
                 .customer_impact
                 .as_ref()
-                .and_then(|c| first_span(c))
+                .and_then(first_span)
                 .map(|s| ("customer_impact", s)),
         )
         .collect()
@@ -1090,5 +1090,71 @@ mod tests {
         assert!(is_safe_link("../other/"));
         assert!(!is_safe_link("javascript:alert(1)"));
         assert!(!is_safe_link(" JavaScript:alert(1)"));
+    }
+}
+
+#[cfg(test)]
+mod archive_tests {
+    use super::*;
+    use std::path::Path;
+
+    fn errors(front_extra: &str, top: &str) -> Vec<(Code, String, Option<String>)> {
+        let cfg = crate::input::config::from_str(
+            Path::new("."),
+            Path::new("site.toml"),
+            "title = \"T\"\nbase_url = \"https://s.example.com/\"\n\n[[components]]\nid = \"api\"\nname = \"API\"\n",
+        )
+        .unwrap();
+        let text = format!(
+            "+++\ntitle = \"T\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n{top}\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"resolved\"\n{front_extra}+++\n"
+        );
+        let raw = crate::input::load::parse_file(
+            "content/x.md".into(),
+            None,
+            Vec::new(),
+            text.into_bytes(),
+        )
+        .unwrap();
+        match validate(&cfg, &raw) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds
+                .into_iter()
+                .map(|d| (d.code, d.message, d.help))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn unknown_factor_suggests_the_closest_id_of_the_default_taxonomy() {
+        let e = errors("\n[[factors]]\nid = \"capasity\"\n", "");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, codes::UNKNOWN_FACTOR);
+        assert_eq!(
+            e[0].2.as_deref(),
+            Some("did you mean `capacity`? (the factors are `[[factors]]` in site.toml)")
+        );
+        // Far from every id: the list instead.
+        let e = errors("\n[[factors]]\nid = \"cosmic-rays\"\n", "");
+        assert!(e[0]
+            .2
+            .as_deref()
+            .unwrap()
+            .starts_with("expected one of: change, configuration"));
+        // Twice: E0012, not E0029.
+        let twice = "\n[[factors]]\nid = \"change\"\n\n[[factors]]\nid = \"change\"\n";
+        assert_eq!(errors(twice, "")[0].0, codes::DUPLICATE);
+    }
+
+    #[test]
+    fn unknown_detection_and_a_self_relation() {
+        let e = errors("", "detection = \"synthetic\"\n");
+        assert_eq!(e[0].0, codes::UNKNOWN_DETECTION);
+        assert_eq!(e[0].2.as_deref(), Some("expected one of: monitoring-alert, synthetic-check, customer-report, internal-report, provider-notice"));
+        let e = errors("", "detection = \"synthetic-chek\"\n");
+        assert_eq!(e[0].2.as_deref(), Some("did you mean `synthetic-check`?"));
+        // The file is content/x.md: its slug is `x`.
+        let e = errors("", "related = [\"x\"]\n");
+        assert_eq!(e[0].0, codes::UNKNOWN_RELATED);
+        assert_eq!(e[0].1, "an incident cannot be related to itself");
     }
 }

@@ -78,6 +78,8 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     }
     // The site's own templates/ and static/ win over the theme's.
     layer(&mut theme, root)?;
+    // `templates/new/` holds the templates of `afterword new` (files, not pages).
+    theme.templates.retain(|name, _| !name.starts_with("new/"));
     Ok(theme)
 }
 
