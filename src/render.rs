@@ -345,7 +345,7 @@ fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incide
         path: paths.path(&rel),
         permalink: paths.permalink(&rel),
         draft: i.draft,
-        review: i.review.state.id(),
+        review_state: i.review.state.id(),
         ongoing: i.ongoing(),
         started: view(i.started, tz),
         resolved: i.resolved.map(|r| view(r, tz)),
@@ -1123,7 +1123,7 @@ fn incident_page(
                     path: w.paths.path(&route_of(q).rel()),
                     kind: q.kind.id(),
                     started: view(q.started, w.input.config.timezone),
-                    review: q.review.state.id(),
+                    review_state: q.review.state.id(),
                 })
                 .collect(),
         },

@@ -53,6 +53,14 @@ impl PhaseKind {
         }
     }
 
+    /// A shorter label, for where the full one does not fit.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            PhaseKind::BeforeFirstUpdate => "Before updates",
+            k => k.label(),
+        }
+    }
+
     /// The phase an entry of `status` starts, if it starts one.
     fn of(status: Status) -> Option<PhaseKind> {
         match status {

@@ -87,7 +87,7 @@ pub struct RelatedView<'a> {
     /// When it started (a maintenance: its window's start).
     pub started: TimeView,
     /// Its review state id: `draft`, `in_review` or `published`.
-    pub review: &'static str,
+    pub review_state: &'static str,
 }
 
 /// `history.html`: the archive's front page.
@@ -287,7 +287,7 @@ pub struct SummaryOwn<'a> {
     pub permalink: String,
     pub draft: bool,
     /// The review state id: `draft`, `in_review` or `published`.
-    pub review: &'static str,
+    pub review_state: &'static str,
     pub ongoing: bool,
     pub started: TimeView,
     pub resolved: Option<TimeView>,

@@ -99,7 +99,7 @@ struct MaintenanceSummaryView<'a> {
     permalink: String,
     draft: bool,
     /// The review state id (`draft`, `in_review`, `published`).
-    review: &'static str,
+    review_state: &'static str,
     status: StatusView,
     scheduled_start: TimeView,
     scheduled_end: TimeView,
@@ -322,7 +322,7 @@ fn maintenance_summary<'a>(
         path: w.paths.path(&rel),
         permalink: w.paths.permalink(&rel),
         draft: m.draft,
-        review: m.review.state.id(),
+        review_state: m.review.state.id(),
         status: StatusView {
             id: st.id(),
             label: st.label(),

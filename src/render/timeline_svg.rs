@@ -168,6 +168,9 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     s.push_str("</desc>");
     s.push_str(DEFS);
 
+    // Drawn in three layers: shapes (phases, lanes), then the lines across them (phase
+    // boundaries, detection), then the labels, which a halo keeps readable over the lines.
+    let (mut lines, mut labels) = (String::new(), String::new());
     // Phases, with their boundaries across the lanes.
     for p in &course.phases {
         let (x0, x1) = (x(p.start), x(p.end));
@@ -180,19 +183,23 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
             num(BAND_H),
             id = p.kind.id()
         );
-        if text_width(p.kind.label()) + 8.0 <= x1 - x0 {
+        let fits = |l: &str| text_width(l) + 8.0 <= x1 - x0;
+        let label = [p.kind.label(), p.kind.short_label()]
+            .into_iter()
+            .find(|l| fits(l));
+        if let Some(label) = label {
             let _ = write!(
-                s,
+                labels,
                 "<text class=\"tl-phase-label tl-phase-{}\" x=\"{}\" y=\"{}\">{}</text>",
                 p.kind.id(),
                 num(x0 + 4.0),
                 num(BAND_Y + 17.0),
-                p.kind.label()
+                label
             );
         }
         if p.start > start {
             let _ = write!(
-                s,
+                lines,
                 "<line class=\"tl-boundary\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"/>",
                 num(BAND_Y),
                 num(axis_y),
@@ -211,7 +218,7 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
             }
         }
         let _ = write!(
-            s,
+            labels,
             "<text class=\"tl-lane-label\" x=\"{}\" y=\"{}\"><tspan class=\"tl-lane-name\">{}</tspan>: {}</text>",
             num(LEFT),
             num(y + 12.0),
@@ -271,18 +278,22 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
             (dx + 4.0, "start")
         };
         let _ = write!(
-            s,
+            lines,
             "<line class=\"tl-detect\" data-detected=\"\" x1=\"{x}\" x2=\"{x}\" y1=\"4\" y2=\"{}\"/>\
-             <path class=\"tl-detect-mark\" d=\"M{} 4 l4 6 l-4 6 l-4 -6 z\"/>\
-             <text class=\"tl-marker-label\" x=\"{}\" y=\"12\" text-anchor=\"{anchor}\">{}</text>",
+             <path class=\"tl-detect-mark\" d=\"M{x} 4 l4 6 l-4 6 l-4 -6 z\"/>",
             num(axis_y),
-            num(dx),
+            x = num(dx)
+        );
+        let _ = write!(
+            s,
+            "<text class=\"tl-marker-label\" x=\"{}\" y=\"12\" text-anchor=\"{anchor}\">{}</text>",
             num(lx),
             markup(&label),
-            x = num(dx)
         );
     }
 
+    s.push_str(&lines);
+    s.push_str(&labels);
     // The axis.
     let _ = write!(
         s,
