@@ -482,7 +482,12 @@ mod tests {
         let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
         let ny: Tz = "America/New_York".parse().unwrap();
         // 12:03 to 12:40 EDT (16:03Z to 16:40Z), 10-minute steps: 12:10, 12:20, 12:30, 12:40.
-        let got = ticks(t("2024-06-01T16:03:00Z"), t("2024-06-01T16:40:00Z"), 600, ny);
+        let got = ticks(
+            t("2024-06-01T16:03:00Z"),
+            t("2024-06-01T16:40:00Z"),
+            600,
+            ny,
+        );
         assert_eq!(
             got,
             [
@@ -493,7 +498,12 @@ mod tests {
             ]
         );
         // Days: local midnights (04:00Z in summer).
-        let got = ticks(t("2024-06-01T16:03:00Z"), t("2024-06-03T05:00:00Z"), 86_400, ny);
+        let got = ticks(
+            t("2024-06-01T16:03:00Z"),
+            t("2024-06-03T05:00:00Z"),
+            86_400,
+            ny,
+        );
         assert_eq!(got, [t("2024-06-02T04:00:00Z"), t("2024-06-03T04:00:00Z")]);
     }
 }
