@@ -75,11 +75,10 @@ fn ticks(start: DateTime<Utc>, end: DateTime<Utc>, step: i64, tz: Tz) -> Vec<Dat
     if step < 86_400 {
         let midnight = local.date().and_time(chrono::NaiveTime::MIN);
         let since = (local - midnight).num_seconds();
-        let mut k = (since + step - 1) / step;
+        let first = (since + step - 1) / step;
         // A DST change can skip or repeat a tick; the bound only guards against a loop.
-        for _ in 0..64 {
+        for k in first..first + 64 {
             let naive = midnight + Duration::seconds(k * step);
-            k += 1;
             let Some(t) = tz.from_local_datetime(&naive).earliest() else {
                 continue;
             };
