@@ -25,6 +25,7 @@ mod context;
 mod error;
 mod feeds;
 mod status_pages;
+mod timeline_svg;
 
 pub use api::page_id;
 pub use cache::Memo;
@@ -344,6 +345,7 @@ fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incide
         path: paths.path(&rel),
         permalink: paths.permalink(&rel),
         draft: i.draft,
+        review_state: i.review.state.id(),
         ongoing: i.ongoing(),
         started: view(i.started, tz),
         resolved: i.resolved.map(|r| view(r, tz)),
@@ -506,6 +508,9 @@ fn prepare_data(
     let messages = timeline.iter().map(|e| e.message_html.clone()).collect();
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
+    // Short texts of the front matter (a trigger, a note, a lesson): inline Markdown, as
+    // timeline messages are rendered.
+    let inline = |md: &str| markdown::render_inline_linked(md, None, Some(&links));
     let full = IncidentView {
         detected_by: i.detected_by.as_deref(),
         detected: i.detected.map(|d| view(d, tz)),
@@ -524,9 +529,58 @@ fn prepare_data(
                 status: a.status.id(),
                 status_label: a.status.label(),
                 due: a.due.map(due_view),
+                closed: a.closed.map(due_view),
                 link: a.link.as_deref().map(crate::util::escape::url),
             })
             .collect(),
+        review: ReviewView {
+            state: i.review.state.id(),
+            label: i.review.state.label(),
+            reviewers: &i.review.reviewers,
+            date: i.review.date.map(due_view),
+        },
+        trigger_html: i.trigger.as_deref().map(inline),
+        detection: i
+            .detection
+            .as_deref()
+            .and_then(|id| input.config.detection_method(id))
+            .map(|t| TermView {
+                id: &t.id,
+                name: &t.name,
+            }),
+        factors: i
+            .factors
+            .iter()
+            .map(|f| FactorView {
+                id: &f.id,
+                name: input
+                    .config
+                    .factor(&f.id)
+                    .map_or(f.id.as_str(), |t| t.name.as_str()),
+                path: paths.path(&format!("factors/{}/", f.id)),
+                note_html: inline(&f.note),
+            })
+            .collect(),
+        lessons: (!i.lessons.is_empty()).then(|| {
+            let all = |l: &[String]| l.iter().map(|x| inline(x)).collect();
+            LessonsView {
+                went_well: all(&i.lessons.went_well),
+                went_wrong: all(&i.lessons.went_wrong),
+                lucky: all(&i.lessons.lucky),
+            }
+        }),
+        customer_impact: (!i.customer_impact.is_empty()).then(|| {
+            let x = &i.customer_impact;
+            CustomerImpactView {
+                users: x.users.map(thousands),
+                customers: x.customers.map(thousands),
+                requests: x.requests.map(thousands),
+                error_rate: x.error_rate.map(|r| format!("{r} %")),
+                note_html: inline(&x.note),
+            }
+        }),
+        chart: crate::model::phases::course(input.config, i, input.now)
+            .map(|c| timeline_svg::chart(input.config, &c, &i.title)),
     };
     let local = i.started.with_timezone(&tz);
     let (month_key, month_label) = crate::util::timefmt::month_key_label(local.date_naive());
@@ -551,6 +605,19 @@ fn prepare_data(
         month_key,
         month_label,
     }
+}
+
+/// `48000` as `48,000`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Group consecutive incidents (already newest first) by month.
@@ -585,6 +652,8 @@ pub(crate) struct Writer<'a> {
     json_docs: AtomicUsize,
     input: &'a RenderInput<'a>,
     pub(crate) linker: Arc<Linker>,
+    /// Relations between the items being built, both ways (made once per render).
+    related: crate::model::related::Related,
     /// What keys are made from, when this render keeps anything for the next one.
     keys: Option<Inputs>,
     /// Every page's context, when asked for ([`page_contexts`]).
@@ -919,6 +988,9 @@ fn writer<'a>(
         json_docs: AtomicUsize::new(0),
         input,
         linker,
+        related: crate::model::related::Related::new(
+            input.incidents.iter().chain(input.maintenances),
+        ),
         keys,
     })
 }
@@ -1033,6 +1105,7 @@ fn incident_page(
     // The older/newer links show the neighbours' titles: their front matter.
     let fp = |q: Option<&Incident>| q.map(|q| q.front_fingerprint);
     let last = i.timeline.last().map_or(i.started, |e| e.at);
+    let related = w.related.of(&i.slug);
     w.emit_keyed(
         "incident.html",
         &i.title,
@@ -1044,12 +1117,23 @@ fn incident_page(
             linker,
             newer: fp(next),
             older: fp(prev),
+            related: related_digest(related),
         }),
         Some(crate::util::timefmt::ymd(last.date_naive())),
         || IncidentPage {
             incident: page.full.clone(),
             next: next.map(|q| link(w, q)),
             prev: prev.map(|q| link(w, q)),
+            related: related
+                .iter()
+                .map(|q| RelatedView {
+                    title: &q.title,
+                    path: w.paths.path(&route_of(q).rel()),
+                    kind: q.kind.id(),
+                    started: view(q.started, w.input.config.timezone),
+                    review_state: q.review.state.id(),
+                })
+                .collect(),
         },
     )?;
     if !w.reuse_document(i, linker) {
@@ -1057,6 +1141,25 @@ fn incident_page(
         w.emit_document(i, linker, &page.body.html, &page.body.toc, &messages)?;
     }
     copy_assets(w, i, &rel)
+}
+
+/// What an incident page shows of its related items (the site, in the key beside it, gives
+/// the rest of their paths): a related file's edit re-renders the page only when it changes
+/// one of these.
+fn related_digest(related: &[Arc<Incident>]) -> Digest {
+    let shown: Vec<(&str, &str, &str, i64, &str)> = related
+        .iter()
+        .map(|q| {
+            (
+                q.kind.id(),
+                q.slug.as_str(),
+                q.title.as_str(),
+                q.started.timestamp(),
+                q.review.state.id(),
+            )
+        })
+        .collect();
+    Digest::of(&shown)
 }
 
 fn home_page(

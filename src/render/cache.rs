@@ -95,8 +95,9 @@ pub(crate) enum CacheKey<'a> {
         linker: Option<Digest>,
     },
     /// `incidents/<slug>/`: the incident, the front matter of its newer and older neighbours
-    /// (their titles and paths), and the file → page map when its text may link to other
-    /// files.
+    /// (their titles and paths), the file → page map when its text may link to other
+    /// files, and what it shows of its related items, both ways (kind, slug, title, start,
+    /// review state: `render::related_digest`).
     IncidentPage {
         site: Digest,
         templates: Digest,
@@ -104,6 +105,7 @@ pub(crate) enum CacheKey<'a> {
         linker: Option<Digest>,
         newer: Option<u64>,
         older: Option<u64>,
+        related: Digest,
     },
     /// `incidents/<slug>/index.json` or `maintenance/<slug>/index.json`.
     ItemJson {
@@ -244,7 +246,7 @@ mod tests {
     /// string (a feed's folder, a component id).
     #[derive(Clone, Debug)]
     struct Args {
-        n: [u64; 6],
+        n: [u64; 7],
         s: String,
     }
 
@@ -298,13 +300,14 @@ mod tests {
             fingerprint: a.n[1],
             linker: opt_d(a.n[2]),
         }),
-        (6, false, |a| CacheKey::IncidentPage {
+        (7, false, |a| CacheKey::IncidentPage {
             site: d(a.n[0]),
             templates: d(a.n[1]),
             fingerprint: a.n[2],
             linker: opt_d(a.n[3]),
             newer: opt(a.n[4]),
             older: opt(a.n[5]),
+            related: d(a.n[6]),
         }),
         (3, false, |a| CacheKey::ItemJson {
             site: d(a.n[0]),
@@ -381,7 +384,7 @@ mod tests {
     #[test]
     fn every_variant_is_tested() {
         let a = Args {
-            n: [1; 6],
+            n: [1; 7],
             s: String::new(),
         };
         let seen: Vec<usize> = VARIANTS
@@ -426,12 +429,12 @@ mod tests {
     fn same_numbers_different_kinds() {
         for x in [0, 1, 2, u64::MAX] {
             kinds_differ(&Args {
-                n: [x; 6],
+                n: [x; 7],
                 s: String::new(),
             });
         }
         kinds_differ(&Args {
-            n: [0, 1, 2, 3, 4, 5],
+            n: [0, 1, 2, 3, 4, 5, 6],
             s: "components/api/".into(),
         });
     }
@@ -446,6 +449,7 @@ mod tests {
             linker: None,
             newer,
             older: None,
+            related: Digest::default(),
         };
         assert_ne!(page(None).digest(), page(Some(0)).digest());
     }
@@ -520,7 +524,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn random_inputs(n in proptest::array::uniform6(any::<u64>()), s in ".{0,12}") {
+        fn random_inputs(n in proptest::array::uniform7(any::<u64>()), s in ".{0,12}") {
             let a = Args { n, s };
             kinds_differ(&a);
             every_input_counts(&a);

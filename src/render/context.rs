@@ -72,6 +72,22 @@ pub struct IncidentPage<'a> {
     pub next: Option<LinkView<'a>>,
     /// The next older incident, if any.
     pub prev: Option<LinkView<'a>>,
+    /// Incidents and maintenance related to this one, whichever file names the other, newest
+    /// first (only those being built: an unpublished one only with drafts).
+    pub related: Vec<RelatedView<'a>>,
+}
+
+/// A related incident or maintenance.
+#[derive(Serialize)]
+pub struct RelatedView<'a> {
+    pub title: &'a str,
+    pub path: String,
+    /// `incident` or `maintenance`.
+    pub kind: &'static str,
+    /// When it started (a maintenance: its window's start).
+    pub started: TimeView,
+    /// Its review state id: `draft`, `in_review` or `published`.
+    pub review_state: &'static str,
 }
 
 /// `history.html`: the archive's front page.
@@ -270,6 +286,8 @@ pub struct SummaryOwn<'a> {
     pub path: String,
     pub permalink: String,
     pub draft: bool,
+    /// The review state id: `draft`, `in_review` or `published`.
+    pub review_state: &'static str,
     pub ongoing: bool,
     pub started: TimeView,
     pub resolved: Option<TimeView>,
@@ -300,6 +318,8 @@ pub struct ActionView<'a> {
     pub status: &'static str,
     pub status_label: &'static str,
     pub due: Option<DueView>,
+    /// When a done or dropped item was closed.
+    pub closed: Option<DueView>,
     pub link: Option<String>,
 }
 
@@ -315,6 +335,118 @@ pub struct IncidentView<'a> {
     pub has_body: bool,
     pub toc: &'a [markdown::TocEntry],
     pub action_items: Vec<ActionView<'a>>,
+    /// Where the postmortem is in its review.
+    pub review: ReviewView<'a>,
+    /// What set it off (inline Markdown), if written.
+    pub trigger_html: Option<String>,
+    /// How it was noticed: an entry of site.toml's `[[detection_methods]]`.
+    pub detection: Option<TermView<'a>>,
+    /// Contributing factors, in the order written.
+    pub factors: Vec<FactorView<'a>>,
+    /// Lessons learned; null when there are none.
+    pub lessons: Option<LessonsView>,
+    /// What customers felt, as written; null when nothing is written.
+    pub customer_impact: Option<CustomerImpactView>,
+    /// The visual timeline and its text alternative; null for a maintenance.
+    pub chart: Option<TimelineChartView>,
+}
+
+/// The review of a postmortem.
+#[derive(Serialize)]
+pub struct ReviewView<'a> {
+    /// `draft`, `in_review` or `published`.
+    pub state: &'static str,
+    /// `Draft`, `In review`, `Published`.
+    pub label: &'static str,
+    pub reviewers: &'a [String],
+    /// When it went into review, or was published.
+    pub date: Option<DueView>,
+}
+
+/// An entry of a site-level list (`[[detection_methods]]`).
+#[derive(Serialize)]
+pub struct TermView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// A contributing factor.
+#[derive(Serialize)]
+pub struct FactorView<'a> {
+    pub id: &'a str,
+    /// Its name in site.toml's `[[factors]]`.
+    pub name: &'a str,
+    /// The factor's page, `factors/<id>/`.
+    pub path: String,
+    /// What it was here (inline Markdown); empty when not written.
+    pub note_html: String,
+}
+
+/// Lessons, each rendered inline Markdown.
+#[derive(Serialize)]
+pub struct LessonsView {
+    pub went_well: Vec<String>,
+    pub went_wrong: Vec<String>,
+    pub lucky: Vec<String>,
+}
+
+/// Customer impact, formatted as written: counts with thousands separators (`48,000`), the
+/// error rate as written with ` %` (`12.5 %`); null where not written.
+#[derive(Serialize)]
+pub struct CustomerImpactView {
+    pub users: Option<String>,
+    pub customers: Option<String>,
+    pub requests: Option<String>,
+    pub error_rate: Option<String>,
+    /// Inline Markdown; empty when not written.
+    pub note_html: String,
+}
+
+/// The visual timeline: an inline SVG drawn at build time, and the same facts as data for its
+/// text alternative.
+#[derive(Serialize)]
+pub struct TimelineChartView {
+    /// The `<svg role="img">` with its `<title>` and `<desc>`, every text escaped.
+    pub svg_html: String,
+    /// The time zone the axis is labelled in (IANA name).
+    pub timezone: String,
+    pub start: TimeView,
+    /// The resolution, or now while ongoing (or a later end of an impact window).
+    pub end: TimeView,
+    pub ongoing: bool,
+    pub phases: Vec<PhaseView>,
+    pub lanes: Vec<LaneView>,
+    pub detected: Option<TimeView>,
+}
+
+/// A phase: `before_first_update`, `investigating`, `identified` or `monitoring`.
+#[derive(Serialize)]
+pub struct PhaseView {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub start: TimeView,
+    pub end: TimeView,
+    pub duration: DurationView,
+}
+
+/// One affected component's lane.
+#[derive(Serialize)]
+pub struct LaneView {
+    pub id: String,
+    pub name: String,
+    pub windows: Vec<LaneWindowView>,
+}
+
+/// A component's level over a window.
+#[derive(Serialize)]
+pub struct LaneWindowView {
+    pub level: &'static str,
+    pub level_label: &'static str,
+    pub start: TimeView,
+    pub end: TimeView,
+    pub duration: DurationView,
+    /// Not over yet: `end` is now.
+    pub open: bool,
 }
 
 // Status pages

@@ -98,6 +98,8 @@ struct MaintenanceSummaryView<'a> {
     path: String,
     permalink: String,
     draft: bool,
+    /// The review state id (`draft`, `in_review`, `published`).
+    review_state: &'static str,
     status: StatusView,
     scheduled_start: TimeView,
     scheduled_end: TimeView,
@@ -320,6 +322,7 @@ fn maintenance_summary<'a>(
         path: w.paths.path(&rel),
         permalink: w.paths.permalink(&rel),
         draft: m.draft,
+        review_state: m.review.state.id(),
         status: StatusView {
             id: st.id(),
             label: st.label(),
