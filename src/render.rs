@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use tera::{Context, Tera, Value};
 
 mod api;
+mod archive_pages;
 mod cache;
 mod context;
 mod error;
@@ -800,14 +801,17 @@ fn render_with<'a>(
 ) -> Result<(RenderStats, Option<Vec<PageContext>>), RenderError> {
     let w = writer(input, sink, capture)?;
     let prepared = prepare_all(&w, input, w.keys.map(|k| k.site).unwrap_or_default())?;
+    // What /factors/, /actions/, /severities/ and /stats/ show across incidents: made once.
+    let archive = archive_pages::ArchiveViews::new(input, &w.paths);
     // The page families are independent of each other: incident pages on one side, the lists,
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
         || incident_pages(&w, &prepared).and_then(|()| data_files(&w)),
         || -> Result<_, RenderError> {
-            let home = status_pages::render(&w, input, &prepared)?;
+            let home = status_pages::render(&w, input, &prepared, &archive)?;
             home_page(&w, input, &prepared, home)?;
             history_pages(&w, &prepared)?;
+            archive_pages::render(&w, &archive, &prepared)?;
             w.emit_keyed(
                 "404.html",
                 "Page not found",

@@ -23,6 +23,7 @@ const LAYERS: &[(&str, usize)] = &[
     // Facts across the site, which need its configuration.
     ("model::status", 4),
     ("model::stats", 4),
+    ("model::archive", 4),
     // The sink.
     ("output", 4),
     // Formatting.
