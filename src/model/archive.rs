@@ -81,7 +81,11 @@ pub struct Register<'a> {
 }
 
 /// The archive of `incidents` (newest first) as of `now`.
-pub fn archive<'a>(c: &'a Config, incidents: &'a [Arc<Incident>], now: DateTime<Utc>) -> Archive<'a> {
+pub fn archive<'a>(
+    c: &'a Config,
+    incidents: &'a [Arc<Incident>],
+    now: DateTime<Utc>,
+) -> Archive<'a> {
     let tz = c.timezone;
     let year_of = |i: &Incident| i.started.with_timezone(&tz).year();
     let mut years: Vec<i32> = incidents.iter().map(|i| year_of(i)).collect();
@@ -118,7 +122,11 @@ pub fn archive<'a>(c: &'a Config, incidents: &'a [Arc<Incident>], now: DateTime<
             // Validation allows only the site's ids; listed twice is an error too.
             if let Some(&k) = factor_at.get(f.id.as_str()) {
                 let facts = &mut factors[k];
-                if facts.incidents.last().is_none_or(|(q, _)| !std::ptr::eq(*q, &**i)) {
+                if facts
+                    .incidents
+                    .last()
+                    .is_none_or(|(q, _)| !std::ptr::eq(*q, &**i))
+                {
                     facts.per_year[col] += 1;
                     facts.incidents.push((i, f));
                 }
@@ -132,7 +140,12 @@ pub fn archive<'a>(c: &'a Config, incidents: &'a [Arc<Incident>], now: DateTime<
         .into_iter()
         .map(|(severity, incidents)| SeverityFacts {
             severity,
-            resolve: Percentiles::of(incidents.iter().filter_map(|i| i.duration_seconds()).collect()),
+            resolve: Percentiles::of(
+                incidents
+                    .iter()
+                    .filter_map(|i| i.duration_seconds())
+                    .collect(),
+            ),
             incidents,
         })
         .collect();
@@ -146,7 +159,11 @@ pub fn archive<'a>(c: &'a Config, incidents: &'a [Arc<Incident>], now: DateTime<
 }
 
 /// The action-item register as of `today` (a local date).
-fn register<'a>(incidents: &'a [Arc<Incident>], tz: chrono_tz::Tz, today: NaiveDate) -> Register<'a> {
+fn register<'a>(
+    incidents: &'a [Arc<Incident>],
+    tz: chrono_tz::Tz,
+    today: NaiveDate,
+) -> Register<'a> {
     let mut rows: Vec<ActionRow> = incidents
         .iter()
         .flat_map(|i| {
@@ -179,13 +196,15 @@ fn register<'a>(incidents: &'a [Arc<Incident>], tz: chrono_tz::Tz, today: NaiveD
     days.sort_unstable();
     let mut by_owner: HashMap<&str, OwnerFacts> = HashMap::default();
     for (k, r) in rows.iter().enumerate() {
-        let o = by_owner.entry(r.item.owner.as_str()).or_insert_with(|| OwnerFacts {
-            owner: r.item.owner.as_str(),
-            open: 0,
-            overdue: 0,
-            closed: 0,
-            rows: Vec::new(),
-        });
+        let o = by_owner
+            .entry(r.item.owner.as_str())
+            .or_insert_with(|| OwnerFacts {
+                owner: r.item.owner.as_str(),
+                open: 0,
+                overdue: 0,
+                closed: 0,
+                rows: Vec::new(),
+            });
         match r.item.is_open() {
             true => o.open += 1,
             false => o.closed += 1,
@@ -239,7 +258,12 @@ name = "Unused"
         crate::input::config::from_str(root, &root.join("site.toml"), text).expect("valid")
     }
 
-    fn item(owner: &str, status: ActionStatus, due: Option<&str>, closed: Option<&str>) -> ActionItem {
+    fn item(
+        owner: &str,
+        status: ActionStatus,
+        due: Option<&str>,
+        closed: Option<&str>,
+    ) -> ActionItem {
         let d = |s: &str| s.parse::<NaiveDate>().expect("test date");
         ActionItem {
             title: format!("{owner} {status:?}"),
@@ -283,10 +307,18 @@ name = "Unused"
         assert_eq!(x.factors[0].per_year, [0, 1, 1]);
         assert_eq!(x.factors[1].per_year, [1, 0, 1]);
         assert_eq!(x.factors[2].per_year, [0, 0, 0]);
-        let slugs = |f: &FactorFacts| f.incidents.iter().map(|(i, n)| (i.slug.clone(), n.note.clone())).collect::<Vec<_>>();
+        let slugs = |f: &FactorFacts| {
+            f.incidents
+                .iter()
+                .map(|(i, n)| (i.slug.clone(), n.note.clone()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             slugs(&x.factors[1]),
-            [("a".to_string(), "note capacity".to_string()), ("d".into(), "note capacity".into())]
+            [
+                ("a".to_string(), "note capacity".to_string()),
+                ("d".into(), "note capacity".into())
+            ]
         );
         // Minor: b (30 min), d (1 h), e (unresolved: not measured). Major: a (2 h).
         let minor = &x.severities[0];

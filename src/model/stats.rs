@@ -299,4 +299,73 @@ mod tests {
             }
         );
     }
+
+    fn config() -> Config {
+        let root = std::path::Path::new("/site");
+        let text = "title = \"T\"\nbase_url = \"https://s.example/\"\n";
+        crate::input::config::from_str(root, &root.join("site.toml"), text).expect("valid")
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    /// The chart's periods for incidents starting at `starts`, now = 2025-06-15.
+    fn periods(starts: &[&str]) -> (Period, Vec<NaiveDate>, Vec<usize>) {
+        let c = config();
+        let list: Vec<Arc<Incident>> = starts
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                Arc::new(crate::model::tests_support::incident(
+                    &format!("i{k}"),
+                    s,
+                    &[],
+                ))
+            })
+            .collect();
+        let st = site(&c, &list, &[], |_| 0, at("2025-06-15T12:00:00Z"));
+        (
+            st.period,
+            st.months.iter().map(|m| m.month).collect(),
+            st.months.iter().map(|m| m.total).collect(),
+        )
+    }
+
+    #[test]
+    fn the_chart_spans_the_history() {
+        let d = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        // No incident, or a young site: the last 12 months, Jul 2024 to Jun 2025.
+        let (p, months, _) = periods(&[]);
+        assert_eq!(
+            (p, months.len(), months[0]),
+            (Period::Month, 12, d(2024, 7))
+        );
+        let (_, months, totals) = periods(&["2025-05-03T00:00:00Z"]);
+        assert_eq!((months.len(), months[11], totals[10]), (12, d(2025, 6), 1));
+        // Three years back: Mar 2022 to Jun 2025 = 10 + 12 + 12 + 6 = 40 months.
+        let (p, months, totals) = periods(&["2022-03-31T00:00:00Z", "2025-06-01T00:00:00Z"]);
+        assert_eq!(
+            (p, months.len(), months[0]),
+            (Period::Month, 40, d(2022, 3))
+        );
+        assert_eq!(
+            (totals[0], totals[39], totals.iter().sum::<usize>()),
+            (1, 1, 2)
+        );
+        // Exactly 120 months (Jul 2015 to Jun 2025) still monthly; 121 (Jun 2015) quarterly:
+        // Apr 2015 (Q2) to Apr 2025 (Q2) = 41 quarters.
+        let (p, months, _) = periods(&["2015-07-01T00:00:00Z"]);
+        assert_eq!((p, months.len()), (Period::Month, 120));
+        let (p, months, totals) = periods(&["2015-06-10T00:00:00Z", "2025-06-14T00:00:00Z"]);
+        assert_eq!((p, months.len()), (Period::Quarter, 41));
+        assert_eq!((months[0], months[40]), (d(2015, 4), d(2025, 4)));
+        assert_eq!((totals[0], totals[40]), (1, 1));
+        // Over 480 months (41 years): one bar a year, 1984 to 2025 = 42.
+        let (p, months, _) = periods(&["1984-02-01T00:00:00Z"]);
+        assert_eq!((p, months.len(), months[0]), (Period::Year, 42, d(1984, 1)));
+        // An incident after now is on no bar and does not move the start.
+        let (_, months, totals) = periods(&["2025-08-01T00:00:00Z"]);
+        assert_eq!((months.len(), totals.iter().sum::<usize>()), (12, 0));
+    }
 }

@@ -2,9 +2,9 @@
 //! what `status` and `stats` derive (states, uptime, bars, statistics), nothing derived here.
 //! Each component's views are made once and shared by every page that shows them.
 
+use super::archive_pages::{percentiles_view, ArchiveViews};
 use super::*;
 use crate::input::config::Component;
-use super::archive_pages::{percentiles_view, ArchiveViews};
 use crate::model::stats::{self, Period, ResolveStats, Stats};
 use crate::model::status::{self, ComponentStatus, Day, State};
 use crate::model::uptime;
@@ -869,7 +869,9 @@ fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
                 first_shows || year_start
             } else {
                 (k == 0 && (year_start || st.months.len() == 1))
-                    || (year_start && k > 0 && (m.month.year() - first_year) as i64 % year_every == 0)
+                    || (year_start
+                        && k > 0
+                        && (m.month.year() - first_year) as i64 % year_every == 0)
             };
             ChartBar {
                 x: left + k as i64 * slot,
