@@ -23,11 +23,12 @@ if [ $# -ge 3 ]; then SITE=$(realpath "$3"); else
   SITE=/tmp/afterword-corpus-10000
   [ -d "$SITE" ] || cargo run --release --quiet --example gen-corpus -- --incidents 10000 --out "$SITE" >/dev/null
 fi
+OLD_SITE=$(realpath "${OLD_SITE:-$SITE}")
 rm -rf "$DIR" && mkdir -p "$DIR"
 
 # one BIN WHAT K: prints "wall rss_kb".
 one() {
-  local bin=$1 what=$2 k=$3
+  local bin=$1 what=$2 k=$3 SITE=$4
   sync
   if [ "$what" = build ]; then
     "$TIME" -f '%e %M' "$bin" build --root "$SITE" --output "$DIR/out-$k-$RANDOM" --now "$NOW" 2>&1 >/dev/null | tail -n 1
@@ -37,13 +38,14 @@ one() {
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
+[ "$OLD_SITE" = "$SITE" ] || printf 'old binary on: %s\n' "$OLD_SITE"
 printf 'site: %s (%s files)\nruns: %s each, interleaved\n\n' "$SITE" "$(find "$SITE/content" -type f | wc -l)" "$RUNS"
 printf '%-6s %10s %10s %8s %12s %12s %8s\n' what old_s new_s ratio old_rss_MB new_rss_MB ratio
 for what in build check; do
   : >"$DIR/old" && : >"$DIR/new"
   for k in $(seq "$RUNS"); do
-    one "$OLD" "$what" "o$k" >>"$DIR/old"
-    one "$NEW" "$what" "n$k" >>"$DIR/new"
+    one "$OLD" "$what" "o$k" "$OLD_SITE" >>"$DIR/old"
+    one "$NEW" "$what" "n$k" "$SITE" >>"$DIR/new"
     rm -rf "$DIR"/out-*
   done
   ow=$(cut -d' ' -f1 "$DIR/old" | median); nw=$(cut -d' ' -f1 "$DIR/new" | median)

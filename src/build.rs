@@ -317,9 +317,15 @@ fn across_files<'a>(
         &incidents,
         &paths,
     ));
+    let failed: Vec<&Path> = checked
+        .clone()
+        .filter(|c| c.incident.is_none())
+        .map(|c| c.path.as_path())
+        .collect();
     diags.extend(validate::unknown_related(
         checked.clone().flat_map(|c| &c.related),
         &incidents,
+        &failed,
     ));
     diags.extend(lint::related_drafts(
         checked.flat_map(|c| &c.related),

@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex};
 use tera::{Context, Tera, Value};
 
 mod api;
+mod archive_pages;
 mod cache;
 mod context;
 mod error;
@@ -551,13 +552,13 @@ fn prepare_data(
         factors: i
             .factors
             .iter()
-            .map(|f| FactorView {
+            .map(|f| IncidentFactorView {
                 id: &f.id,
                 name: input
                     .config
                     .factor(&f.id)
                     .map_or(f.id.as_str(), |t| t.name.as_str()),
-                path: paths.path(&format!("factors/{}/", f.id)),
+                path: paths.path(&Route::Factor { id: &f.id, page: 1 }.rel()),
                 note_html: inline(&f.note),
             })
             .collect(),
@@ -702,6 +703,7 @@ impl Writer<'_> {
             site: k.site,
             fingerprint: i.fingerprint,
             linker,
+            related: related_digest(self.related.of(&i.slug)),
         })
     }
 
@@ -877,14 +879,17 @@ fn render_with<'a>(
 ) -> Result<(RenderStats, Option<Vec<PageContext>>), RenderError> {
     let w = writer(input, sink, capture)?;
     let prepared = prepare_all(&w, input, w.keys.map(|k| k.site).unwrap_or_default())?;
+    // What /factors/, /actions/, /severities/ and /stats/ show across incidents: made once.
+    let archive = archive_pages::ArchiveViews::new(input, &w.paths);
     // The page families are independent of each other: incident pages on one side, the lists,
     // status pages and feeds on the other.
     let (incidents, rest) = rayon::join(
         || incident_pages(&w, &prepared).and_then(|()| data_files(&w)),
         || -> Result<_, RenderError> {
-            let home = status_pages::render(&w, input, &prepared)?;
+            let home = status_pages::render(&w, input, &prepared, &archive)?;
             home_page(&w, input, &prepared, home)?;
             history_pages(&w, &prepared)?;
+            archive_pages::render(&w, &archive, &prepared)?;
             w.emit_keyed(
                 "404.html",
                 "Page not found",

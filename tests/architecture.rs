@@ -24,6 +24,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("model::status", 4),
     ("model::stats", 4),
     ("model::phases", 4),
+    ("model::archive", 4),
     // The sink.
     ("output", 4),
     // Formatting.

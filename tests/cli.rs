@@ -49,13 +49,10 @@ fn init_new_build() {
     assert!(text.contains("severity = \"major\"\ncomponents = [\"dashboard\", \"api\"]"));
     assert!(text.contains("at = 2024-10-02T12:02:00Z\nstatus = \"investigating\""));
     assert!(text.contains("## Contributing factors"));
-    assert!(text.contains("[review]\nstate = \"draft\""));
+    assert!(text.contains("# [review]\n"));
 
-    // The new file is a draft: `--drafts` builds it, as an ongoing incident.
-    let out = run(
-        &site,
-        &["build", "--drafts", "--now", "2024-10-02T12:30:00Z"],
-    );
+    // The new file is published (no [review]): a plain build shows it, as an ongoing incident.
+    let out = run(&site, &["build", "--now", "2024-10-02T12:30:00Z"]);
     assert!(out.status.success(), "{}", out.stderr);
     assert!(
         out.stdout.starts_with("Built 2 incidents"),

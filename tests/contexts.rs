@@ -59,7 +59,9 @@ fn richest(all: &[PageContext]) -> BTreeMap<&'static str, &PageContext> {
 }
 
 /// One snapshot per page kind (its richest page), and the globals; and the richest incident of
-/// tests/fixtures/site's `escaping` incident, which has action items, a timeline and a body.
+/// tests/fixtures/site's `escaping` incident, which has action items, a timeline and a body. The
+/// pages across postmortems (factors, actions, severities) are pinned from
+/// tests/fixtures/archive, whose incidents have factors and action items.
 #[test]
 fn every_page_kind_context_is_pinned() {
     let all = contexts();
@@ -69,19 +71,33 @@ fn every_page_kind_context_is_pinned() {
         kinds,
         [
             "404",
+            "actions",
             "component",
             "components",
+            "factor",
+            "factors",
             "globals",
             "history",
             "history_year",
             "incident",
             "index",
             "maintenance",
+            "severities",
+            "severity",
             "stats"
         ]
     );
+    const ARCHIVE: &[&str] = &["actions", "factor", "factors", "severities", "severity"];
     for (kind, c) in first {
-        pin(kind, c);
+        if !ARCHIVE.contains(&kind) {
+            pin(kind, c);
+        }
+    }
+    let archive = contexts_of("tests/fixtures/archive", "2025-06-15T16:00:00Z");
+    for (kind, c) in richest(&archive) {
+        if ARCHIVE.contains(&kind) {
+            pin(kind, c);
+        }
     }
     let site = contexts_of("tests/fixtures/site", "2024-06-02T00:00:00Z");
     let escaping = site

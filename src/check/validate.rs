@@ -91,9 +91,13 @@ pub fn pending_related(raw: &RawIncident, i: &Incident) -> Vec<PendingRelated> {
 
 /// Every `related` slug that names no incident or maintenance of the site (drafts included),
 /// as an error at the slug.
+///
+/// `failed`: the files that could not be validated; a slug that one of them would have (by its
+/// file name) is reported as that file's problem, not as a missing incident.
 pub fn unknown_related<'a>(
     pending: impl IntoIterator<Item = &'a PendingRelated>,
     incidents: &[Arc<Incident>],
+    failed: &[&std::path::Path],
 ) -> Vec<Diagnostic> {
     let mut pending = pending.into_iter().peekable();
     if pending.peek().is_none() {
@@ -105,6 +109,15 @@ pub fn unknown_related<'a>(
         .filter(|p| !known.contains(p.slug.as_str()))
         .map(|p| {
             let mut d = p.at.clone().with_code(codes::UNKNOWN_RELATED);
+            if let Some(f) = failed.iter().find(|f| slug_of_path(f) == p.slug) {
+                d.message = format!(
+                    "related incident `{}` has errors of its own ({})",
+                    p.slug,
+                    f.display()
+                );
+                d.help = Some("fix the errors reported for that file".into());
+                return d;
+            }
             d.message = format!("related incident `{}` does not exist", p.slug);
             d.help = Some(match crate::diag::did_you_mean(&p.slug, slugs.iter().copied()) {
                 Some(c) => format!("did you mean `{c}`?"),
@@ -113,6 +126,16 @@ pub fn unknown_related<'a>(
             d
         })
         .collect()
+}
+
+/// The slug a content file gets from its name: the file stem, or a bundle's folder name.
+fn slug_of_path(p: &std::path::Path) -> String {
+    let name = if p.file_name().is_some_and(|n| n == "index.md") {
+        p.parent().and_then(|d| d.file_name())
+    } else {
+        p.file_stem()
+    };
+    crate::util::slug::slugify(&name.map(|n| n.to_string_lossy()).unwrap_or_default())
 }
 
 struct Ctx<'a> {
@@ -256,6 +279,10 @@ pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         )
         .with_code(codes::MISSING_KEY)]);
     };
+    dates_after_start(&mut cx, front, started, &action_items, &review);
+    if !cx.diags.is_empty() {
+        return Err(cx.diags);
+    }
     let status = status(maintenance, &timeline, times.resolved);
     Ok(Incident {
         path: raw.path.clone(),
@@ -375,7 +402,13 @@ fn misplaced_keys(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) {
         .collect()
     };
     for (key, span) in misplaced {
-        let (msg, help) = if maintenance {
+        let postmortem = matches!(key, "trigger" | "detection" | "factors" | "customer_impact");
+        let (msg, help) = if maintenance && postmortem {
+            (
+                format!("`{key}` is for incidents, not maintenance"),
+                "a planned maintenance has no trigger, detection, contributing factors or customer impact; if it went wrong, write an incident and relate the two (`related`)",
+            )
+        } else if maintenance {
             (format!("`{key}` is for incidents, not maintenance"), "a maintenance's window comes from `scheduled_start`, `scheduled_end` and its `in_progress` and `completed` entries")
         } else {
             (
@@ -742,6 +775,53 @@ fn action_items(cx: &mut Ctx, front: &FrontMatter) -> Vec<ActionItem> {
         }
     }
     action_items
+}
+
+/// An action item's `closed` date and the review's `date` are not before the day the incident
+/// started (in its time zone): a follow-up cannot close, nor a review happen, before the
+/// incident, and a negative time to close would skew `/actions/`.
+fn dates_after_start(
+    cx: &mut Ctx,
+    front: &FrontMatter,
+    started: DateTime<Utc>,
+    items: &[ActionItem],
+    review: &Review,
+) {
+    let day = started.with_timezone(&cx.tz).date_naive();
+    let mut check = |date: Option<NaiveDate>, span: Option<Range<usize>>, what: &str| {
+        if let (Some(d), Some(span)) = (date, span) {
+            if d < day {
+                cx.err(
+                    codes::OUT_OF_ORDER,
+                    span,
+                    format!("{what} {d} is before the incident started ({day})"),
+                    Some("check the year and month".into()),
+                );
+            }
+        }
+    };
+    // Only items that validated are in `items`, in file order; pair them by title and status
+    // like the file's tables.
+    for (a, raw) in items.iter().zip(
+        front
+            .action_items
+            .iter()
+            .filter(|r| crate::model::ActionStatus::parse(r.status.get_ref()).is_some()),
+    ) {
+        check(
+            a.closed,
+            raw.closed.as_ref().map(Spanned::span),
+            "the action item's `closed` date",
+        );
+    }
+    check(
+        review.date,
+        front
+            .review
+            .as_ref()
+            .and_then(|r| r.date.as_ref().map(Spanned::span)),
+        "the review `date`",
+    );
 }
 
 /// What a postmortem records besides its body, checked against the site's lists.
@@ -1156,5 +1236,60 @@ mod archive_tests {
         let e = errors("", "related = [\"x\"]\n");
         assert_eq!(e[0].0, codes::UNKNOWN_RELATED);
         assert_eq!(e[0].1, "an incident cannot be related to itself");
+    }
+
+    #[test]
+    fn closed_and_review_dates_are_not_before_the_start_day() {
+        // Started 2024-05-01T10:00Z: the same day is fine, the day before is not.
+        let item = |closed: &str| {
+            format!("\n[[action_items]]\ntitle = \"a\"\nowner = \"o\"\nstatus = \"done\"\nclosed = {closed}\n")
+        };
+        assert!(errors(&item("2024-05-01"), "").is_empty());
+        let e = errors(&item("2024-04-30"), "");
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, codes::OUT_OF_ORDER);
+        assert_eq!(
+            e[0].1,
+            "the action item's `closed` date 2024-04-30 is before the incident started (2024-05-01)"
+        );
+        let review = |date: &str| format!("\n[review]\nstate = \"published\"\ndate = {date}\n");
+        assert!(errors(&review("2024-05-02"), "").is_empty());
+        let e = errors(&review("2023-05-02"), "");
+        assert_eq!(e[0].0, codes::OUT_OF_ORDER);
+        // `closed` on an item still open is its own error.
+        let e = errors(
+            "\n[[action_items]]\ntitle = \"a\"\nowner = \"o\"\nstatus = \"open\"\nclosed = 2024-05-02\n",
+            "",
+        );
+        assert_eq!(e[0].0, codes::BAD_VALUE);
+    }
+
+    #[test]
+    fn a_relation_to_a_file_with_errors_says_so() {
+        let cfg = crate::input::config::from_str(
+            Path::new("."),
+            Path::new("site.toml"),
+            "title = \"T\"\nbase_url = \"https://s.example.com/\"\n\n[[components]]\nid = \"api\"\nname = \"API\"\n",
+        )
+        .unwrap();
+        let text = "+++\ntitle = \"T\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nrelated = [\"2024-01-01-broken\", \"gone\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"resolved\"\n+++\n";
+        let raw = crate::input::load::parse_file(
+            "content/x.md".into(),
+            None,
+            Vec::new(),
+            text.as_bytes().to_vec(),
+        )
+        .unwrap();
+        let i = validate(&cfg, &raw).unwrap();
+        let pending = pending_related(&raw, &i);
+        let broken = Path::new("content/2024-01-01-broken.md");
+        let d = unknown_related(&pending, &[], &[broken]);
+        assert_eq!(d.len(), 2);
+        assert_eq!(
+            d[0].message,
+            "related incident `2024-01-01-broken` has errors of its own (content/2024-01-01-broken.md)"
+        );
+        assert_eq!(d[0].line, 5);
+        assert_eq!(d[1].message, "related incident `gone` does not exist");
     }
 }

@@ -26,13 +26,18 @@ pub struct Theme {
 /// replaces the built-in theme entirely; the site's `templates/` can add any one).
 pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
+    "actions.html",
     "component.html",
     "components.html",
+    "factor.html",
+    "factors.html",
     "history.html",
     "history_year.html",
     "incident.html",
     "index.html",
     "maintenance.html",
+    "severities.html",
+    "severity.html",
     "stats.html",
 ];
 

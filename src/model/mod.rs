@@ -1,6 +1,7 @@
 //! The validated site: incidents with every time resolved to a UTC instant and every derived
 //! value (start, resolution, status, per-component level) computed once.
 
+pub mod archive;
 pub mod phases;
 pub mod related;
 pub mod stats;

@@ -8,8 +8,59 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
-/// How many months the monthly counts cover, this one included.
-pub const MONTHS: u32 = 24;
+/// The monthly chart covers at least this many months (this one included), so that a young
+/// site still shows a year for scale.
+pub const MIN_MONTHS: u32 = 12;
+/// Up to this many months of history the chart has one bar a month; up to
+/// [`MAX_QUARTER_MONTHS`] one a quarter; beyond, one a year. 120 monthly bars (ten years) is
+/// as many as a page-wide chart can draw a few pixels apart.
+pub const MAX_MONTHLY_MONTHS: u32 = 120;
+pub const MAX_QUARTER_MONTHS: u32 = 480;
+
+/// The length of one bar of the activity chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Period {
+    /// `month`, `quarter`, `year`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        }
+    }
+
+    fn months(self) -> u32 {
+        match self {
+            Period::Month => 1,
+            Period::Quarter => 3,
+            Period::Year => 12,
+        }
+    }
+
+    /// The first day of the period holding `d`.
+    pub fn start_of(self, d: NaiveDate) -> NaiveDate {
+        let month0 = d.month0() - d.month0() % self.months();
+        // Day 1 exists in every month: `unwrap_or` only keeps this free of panics.
+        NaiveDate::from_ymd_opt(d.year(), month0 + 1, 1).unwrap_or(d)
+    }
+
+    /// The periods to cover `months` months of history.
+    pub fn for_span(months: u32) -> Period {
+        if months <= MAX_MONTHLY_MONTHS {
+            Period::Month
+        } else if months <= MAX_QUARTER_MONTHS {
+            Period::Quarter
+        } else {
+            Period::Year
+        }
+    }
+}
 
 /// Median of sorted values (the mean of the middle two, rounded toward zero, for an even
 /// count); None for none.
@@ -65,11 +116,13 @@ impl ResolveStats {
     }
 }
 
-/// Median and 90th percentile of durations, in seconds.
+/// Median, 75th and 90th percentile of durations, in seconds (never a mean: durations are
+/// heavily right-skewed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Percentiles {
     pub samples: usize,
     pub median: Option<i64>,
+    pub p75: Option<i64>,
     pub p90: Option<i64>,
 }
 
@@ -79,15 +132,17 @@ impl Percentiles {
         Percentiles {
             samples: v.len(),
             median: median(&v),
+            p75: percentile(&v, 75),
             p90: percentile(&v, 90),
         }
     }
 }
 
-/// Incidents that started in one month (local time), by severity.
+/// Incidents that started in one period (local time: a month, a quarter or a year), by
+/// severity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthCount {
-    /// The month's first day.
+    /// The period's first day.
     pub month: NaiveDate,
     /// One count per severity of the site, in its order.
     pub counts: Vec<usize>,
@@ -104,8 +159,11 @@ pub struct OpenAction<'a> {
 
 /// The site's statistics (the `/stats/` page).
 pub struct Stats<'a> {
-    /// The last [`MONTHS`] months, oldest first.
+    /// From the period of the oldest incident (at least [`MIN_MONTHS`] months back) to this
+    /// one, oldest first.
     pub months: Vec<MonthCount>,
+    /// What one entry of `months` covers.
+    pub period: Period,
     /// The largest monthly total (0 when there is none).
     pub busiest: usize,
     /// Time to resolve and to detect, over every incident.
@@ -128,30 +186,41 @@ pub fn site<'a>(
 ) -> Stats<'a> {
     let tz = c.timezone;
     let today = now.with_timezone(&tz).date_naive();
-    // Day 1 exists in every month: `unwrap_or` only keeps this free of panics.
-    let first_day = |d: NaiveDate| d.with_day(1).unwrap_or(d);
-    let this_month = first_day(today);
+    let local_day = |i: &Incident| i.started.with_timezone(&tz).date_naive();
+    let this_month = Period::Month.start_of(today);
+    // The oldest incident that started by now (a later one is on no bar).
+    let oldest = incidents
+        .iter()
+        .map(|i| Period::Month.start_of(local_day(i)))
+        .filter(|m| *m <= this_month)
+        .min()
+        .unwrap_or(this_month);
+    let span = months_between(oldest, this_month) + 1;
+    let period = Period::for_span(span);
+    let first = Period::Month
+        .start_of(this_month - chrono::Months::new(MIN_MONTHS - 1))
+        .min(oldest);
+    let first = period.start_of(first);
     let mut counts: HashMap<(NaiveDate, &str), usize> = HashMap::default();
     for i in incidents {
-        let m = first_day(i.started.with_timezone(&tz).date_naive());
+        let m = period.start_of(local_day(i));
         *counts.entry((m, i.severity.as_str())).or_default() += 1;
     }
-    let months: Vec<MonthCount> = (0..MONTHS)
-        .rev()
-        .map(|k| {
-            let month = this_month - chrono::Months::new(k);
-            let counts: Vec<usize> = c
-                .severities
-                .iter()
-                .map(|s| counts.get(&(month, s.id.as_str())).copied().unwrap_or(0))
-                .collect();
-            MonthCount {
-                month,
-                total: counts.iter().sum(),
-                counts,
-            }
-        })
-        .collect();
+    let mut months: Vec<MonthCount> = Vec::new();
+    let mut month = first;
+    while month <= this_month {
+        let counts: Vec<usize> = c
+            .severities
+            .iter()
+            .map(|s| counts.get(&(month, s.id.as_str())).copied().unwrap_or(0))
+            .collect();
+        months.push(MonthCount {
+            month,
+            total: counts.iter().sum(),
+            counts,
+        });
+        month = month + chrono::Months::new(period.months());
+    }
     let busiest = months.iter().map(|m| m.total).max().unwrap_or(0);
     let resolve = Percentiles::of(
         incidents
@@ -186,12 +255,19 @@ pub fn site<'a>(
         .collect();
     Stats {
         months,
+        period,
         busiest,
         resolve,
         detect,
         per_component,
         action_items,
     }
+}
+
+/// Whole months from `a`'s month to `b`'s (0 for the same month; 0 when `b` is earlier).
+pub fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
+    let n = (b.year() - a.year()) * 12 + b.month0() as i32 - a.month0() as i32;
+    n.max(0) as u32
 }
 
 #[cfg(test)]
@@ -218,8 +294,78 @@ mod tests {
             Percentiles {
                 samples: 4,
                 median: Some(3600),
+                p75: Some(3600),
                 p90: Some(14_400)
             }
         );
+    }
+
+    fn config() -> Config {
+        let root = std::path::Path::new("/site");
+        let text = "title = \"T\"\nbase_url = \"https://s.example/\"\n";
+        crate::input::config::from_str(root, &root.join("site.toml"), text).expect("valid")
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    /// The chart's periods for incidents starting at `starts`, now = 2025-06-15.
+    fn periods(starts: &[&str]) -> (Period, Vec<NaiveDate>, Vec<usize>) {
+        let c = config();
+        let list: Vec<Arc<Incident>> = starts
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                Arc::new(crate::model::tests_support::incident(
+                    &format!("i{k}"),
+                    s,
+                    &[],
+                ))
+            })
+            .collect();
+        let st = site(&c, &list, &[], |_| 0, at("2025-06-15T12:00:00Z"));
+        (
+            st.period,
+            st.months.iter().map(|m| m.month).collect(),
+            st.months.iter().map(|m| m.total).collect(),
+        )
+    }
+
+    #[test]
+    fn the_chart_spans_the_history() {
+        let d = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        // No incident, or a young site: the last 12 months, Jul 2024 to Jun 2025.
+        let (p, months, _) = periods(&[]);
+        assert_eq!(
+            (p, months.len(), months[0]),
+            (Period::Month, 12, d(2024, 7))
+        );
+        let (_, months, totals) = periods(&["2025-05-03T00:00:00Z"]);
+        assert_eq!((months.len(), months[11], totals[10]), (12, d(2025, 6), 1));
+        // Three years back: Mar 2022 to Jun 2025 = 10 + 12 + 12 + 6 = 40 months.
+        let (p, months, totals) = periods(&["2022-03-31T00:00:00Z", "2025-06-01T00:00:00Z"]);
+        assert_eq!(
+            (p, months.len(), months[0]),
+            (Period::Month, 40, d(2022, 3))
+        );
+        assert_eq!(
+            (totals[0], totals[39], totals.iter().sum::<usize>()),
+            (1, 1, 2)
+        );
+        // Exactly 120 months (Jul 2015 to Jun 2025) still monthly; 121 (Jun 2015) quarterly:
+        // Apr 2015 (Q2) to Apr 2025 (Q2) = 41 quarters.
+        let (p, months, _) = periods(&["2015-07-01T00:00:00Z"]);
+        assert_eq!((p, months.len()), (Period::Month, 120));
+        let (p, months, totals) = periods(&["2015-06-10T00:00:00Z", "2025-06-14T00:00:00Z"]);
+        assert_eq!((p, months.len()), (Period::Quarter, 41));
+        assert_eq!((months[0], months[40]), (d(2015, 4), d(2025, 4)));
+        assert_eq!((totals[0], totals[40]), (1, 1));
+        // Over 480 months (41 years): one bar a year, 1984 to 2025 = 42.
+        let (p, months, _) = periods(&["1984-02-01T00:00:00Z"]);
+        assert_eq!((p, months.len(), months[0]), (Period::Year, 42, d(1984, 1)));
+        // An incident after now is on no bar and does not move the start.
+        let (_, months, totals) = periods(&["2025-08-01T00:00:00Z"]);
+        assert_eq!((months.len(), totals.iter().sum::<usize>()), (12, 0));
     }
 }

@@ -658,7 +658,10 @@ fn document_postmortem(
             ("id", &f.id),
             ("name", name),
             ("note", &f.note),
-            ("url", &paths.permalink(&format!("factors/{}/", f.id))),
+            (
+                "url",
+                &paths.permalink(&Route::Factor { id: &f.id, page: 1 }.rel()),
+            ),
         ]);
         p.end_object();
     }

@@ -112,6 +112,8 @@ pub(crate) enum CacheKey<'a> {
         site: Digest,
         fingerprint: u64,
         linker: Option<Digest>,
+        /// What it lists of its related items (see `IncidentPage`).
+        related: Digest,
     },
     /// `maintenance/<slug>/`.
     MaintenancePage {
@@ -156,6 +158,41 @@ pub(crate) enum CacheKey<'a> {
     },
     /// `404.html`.
     NotFound { site: Digest, templates: Digest },
+    /// `factors/`: every incident's front matter (its factors, year).
+    Factors {
+        site: Digest,
+        templates: Digest,
+        fronts: Digest,
+    },
+    /// `factors/<id>/` and its further pages: every incident's front matter (which ones the
+    /// factor names, their summaries and the per-year counts).
+    FactorPage {
+        site: Digest,
+        templates: Digest,
+        fronts: Digest,
+        id: &'a str,
+        page: usize,
+    },
+    /// `actions/`: every incident's front matter (its action items); `now` is in `site`.
+    Actions {
+        site: Digest,
+        templates: Digest,
+        fronts: Digest,
+    },
+    /// `severities/`.
+    Severities {
+        site: Digest,
+        templates: Digest,
+        fronts: Digest,
+    },
+    /// `severities/<id>/` and its further pages.
+    SeverityPage {
+        site: Digest,
+        templates: Digest,
+        fronts: Digest,
+        id: &'a str,
+        page: usize,
+    },
     /// Every `api/v2/` file: every item's front matter, and the full text of the items whose
     /// updates and postmortems the API shows.
     ApiFiles {
@@ -281,6 +318,11 @@ mod tests {
             CacheKey::Feed { .. } => 14,
             CacheKey::ComponentData { .. } => 15,
             CacheKey::ComponentPage { .. } => 16,
+            CacheKey::Factors { .. } => 17,
+            CacheKey::FactorPage { .. } => 18,
+            CacheKey::Actions { .. } => 19,
+            CacheKey::Severities { .. } => 20,
+            CacheKey::SeverityPage { .. } => 21,
         }
     }
 
@@ -313,6 +355,7 @@ mod tests {
             site: d(a.n[0]),
             fingerprint: a.n[1],
             linker: opt_d(a.n[2]),
+            related: d(a.n[3]),
         }),
         (4, false, |a| CacheKey::MaintenancePage {
             site: d(a.n[0]),
@@ -379,6 +422,35 @@ mod tests {
             id: &a.s,
             items: d(a.n[2]),
         }),
+        (3, false, |a| CacheKey::Factors {
+            site: d(a.n[0]),
+            templates: d(a.n[1]),
+            fronts: d(a.n[2]),
+        }),
+        (4, true, |a| CacheKey::FactorPage {
+            site: d(a.n[0]),
+            templates: d(a.n[1]),
+            fronts: d(a.n[2]),
+            id: &a.s,
+            page: a.n[3] as usize,
+        }),
+        (3, false, |a| CacheKey::Actions {
+            site: d(a.n[0]),
+            templates: d(a.n[1]),
+            fronts: d(a.n[2]),
+        }),
+        (3, false, |a| CacheKey::Severities {
+            site: d(a.n[0]),
+            templates: d(a.n[1]),
+            fronts: d(a.n[2]),
+        }),
+        (4, true, |a| CacheKey::SeverityPage {
+            site: d(a.n[0]),
+            templates: d(a.n[1]),
+            fronts: d(a.n[2]),
+            id: &a.s,
+            page: a.n[3] as usize,
+        }),
     ];
 
     #[test]
@@ -392,7 +464,7 @@ mod tests {
             .map(|(_, _, make)| index(&make(&a)))
             .collect();
         assert_eq!(seen, (0..VARIANTS.len()).collect::<Vec<_>>());
-        assert_eq!(VARIANTS.len(), 17, "a new variant needs a line in VARIANTS");
+        assert_eq!(VARIANTS.len(), 22, "a new variant needs a line in VARIANTS");
     }
 
     /// Two keys with the same inputs (the same numbers, the same string) but of different

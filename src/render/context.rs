@@ -19,7 +19,8 @@ use tera::Value;
 #[derive(Serialize)]
 pub struct PageView<'a> {
     /// The page kind: `index`, `incident`, `history`, `history_year`, `components`,
-    /// `component`, `maintenance`, `stats` or `404`.
+    /// `component`, `maintenance`, `stats`, `factors`, `factor`, `actions`, `severities`,
+    /// `severity` or `404`.
     pub kind: &'static str,
     pub title: &'a str,
     /// Root-relative, with the base path.
@@ -206,6 +207,151 @@ pub struct StatsPage<'a> {
     pub stats: StatsView<'a>,
 }
 
+/// `factors.html`: every contributing factor of the site.
+#[derive(Serialize)]
+pub struct FactorsPage<'a> {
+    /// The years with incidents (site time zone), oldest first: the columns of each
+    /// factor's `per_year`.
+    pub years: &'a [i32],
+    /// Every factor, in site.toml's order (those no incident names too).
+    pub factors: &'a [FactorView<'a>],
+}
+
+/// `factor.html`: one page of a factor's incidents.
+#[derive(Serialize)]
+pub struct FactorPage<'a> {
+    pub factor: &'a FactorView<'a>,
+    /// This page's incidents, newest first: `{incident: IncidentSummary, note_html}`.
+    pub incidents: Vec<FactorIncidentView>,
+    pub pagination: Pagination,
+}
+
+/// A contributing factor across the archive.
+#[derive(Serialize)]
+pub struct FactorView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// The site's description, rendered inline (may be empty).
+    pub description_html: String,
+    /// Its page.
+    pub path: String,
+    /// Incidents it contributed to.
+    pub count: usize,
+    /// One per year with incidents, oldest first.
+    pub per_year: Vec<YearCount>,
+}
+
+/// A count in one year.
+#[derive(Serialize)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: usize,
+}
+
+/// An incident a factor contributed to, with what the factor was there.
+#[derive(Serialize)]
+pub struct FactorIncidentView {
+    /// IncidentSummary.
+    pub incident: Value,
+    /// The incident's note for the factor, rendered inline (may be empty).
+    pub note_html: String,
+}
+
+/// `actions.html`: the register of every action item.
+#[derive(Serialize)]
+pub struct ActionsPage<'a> {
+    pub summary: ActionSummaryView,
+    /// Open items first (overdue, then by due date, undated last), then closed ones (latest
+    /// closed first).
+    pub items: Vec<ActionRowView<'a>>,
+    /// Owners by name, "No owner" last.
+    pub owners: Vec<OwnerView<'a>>,
+}
+
+/// The register's numbers.
+#[derive(Serialize)]
+pub struct ActionSummaryView {
+    pub total: usize,
+    pub open: usize,
+    pub overdue: usize,
+    /// Done or won't do.
+    pub closed: usize,
+    /// `closed` in percent of `total`, rounded down (null without items).
+    pub closed_percent: Option<usize>,
+    /// Median days from the incident's resolution (local date) to `closed`, over the closed
+    /// items with a `closed` date whose incident is resolved; how many those are.
+    pub close_median_days: Option<i64>,
+    pub close_samples: usize,
+}
+
+/// One action item in the register.
+#[derive(Serialize)]
+pub struct ActionRowView<'a> {
+    pub title: &'a str,
+    /// Through `escape::url`.
+    pub link: Option<String>,
+    /// Empty when nobody owns it.
+    pub owner: &'a str,
+    /// The `id` of its owner's section (`owner-<slug>`).
+    pub owner_anchor: &'a str,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    /// Open or in progress.
+    pub open: bool,
+    pub due: Option<DueView>,
+    pub closed: Option<DueView>,
+    /// Open and due before today (site time zone).
+    pub overdue: bool,
+    pub incident: LinkView<'a>,
+}
+
+/// One owner's items.
+#[derive(Serialize)]
+pub struct OwnerView<'a> {
+    /// Empty for items without an owner.
+    pub owner: &'a str,
+    /// The owner, or `No owner`.
+    pub label: &'a str,
+    /// The `id` of the owner's section: `owner-<slug>` (made unique).
+    pub anchor: String,
+    pub open: usize,
+    pub overdue: usize,
+    pub closed: usize,
+    pub total: usize,
+    /// Positions of the owner's items in the page's `items`, in its order.
+    pub items: Vec<usize>,
+}
+
+/// `severities.html`: every severity.
+#[derive(Serialize)]
+pub struct SeveritiesPage<'a> {
+    pub severities: &'a [SeverityPageView],
+}
+
+/// `severity.html`: one page of a severity's incidents.
+#[derive(Serialize)]
+pub struct SeverityPage<'a> {
+    pub severity: &'a SeverityPageView,
+    /// This page's incidents, newest first (IncidentSummaries).
+    pub incidents: Vec<Value>,
+    pub pagination: Pagination,
+}
+
+/// A severity across the archive.
+#[derive(Serialize)]
+pub struct SeverityPageView {
+    /// `{id, name, color, text_color, level, level_label}`, as in `severities`.
+    #[serde(flatten)]
+    pub severity: SeverityView,
+    /// The site's description, rendered inline (may be empty).
+    pub description_html: String,
+    /// Its first page.
+    pub path: String,
+    pub count: usize,
+    /// Time to resolve of its resolved incidents.
+    pub resolve: PercentilesView,
+}
+
 /// `404.html`: nothing but the globals and `page`.
 #[derive(Serialize)]
 pub struct NotFoundPage {}
@@ -342,7 +488,7 @@ pub struct IncidentView<'a> {
     /// How it was noticed: an entry of site.toml's `[[detection_methods]]`.
     pub detection: Option<TermView<'a>>,
     /// Contributing factors, in the order written.
-    pub factors: Vec<FactorView<'a>>,
+    pub factors: Vec<IncidentFactorView<'a>>,
     /// Lessons learned; null when there are none.
     pub lessons: Option<LessonsView>,
     /// What customers felt, as written; null when nothing is written.
@@ -372,7 +518,7 @@ pub struct TermView<'a> {
 
 /// A contributing factor.
 #[derive(Serialize)]
-pub struct FactorView<'a> {
+pub struct IncidentFactorView<'a> {
     pub id: &'a str,
     /// Its name in site.toml's `[[factors]]`.
     pub name: &'a str,
@@ -495,7 +641,11 @@ pub struct ComponentMaintenanceView {
 /// `stats` on `stats.html`.
 #[derive(Serialize)]
 pub struct StatsView<'a> {
-    /// The last 24 months, oldest first.
+    /// What one entry of `months` covers: `month`, `quarter` (over ten years of history) or
+    /// `year` (over forty).
+    pub period: &'static str,
+    /// From the period of the oldest incident (at least twelve months back) to now's, oldest
+    /// first.
     pub months: Vec<MonthView<'a>>,
     /// The monthly counts as an SVG bar chart.
     pub chart: ChartView<'a>,
@@ -506,14 +656,19 @@ pub struct StatsView<'a> {
     pub per_component: Vec<ComponentCountView<'a>>,
     /// Open action items, those due soonest first (undated last), then by newest incident.
     pub action_items: Vec<OpenActionView<'a>>,
+    /// The years with incidents, oldest first, and every factor's count in each.
+    pub factor_years: &'a [i32],
+    pub per_factor: &'a [FactorView<'a>],
+    /// Time to resolve by severity, in site order.
+    pub resolve_by_severity: &'a [SeverityPageView],
 }
 
-/// One month's incidents by severity.
+/// One period's incidents by severity.
 #[derive(Serialize)]
 pub struct MonthView<'a> {
-    /// `2024-04`.
+    /// `2024-04` (the period's first month).
     pub key: String,
-    /// `Apr 2024`.
+    /// `Apr 2024`, `Q2 2024` or `2024`.
     pub label: String,
     pub total: usize,
     /// One per severity of the site, in its order.
@@ -548,13 +703,18 @@ pub struct ChartView<'a> {
     pub ticks: Vec<TickView>,
 }
 
-/// One month's bar.
+/// One period's bar.
 #[derive(Serialize)]
 pub struct ChartBar<'a> {
     pub x: i64,
     pub width: i64,
-    /// `Apr 2024`.
+    /// `Apr 2024`, `Q2 2024` or `2024`, as in `months`.
     pub label: String,
+    /// The text under the bar (`Apr`), when bars are wide enough for one each.
+    pub tick: Option<String>,
+    /// The year written under the bar (on the first bar and each year's first), thinned out
+    /// so labels do not overlap.
+    pub year: Option<String>,
     pub total: usize,
     /// Stacked from the baseline up, one per severity with incidents, in the site's order.
     pub segments: Vec<SegmentView<'a>>,
@@ -578,12 +738,13 @@ pub struct TickView {
     pub value: usize,
 }
 
-/// Median and 90th percentile of a duration.
+/// Median, 75th and 90th percentile of a duration (nearest rank).
 #[derive(Serialize)]
 pub struct PercentilesView {
     /// How many incidents have the duration.
     pub samples: usize,
     pub median: Option<DurationView>,
+    pub p75: Option<DurationView>,
     pub p90: Option<DurationView>,
 }
 

@@ -218,7 +218,7 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
         categories.push((
             f.id.clone(),
             f.name.clone(),
-            Some(paths.permalink("factors/")),
+            Some(paths.permalink(&Route::Factors.rel())),
         ));
     }
     Item {

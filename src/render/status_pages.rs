@@ -2,12 +2,15 @@
 //! what `status` and `stats` derive (states, uptime, bars, statistics), nothing derived here.
 //! Each component's views are made once and shared by every page that shows them.
 
+use super::archive_pages::{percentiles_view, ArchiveViews};
 use super::*;
 use crate::input::config::Component;
-use crate::model::stats::{self, Percentiles, ResolveStats, Stats};
+use crate::model::stats::{self, Period, ResolveStats, Stats};
 use crate::model::status::{self, ComponentStatus, Day, State};
 use crate::model::uptime;
-use crate::util::timefmt::{date_display, month_year_short, year_month, ymd};
+use crate::util::timefmt::{
+    date_display, month_year_short, quarter_short, year_month, year_text, ymd,
+};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -670,6 +673,7 @@ pub(super) fn render<'a>(
     w: &Writer,
     input: &RenderInput<'a>,
     prepared: &[Prepared],
+    archive: &ArchiveViews,
 ) -> Result<HomeStatus<'a>, RenderError> {
     let c = input.config;
     let by = ByComponent::new(input);
@@ -697,7 +701,7 @@ pub(super) fn render<'a>(
         },
     )?;
 
-    stats_page(w, input, &visible, &by)?;
+    stats_page(w, input, &visible, &by, archive)?;
 
     let all_maint: Vec<&Incident> = input.maintenances.iter().map(|m| &**m).collect();
     Ok(HomeStatus {
@@ -710,12 +714,14 @@ pub(super) fn render<'a>(
 }
 
 /// `/stats/`: incidents per month by severity, time to resolve and detect, incidents per
-/// component, and open action items, from [`stats::site`].
+/// component, and open action items, from [`stats::site`]; incidents per factor per year and
+/// time to resolve by severity, from the archive.
 fn stats_page(
     w: &Writer,
     input: &RenderInput,
     visible: &[&Component],
     by: &ByComponent,
+    archive: &ArchiveViews,
 ) -> Result<(), RenderError> {
     let page_key = w.key(|k| CacheKey::Stats {
         site: k.site,
@@ -734,6 +740,7 @@ fn stats_page(
         input.now,
     );
     let stats = StatsView {
+        period: st.period.id(),
         months: month_views(c, &st),
         chart: chart(c, &st),
         resolve: percentiles_view(&st.resolve),
@@ -762,6 +769,9 @@ fn stats_page(
                 incident: link(w, a.incident),
             })
             .collect(),
+        factor_years: &archive.archive.years,
+        per_factor: &archive.factors,
+        resolve_by_severity: &archive.severities,
     };
     w.emit_keyed(
         "stats.html",
@@ -773,20 +783,12 @@ fn stats_page(
     )
 }
 
-fn percentiles_view(p: &Percentiles) -> PercentilesView {
-    PercentilesView {
-        samples: p.samples,
-        median: p.median.map(duration_view),
-        p90: p.p90.map(duration_view),
-    }
-}
-
 fn month_views<'a>(c: &'a Config, st: &Stats) -> Vec<MonthView<'a>> {
     st.months
         .iter()
         .map(|m| MonthView {
             key: year_month(m.month),
-            label: month_year_short(m.month),
+            label: period_label(st.period, m.month),
             total: m.total,
             counts: c
                 .severities
@@ -803,13 +805,41 @@ fn month_views<'a>(c: &'a Config, st: &Stats) -> Vec<MonthView<'a>> {
         .collect()
 }
 
-/// The monthly counts as stacked bars: 24 bars of 20 with gaps of 8, 160 high, axis labels
-/// below; heights scaled to the busiest month, rounded to the nearest unit.
+/// A period's name: `Apr 2024`, `Q2 2024`, `2024`.
+fn period_label(p: Period, first_day: chrono::NaiveDate) -> String {
+    match p {
+        Period::Month => month_year_short(first_day),
+        Period::Quarter => quarter_short(first_day),
+        Period::Year => year_text(first_day),
+    }
+}
+
+/// The plot's width in SVG units: 24 bars of 20 with gaps of 8, as the chart had when it
+/// always showed 24 months. Every chart is this wide, whatever its number of bars.
+const PLOT_WIDTH: i64 = 672;
+
+/// The counts as stacked bars, 160 high, axis labels below; heights scaled to the busiest
+/// period, rounded to the nearest unit. The bars share [`PLOT_WIDTH`] (each slot 4 to 56
+/// wide, five sevenths of it the bar). Under each bar its month (`Apr`) when slots are at
+/// least 20 wide and bars are months; the year under the first bar and each year's first,
+/// skipping years so that year labels stay 32 units apart.
 fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
-    let (left, top, height, bar_w, gap) = (36i64, 10i64, 160i64, 20i64, 8i64);
+    let (left, top, height) = (36i64, 10i64, 160i64);
+    let n = st.months.len().max(1) as i64;
+    let slot = (PLOT_WIDTH / n).clamp(4, 56);
+    let bar_w = (slot * 5 / 7).max(2);
+    let ticks_each = st.period == Period::Month && slot >= 20;
+    // Bars per year, and how many years one year label spans at least.
+    let per_year = match st.period {
+        Period::Month => 12,
+        Period::Quarter => 4,
+        Period::Year => 1,
+    };
+    let year_every = (32 + slot * per_year - 1) / (slot * per_year);
     // At least 1: the scale of a chart with no incidents.
     let max = st.busiest.max(1);
     let scale = |n: usize| (n as i64 * height + max as i64 / 2) / max as i64;
+    let first_year = st.months.first().map_or(0, |m| m.month.year());
     let bars = st
         .months
         .iter()
@@ -833,10 +863,25 @@ fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
                     }
                 })
                 .collect();
+            let year_start = m.month.month() == 1;
+            let label = period_label(st.period, m.month);
+            // Monthly ticks: the first bar shows its year unless it is December (January's
+            // label follows at once).
+            let first_shows = k == 0 && (!ticks_each || m.month.month() != 12);
+            let show_year = if ticks_each {
+                first_shows || year_start
+            } else {
+                (k == 0 && (year_start || st.months.len() == 1))
+                    || (year_start
+                        && k > 0
+                        && (m.month.year() - first_year) as i64 % year_every == 0)
+            };
             ChartBar {
-                x: left + k as i64 * (bar_w + gap),
+                x: left + k as i64 * slot,
                 width: bar_w,
-                label: month_year_short(m.month),
+                tick: ticks_each.then(|| month_year_short(m.month)[..3].to_string()),
+                year: show_year.then(|| year_text(m.month)),
+                label,
                 total: m.total,
                 segments,
             }
@@ -854,7 +899,7 @@ fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
     ChartView {
         left,
         baseline: top + height,
-        width: left + stats::MONTHS as i64 * (bar_w + gap),
+        width: left + n * slot,
         height: top + height + 30,
         max,
         bars,

@@ -26,6 +26,16 @@ pub enum Route<'a> {
     Component(&'a str),
     /// `/stats/`
     Stats,
+    /// `/factors/`
+    Factors,
+    /// `/factors/<id>/`, and `/factors/<id>/<page>/` from page 2 on.
+    Factor { id: &'a str, page: usize },
+    /// `/actions/`
+    Actions,
+    /// `/severities/`
+    Severities,
+    /// `/severities/<id>/`, and `/severities/<id>/<page>/` from page 2 on.
+    Severity { id: &'a str, page: usize },
     /// `/404.html`, a file rather than a folder.
     NotFound,
 }
@@ -56,6 +66,11 @@ impl Route<'_> {
             Route::Components => "components",
             Route::Component(_) => "component",
             Route::Stats => "stats",
+            Route::Factors => "factors",
+            Route::Factor { .. } => "factor",
+            Route::Actions => "actions",
+            Route::Severities => "severities",
+            Route::Severity { .. } => "severity",
             Route::NotFound => "404",
         }
     }
@@ -78,6 +93,13 @@ impl fmt::Display for Route<'_> {
             Route::Components => f.write_str("components/"),
             Route::Component(id) => write!(f, "components/{id}/"),
             Route::Stats => f.write_str("stats/"),
+            Route::Factors => f.write_str("factors/"),
+            Route::Factor { id, page: 1 } => write!(f, "factors/{id}/"),
+            Route::Factor { id, page } => write!(f, "factors/{id}/{page}/"),
+            Route::Actions => f.write_str("actions/"),
+            Route::Severities => f.write_str("severities/"),
+            Route::Severity { id, page: 1 } => write!(f, "severities/{id}/"),
+            Route::Severity { id, page } => write!(f, "severities/{id}/{page}/"),
             Route::NotFound => f.write_str("404.html"),
         }
     }
@@ -125,6 +147,41 @@ mod tests {
                 "components/api/index.html",
             ),
             (Route::Stats, "stats/", "stats/index.html"),
+            (Route::Factors, "factors/", "factors/index.html"),
+            (
+                Route::Factor {
+                    id: "capacity",
+                    page: 1,
+                },
+                "factors/capacity/",
+                "factors/capacity/index.html",
+            ),
+            (
+                Route::Factor {
+                    id: "capacity",
+                    page: 2,
+                },
+                "factors/capacity/2/",
+                "factors/capacity/2/index.html",
+            ),
+            (Route::Actions, "actions/", "actions/index.html"),
+            (Route::Severities, "severities/", "severities/index.html"),
+            (
+                Route::Severity {
+                    id: "major",
+                    page: 1,
+                },
+                "severities/major/",
+                "severities/major/index.html",
+            ),
+            (
+                Route::Severity {
+                    id: "major",
+                    page: 3,
+                },
+                "severities/major/3/",
+                "severities/major/3/index.html",
+            ),
             (Route::NotFound, "404.html", "404.html"),
         ];
         for (route, rel, file) in cases {

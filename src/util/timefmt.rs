@@ -350,6 +350,25 @@ pub fn month_year_short(d: NaiveDate) -> String {
     out
 }
 
+/// `Q2 2024`: the quarter holding `d`.
+pub fn quarter_short(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let mut out = String::with_capacity(7);
+    out.push('Q');
+    push_num(&mut out, d.month0() / 3 + 1, 1);
+    out.push(' ');
+    push_year(&mut out, d.year());
+    out
+}
+
+/// `2024`: chrono's `%Y`.
+pub fn year_text(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let mut out = String::with_capacity(4);
+    push_year(&mut out, d.year());
+    out
+}
+
 /// `2024-04` and `April 2024`: chrono's `%Y-%m` and `%B %Y`.
 pub fn month_key_label(d: NaiveDate) -> (String, String) {
     use chrono::Datelike;
