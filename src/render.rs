@@ -735,7 +735,7 @@ impl Writer<'_> {
             body_html,
             toc,
             messages_html,
-            &[],
+            self.related.of(&i.slug),
         );
         match self.document_key(i, linker) {
             Some(k) => self.sink.write_keyed(&rel, k, json.as_bytes()),

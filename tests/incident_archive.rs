@@ -468,3 +468,76 @@ fn a_new_relation_re_renders_the_other_page() {
     live.rebuild(std::slice::from_ref(&b)).unwrap();
     assert!(text(&live).contains("Storage slow for three days"));
 }
+
+/// The page's JSON twin (schema v1.1) and the feeds carry the same postmortem facts.
+#[test]
+fn index_json_and_feeds_carry_the_postmortem() {
+    let out = build(false);
+    let public = out.path().join("public");
+    let read = |rel: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(public.join(rel)).unwrap()).unwrap()
+    };
+    let doc = read("incidents/short-blip/index.json");
+    assert_eq!(doc["schema"], "afterword/incident/v1.1");
+    assert_eq!(
+        doc["review"],
+        serde_json::json!({"state": "published", "label": "Published",
+            "reviewers": ["Dana (SRE)", "Lee <db>"], "date": "2025-11-10"})
+    );
+    assert_eq!(
+        doc["trigger"],
+        "A configuration push lowered the pooler's connection limit from **500** to 50."
+    );
+    assert_eq!(doc["detection"]["id"], "monitoring-alert");
+    let factors: Vec<&str> = doc["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(factors, ["configuration", "monitoring-gap"]);
+    assert_eq!(
+        doc["factors"][0]["url"],
+        "https://status.example.com/factors/configuration/"
+    );
+    assert_eq!(doc["factors"][1]["note"], "");
+    assert_eq!(doc["lessons"]["went_wrong"].as_array().unwrap().len(), 2);
+    // As written: never estimated, 12.5 stays 12.5.
+    assert_eq!(
+        doc["customer_impact"],
+        serde_json::json!({"users": 1200, "customers": 85, "requests": 48000,
+            "error_rate": 12.5, "note": "Counted from the load balancer logs."})
+    );
+    assert_eq!(doc["action_items"][0]["closed"], "2025-11-18");
+    // Related both ways: short-blip names long-storage, and long-storage lists it back.
+    assert_eq!(doc["related"][0]["slug"], "long-storage");
+    let back = read("incidents/long-storage/index.json");
+    assert_eq!(back["related"][0]["slug"], "short-blip");
+    assert_eq!(
+        back["related"][0]["url"],
+        "https://status.example.com/incidents/short-blip/"
+    );
+
+    // The Atom entry: factor categories under the factors scheme, the facts and the lessons.
+    let feed = std::fs::read_to_string(public.join("feed.xml")).unwrap();
+    let parsed = feed_rs::parser::parse(feed.as_bytes()).unwrap();
+    let entry = parsed
+        .entries
+        .iter()
+        .find(|e| e.links[0].href.ends_with("/incidents/short-blip/"))
+        .unwrap();
+    let factor_terms: Vec<&str> = entry
+        .categories
+        .iter()
+        .filter(|c| c.scheme.as_deref() == Some("https://status.example.com/factors/"))
+        .map(|c| c.term.as_str())
+        .collect();
+    assert_eq!(factor_terms, ["configuration", "monitoring-gap"]);
+    let content = entry.content.as_ref().unwrap().body.as_deref().unwrap();
+    assert!(
+        content.contains("<strong>Contributing factors:</strong>"),
+        "{content}"
+    );
+    assert!(content.contains("1200 users, 85 customers, 48000 requests, peak error rate 12.5 %"));
+    assert!(content.contains("<h3>Where we got lucky</h3>"));
+}
