@@ -10,8 +10,9 @@
 //! timeline entries, 1–3 components, sometimes `[[impact]]` windows and action items. Resolved
 //! incidents also carry the postmortem archive's fields: a trigger, a detection method, 1–3
 //! contributing factors, lessons, sometimes customer impact numbers and a related earlier
-//! incident, closed dates on closed action items and some open ones with due dates, and a review
-//! (about 1 in 100 still in review, so not built without `--drafts`). Those come from a second
+//! incident, closed dates on closed action items (at least one each) and, in the last half year,
+//! some open ones with due dates, and a review
+//! (1 in 8 of the last half year's still in review, so not built without `--drafts`). Those come from a second
 //! random stream per incident, so the rest of each file is what it was before they existed. The
 //! same `--incidents` and `--seed` always give the same bytes.
 
@@ -232,6 +233,7 @@ fn incident(
     n: usize,
     start: i64,
     ongoing: bool,
+    recent: bool,
     prev: Option<&str>,
 ) -> (String, String) {
     let title = format!(
@@ -304,7 +306,8 @@ fn incident(
         );
     }
     if !ongoing {
-        for _ in 0..r.below(4) {
+        let closed_items = r.below(4);
+        for _ in 0..closed_items {
             let _ = write!(
                 s,
                 "\n[[action_items]]\ntitle = \"{}\"\nowner = \"team-{}\"\nstatus = \"{}\"\n",
@@ -314,7 +317,18 @@ fn incident(
             );
             let _ = writeln!(s, "closed = {}", day(at + 86_400 * a.range(1, 90) as i64));
         }
-        if a.below(4) == 0 {
+        // Every postmortem has a follow-up (a closed one when the stream above gave none); open
+        // ones only in the last half year, as a team that closes its items would have.
+        if closed_items == 0 {
+            let _ = write!(
+                s,
+                "\n[[action_items]]\ntitle = \"{}\"\nowner = \"team-{}\"\nstatus = \"done\"\nclosed = {}\n",
+                a.sentence(),
+                a.range(1, 12),
+                day(at + 86_400 * a.range(1, 60) as i64)
+            );
+        }
+        if recent && a.below(4) == 0 {
             let _ = write!(
                 s,
                 "\n[[action_items]]\ntitle = \"{}\"\nowner = \"team-{}\"\nstatus = \"{}\"\ndue = {}\n",
@@ -324,7 +338,7 @@ fn incident(
                 day(at + 86_400 * a.range(14, 120) as i64)
             );
         }
-        archive(&mut s, a, at);
+        archive(&mut s, a, at, recent);
     }
     s.push_str("+++\n");
     s.push_str(&body(r, n));
@@ -332,7 +346,9 @@ fn incident(
 }
 
 /// The postmortem's tables: factors, lessons, customer impact, review. `end`: the resolution.
-fn archive(s: &mut String, a: &mut Rng, end: i64) {
+/// One in eight recent postmortems is still in review, since a date shortly after the corpus
+/// ends, so that none is stuck (W0012) at the benchmarks' `--now` (2026-11-21).
+fn archive(s: &mut String, a: &mut Rng, end: i64, recent: bool) {
     let mut factors: Vec<&str> = (0..a.range(1, 3)).map(|_| *a.pick(&FACTORS)).collect();
     factors.sort();
     factors.dedup();
@@ -367,16 +383,18 @@ fn archive(s: &mut String, a: &mut Rng, end: i64) {
             a.range(0, 9)
         );
     }
-    let state = if a.below(100) == 0 {
-        "in_review"
+    let in_review = recent && a.below(8) == 0;
+    let (state, date) = if in_review {
+        // 2026-11-01 (the corpus's end) plus 8 to 12 days.
+        ("in_review", 1_793_491_200 + 86_400 * a.range(8, 12) as i64)
     } else {
-        "published"
+        ("published", end + 86_400 * a.range(1, 10) as i64)
     };
     let _ = write!(
         s,
         "\n[review]\nstate = \"{state}\"\nreviewers = [\"Team {}\"]\ndate = {}\n",
         a.range(1, 12),
-        day(end + 86_400 * a.range(1, 10) as i64)
+        day(date)
     );
 }
 
@@ -447,7 +465,8 @@ pub fn generate(incidents: usize, out: &std::path::Path, seed: u64) -> std::io::
             maintenance(&mut r, n, start)
         } else {
             let mut a = Rng(seed ^ (n as u64 + 1).wrapping_mul(0x2545_f491_4f6c_dd1d));
-            let made = incident(&mut r, &mut a, n, start, ongoing, prev.as_deref());
+            let recent = start > end - 180 * 86_400;
+            let made = incident(&mut r, &mut a, n, start, ongoing, recent, prev.as_deref());
             prev = Some(made.0.clone());
             made
         };

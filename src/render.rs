@@ -576,7 +576,7 @@ fn prepare_data(
                 users: x.users.map(thousands),
                 customers: x.customers.map(thousands),
                 requests: x.requests.map(thousands),
-                error_rate: x.error_rate.map(|r| format!("{r} %")),
+                error_rate: x.error_rate.map(|r| format!("{r}%")),
                 note_html: inline(&x.note),
             }
         }),

@@ -87,7 +87,7 @@ fn the_postmortem_facts_are_shown() {
     assert_eq!(fact("People affected"), "1,200");
     assert_eq!(fact("Customers affected"), "85");
     assert_eq!(fact("Requests failed or degraded"), "48,000");
-    assert_eq!(fact("Peak error rate"), "12.5 %");
+    assert_eq!(fact("Peak error rate"), "12.5%");
     assert_eq!(
         texts(&doc, ".customer-impact .prose"),
         ["Counted from the load balancer logs."]
@@ -538,6 +538,6 @@ fn index_json_and_feeds_carry_the_postmortem() {
         content.contains("<strong>Contributing factors:</strong>"),
         "{content}"
     );
-    assert!(content.contains("1200 users, 85 customers, 48000 requests, peak error rate 12.5 %"));
+    assert!(content.contains("1200 users, 85 customers, 48000 requests, peak error rate 12.5%"));
     assert!(content.contains("<h3>Where we got lucky</h3>"));
 }

@@ -554,45 +554,10 @@ pub struct CustomerImpactView {
 pub struct TimelineChartView {
     /// The `<svg role="img">` with its `<title>` and `<desc>`, every text escaped.
     pub svg_html: String,
-    /// The time zone the axis is labelled in (IANA name).
-    pub timezone: String,
-    pub start: TimeView,
-    /// The resolution, or now while ongoing (or a later end of an impact window).
-    pub end: TimeView,
-    pub ongoing: bool,
-    pub phases: Vec<PhaseView>,
-    pub lanes: Vec<LaneView>,
-    pub detected: Option<TimeView>,
-}
-
-/// A phase: `before_first_update`, `investigating`, `identified` or `monitoring`.
-#[derive(Serialize)]
-pub struct PhaseView {
-    pub id: &'static str,
-    pub label: &'static str,
-    pub start: TimeView,
-    pub end: TimeView,
-    pub duration: DurationView,
-}
-
-/// One affected component's lane.
-#[derive(Serialize)]
-pub struct LaneView {
-    pub id: String,
-    pub name: String,
-    pub windows: Vec<LaneWindowView>,
-}
-
-/// A component's level over a window.
-#[derive(Serialize)]
-pub struct LaneWindowView {
-    pub level: &'static str,
-    pub level_label: &'static str,
-    pub start: TimeView,
-    pub end: TimeView,
-    pub duration: DurationView,
-    /// Not over yet: `end` is now.
-    pub open: bool,
+    /// The same as text, every time in full: a paragraph with the span and detection, a table
+    /// of phases and a table of each component's windows (escaped HTML, made with the SVG:
+    /// it must say exactly what the chart draws).
+    pub alt_html: String,
 }
 
 // Status pages

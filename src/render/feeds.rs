@@ -134,7 +134,7 @@ fn content(
     ]
     .into_iter()
     .filter_map(|(n, what)| n.map(|n| format!("{n} {what}")))
-    .chain(ci.error_rate.map(|r| format!("peak error rate {r} %")))
+    .chain(ci.error_rate.map(|r| format!("peak error rate {r}%")))
     .collect();
     if !numbers.is_empty() {
         facts.push(("Customer impact".into(), numbers.join(", ")));

@@ -14,11 +14,12 @@
 //! Time `t` is at `x = LEFT + WIDTH * (t - start) / (end - start)`: the span fills the plot
 //! from `LEFT` to `LEFT + WIDTH`.
 
-use super::context::{LaneView, LaneWindowView, PhaseView, TimelineChartView};
+use super::context::TimelineChartView;
 use crate::input::config::Config;
 use crate::model::phases::Course;
 use crate::model::Level;
 use crate::util::escape::markup;
+use crate::util::timefmt::TimeView;
 use crate::util::timefmt::{duration_view, view};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -45,13 +46,23 @@ const MAX_TICKS: i64 = 8;
 
 /// A number as SVG attributes carry it: at most two decimals, no trailing zeros.
 fn num(x: f64) -> String {
-    let s = format!("{:.2}", (x * 100.0).round() / 100.0);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
+    // In hundredths, as an integer: `format!("{:.2}")` of a float takes the slow exact path,
+    // and this runs for every coordinate of every incident page.
+    let h = (x * 100.0).round() as i64;
+    let (int, frac) = (h.abs() / 100, h.abs() % 100);
+    let mut s = String::with_capacity(12);
+    if h < 0 {
+        s.push('-');
     }
+    s.push_str(&int.to_string());
+    if frac != 0 {
+        s.push('.');
+        s.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            s.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+    s
 }
 
 /// The tick step for a span of `seconds`: the smallest of [`STEPS`] giving at most
@@ -137,10 +148,30 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     let name = |id: &str| c.component(id).map_or(id, |x| x.name.as_str()).to_string();
     // Short times for a chart within one local day, full ones otherwise.
     let one_day = start.with_timezone(&tz).date_naive() == end.with_timezone(&tz).date_naive();
+    // Every instant the chart names (start, end, phase and window bounds, detection), formatted
+    // once: most are shared, and formatting a local time is the costly part of a chart.
+    let mut instants: Vec<DateTime<Utc>> = vec![start, end];
+    instants.extend(course.phases.iter().flat_map(|p| [p.start, p.end]));
+    instants.extend(
+        course
+            .lanes
+            .iter()
+            .flat_map(|l| l.windows.iter().flat_map(|w| [w.start, w.end])),
+    );
+    instants.extend(course.detected);
+    instants.sort_unstable();
+    instants.dedup();
+    let views: Vec<TimeView> = instants.iter().map(|t| view(*t, tz)).collect();
+    let v = |t: DateTime<Utc>| -> std::borrow::Cow<'_, TimeView> {
+        match instants.binary_search(&t) {
+            Ok(k) => std::borrow::Cow::Borrowed(&views[k]),
+            Err(_) => std::borrow::Cow::Owned(view(t, tz)),
+        }
+    };
     let short = |t: DateTime<Utc>| {
-        let v = view(t, tz);
+        let v = v(t);
         if one_day {
-            v.time
+            v.time.clone()
         } else {
             format!("{}, {}", v.date_display, v.time)
         }
@@ -371,43 +402,92 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
 
     TimelineChartView {
         svg_html: s,
-        timezone: tz.name().to_string(),
-        start: view(start, tz),
-        end: view(end, tz),
-        ongoing: course.ongoing,
-        phases: course
-            .phases
-            .iter()
-            .map(|p| PhaseView {
-                id: p.kind.id(),
-                label: p.kind.label(),
-                start: view(p.start, tz),
-                end: view(p.end, tz),
-                duration: duration_view((p.end - p.start).num_seconds()),
-            })
-            .collect(),
-        lanes: course
-            .lanes
-            .iter()
-            .map(|l| LaneView {
-                id: l.component.to_string(),
-                name: name(l.component),
-                windows: l
-                    .windows
-                    .iter()
-                    .map(|w| LaneWindowView {
-                        level: w.level.id(),
-                        level_label: w.level.label(),
-                        start: view(w.start, tz),
-                        end: view(w.end, tz),
-                        duration: duration_view((w.end - w.start).num_seconds()),
-                        open: w.open,
-                    })
-                    .collect(),
-            })
-            .collect(),
-        detected: course.detected.map(|d| view(d, tz)),
+        alt_html: text_alternative(c, course, &v),
     }
+}
+
+/// `<time datetime="…">…</time>`.
+fn time_html(out: &mut String, v: &TimeView) {
+    let _ = write!(
+        out,
+        "<time datetime=\"{}\">{}</time>",
+        markup(&v.iso),
+        markup(&v.display)
+    );
+}
+
+/// The chart as text, for the `<details>` under it: the span, then a table of phases and one
+/// of each component's windows, every time in full.
+fn text_alternative<'v>(
+    c: &Config,
+    course: &Course,
+    v: &dyn Fn(DateTime<Utc>) -> std::borrow::Cow<'v, TimeView>,
+) -> String {
+    let mut h = String::with_capacity(1024);
+    let _ = write!(h, "<p>Times in {}. From ", markup(c.timezone.name()));
+    time_html(&mut h, &v(course.start));
+    h.push_str(" to ");
+    time_html(&mut h, &v(course.end));
+    if course.ongoing {
+        h.push_str(" (now; ongoing)");
+    }
+    h.push('.');
+    if let Some(d) = course.detected {
+        h.push_str(" Detected ");
+        time_html(&mut h, &v(d));
+        h.push('.');
+    }
+    h.push_str("</p>\n");
+    if !course.phases.is_empty() {
+        h.push_str("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-phases\" tabindex=\"0\">\n<table class=\"timeline-phases\">\n<caption id=\"course-phases\">Phases</caption>\n<thead><tr><th scope=\"col\">Phase</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n");
+        for p in &course.phases {
+            let _ = write!(
+                h,
+                "<tr data-phase=\"{}\"><th scope=\"row\">{}</th><td>",
+                p.kind.id(),
+                p.kind.label()
+            );
+            time_html(&mut h, &v(p.start));
+            h.push_str("</td><td>");
+            time_html(&mut h, &v(p.end));
+            let _ = writeln!(
+                h,
+                "</td><td>{}</td></tr>",
+                duration_view((p.end - p.start).num_seconds()).display
+            );
+        }
+        h.push_str("</tbody>\n</table>\n</div>\n");
+    }
+    if !course.lanes.is_empty() {
+        h.push_str("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-lanes\" tabindex=\"0\">\n<table class=\"timeline-lanes\">\n<caption id=\"course-lanes\">Components</caption>\n<thead><tr><th scope=\"col\">Component</th><th scope=\"col\">Level</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n");
+        for l in &course.lanes {
+            let name = c
+                .component(l.component)
+                .map_or(l.component, |x| x.name.as_str());
+            for w in &l.windows {
+                let _ = write!(
+                    h,
+                    "<tr data-component=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>",
+                    markup(l.component),
+                    markup(name),
+                    w.level.label()
+                );
+                time_html(&mut h, &v(w.start));
+                h.push_str("</td><td>");
+                time_html(&mut h, &v(w.end));
+                if w.open {
+                    h.push_str(" (ongoing)");
+                }
+                let _ = writeln!(
+                    h,
+                    "</td><td>{}</td></tr>",
+                    duration_view((w.end - w.start).num_seconds()).display
+                );
+            }
+        }
+        h.push_str("</tbody>\n</table>\n</div>\n");
+    }
+    h
 }
 
 /// The `<desc>`: every phase and window in words (not escaped).
@@ -466,6 +546,10 @@ mod tests {
         assert_eq!(num(123.456), "123.46");
         assert_eq!(num(40.5), "40.5");
         assert_eq!(num(-0.001), "0");
+        assert_eq!(num(-1.5), "-1.5");
+        assert_eq!(num(0.05), "0.05");
+        assert_eq!(num(175.28), "175.28");
+        assert_eq!(num(3.999), "4");
         // 4 minutes: 1-minute ticks; 45 minutes: 10 (45/5 = 9 > 8); 3 hours: 30 minutes;
         // 3 days: 12 hours; 20 days: 7 days; 100 days: 2 weeks (ceil(100/56)).
         assert_eq!(tick_step(240), 60);

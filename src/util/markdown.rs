@@ -124,6 +124,9 @@ pub fn render_inline_at(md: &str, base: Option<&Url>) -> String {
 
 /// [`render_inline_at`], with link destinations first passed through `links`.
 pub fn render_inline_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) -> String {
+    if let Some(html) = plain_paragraph(md) {
+        return html;
+    }
     let opts = options() - Options::ENABLE_HEADING_ATTRIBUTES - Options::ENABLE_FOOTNOTES;
     let mut adapt = Adapt::new(base);
     adapt.links = links;
@@ -141,6 +144,33 @@ pub fn render_inline_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// What pulldown-cmark makes of a one-line text with nothing Markdown or HTML could read in
+/// it (letters, digits, spaces and plain punctuation, starting with a letter): the same
+/// paragraph, without a parser. Most front-matter texts (timeline messages, factor notes,
+/// lessons) are such sentences, and there are tens of thousands of them in a large site.
+fn plain_paragraph(md: &str) -> Option<String> {
+    const PLAIN: &[u8] = b" ,.;:()'?%/=+-";
+    if md.is_empty() {
+        return Some(String::new());
+    }
+    let bytes = md.as_bytes();
+    let first_ok = bytes.first().is_some_and(u8::is_ascii_alphabetic);
+    let last_ok = bytes.last().is_some_and(|b| *b != b' ');
+    if !first_ok
+        || !last_ok
+        || !bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || PLAIN.contains(b))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(md.len() + 8);
+    out.push_str("<p>");
+    out.push_str(md);
+    out.push_str("</p>\n");
+    Some(out)
 }
 
 /// Rewrites of pulldown-cmark's default HTML for accessibility and unique ids: labelled
@@ -346,6 +376,60 @@ fn unique_id(base: String, used: &mut HashSet<String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain-text shortcut gives what the parser gives.
+    fn parsed_inline(md: &str) -> String {
+        let opts = options() - Options::ENABLE_HEADING_ATTRIBUTES - Options::ENABLE_FOOTNOTES;
+        let mut out = String::new();
+        html::push_html(&mut out, Parser::new_ext(md, opts));
+        out
+    }
+
+    #[test]
+    fn plain_sentences_skip_the_parser_with_the_same_html() {
+        for md in [
+            "We are investigating.",
+            "Rolled back at 12:04 (UTC); errors fell to 0.1% - see the graph/dashboard.",
+            "It's fixed? Yes: 2 + 2 = 4.",
+            "A  double  space",
+            "",
+        ] {
+            assert_eq!(
+                plain_paragraph(md).as_deref(),
+                Some(parsed_inline(md).as_str()),
+                "{md}"
+            );
+        }
+        // Anything the parser could read differently goes to the parser.
+        for md in [
+            "1. a list",
+            "- a list",
+            "# heading",
+            "    code",
+            "a *b*",
+            "a_b_",
+            "x <b>",
+            "a & b",
+            "\"q\"",
+            "two\nlines",
+            "trailing ",
+            "a ~~b~~",
+            "a | b",
+            "[x](y)",
+            "`c`",
+        ] {
+            assert_eq!(plain_paragraph(md), None, "{md}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_shortcut_agrees_with_the_parser(md in "[a-zA-Z0-9 ,.;:()'?%/=+\\-]{0,40}") {
+            if let Some(fast) = plain_paragraph(&md) {
+                proptest::prop_assert_eq!(fast, parsed_inline(&md));
+            }
+        }
+    }
 
     #[test]
     fn headings_get_unique_ids_and_toc() {
