@@ -355,7 +355,9 @@ pub fn new_incident(root: &Path, opts: &NewOptions, now: DateTime<Utc>) -> Resul
         date,
         started: utc(started),
         scheduled_end: utc(started + chrono::Duration::hours(MAINTENANCE_HOURS)),
-        now: utc(now),
+        // A back-dated file is announced no later than it starts: a maintenance's `scheduled`
+        // entry then comes before its window, not after it.
+        now: utc(now.min(started)),
         severity,
         components,
         factor_ids: cfg

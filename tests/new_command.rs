@@ -352,6 +352,22 @@ fn maintenance_uses_its_own_template() {
     assert_eq!(f["timeline"][0]["at"].to_string(), "2024-10-02T12:02:00Z");
     assert!(f.get("severity").is_none() && f.get("factors").is_none());
     assert_checks(&site);
+    // Back-dated (Sep 30, before now on Oct 2): announced at its start, not after its window.
+    let out = new(
+        &site,
+        &[
+            "Old upgrade",
+            "--maintenance",
+            "--at",
+            "2024-09-30T06:00:00Z",
+            "--components",
+            "api",
+        ],
+    );
+    assert!(out.status.success(), "{}", out.stderr);
+    let f = front(&site.join("content/2024-09-30-old-upgrade.md"));
+    assert_eq!(f["timeline"][0]["at"].to_string(), "2024-09-30T06:00:00Z");
+    assert_checks(&site);
     let out = new(&site, &["Other", "--maintenance", "--severity", "major"]);
     assert!(
         out.stderr.contains("a maintenance has no severity"),
