@@ -48,7 +48,7 @@ pub struct ActionRow<'a> {
     /// Open or in progress and due before today (site time zone).
     pub overdue: bool,
     /// Days from the local date the incident was resolved to `closed` (a closed item with a
-    /// `closed` date, of a resolved incident).
+    /// `closed` date, of a resolved incident); 0 for one closed before the resolution.
     pub days_to_close: Option<i64>,
 }
 
@@ -172,8 +172,11 @@ fn register<'a>(
                 incident: i,
                 item,
                 overdue: item.overdue_on(today),
+                // An item closed while the incident was still on (a mitigation) took 0 days.
                 days_to_close: match (item.is_open(), item.closed, resolved) {
-                    (false, Some(closed), Some(resolved)) => Some((closed - resolved).num_days()),
+                    (false, Some(closed), Some(resolved)) => {
+                        Some((closed - resolved).num_days().max(0))
+                    }
                     _ => None,
                 },
             })
@@ -361,6 +364,13 @@ name = "Unused"
         let mut older = incident("older", "2023-01-01T12:00:00Z", &[]);
         older.resolved = Some(utc("2023-01-01T13:00:00Z"));
         older.action_items = vec![item("db", Done, None, Some("2023-01-21"))];
+        // Closed during a three-day incident, before its resolution: 0 days, not −1.
+        let mut long = incident("long", "2022-03-01T12:00:00Z", &[]);
+        long.resolved = Some(utc("2022-03-04T12:00:00Z"));
+        long.action_items = vec![item("db", Done, None, Some("2022-03-03"))];
+        let long = Arc::new(long);
+        let only_long = archive(&c, std::slice::from_ref(&long), utc("2024-06-01T12:00:00Z"));
+        assert_eq!(only_long.actions.rows[0].days_to_close, Some(0));
         let list: Vec<Arc<Incident>> = [new, old, older].into_iter().map(Arc::new).collect();
         // Today in New York: 2024-06-01.
         let r = archive(&c, &list, utc("2024-06-01T12:00:00Z")).actions;
