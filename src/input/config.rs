@@ -509,34 +509,52 @@ pub fn from_str_partial(
     (Some(config), diags)
 }
 
+/// The checks every declared entry with an id and a name gets: a valid id (`example` shows
+/// one), not declared before (`seen`), a name that is not empty.
+fn check_id_name(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    what: &str,
+    example: &str,
+    seen: bool,
+    id: &Spanned<String>,
+    name: &Spanned<String>,
+) {
+    let shown = id.get_ref();
+    if !is_valid_id(shown) {
+        diags.push(
+            map.at_code(
+                codes::BAD_ID,
+                id.span(),
+                format!("{what} id `{shown}` is not a valid id"),
+            )
+            .with_help(format!(
+                "use lower-case letters, digits and single dashes, e.g. `{example}`"
+            )),
+        );
+    } else if seen {
+        diags.push(map.at_code(
+            codes::DUPLICATE,
+            id.span(),
+            format!("{what} `{shown}` is declared twice"),
+        ));
+    }
+    if name.get_ref().trim().is_empty() {
+        diags.push(map.at_code(
+            codes::EMPTY_VALUE,
+            name.span(),
+            format!("{what} `{shown}` has an empty name"),
+        ));
+    }
+}
+
 /// `[[groups]]`: valid ids, none twice, a name each.
 fn groups(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Vec<RawGroup>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for g in raw {
         let id = g.id.get_ref();
-        if !is_valid_id(id) {
-            diags.push(
-                map.at_code(
-                    codes::BAD_ID,
-                    g.id.span(),
-                    format!("group id `{id}` is not a valid id"),
-                )
-                .with_help("use lower-case letters, digits and single dashes, e.g. `platform`"),
-            );
-        } else if groups.iter().any(|x| &x.id == id) {
-            diags.push(map.at_code(
-                codes::DUPLICATE,
-                g.id.span(),
-                format!("group `{id}` is declared twice"),
-            ));
-        }
-        if g.name.get_ref().trim().is_empty() {
-            diags.push(map.at_code(
-                codes::EMPTY_VALUE,
-                g.name.span(),
-                format!("group `{id}` has an empty name"),
-            ));
-        }
+        let seen = groups.iter().any(|x| &x.id == id);
+        check_id_name(map, diags, "group", "platform", seen, &g.id, &g.name);
         groups.push(Group {
             id: id.clone(),
             name: g.name.into_inner(),
@@ -750,29 +768,8 @@ fn terms(
     let mut out: Vec<Term> = Vec::new();
     for t in list {
         let id = t.id.get_ref();
-        if !is_valid_id(id) {
-            diags.push(
-                map.at_code(
-                    codes::BAD_ID,
-                    t.id.span(),
-                    format!("{what} id `{id}` is not a valid id"),
-                )
-                .with_help("use lower-case letters, digits and single dashes, e.g. `capacity`"),
-            );
-        } else if out.iter().any(|x| &x.id == id) {
-            diags.push(map.at_code(
-                codes::DUPLICATE,
-                t.id.span(),
-                format!("{what} `{id}` is declared twice"),
-            ));
-        }
-        if t.name.get_ref().trim().is_empty() {
-            diags.push(map.at_code(
-                codes::EMPTY_VALUE,
-                t.name.span(),
-                format!("{what} `{id}` has an empty name"),
-            ));
-        }
+        let seen = out.iter().any(|x| &x.id == id);
+        check_id_name(map, diags, what, "capacity", seen, &t.id, &t.name);
         out.push(Term {
             id: id.clone(),
             name: t.name.get_ref().trim().to_string(),

@@ -598,40 +598,17 @@ mod tests {
         status: Status,
         timeline: Vec<Entry>,
     ) -> Incident {
-        Incident {
-            path: PathBuf::new(),
-            kind,
-            window,
-            bundle: None,
-            assets: Vec::new(),
-            slug: "m".into(),
-            title: "m".into(),
-            summary: String::new(),
-            severity: String::new(),
-            components: Vec::new(),
-            detected_by: None,
-            tags: Vec::new(),
-            authors: Vec::new(),
-            aliases: Vec::new(),
-            draft: false,
-            review: Review::default(),
-            trigger: None,
-            detection: None,
-            factors: Vec::new(),
-            lessons: Lessons::default(),
-            related: Vec::new(),
-            customer_impact: CustomerImpact::default(),
-            started,
-            detected: None,
-            resolved: None,
-            timeline,
-            impacts: Vec::new(),
-            action_items: Vec::new(),
-            body: std::sync::Arc::from(""),
-            status,
-            fingerprint: 0,
-            front_fingerprint: 0,
-        }
+        // Built on the shared blank incident; only what these tests vary is set.
+        let mut i = tests_support::incident("m", "2000-01-01T00:00:00Z", &[]);
+        i.path = PathBuf::new();
+        i.kind = kind;
+        i.window = window;
+        i.title = "m".into();
+        i.severity = String::new();
+        i.started = started;
+        i.status = status;
+        i.timeline = timeline;
+        i
     }
 
     #[test]

@@ -112,6 +112,17 @@ pub(super) fn render(
     actions_page(w, views)
 }
 
+/// `(list, page)` for every page of lists of these lengths, [`HISTORY_PAGE_SIZE`] items a
+/// page, and one page for an empty list.
+fn numbered_pages(lengths: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    lengths
+        .enumerate()
+        .flat_map(|(k, len)| {
+            (1..=len.div_ceil(HISTORY_PAGE_SIZE).max(1)).map(move |page| (k, page))
+        })
+        .collect()
+}
+
 /// `/factors/` and each factor's pages.
 fn factor_pages(
     w: &Writer,
@@ -133,16 +144,7 @@ fn factor_pages(
             factors: &views.factors,
         },
     )?;
-    let pages: Vec<(usize, usize)> = views
-        .archive
-        .factors
-        .iter()
-        .enumerate()
-        .flat_map(|(f, facts)| {
-            let n = facts.incidents.len().div_ceil(HISTORY_PAGE_SIZE).max(1);
-            (1..=n).map(move |page| (f, page))
-        })
-        .collect();
+    let pages = numbered_pages(views.archive.factors.iter().map(|f| f.incidents.len()));
     pages.par_iter().try_for_each(|&(f, page)| {
         let facts = &views.archive.factors[f];
         let view = &views.factors[f];
@@ -203,16 +205,7 @@ fn severity_pages(
             severities: &views.severities,
         },
     )?;
-    let pages: Vec<(usize, usize)> = views
-        .archive
-        .severities
-        .iter()
-        .enumerate()
-        .flat_map(|(s, facts)| {
-            let n = facts.incidents.len().div_ceil(HISTORY_PAGE_SIZE).max(1);
-            (1..=n).map(move |page| (s, page))
-        })
-        .collect();
+    let pages = numbered_pages(views.archive.severities.iter().map(|s| s.incidents.len()));
     pages.par_iter().try_for_each(|&(s, page)| {
         let facts = &views.archive.severities[s];
         let id = facts.severity.id.as_str();
