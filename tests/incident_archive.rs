@@ -54,6 +54,19 @@ fn boxes(doc: &scraper::Html, sel: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The x of each tick: the ticks are one `<path>`, a `M{x} {y}v5` stroke per tick.
+fn tick_xs(doc: &scraper::Html) -> Vec<String> {
+    attrs(doc, "path.tl-tick", "d")
+        .iter()
+        .flat_map(|d| {
+            d.split('M')
+                .skip(1)
+                .map(|m| m.split(' ').next().unwrap_or("").to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
     v.iter()
         .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -256,13 +269,18 @@ fn the_svg_timeline_matches_the_times() {
         ["partial_outage"]
     );
     assert_eq!(attrs(&doc, "line.tl-detect", "x1"), ["125.33"]);
+    // A dashed boundary where each phase after the first starts, from the band (y 18) down to
+    // the axis (y = 56 + 38 per lane + 4 = 98), as one path.
+    assert_eq!(
+        attrs(&doc, "path.tl-boundary", "d"),
+        ["M168 18V98M296 18V98M552 18V98"]
+    );
+    // Only the pattern of the level drawn is defined.
+    assert_eq!(attrs(&doc, "svg pattern", "id"), ["tl-p-partial"]);
     // 5-minute ticks (900 / 60 = 15 ticks would be too many, 900 / 300 = 3): 12:00, 12:05,
     // 12:10, 12:15 UTC at x 40, 253.33, 466.67, 680, labelled 13:00 … 13:15 CET.
-    assert_eq!(
-        attrs(&doc, "line.tl-tick", "x1"),
-        ["40", "253.33", "466.67", "680"]
-    );
-    let labels = texts(&doc, "text.tl-tick-label");
+    assert_eq!(tick_xs(&doc), ["40", "253.33", "466.67", "680"]);
+    let labels = texts(&doc, ".tl-tick-label text");
     assert_eq!(labels, ["13:00", "Nov 3, 2025", "13:05", "13:10", "13:15"]);
     // The text alternative gives the same times, in the site's zone.
     assert_eq!(
@@ -344,7 +362,7 @@ fn the_svg_timeline_matches_the_times() {
     // the first, Nov 10 12:00 CET, is 5 h (18,000 s) in: 40 + 44.44 = 84.44; then every
     // 640 * 43200 / 259200 = 106.67.
     assert_eq!(
-        attrs(&doc, "line.tl-tick", "x1"),
+        tick_xs(&doc),
         ["84.44", "191.11", "297.78", "404.44", "511.11", "617.78"]
     );
     // The lane's label names the component (escaped) and its levels.

@@ -128,11 +128,14 @@ fn pattern_id(level: Level) -> &'static str {
     }
 }
 
-const DEFS: &str = "<defs>\
-<pattern id=\"tl-p-major\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect class=\"tl-fill-major_outage\" width=\"6\" height=\"6\"/></pattern>\
-<pattern id=\"tl-p-partial\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"tl-fill-partial_outage\" width=\"6\" height=\"6\"/><line class=\"tl-hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern>\
-<pattern id=\"tl-p-degraded\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><rect class=\"tl-fill-degraded_performance\" width=\"5\" height=\"5\"/><circle class=\"tl-dot\" cx=\"2.5\" cy=\"2.5\" r=\"1.1\"/></pattern>\
-</defs>";
+/// The pattern of each level, for the chart's `<defs>` (only the levels it draws).
+fn pattern(level: Level) -> &'static str {
+    match level {
+        Level::MajorOutage => "<pattern id=\"tl-p-major\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect class=\"tl-fill-major_outage\" width=\"6\" height=\"6\"/></pattern>",
+        Level::PartialOutage => "<pattern id=\"tl-p-partial\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"tl-fill-partial_outage\" width=\"6\" height=\"6\"/><line class=\"tl-hatch\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern>",
+        Level::DegradedPerformance => "<pattern id=\"tl-p-degraded\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\"><rect class=\"tl-fill-degraded_performance\" width=\"5\" height=\"5\"/><circle class=\"tl-dot\" cx=\"2.5\" cy=\"2.5\" r=\"1.1\"/></pattern>",
+    }
+}
 
 /// Roughly how wide `text` is at the 11-unit font (for deciding whether a label fits).
 fn text_width(text: &str) -> f64 {
@@ -196,11 +199,27 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     s.push_str("<desc id=\"tl-desc\">");
     s.push_str(&markup(&describe(c, course, &short)));
     s.push_str("</desc>");
-    s.push_str(DEFS);
+    // The levels drawn, worst first: their patterns, and later the legend.
+    let mut drawn_levels: Vec<Level> = course
+        .lanes
+        .iter()
+        .flat_map(|l| l.windows.iter().map(|w| w.level))
+        .collect();
+    drawn_levels.sort_unstable_by(|a, b| b.cmp(a));
+    drawn_levels.dedup();
+    if !drawn_levels.is_empty() {
+        s.push_str("<defs>");
+        for l in &drawn_levels {
+            s.push_str(pattern(*l));
+        }
+        s.push_str("</defs>");
+    }
 
     // Drawn in three layers: shapes (phases, lanes), then the lines across them (phase
     // boundaries, detection), then the labels, which a halo keeps readable over the lines.
     let (mut lines, mut labels) = (String::new(), String::new());
+    // Every phase boundary is one subpath of a single `<path>`.
+    let mut boundaries = String::new();
     // Phases, with their boundaries across the lanes.
     for p in &course.phases {
         let (x0, x1) = (x(p.start), x(p.end));
@@ -228,14 +247,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
             );
         }
         if p.start > start {
-            let _ = write!(
-                lines,
-                "<line class=\"tl-boundary\" x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\"/>",
-                num(BAND_Y),
-                num(axis_y),
-                x = num(x0)
-            );
+            let _ = write!(boundaries, "M{} {}V{}", num(x0), num(BAND_Y), num(axis_y));
         }
+    }
+    if !boundaries.is_empty() {
+        let _ = write!(lines, "<path class=\"tl-boundary\" d=\"{boundaries}\"/>");
     }
 
     // Lanes: the label, the track, the windows (lower levels first, so worse ones show on top).
@@ -332,52 +348,48 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
         num(LEFT + WIDTH),
         y = num(axis_y)
     );
+    // The ticks: one `<path>` of short strokes, and their labels in one group.
     let step = tick_step(span);
     let mut last_date = None;
+    let (mut strokes, mut tick_labels) = (String::new(), String::new());
     for t in ticks(start, end, step, tz) {
         let tx = num(x(t));
-        let v = view(t, tz);
-        let _ = write!(
-            s,
-            "<line class=\"tl-tick\" x1=\"{tx}\" x2=\"{tx}\" y1=\"{}\" y2=\"{}\"/>",
-            num(axis_y),
-            num(axis_y + 5.0)
-        );
+        let v = v(t);
+        let _ = write!(strokes, "M{tx} {}v5", num(axis_y));
         let (first, second) = if step >= 86_400 {
-            (v.date_display.clone(), None)
+            (&v.date_display, None)
         } else if last_date.as_ref() != Some(&v.date) {
-            (v.time.clone(), Some(v.date_display.clone()))
+            (&v.time, Some(&v.date_display))
         } else {
-            (v.time.clone(), None)
+            (&v.time, None)
         };
         last_date = Some(v.date.clone());
         let _ = write!(
-            s,
-            "<text class=\"tl-tick-label\" x=\"{tx}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            tick_labels,
+            "<text x=\"{tx}\" y=\"{}\">{}</text>",
             num(axis_y + 17.0),
             first
         );
         if let Some(d) = second {
             let _ = write!(
-                s,
-                "<text class=\"tl-tick-label\" x=\"{tx}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                tick_labels,
+                "<text x=\"{tx}\" y=\"{}\">{}</text>",
                 num(axis_y + 30.0),
                 d
             );
         }
     }
+    if !strokes.is_empty() {
+        let _ = write!(
+            s,
+            "<path class=\"tl-tick\" d=\"{strokes}\"/><g class=\"tl-tick-label\" text-anchor=\"middle\">{tick_labels}</g>"
+        );
+    }
 
     // The legend: the levels drawn, and the zone.
-    let mut drawn: Vec<Level> = course
-        .lanes
-        .iter()
-        .flat_map(|l| l.windows.iter().map(|w| w.level))
-        .collect();
-    drawn.sort_unstable_by(|a, b| b.cmp(a));
-    drawn.dedup();
     let mut lx = LEFT;
     let ly = axis_y + 46.0;
-    for l in drawn {
+    for l in drawn_levels {
         let _ = write!(
             s,
             "<rect class=\"tl-win\" x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"url(#{})\"/>\
