@@ -25,6 +25,7 @@ mod cache;
 mod context;
 mod error;
 mod feeds;
+mod search;
 mod status_pages;
 mod timeline_svg;
 
@@ -131,6 +132,7 @@ fn globals<'a>(input: &RenderInput<'a>) -> Globals<'a> {
             timezone: c.timezone.name(),
             language: "en",
             generator: format!("afterword {}", env!("CARGO_PKG_VERSION")),
+            search: c.search,
         },
         build: BuildView {
             now: view(input.now, c.timezone),
@@ -659,6 +661,8 @@ pub(crate) struct Writer<'a> {
     keys: Option<Inputs>,
     /// Every page's context, when asked for ([`page_contexts`]).
     capture: Option<Mutex<Vec<PageContext>>>,
+    /// Each incident's search document, by its place in the site (`None`: no search).
+    search: Option<Mutex<Vec<(usize, search::SearchDoc)>>>,
 }
 
 /// A page's template context as JSON: what [`page_contexts`] returns, for tests and docs.
@@ -906,6 +910,7 @@ fn render_with<'a>(
     );
     incidents?;
     let (feeds, feed_files) = rest?;
+    let search_files = search_index(&w)?;
     feeds.par_iter().try_for_each(|(rel, key, xml)| {
         match key {
             Some(k) => sink.write_keyed(rel, *k, xml.as_bytes()),
@@ -921,6 +926,7 @@ fn render_with<'a>(
     // The sitemap, the API files and the calendar.
     let pages = w.pages.into_inner();
     let files = 1
+        + search_files
         + feed_files
         + api::FILES.len()
         + 1
@@ -943,6 +949,42 @@ fn render_with<'a>(
         markdown,
     };
     Ok((stats, w.capture.map(|c| c.into_inner().expect("capture"))))
+}
+
+/// The search index (`search/`) and the search page, from the documents the incident pages
+/// left; how many index files.
+fn search_index(w: &Writer) -> Result<usize, RenderError> {
+    let Some(docs) = &w.search else {
+        return Ok(0);
+    };
+    let mut docs = std::mem::take(&mut *docs.lock().expect("search docs"));
+    docs.sort_by_key(|(n, _)| *n);
+    let docs: Vec<search::SearchDoc> = docs.into_iter().map(|(_, d)| d).collect();
+    let files = search::files(&docs);
+    // In `serve`, a file whose bytes are unchanged is kept, not written again.
+    files.par_iter().try_for_each(|(rel, json)| {
+        let key = w.key(|k| CacheKey::Search {
+            site: k.site,
+            templates: Digest::default(),
+            index: Digest::of(&(rel, json)),
+        });
+        match key {
+            Some(k) if w.sink.reuse(rel, k) => Ok(()),
+            Some(k) => w.sink.write_keyed(rel, k, json.as_bytes()),
+            None => w.sink.write(rel, json.as_bytes()),
+        }
+        .map_err(|e| RenderError::write(rel, e))
+    })?;
+    let facets = search::facet_views(&docs);
+    let key = w.key(|k| CacheKey::Search {
+        site: k.site,
+        templates: k.templates,
+        index: Digest::of(&facets),
+    });
+    w.emit_keyed("search.html", "Search", Route::Search, key, None, || {
+        SearchPage { facets }
+    })?;
+    Ok(files.len())
 }
 
 /// The writer every page family shares: the templates and the file → page map, from the
@@ -997,6 +1039,9 @@ fn writer<'a>(
             input.incidents.iter().chain(input.maintenances),
         ),
         keys,
+        search: c
+            .search
+            .then(|| Mutex::new(Vec::with_capacity(input.incidents.len()))),
     })
 }
 
@@ -1141,6 +1186,16 @@ fn incident_page(
                 .collect(),
         },
     )?;
+    if let Some(docs) = &w.search {
+        let doc = search::doc(
+            w.input.config,
+            i,
+            w.paths.path(&rel),
+            &page.body.html,
+            &page.messages,
+        );
+        docs.lock().expect("search docs").push((n, doc));
+    }
     if !w.reuse_document(i, linker) {
         let messages: Vec<&str> = page.messages.iter().map(String::as_str).collect();
         w.emit_document(i, linker, &page.body.html, &page.body.toc, &messages)?;

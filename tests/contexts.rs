@@ -82,6 +82,7 @@ fn every_page_kind_context_is_pinned() {
             "incident",
             "index",
             "maintenance",
+            "search",
             "severities",
             "severity",
             "stats"

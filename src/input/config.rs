@@ -28,6 +28,13 @@ struct RawConfig {
     uptime: Option<RawUptime>,
     feeds: Option<RawFeeds>,
     check: Option<RawCheck>,
+    search: Option<RawSearch>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    enabled: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +111,7 @@ static SEVERITY_KEYS: Schema = Schema::of::<RawSeverity>(&[]);
 static TERM_KEYS: Schema = Schema::of::<RawTerm>(&[]);
 static FEEDS_KEYS: Schema = Schema::of::<RawFeeds>(&[]);
 static CHECK_KEYS: Schema = Schema::of::<RawCheck>(&[]);
+static SEARCH_KEYS: Schema = Schema::of::<RawSearch>(&[]);
 static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("groups", &GROUP_KEYS),
     ("components", &COMPONENT_KEYS),
@@ -113,6 +121,7 @@ static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("uptime", &UPTIME_KEYS),
     ("feeds", &FEEDS_KEYS),
     ("check", &CHECK_KEYS),
+    ("search", &SEARCH_KEYS),
 ]);
 
 /// The validated site configuration.
@@ -139,6 +148,8 @@ pub struct Config {
     /// Entries per feed (`[feeds] limit`).
     pub feed_limit: usize,
     pub check: CheckConfig,
+    /// Whether the site has a search page and index (`[search] enabled`, default true).
+    pub search: bool,
 }
 
 /// `[check]`: thresholds of the warnings.
@@ -505,6 +516,7 @@ pub fn from_str_partial(
         uptime,
         feed_limit,
         check,
+        search: raw.search.and_then(|s| s.enabled).unwrap_or(true),
     };
     (Some(config), diags)
 }

@@ -193,6 +193,13 @@ pub(crate) enum CacheKey<'a> {
         id: &'a str,
         page: usize,
     },
+    /// `search/` (the page and each index file): what the index holds, digested (the page
+    /// shows its facets; a file, its own bytes).
+    Search {
+        site: Digest,
+        templates: Digest,
+        index: Digest,
+    },
     /// Every `api/v2/` file: every item's front matter, and the full text of the items whose
     /// updates and postmortems the API shows.
     ApiFiles {
@@ -323,6 +330,7 @@ mod tests {
             CacheKey::Actions { .. } => 19,
             CacheKey::Severities { .. } => 20,
             CacheKey::SeverityPage { .. } => 21,
+            CacheKey::Search { .. } => 22,
         }
     }
 
@@ -451,6 +459,11 @@ mod tests {
             id: &a.s,
             page: a.n[3] as usize,
         }),
+        (3, false, |a| CacheKey::Search {
+            site: d(a.n[0]),
+            templates: d(a.n[1]),
+            index: d(a.n[2]),
+        }),
     ];
 
     #[test]
@@ -464,7 +477,7 @@ mod tests {
             .map(|(_, _, make)| index(&make(&a)))
             .collect();
         assert_eq!(seen, (0..VARIANTS.len()).collect::<Vec<_>>());
-        assert_eq!(VARIANTS.len(), 22, "a new variant needs a line in VARIANTS");
+        assert_eq!(VARIANTS.len(), 23, "a new variant needs a line in VARIANTS");
     }
 
     /// Two keys with the same inputs (the same numbers, the same string) but of different

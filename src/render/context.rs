@@ -353,6 +353,34 @@ pub struct SeverityPageView {
 }
 
 /// `404.html`: nothing but the globals and `page`.
+/// `search.html`: the search page. The results come from the index under `search/`, read
+/// by `search.js` in the browser.
+#[derive(Serialize)]
+pub struct SearchPage {
+    /// The facets with at least one value, in order: component, severity, year, contributing
+    /// factor, status.
+    pub facets: Vec<FacetView>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct FacetView {
+    /// `component`, `severity`, `year`, `factor` or `status`: the form field's name.
+    pub id: &'static str,
+    /// Its heading: "Component", "Severity", …
+    pub name: &'static str,
+    pub values: Vec<FacetValueView>,
+}
+
+#[derive(Serialize, Hash)]
+pub struct FacetValueView {
+    /// The id searched for (a component id, a year, `ongoing`).
+    pub value: String,
+    /// The name shown.
+    pub label: String,
+    /// Incidents in the index with this value.
+    pub count: usize,
+}
+
 #[derive(Serialize)]
 pub struct NotFoundPage {}
 
@@ -387,6 +415,9 @@ pub struct SiteView<'a> {
     pub timezone: &'a str,
     pub language: &'static str,
     pub generator: String,
+    /// Whether the site has search (`[search] enabled`): the header's search box and
+    /// `/search/`.
+    pub search: bool,
 }
 
 #[derive(Serialize, Clone)]

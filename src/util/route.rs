@@ -36,6 +36,8 @@ pub enum Route<'a> {
     Severities,
     /// `/severities/<id>/`, and `/severities/<id>/<page>/` from page 2 on.
     Severity { id: &'a str, page: usize },
+    /// `/search/`
+    Search,
     /// `/404.html`, a file rather than a folder.
     NotFound,
 }
@@ -71,6 +73,7 @@ impl Route<'_> {
             Route::Actions => "actions",
             Route::Severities => "severities",
             Route::Severity { .. } => "severity",
+            Route::Search => "search",
             Route::NotFound => "404",
         }
     }
@@ -100,6 +103,7 @@ impl fmt::Display for Route<'_> {
             Route::Severities => f.write_str("severities/"),
             Route::Severity { id, page: 1 } => write!(f, "severities/{id}/"),
             Route::Severity { id, page } => write!(f, "severities/{id}/{page}/"),
+            Route::Search => f.write_str("search/"),
             Route::NotFound => f.write_str("404.html"),
         }
     }

@@ -1,0 +1,615 @@
+//! The search index: what `/search/` (and `search.js`) reads, written under `search/` as
+//! small static JSON files so that a reader's first search downloads only the parts it needs.
+//!
+//! Built from afterword's own data (each incident's title, summary, trigger, timeline
+//! messages, postmortem, lessons, factor notes and action items), never by reading back the
+//! pages it wrote. The format, version 1 (docs/search.md has the reader's side):
+//!
+//! - `search/index.json`: the manifest: the format version, the number of documents, the
+//!   size of a document chunk, the term shards (their prefixes), the words left out for being
+//!   in most documents, and each facet's values with labels and counts.
+//! - `search/t/<hex of prefix>.json`: a shard: `{term: [doc, score, doc delta, score, …]}`, for
+//!   the terms starting with its prefix. A shard that would exceed [`SHARD_BYTES`] is split by
+//!   a longer prefix.
+//! - `search/d/<n>.json`: documents `n·CHUNK ..`: `[path, title, date, iso time, severity,
+//!   status]` each. Document ids are the incidents' order on the site, newest first, so the
+//!   id order is the date order.
+//! - `search/f/<facet>.json`: `{value: [doc, doc delta, …]}` for each facet value.
+//!
+//! Everything is sorted, so the same input gives the same bytes.
+
+use super::context::{FacetValueView, FacetView};
+use crate::input::config::Config;
+use crate::model::Incident;
+use crate::util::timefmt::view;
+use chrono::Datelike;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The format's version, in the manifest; `search.js` refuses another.
+pub const VERSION: u32 = 1;
+/// Documents per chunk file.
+pub const CHUNK: usize = 100;
+/// A shard larger than this (bytes of JSON) is split by a longer prefix.
+pub const SHARD_BYTES: usize = 24 * 1024;
+/// The shortest shard prefix, in characters: a small site's words are all in one shard
+/// (prefix ""), split by first letter, then two, … as it grows.
+const MIN_PREFIX: usize = 0;
+/// The longest: a shard holding longer terms is not split further.
+const MAX_PREFIX: usize = 6;
+/// A word in more than this share of documents is left out (when there are at least
+/// [`COMMON_MIN_DOCS`]): it would match nearly everything, and its postings would be most of
+/// the index. The manifest lists these words so a query can ignore them.
+const COMMON_SHARE: f64 = 0.5;
+const COMMON_MIN_DOCS: usize = 20;
+/// Words shorter or longer than these are not indexed.
+const MIN_WORD: usize = 2;
+const MAX_WORD: usize = 32;
+
+/// Score of a word in a title, a summary, the rest.
+const TITLE: u32 = 8;
+const SUMMARY: u32 = 4;
+const TEXT: u32 = 1;
+const MAX_SCORE: u32 = 1000;
+
+/// The facets, in the order the page lists them: id and heading.
+pub const FACETS: [(&str, &str); 5] = [
+    ("component", "Component"),
+    ("severity", "Severity"),
+    ("year", "Year"),
+    ("factor", "Contributing factor"),
+    ("status", "Status"),
+];
+
+/// One incident as the index holds it.
+#[derive(Debug, Clone)]
+pub struct SearchDoc {
+    /// Root-relative page path, with the base path (`/status/incidents/x/`).
+    pub path: String,
+    pub title: String,
+    pub date: String,
+    pub iso: String,
+    pub severity: String,
+    pub status: String,
+    /// Word → score.
+    pub terms: HashMap<String, u32>,
+    /// (facet id, value id, value label).
+    pub facets: Vec<(&'static str, String, String)>,
+}
+
+/// Collects the words of a document with their scores.
+#[derive(Default)]
+pub struct Words {
+    terms: HashMap<String, u32>,
+}
+
+impl Words {
+    /// Add the words of plain `text` at `weight`.
+    pub fn text(&mut self, text: &str, weight: u32) {
+        // One lower-casing buffer; a word's `String` is made only the first time it is seen.
+        let mut buf = String::new();
+        for w in raw_words(text) {
+            buf.clear();
+            if w.is_ascii() {
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+            } else {
+                // As `str::to_lowercase` (and JavaScript's `toLowerCase`): a final sigma too.
+                buf.push_str(&w.to_lowercase());
+            }
+            match self.terms.get_mut(buf.as_str()) {
+                Some(s) => *s = (*s + weight).min(MAX_SCORE),
+                None => {
+                    self.terms.insert(buf.clone(), weight.min(MAX_SCORE));
+                }
+            }
+        }
+    }
+
+    /// Add the text of `html` (tags dropped, entities decoded) at the plain weight.
+    pub fn html(&mut self, html: &str) {
+        self.text(&html_text(html), TEXT);
+    }
+
+    pub fn title(&mut self, text: &str) {
+        self.text(text, TITLE);
+    }
+
+    pub fn summary(&mut self, text: &str) {
+        self.text(text, SUMMARY);
+    }
+
+    pub fn plain(&mut self, text: &str) {
+        self.text(text, TEXT);
+    }
+
+    pub fn into_terms(self) -> HashMap<String, u32> {
+        self.terms
+    }
+}
+
+/// The indexed words of `text`: runs of letters and digits, lower-cased, of 2 to 32
+/// characters, except numbers of one or two digits (the parts of times and dates).
+/// `search.js` splits a query the same way.
+#[cfg(test)]
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(str::to_lowercase)
+}
+
+/// [`words`] before lower-casing.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| {
+        let n = w.chars().count();
+        (MIN_WORD..=MAX_WORD).contains(&n) && !(n < 3 && w.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// The text of HTML that afterword rendered itself: tags dropped (each as a space), the
+/// entities its escaping writes decoded.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(k) = rest.find(['<', '&']) {
+        out.push_str(&rest[..k]);
+        rest = &rest[k..];
+        if rest.starts_with('<') {
+            out.push(' ');
+            rest = rest.find('>').map_or("", |e| &rest[e + 1..]);
+        } else {
+            let (entity, len) = [
+                ("&amp;", "&"),
+                ("&lt;", "<"),
+                ("&gt;", ">"),
+                ("&quot;", "\""),
+                ("&#39;", "'"),
+                ("&#x27;", "'"),
+            ]
+            .iter()
+            .find(|(e, _)| rest.starts_with(e))
+            .map_or(("&", 1), |(e, d)| (*d, e.len()));
+            out.push_str(entity);
+            rest = &rest[len..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The document of incident `i`, whose page is at `path`, from its rendered postmortem
+/// `body_html` and timeline `messages` (HTML, as the page shows them).
+pub fn doc(
+    c: &Config,
+    i: &Incident,
+    path: String,
+    body_html: &str,
+    messages: &[String],
+) -> SearchDoc {
+    let tz = c.timezone;
+    let mut w = Words::default();
+    w.title(&i.title);
+    w.summary(&i.summary);
+    for t in i.trigger.iter().chain(&i.detected_by) {
+        w.plain(t);
+    }
+    for m in messages {
+        w.html(m);
+    }
+    w.html(body_html);
+    let l = &i.lessons;
+    for x in l.went_well.iter().chain(&l.went_wrong).chain(&l.lucky) {
+        w.plain(x);
+    }
+    for f in &i.factors {
+        w.plain(&f.note);
+    }
+    for a in &i.action_items {
+        w.plain(&a.title);
+    }
+    let started = view(i.started, tz);
+    let severity = c
+        .severity(&i.severity)
+        .map_or(i.severity.as_str(), |s| s.name.as_str());
+    let status = if i.ongoing() {
+        ("ongoing", "Ongoing")
+    } else {
+        ("resolved", "Resolved")
+    };
+    let mut facets: Vec<(&'static str, String, String)> = Vec::new();
+    for id in &i.components {
+        // Hidden components are listed nowhere.
+        if let Some(comp) = c.component(id).filter(|x| !x.hidden) {
+            facets.push(("component", id.clone(), comp.name.clone()));
+        }
+    }
+    facets.push(("severity", i.severity.clone(), severity.to_string()));
+    let year = i.started.with_timezone(&tz).year().to_string();
+    facets.push(("year", year.clone(), year));
+    for f in &i.factors {
+        let name = c.factor(&f.id).map_or(f.id.as_str(), |t| t.name.as_str());
+        facets.push(("factor", f.id.clone(), name.to_string()));
+    }
+    facets.push(("status", status.0.to_string(), status.1.to_string()));
+    SearchDoc {
+        path,
+        title: i.title.clone(),
+        date: started.date_display.clone(),
+        iso: started.iso.clone(),
+        severity: severity.to_string(),
+        status: status.1.to_string(),
+        terms: w.into_terms(),
+        facets,
+    }
+}
+
+/// The files of the index for `docs` (in site order, newest first): path under the site
+/// root → JSON.
+pub fn files(docs: &[SearchDoc]) -> Vec<(String, String)> {
+    let n = docs.len();
+    // Postings: term → [(doc, score)], docs ascending.
+    let mut postings: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (t, s) in &doc.terms {
+            postings.entry(t.as_str()).or_default().push((d, *s));
+        }
+    }
+    let mut common = BTreeSet::new();
+    if n >= COMMON_MIN_DOCS {
+        postings.retain(|t, p| {
+            let keep = (p.len() as f64) <= COMMON_SHARE * n as f64;
+            if !keep {
+                common.insert(t.to_string());
+            }
+            keep
+        });
+    }
+    let mut out = Vec::new();
+    let mut shard_names = Vec::new();
+    let terms: Vec<(&str, String)> = postings
+        .iter_mut()
+        .map(|(t, p)| {
+            p.sort_unstable();
+            (*t, postings_json(p))
+        })
+        .collect();
+    shard(&terms, MIN_PREFIX, &mut |prefix, members| {
+        let mut json = String::from("{");
+        for (k, (t, p)) in members.iter().enumerate() {
+            if k > 0 {
+                json.push(',');
+            }
+            json.push_str(&serde_json::to_string(t).unwrap_or_default());
+            json.push(':');
+            json.push_str(p);
+        }
+        json.push('}');
+        out.push((format!("search/t/{}.json", hex(prefix)), json));
+        shard_names.push(prefix.to_string());
+    });
+    for (k, chunk) in docs.chunks(CHUNK).enumerate() {
+        let rows: Vec<[&str; 6]> = chunk
+            .iter()
+            .map(|d| {
+                [
+                    d.path.as_str(),
+                    &d.title,
+                    &d.date,
+                    &d.iso,
+                    &d.severity,
+                    &d.status,
+                ]
+            })
+            .collect();
+        out.push((
+            format!("search/d/{k}.json"),
+            serde_json::to_string(&rows).unwrap_or_default(),
+        ));
+    }
+    // Facets: value → docs, and the labels and counts for the manifest.
+    let mut facet_docs: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    let mut labels: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (f, v, l) in &doc.facets {
+            let list = facet_docs.entry(f).or_default().entry(v).or_default();
+            if list.last() != Some(&d) {
+                list.push(d);
+            }
+            labels.insert((f, v), l);
+        }
+    }
+    let mut manifest_facets = Vec::new();
+    for (id, name) in FACETS {
+        let values = facet_docs.get(id);
+        let mut json = String::from("{");
+        let mut listed = Vec::new();
+        for (k, (v, ds)) in values.into_iter().flatten().enumerate() {
+            if k > 0 {
+                json.push(',');
+            }
+            json.push_str(&serde_json::to_string(v).unwrap_or_default());
+            json.push(':');
+            let deltas: Vec<usize> = ds
+                .iter()
+                .scan(0, |prev, &d| {
+                    let delta = d - *prev;
+                    *prev = d;
+                    Some(delta)
+                })
+                .collect();
+            json.push_str(&serde_json::to_string(&deltas).unwrap_or_default());
+            listed.push(serde_json::json!({
+                "value": v,
+                "label": labels.get(&(id, *v)).copied().unwrap_or(v),
+                "count": ds.len(),
+            }));
+        }
+        json.push('}');
+        out.push((format!("search/f/{id}.json"), json));
+        manifest_facets.push(serde_json::json!({ "id": id, "name": name, "values": listed }));
+    }
+    let manifest = serde_json::json!({
+        "version": VERSION,
+        "docs": n,
+        "chunk": CHUNK,
+        "shards": shard_names,
+        "common": common,
+        "facets": manifest_facets,
+    });
+    out.push((
+        "search/index.json".to_string(),
+        serde_json::to_string(&manifest).unwrap_or_default(),
+    ));
+    out.sort();
+    out
+}
+
+/// Each facet with its values, labels and counts, for the search page (the same numbers as
+/// the manifest's).
+pub fn facet_views(docs: &[SearchDoc]) -> Vec<FacetView> {
+    FACETS
+        .iter()
+        .map(|(id, name)| {
+            let mut values: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+            for d in docs {
+                let mut seen = BTreeSet::new();
+                for (f, v, l) in &d.facets {
+                    if f == id && seen.insert(v) {
+                        values.entry(v).or_insert((l, 0)).1 += 1;
+                    }
+                }
+            }
+            let mut values: Vec<FacetValueView> = values
+                .into_iter()
+                .map(|(v, (l, count))| FacetValueView {
+                    value: v.to_string(),
+                    label: l.to_string(),
+                    count,
+                })
+                .collect();
+            // Years newest first; the rest by label.
+            if *id == "year" {
+                values.reverse();
+            } else {
+                values.sort_by(|a, b| a.label.cmp(&b.label).then(a.value.cmp(&b.value)));
+            }
+            FacetView { id, name, values }
+        })
+        .filter(|f| !f.values.is_empty())
+        .collect()
+}
+
+/// `[doc, score, delta, score, …]`.
+fn postings_json(p: &[(usize, u32)]) -> String {
+    let mut s = String::with_capacity(p.len() * 6 + 2);
+    s.push('[');
+    let mut prev = 0;
+    for (k, (d, score)) in p.iter().enumerate() {
+        if k > 0 {
+            s.push(',');
+        }
+        s.push_str(&(d - prev).to_string());
+        s.push(',');
+        s.push_str(&score.to_string());
+        prev = *d;
+    }
+    s.push(']');
+    s
+}
+
+/// A term and its postings as JSON.
+type Term<'a> = (&'a str, String);
+
+/// The first `n` characters of `t`.
+fn prefix(t: &str, n: usize) -> &str {
+    t.char_indices().nth(n).map_or(t, |(k, _)| &t[..k])
+}
+
+/// Group `terms` (sorted) by their first `len` characters and hand each group to `emit`,
+/// splitting a group that is too large by one more character (its terms no longer than the
+/// prefix stay together under the prefix itself).
+fn shard(terms: &[Term], len: usize, emit: &mut dyn FnMut(&str, &[Term])) {
+    let mut start = 0;
+    while start < terms.len() {
+        let p = prefix(terms[start].0, len);
+        let end = start
+            + terms[start..]
+                .iter()
+                .take_while(|(t, _)| prefix(t, len) == p)
+                .count();
+        let group = &terms[start..end];
+        let size: usize = group.iter().map(|(t, p)| t.len() + p.len() + 4).sum();
+        if size > SHARD_BYTES && len < MAX_PREFIX {
+            // Terms that are the prefix itself (shorter than len + 1) stay under `p`.
+            let short = group
+                .iter()
+                .take_while(|(t, _)| t.chars().count() <= len)
+                .count();
+            if short > 0 {
+                emit(p, &group[..short]);
+            }
+            shard(&group[short..], len + 1, emit);
+        } else {
+            emit(p, group);
+        }
+        start = end;
+    }
+}
+
+/// Lower-case hexadecimal of the UTF-8 bytes: a file name for any prefix (`_` for the empty
+/// one).
+fn hex(s: &str) -> String {
+    if s.is_empty() {
+        return "_".into();
+    }
+    s.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, body: &str, facets: &[(&'static str, &str)]) -> SearchDoc {
+        let mut w = Words::default();
+        w.title(title);
+        w.html(body);
+        SearchDoc {
+            path: format!("/incidents/{}/", title.to_lowercase().replace(' ', "-")),
+            title: title.into(),
+            date: "Nov 3, 2025".into(),
+            iso: "2025-11-03T12:00:00Z".into(),
+            severity: "Major".into(),
+            status: "Resolved".into(),
+            terms: w.into_terms(),
+            facets: facets
+                .iter()
+                .map(|(f, v)| (*f, v.to_string(), v.to_uppercase()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn words_split_fold_and_bound() {
+        let w: Vec<String> =
+            words("DNS-Migration: the API’s 5xx rate; a Zürich x at 12:05 on 2025").collect();
+        assert_eq!(
+            w,
+            [
+                "dns",
+                "migration",
+                "the",
+                "api",
+                "5xx",
+                "rate",
+                "zürich",
+                "at",
+                "on",
+                "2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn html_text_drops_tags_and_decodes() {
+        assert_eq!(
+            html_text("<p>a &lt;b&gt; &amp; <em>c</em>&#39;s</p>"),
+            " a <b> &  c 's "
+        );
+    }
+
+    #[test]
+    fn postings_scores_facets_and_determinism() {
+        let docs = vec![
+            doc(
+                "Database failover",
+                "<p>The replica lagged.</p>",
+                &[("component", "db")],
+            ),
+            doc(
+                "API errors",
+                "<p>Database connections ran out.</p>",
+                &[("component", "api"), ("component", "db")],
+            ),
+        ];
+        let files = files(&docs);
+        let get = |p: &str| {
+            files
+                .iter()
+                .find(|(f, _)| f == p)
+                .map(|(_, j)| j.clone())
+                .unwrap()
+        };
+        // "database": doc 0 in the title (8), doc 1 in the text (1): [0,8, 1,1].
+        // Two small documents: one shard, for the empty prefix.
+        let shards = files.iter().filter(|(f, _)| f.starts_with("search/t/"));
+        assert_eq!(shards.count(), 1);
+        let shard: serde_json::Value = serde_json::from_str(&get("search/t/_.json")).unwrap();
+        assert_eq!(shard["database"], serde_json::json!([0, 8, 1, 1]));
+        let f: serde_json::Value = serde_json::from_str(&get("search/f/component.json")).unwrap();
+        assert_eq!(f["db"], serde_json::json!([0, 1]));
+        assert_eq!(f["api"], serde_json::json!([1]));
+        let m: serde_json::Value = serde_json::from_str(&get("search/index.json")).unwrap();
+        assert_eq!(m["docs"], 2);
+        assert_eq!(m["facets"][0]["values"][1]["label"], "DB");
+        assert_eq!(m["facets"][0]["values"][1]["count"], 2);
+        assert_eq!(files, super::files(&docs));
+    }
+
+    #[test]
+    fn large_shards_split_by_longer_prefixes() {
+        // 3,000 words starting "co": far over SHARD_BYTES, split into "coX…" shards; "co"
+        // itself stays in the "co" shard.
+        let body: String = (0..3000).map(|k| format!("co{k:x}q ")).collect::<String>() + " co";
+        let docs = vec![doc("One", &body, &[])];
+        let files = files(&docs);
+        let shards: Vec<&String> = files
+            .iter()
+            .map(|(f, _)| f)
+            .filter(|f| f.starts_with("search/t/"))
+            .collect();
+        assert!(shards.len() > 2, "{shards:?}");
+        for (f, j) in &files {
+            if f.starts_with("search/t/") {
+                assert!(j.len() <= SHARD_BYTES + 64, "{f}: {}", j.len());
+            }
+        }
+        let co: serde_json::Value = serde_json::from_str(
+            &files
+                .iter()
+                .find(|(f, _)| *f == format!("search/t/{}.json", hex("co")))
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        assert_eq!(co.as_object().unwrap().keys().collect::<Vec<_>>(), ["co"]);
+    }
+
+    #[test]
+    fn common_words_are_left_out_and_listed() {
+        let docs: Vec<SearchDoc> = (0..30)
+            .map(|k| {
+                doc(
+                    &format!("Incident {k}"),
+                    if k < 20 {
+                        "<p>the outage</p>"
+                    } else {
+                        "<p>outage rare</p>"
+                    },
+                    &[],
+                )
+            })
+            .collect();
+        let files = files(&docs);
+        let m: serde_json::Value = serde_json::from_str(
+            &files
+                .iter()
+                .find(|(f, _)| f == "search/index.json")
+                .unwrap()
+                .1,
+        )
+        .unwrap();
+        // "incident" and "outage" are in 30 of 30, "the" in 20 of 30 (> 15): left out; "rare" in 10 stays.
+        assert_eq!(
+            m["common"],
+            serde_json::json!(["incident", "outage", "the"])
+        );
+        assert!(files.iter().any(|(_, j)| j.contains("\"rare\"")));
+    }
+}
