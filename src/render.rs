@@ -539,7 +539,8 @@ fn prepare_data(
         authors: &i.authors,
         timeline,
         runs,
-        timeline_first: input.config.incident_page.order == crate::input::config::PageOrder::TimelineFirst
+        timeline_first: input.config.incident_page.order
+            == crate::input::config::PageOrder::TimelineFirst
             || !has_body,
         has_body,
         body_html: &body.html,

@@ -311,11 +311,17 @@ fn impact_windows_are_a_visible_table() {
     // Under the chart, not folded into the <details> with the rest of its text alternative.
     assert!(texts(&doc, "details table.timeline-lanes").is_empty());
     assert_eq!(
-        texts(&doc, "section.course > .table-wrap table.timeline-lanes caption"),
+        texts(
+            &doc,
+            "section.course > .table-wrap table.timeline-lanes caption"
+        ),
         ["Impact by component"]
     );
     assert_eq!(
-        rows(&doc, "section.course > .table-wrap table.timeline-lanes tbody tr"),
+        rows(
+            &doc,
+            "section.course > .table-wrap table.timeline-lanes tbody tr"
+        ),
         [
             // 18:00Z–07:00Z is 19:00–08:00 CET, 13h.
             vec![
@@ -344,5 +350,8 @@ fn impact_windows_are_a_visible_table() {
         ]
     );
     // The phases stay in the text alternative.
-    assert_eq!(texts(&doc, "details.timeline-alt table.timeline-phases").len(), 1);
+    assert_eq!(
+        texts(&doc, "details.timeline-alt table.timeline-phases").len(),
+        1
+    );
 }

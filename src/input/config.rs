@@ -1066,15 +1066,36 @@ mod tests {
     #[test]
     fn incident_page_order() {
         let base = "title = \"t\"\nbase_url = \"https://x/\"\n";
-        assert_eq!(cfg(base).unwrap().incident_page.order, PageOrder::PostmortemFirst);
-        let c = cfg(&format!("{base}[incident_page]\norder = \"timeline-first\"\n")).unwrap();
+        assert_eq!(
+            cfg(base).unwrap().incident_page.order,
+            PageOrder::PostmortemFirst
+        );
+        let c = cfg(&format!(
+            "{base}[incident_page]\norder = \"timeline-first\"\n"
+        ))
+        .unwrap();
         assert_eq!(c.incident_page.order, PageOrder::TimelineFirst);
-        let err = cfg(&format!("{base}[incident_page]\norder = \"timeline_first\"\n")).unwrap_err();
+        let err = cfg(&format!(
+            "{base}[incident_page]\norder = \"timeline_first\"\n"
+        ))
+        .unwrap_err();
         assert_eq!(err.len(), 1);
         assert_eq!((err[0].line, err[0].col), (4, 9));
-        assert!(err[0].message.contains("unknown incident page order `timeline_first`"), "{}", err[0]);
-        assert_eq!(err[0].help.as_deref(), Some("did you mean `timeline-first`?"));
-        let err = cfg(&format!("{base}[incident_page]\nordre = \"timeline-first\"\n")).unwrap_err();
+        assert!(
+            err[0]
+                .message
+                .contains("unknown incident page order `timeline_first`"),
+            "{}",
+            err[0]
+        );
+        assert_eq!(
+            err[0].help.as_deref(),
+            Some("did you mean `timeline-first`?")
+        );
+        let err = cfg(&format!(
+            "{base}[incident_page]\nordre = \"timeline-first\"\n"
+        ))
+        .unwrap_err();
         assert_eq!(err[0].help.as_deref(), Some("did you mean `order`?"));
     }
 
