@@ -399,6 +399,24 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
         .collect()
 }
 
+/// The timeline's runs ([`crate::model::runs`]) as the page shows them, over the entry views
+/// already made.
+fn run_views(i: &Incident, timeline: &[EntryView]) -> Vec<RunView> {
+    crate::model::runs::runs(&i.timeline)
+        .into_iter()
+        .map(|r| {
+            let (first, last) = (&timeline[r.start].at, &timeline[r.end - 1].at);
+            RunView {
+                start: r.start,
+                end: r.end,
+                count: r.len(),
+                collapsed: crate::model::runs::is_run(&r),
+                same_day: first.date == last.date && first.zone == last.zone,
+            }
+        })
+        .collect()
+}
+
 fn due_view(d: chrono::NaiveDate) -> DueView {
     DueView {
         iso: crate::util::timefmt::ymd(d),
@@ -508,19 +526,25 @@ fn prepare_data(
     let tz = input.config.timezone;
     let summary = summary_value(input, paths, shared, i);
     let timeline = entry_views(i, tz, linker);
+    let runs = run_views(i, &timeline);
     let messages = timeline.iter().map(|e| e.message_html.clone()).collect();
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
     // Short texts of the front matter (a trigger, a note, a lesson): inline Markdown, as
     // timeline messages are rendered.
     let inline = |md: &str| markdown::render_inline_linked(md, None, Some(&links));
+    let has_body = !body.html.trim().is_empty();
     let full = IncidentView {
         detected_by: i.detected_by.as_deref(),
         detected: i.detected.map(|d| view(d, tz)),
         time_to_detect: i.time_to_detect().map(duration_view),
         authors: &i.authors,
         timeline,
-        has_body: !body.html.trim().is_empty(),
+        runs,
+        timeline_first: input.config.incident_page.order
+            == crate::input::config::PageOrder::TimelineFirst
+            || !has_body,
+        has_body,
         body_html: &body.html,
         toc: &body.toc,
         action_items: i

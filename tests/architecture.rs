@@ -16,6 +16,7 @@ const LAYERS: &[(&str, usize)] = &[
     ("model", 1),
     ("model::uptime", 1),
     ("model::related", 1),
+    ("model::runs", 1),
     // Inputs, read strictly.
     ("input", 2),
     // Raw input to the model (errors), then warnings.

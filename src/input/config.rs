@@ -29,12 +29,19 @@ struct RawConfig {
     feeds: Option<RawFeeds>,
     check: Option<RawCheck>,
     search: Option<RawSearch>,
+    incident_page: Option<RawIncidentPage>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSearch {
     enabled: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIncidentPage {
+    order: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,6 +119,7 @@ static TERM_KEYS: Schema = Schema::of::<RawTerm>(&[]);
 static FEEDS_KEYS: Schema = Schema::of::<RawFeeds>(&[]);
 static CHECK_KEYS: Schema = Schema::of::<RawCheck>(&[]);
 static SEARCH_KEYS: Schema = Schema::of::<RawSearch>(&[]);
+static INCIDENT_PAGE_KEYS: Schema = Schema::of::<RawIncidentPage>(&[]);
 static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("groups", &GROUP_KEYS),
     ("components", &COMPONENT_KEYS),
@@ -122,6 +130,7 @@ static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("feeds", &FEEDS_KEYS),
     ("check", &CHECK_KEYS),
     ("search", &SEARCH_KEYS),
+    ("incident_page", &INCIDENT_PAGE_KEYS),
 ]);
 
 /// The validated site configuration.
@@ -150,6 +159,41 @@ pub struct Config {
     pub check: CheckConfig,
     /// Whether the site has a search page and index (`[search] enabled`, default true).
     pub search: bool,
+    /// `[incident_page]`: how the incident page is laid out.
+    pub incident_page: IncidentPageConfig,
+}
+
+/// `[incident_page]`.
+#[derive(Debug, Clone, Copy, Default, Hash)]
+pub struct IncidentPageConfig {
+    /// `order`: where the update log goes.
+    pub order: PageOrder,
+}
+
+/// `[incident_page] order`: where an incident page puts its full update log (the timeline).
+/// Both put the summary box (facts, affected components, contributing factors, the course of
+/// the incident) and the contents first; an incident with no postmortem body yet shows its
+/// timeline right after them either way (it is all there is to read).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum PageOrder {
+    /// `postmortem-first` (the default): the postmortem, lessons and action items, then the
+    /// timeline, so a reader reaches the postmortem without scrolling past a long update log.
+    #[default]
+    PostmortemFirst,
+    /// `timeline-first`: the timeline, then the postmortem.
+    TimelineFirst,
+}
+
+impl PageOrder {
+    pub const IDS: &'static [&'static str] = &["postmortem-first", "timeline-first"];
+
+    pub fn parse(s: &str) -> Option<PageOrder> {
+        match s {
+            "postmortem-first" => Some(PageOrder::PostmortemFirst),
+            "timeline-first" => Some(PageOrder::TimelineFirst),
+            _ => None,
+        }
+    }
 }
 
 /// `[check]`: thresholds of the warnings.
@@ -498,6 +542,7 @@ pub fn from_str_partial(
     let uptime = uptime(&map, &mut diags, raw.uptime.as_ref());
     let feed_limit = feed_limit(&map, &mut diags, raw.feeds.as_ref());
     let check = check(&map, &mut diags, raw.check.as_ref());
+    let incident_page = incident_page(&map, &mut diags, raw.incident_page.as_ref());
     let (theme, theme_at) = theme(&map, &mut diags, root, raw.theme.as_ref());
 
     let config = Config {
@@ -517,6 +562,7 @@ pub fn from_str_partial(
         feed_limit,
         check,
         search: raw.search.and_then(|s| s.enabled).unwrap_or(true),
+        incident_page,
     };
     (Some(config), diags)
 }
@@ -880,6 +926,29 @@ fn check(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Option<&RawCheck>) -
     check
 }
 
+/// `[incident_page]`: `order`, one of [`PageOrder::IDS`].
+fn incident_page(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    raw: Option<&RawIncidentPage>,
+) -> IncidentPageConfig {
+    let mut page = IncidentPageConfig::default();
+    if let Some(o) = raw.and_then(|r| r.order.as_ref()) {
+        match PageOrder::parse(o.get_ref()) {
+            Some(order) => page.order = order,
+            None => diags.push(
+                map.at_code(
+                    codes::BAD_VALUE,
+                    o.span(),
+                    format!("unknown incident page order `{}`", o.get_ref()),
+                )
+                .with_help(crate::diag::suggestion(o.get_ref(), PageOrder::IDS)),
+            ),
+        }
+    }
+    page
+}
+
 /// `theme` and where it is set.
 fn theme(
     map: &SourceMap,
@@ -1004,6 +1073,42 @@ mod tests {
             err[0]
         );
         assert_eq!(err[0].help.as_deref(), Some("did you mean `timezone`?"));
+    }
+
+    #[test]
+    fn incident_page_order() {
+        let base = "title = \"t\"\nbase_url = \"https://x/\"\n";
+        assert_eq!(
+            cfg(base).unwrap().incident_page.order,
+            PageOrder::PostmortemFirst
+        );
+        let c = cfg(&format!(
+            "{base}[incident_page]\norder = \"timeline-first\"\n"
+        ))
+        .unwrap();
+        assert_eq!(c.incident_page.order, PageOrder::TimelineFirst);
+        let err = cfg(&format!(
+            "{base}[incident_page]\norder = \"timeline_first\"\n"
+        ))
+        .unwrap_err();
+        assert_eq!(err.len(), 1);
+        assert_eq!((err[0].line, err[0].col), (4, 9));
+        assert!(
+            err[0]
+                .message
+                .contains("unknown incident page order `timeline_first`"),
+            "{}",
+            err[0]
+        );
+        assert_eq!(
+            err[0].help.as_deref(),
+            Some("did you mean `timeline-first`?")
+        );
+        let err = cfg(&format!(
+            "{base}[incident_page]\nordre = \"timeline-first\"\n"
+        ))
+        .unwrap_err();
+        assert_eq!(err[0].help.as_deref(), Some("did you mean `order`?"));
     }
 
     #[test]

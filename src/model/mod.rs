@@ -4,6 +4,7 @@
 pub mod archive;
 pub mod phases;
 pub mod related;
+pub mod runs;
 pub mod stats;
 pub mod status;
 pub mod uptime;

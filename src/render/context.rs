@@ -482,6 +482,23 @@ pub struct EntryView {
     pub message_html: String,
 }
 
+/// A stretch of the timeline as the incident page shows it ([`crate::model::runs`]): one
+/// entry, or a run of identical entries collapsed into one.
+#[derive(Serialize)]
+pub struct RunView {
+    /// The index of its first entry in `timeline`.
+    pub start: usize,
+    /// One past the index of its last entry.
+    pub end: usize,
+    /// How many entries: 1, or [`crate::model::runs::MIN_RUN`] or more for a collapsed run.
+    pub count: usize,
+    /// Whether it is a collapsed run.
+    pub collapsed: bool,
+    /// Whether its first and last entries fall on the same local date, in the same zone
+    /// abbreviation (the span then shows times only); always true for one entry.
+    pub same_day: bool,
+}
+
 #[derive(Serialize)]
 pub struct DueView {
     pub iso: String,
@@ -508,6 +525,11 @@ pub struct IncidentView<'a> {
     pub time_to_detect: Option<DurationView>,
     pub authors: &'a [String],
     pub timeline: Vec<EntryView>,
+    /// The timeline in runs, in order, covering every entry once: what the page shows.
+    pub runs: Vec<RunView>,
+    /// Whether the page shows the timeline before the postmortem: site.toml's
+    /// `[incident_page] order = "timeline-first"`, or no postmortem body yet.
+    pub timeline_first: bool,
     pub body_html: &'a str,
     pub has_body: bool,
     pub toc: &'a [markdown::TocEntry],
@@ -585,10 +607,14 @@ pub struct CustomerImpactView {
 pub struct TimelineChartView {
     /// The `<svg role="img">` with its `<title>` and `<desc>`, every text escaped.
     pub svg_html: String,
-    /// The same as text, every time in full: a paragraph with the span and detection, a table
-    /// of phases and a table of each component's windows (escaped HTML, made with the SVG:
-    /// it must say exactly what the chart draws).
+    /// The same as text, every time in full: a paragraph with the span and detection and a
+    /// table of phases (escaped HTML, made with the SVG: with `windows_html` it must say
+    /// exactly what the chart draws).
     pub alt_html: String,
+    /// The rest of the text alternative, shown beside the chart rather than folded away: a
+    /// table of each component's windows (component, level, from, to, duration); empty when
+    /// no component is drawn.
+    pub windows_html: String,
 }
 
 // Status pages

@@ -412,9 +412,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     );
     s.push_str("</svg>");
 
+    let (alt_html, windows_html) = text_alternative(c, course, &v);
     TimelineChartView {
         svg_html: s,
-        alt_html: text_alternative(c, course, &v),
+        alt_html,
+        windows_html,
     }
 }
 
@@ -428,13 +430,14 @@ fn time_html(out: &mut String, v: &TimeView) {
     );
 }
 
-/// The chart as text, for the `<details>` under it: the span, then a table of phases and one
-/// of each component's windows, every time in full.
+/// The chart as text, every time in full, in two parts: the span and a table of phases (for
+/// the `<details>` under the chart), and a table of each component's windows (shown beside the
+/// chart: the incident's impact on each component, which readers look for).
 fn text_alternative<'v>(
     c: &Config,
     course: &Course,
     v: &dyn Fn(DateTime<Utc>) -> std::borrow::Cow<'v, TimeView>,
-) -> String {
+) -> (String, String) {
     let mut h = String::with_capacity(1024);
     let _ = write!(h, "<p>Times in {}. From ", markup(c.timezone.name()));
     time_html(&mut h, &v(course.start));
@@ -470,8 +473,9 @@ fn text_alternative<'v>(
         }
         h.push_str("</tbody>\n</table>\n</div>\n");
     }
+    let alt = std::mem::take(&mut h);
     if !course.lanes.is_empty() {
-        h.push_str("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-lanes\" tabindex=\"0\">\n<table class=\"timeline-lanes\">\n<caption id=\"course-lanes\">Components</caption>\n<thead><tr><th scope=\"col\">Component</th><th scope=\"col\">Level</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n");
+        h.push_str("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-lanes\" tabindex=\"0\">\n<table class=\"timeline-lanes\">\n<caption id=\"course-lanes\">Impact by component</caption>\n<thead><tr><th scope=\"col\">Component</th><th scope=\"col\">Level</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n");
         for l in &course.lanes {
             let name = c
                 .component(l.component)
@@ -499,7 +503,7 @@ fn text_alternative<'v>(
         }
         h.push_str("</tbody>\n</table>\n</div>\n");
     }
-    h
+    (alt, h)
 }
 
 /// The `<desc>`: every phase and window in words (not escaped).
