@@ -141,6 +141,8 @@ struct Ctx<'a> {
     map: SourceMap<'a>,
     base: usize,
     tz: Tz,
+    /// The file's own zone, when it sets a valid one.
+    posted_tz: Option<Tz>,
     diags: Vec<Diagnostic>,
 }
 
@@ -152,11 +154,15 @@ impl<'a> Ctx<'a> {
             map: raw.source_map(),
             base: front.base,
             tz: config.timezone,
+            posted_tz: None,
             diags: Vec::new(),
         };
         if let Some(tz) = &front.timezone {
             match crate::input::config::parse_tz(tz.get_ref()) {
-                Ok(t) => cx.tz = t,
+                Ok(t) => {
+                    cx.tz = t;
+                    cx.posted_tz = Some(t);
+                }
                 Err((m, h)) => cx.err(codes::BAD_VALUE, tz.span(), m, Some(h)),
             }
         }
@@ -306,6 +312,7 @@ pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         lessons: archive.lessons,
         related,
         customer_impact: archive.customer_impact,
+        posted_tz: cx.posted_tz,
         started,
         detected: times.detected,
         resolved: times.resolved,

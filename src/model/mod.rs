@@ -309,6 +309,9 @@ pub struct Incident {
     /// Slugs of other incidents this file names (see `model::archive` for both directions).
     pub related: Vec<String>,
     pub customer_impact: CustomerImpact,
+    /// The zone the file says it was written in (`timezone`), if it says one: its offset-less
+    /// times were read there, and pages show its times as posted there too.
+    pub posted_tz: Option<chrono_tz::Tz>,
     pub started: DateTime<Utc>,
     pub detected: Option<DateTime<Utc>>,
     pub resolved: Option<DateTime<Utc>>,
@@ -673,6 +676,7 @@ pub(crate) mod tests_support {
             lessons: Lessons::default(),
             related: related.iter().map(|s| s.to_string()).collect(),
             customer_impact: CustomerImpact::default(),
+            posted_tz: None,
             started,
             detected: None,
             resolved: None,
