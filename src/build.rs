@@ -281,8 +281,11 @@ pub fn analyze(
                         b: &std::sync::Arc<crate::model::Incident>| {
         b.started.cmp(&a.started).then_with(|| a.slug.cmp(&b.slug))
     };
-    let (mut maintenances, mut incidents): (Vec<_>, Vec<_>) =
-        all.into_iter().partition(|i| i.is_maintenance());
+    // The site as it stood at `now`: what was written after it is left out.
+    let (mut maintenances, mut incidents): (Vec<_>, Vec<_>) = all
+        .iter()
+        .filter_map(|i| crate::model::as_of(i, now))
+        .partition(|i| i.is_maintenance());
     maintenances.sort_by(newest_first);
     incidents.sort_by(newest_first);
     Ok((

@@ -7,7 +7,7 @@ use crate::model::{Incident, Level};
 use crate::output::Sink;
 use crate::util::markdown;
 use crate::util::route::Route;
-use crate::util::timefmt::{duration_view, view, DurationView, TimeView};
+use crate::util::timefmt::{duration_view, view, view_as_posted, DurationView, TimeView};
 use chrono::{DateTime, Datelike, Utc};
 use context::*;
 use rayon::prelude::*;
@@ -350,8 +350,8 @@ fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incide
         draft: i.draft,
         review_state: i.review.state.id(),
         ongoing: i.ongoing(),
-        started: view(i.started, tz),
-        resolved: i.resolved.map(|r| view(r, tz)),
+        started: view_as_posted(i.started, tz, i.posted_tz),
+        resolved: i.resolved.map(|r| view_as_posted(r, tz, i.posted_tz)),
         duration: i.duration_seconds().map(duration_view),
         ongoing_for: i.ongoing_for(input.now).map(duration_view),
         tags: &i.tags,
@@ -392,7 +392,7 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
         .map(|e| EntryView {
             status: e.status.id(),
             label: e.status.label(),
-            at: view(e.at, tz),
+            at: view_as_posted(e.at, tz, i.posted_tz),
             offset: crate::util::timefmt::format_offset(i.offset_of(e)),
             message_html: markdown::render_inline_linked(&e.message, None, Some(&links)),
         })
@@ -527,6 +527,13 @@ fn prepare_data(
     let summary = summary_value(input, paths, shared, i);
     let timeline = entry_views(i, tz, linker);
     let runs = run_views(i, &timeline);
+    // Named where any of its times reads differently from the site's zone.
+    let posted_zone = i.posted_tz.is_some()
+        && (timeline.iter().any(|e| e.at.posted.is_some())
+            || [Some(i.started), i.resolved, i.detected]
+                .into_iter()
+                .flatten()
+                .any(|t| view_as_posted(t, tz, i.posted_tz).posted.is_some()));
     let messages = timeline.iter().map(|e| e.message_html.clone()).collect();
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
@@ -536,8 +543,9 @@ fn prepare_data(
     let has_body = !body.html.trim().is_empty();
     let full = IncidentView {
         detected_by: i.detected_by.as_deref(),
-        detected: i.detected.map(|d| view(d, tz)),
+        detected: i.detected.map(|d| view_as_posted(d, tz, i.posted_tz)),
         time_to_detect: i.time_to_detect().map(duration_view),
+        posted_zone: posted_zone.then(|| i.posted_tz.map(|p| p.name())).flatten(),
         authors: &i.authors,
         timeline,
         runs,

@@ -44,7 +44,7 @@ fn every_content_problem_is_reported_in_one_run() {
     assert_eq!(json.status.code(), Some(1));
     insta::assert_snapshot!("check_json", json.stdout);
     assert_eq!(
-        json.stderr, "check: 28 errors, 14 warnings in 42 files\n",
+        json.stderr, "check: 28 errors, 15 warnings in 43 files\n",
         "the summary goes to stderr"
     );
 

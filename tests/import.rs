@@ -612,20 +612,22 @@ fn essentials(api: &Value, key: &str) -> Vec<Value> {
 /// The test fixture site, and the repository's example site (which has maintenances).
 #[test]
 fn our_own_api_imports_back_to_the_same_incidents() {
-    round_trip(common::fixture_site(), "incidents");
+    round_trip(common::fixture_site(), "incidents", NOW);
     let example = tempfile::tempdir().unwrap();
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(repo.join("site.toml"), example.path().join("site.toml")).unwrap();
     for dir in ["content", "themes"] {
         common::copy_dir(&repo.join(dir), &example.path().join(dir));
     }
-    round_trip(example, "scheduled_maintenances");
+    // As of the end of 2026: a build as of an earlier time leaves out the maintenances
+    // announced later (docs/format.md#as-of-now).
+    round_trip(example, "scheduled_maintenances", "2026-12-31T00:00:00Z");
 }
 
 /// Build `first`, import its /api/v2/ into a new site, build that, and compare their APIs;
-/// `must_have` is a list that may not be empty in the first site.
-fn round_trip(first: tempfile::TempDir, must_have: &str) {
-    let out = run(first.path(), &["build", "--now", NOW]);
+/// `must_have` is a list that may not be empty in the first site. Both are built as of `now`.
+fn round_trip(first: tempfile::TempDir, must_have: &str, now: &str) {
+    let out = run(first.path(), &["build", "--now", now]);
     assert!(out.status.success(), "{}", out.stderr);
     let api = first.path().join("public/api/v2");
 
@@ -643,7 +645,8 @@ fn round_trip(first: tempfile::TempDir, must_have: &str) {
     args.extend(files.iter().map(String::as_str));
     let out = run(root, &args);
     assert!(out.status.success(), "{}{}", out.stdout, out.stderr);
-    build(root);
+    let out = run(root, &["build", "--now", now]);
+    assert!(out.status.success(), "build failed:\n{}", out.stderr);
     let api2 = root.join("public/api/v2");
     for (file, key) in [
         ("incidents.json", "incidents"),

@@ -251,8 +251,8 @@ fn incomplete_postmortem(out: &mut Out, i: &Incident) {
 }
 
 /// Warnings on an incident (not a maintenance): an incomplete postmortem; on its times: a start after now, no postmortem
-/// long after the resolution, a long incident, entries after the resolution, impact windows
-/// outside the incident.
+/// long after the resolution, a long incident, a long unresolved one, entries after the
+/// resolution, impact windows outside the incident.
 fn incident(out: &mut Out, config: &Config, i: &Incident, now: DateTime<Utc>) {
     incomplete_postmortem(out, i);
     let f = &out.raw.front;
@@ -317,6 +317,25 @@ fn incident(out: &mut Out, config: &Config, i: &Incident, now: DateTime<Utc>) {
                 );
             }
         }
+    }
+    if i.ongoing() && now - i.started > Duration::days(LONG_INCIDENT_DAYS) {
+        // At the latest entry: where the `resolved` one would go.
+        let span = f
+            .timeline
+            .last()
+            .map(|e| e.at.span())
+            .or_else(|| f.started.as_ref().map(|s| s.span()))
+            .unwrap_or(title.clone());
+        out.warn(
+            codes::LONG_UNRESOLVED,
+            span,
+            format!(
+                "the incident has been unresolved for {} days (as of {})",
+                (now - i.started).num_days(),
+                now.format("%Y-%m-%d %H:%M UTC")
+            ),
+            "was `resolved` forgotten? Add `resolved = <datetime>` or a `resolved` timeline entry; until then its components show as down on every page",
+        );
     }
     for (imp, raw_imp) in i.impacts.iter().zip(&f.impact) {
         let before = imp.start < i.started;
@@ -465,6 +484,25 @@ mod tests {
     }
 
     const NOW: &str = "2024-05-03T00:00:00Z";
+
+    #[test]
+    fn an_unresolved_incident_is_long_after_30_days_only() {
+        let cfg = config(14);
+        let head = "+++\ntitle = \"T\"\nsummary = \"S\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"identified\"\nmessage = \"m\"\n";
+        let open = format!("{head}+++\n");
+        // Started 2024-05-01T10:00Z: 30 days later is 2024-05-31T10:00Z, not yet more.
+        assert!(codes_of(&cfg, &open, "2024-05-31T10:00:00Z").is_empty());
+        assert_eq!(codes_of(&cfg, &open, "2024-05-31T10:00:01Z"), ["W0015"]);
+        // Resolved 40 days on: W0006 (and the missing postmortem), not W0015.
+        let resolved = format!(
+            "{head}\n[[timeline]]\nat = 2024-06-10T10:00:00Z\nstatus = \"resolved\"\nmessage = \"r\"\n+++\n"
+        );
+        let codes = codes_of(&cfg, &resolved, "2024-07-01T00:00:00Z");
+        assert!(
+            codes.contains(&"W0006") && !codes.contains(&"W0015"),
+            "{codes:?}"
+        );
+    }
 
     #[test]
     fn incomplete_postmortem_names_everything_missing_once() {

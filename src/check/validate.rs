@@ -18,9 +18,8 @@ use crate::input::config::{is_valid_id, Config};
 use crate::input::load::{FrontMatter, RawCustomerImpact, RawIncident};
 use crate::input::tomlx::{Datetime, Spanned};
 use crate::model::{
-    current_status, ActionItem, ActionStatus, CustomerImpact, Entry, Factor, Impact, Incident,
-    Kind, Lessons, Level, Review, ReviewState, Status, Window, INCIDENT_STATUSES,
-    MAINTENANCE_STATUSES,
+    ActionItem, ActionStatus, CustomerImpact, Entry, Factor, Impact, Incident, Kind, Lessons,
+    Level, Review, ReviewState, Status, Window, INCIDENT_STATUSES, MAINTENANCE_STATUSES,
 };
 use crate::util::timefmt;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -142,6 +141,8 @@ struct Ctx<'a> {
     map: SourceMap<'a>,
     base: usize,
     tz: Tz,
+    /// The file's own zone, when it sets a valid one.
+    posted_tz: Option<Tz>,
     diags: Vec<Diagnostic>,
 }
 
@@ -153,11 +154,15 @@ impl<'a> Ctx<'a> {
             map: raw.source_map(),
             base: front.base,
             tz: config.timezone,
+            posted_tz: None,
             diags: Vec::new(),
         };
         if let Some(tz) = &front.timezone {
             match crate::input::config::parse_tz(tz.get_ref()) {
-                Ok(t) => cx.tz = t,
+                Ok(t) => {
+                    cx.tz = t;
+                    cx.posted_tz = Some(t);
+                }
                 Err((m, h)) => cx.err(codes::BAD_VALUE, tz.span(), m, Some(h)),
             }
         }
@@ -283,7 +288,7 @@ pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
     if !cx.diags.is_empty() {
         return Err(cx.diags);
     }
-    let status = status(maintenance, &timeline, times.resolved);
+    let status = crate::model::derived_status(maintenance, &timeline, times.resolved);
     Ok(Incident {
         path: raw.path.clone(),
         kind,
@@ -307,6 +312,7 @@ pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         lessons: archive.lessons,
         related,
         customer_impact: archive.customer_impact,
+        posted_tz: cx.posted_tz,
         started,
         detected: times.detected,
         resolved: times.resolved,
@@ -564,22 +570,7 @@ fn window(cx: &mut Ctx, raw: &RawIncident, timeline: &[Entry]) -> Option<Window>
             );
             None
         }
-        (Some(s), Some(e)) => {
-            let start = timeline
-                .iter()
-                .find(|x| x.status == Status::InProgress)
-                .map_or(s, |x| x.at);
-            let end = timeline
-                .iter()
-                .find(|x| x.status == Status::Completed)
-                .map_or(e, |x| x.at);
-            Some(Window {
-                scheduled_start: s,
-                scheduled_end: e,
-                start,
-                end: end.max(start),
-            })
-        }
+        (Some(s), Some(e)) => Some(Window::from_timeline(s, e, timeline)),
         _ => None,
     }
 }
@@ -1114,24 +1105,6 @@ fn aliases(cx: &mut Ctx, front: &FrontMatter) -> Vec<String> {
 
 /// The current status: a maintenance's latest entry other than an update (scheduled when it
 /// has none); an incident's from its timeline, and at least resolved once it is resolved.
-fn status(maintenance: bool, timeline: &[Entry], resolved: Option<DateTime<Utc>>) -> Status {
-    if maintenance {
-        timeline
-            .iter()
-            .rev()
-            .map(|e| e.status)
-            .find(|s| *s != Status::Update)
-            .unwrap_or(Status::Scheduled)
-    } else {
-        match current_status(timeline, resolved.is_some()) {
-            s if resolved.is_some() && !matches!(s, Status::Resolved | Status::Postmortem) => {
-                Status::Resolved
-            }
-            s => s,
-        }
-    }
-}
-
 fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
 }

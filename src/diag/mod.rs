@@ -93,6 +93,7 @@ codes! {
     STUCK_IN_REVIEW = "W0012" "stuck-in-review";
     UNOWNED_ACTION = "W0013" "unowned-action-item";
     RELATED_DRAFT = "W0014" "related-draft";
+    LONG_UNRESOLVED = "W0015" "long-unresolved";
 }
 
 /// Whether `c` must never reach a reader or a log as itself: C0 and C1 control characters

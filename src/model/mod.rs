@@ -123,6 +123,25 @@ pub struct Window {
 }
 
 impl Window {
+    /// The window of a maintenance scheduled from `scheduled_start` to `scheduled_end`: it
+    /// starts at the first `in_progress` entry of `timeline`, else as scheduled, and ends at the
+    /// first `completed` entry, else as scheduled (never before it starts).
+    pub fn from_timeline(
+        scheduled_start: DateTime<Utc>,
+        scheduled_end: DateTime<Utc>,
+        timeline: &[Entry],
+    ) -> Window {
+        let first = |status| timeline.iter().find(|x| x.status == status).map(|x| x.at);
+        let start = first(Status::InProgress).unwrap_or(scheduled_start);
+        let end = first(Status::Completed).unwrap_or(scheduled_end);
+        Window {
+            scheduled_start,
+            scheduled_end,
+            start,
+            end: end.max(start),
+        }
+    }
+
     /// The actual window's length in seconds.
     pub fn duration_seconds(&self) -> i64 {
         (self.end - self.start).num_seconds()
@@ -291,6 +310,9 @@ pub struct Incident {
     /// Slugs of other incidents this file names (see `model::archive` for both directions).
     pub related: Vec<String>,
     pub customer_impact: CustomerImpact,
+    /// The zone the file says it was written in (`timezone`), if it says one: its offset-less
+    /// times were read there, and pages show its times as posted there too.
+    pub posted_tz: Option<chrono_tz::Tz>,
     pub started: DateTime<Utc>,
     pub detected: Option<DateTime<Utc>>,
     pub resolved: Option<DateTime<Utc>>,
@@ -519,6 +541,95 @@ pub fn last_update<'a>(
         .unwrap_or(now)
 }
 
+/// The status a file's timeline and resolution give: a maintenance's latest status that is not
+/// an `update` (scheduled when there is none); an incident's ([`current_status`]), resolved
+/// when it has a resolution but its timeline says otherwise.
+pub fn derived_status(
+    maintenance: bool,
+    timeline: &[Entry],
+    resolved: Option<DateTime<Utc>>,
+) -> Status {
+    if maintenance {
+        timeline
+            .iter()
+            .rev()
+            .map(|e| e.status)
+            .find(|s| *s != Status::Update)
+            .unwrap_or(Status::Scheduled)
+    } else {
+        match current_status(timeline, resolved.is_some()) {
+            s if resolved.is_some() && !matches!(s, Status::Resolved | Status::Postmortem) => {
+                Status::Resolved
+            }
+            s => s,
+        }
+    }
+}
+
+/// The item as it stood at `now` (`--now` in the past builds the site as it was then): None
+/// when it did not exist yet (an incident that had not started and had no entry by `now`, a
+/// maintenance whose first entry, its announcement, is after `now`); else without what was
+/// written after `now` — later timeline entries, a later resolution or detection, `[[impact]]`
+/// windows that had not begun (and an impact end after `now` is still open) — and with its
+/// status, and a maintenance's actual window and start, derived again from what is left.
+/// An item with nothing after `now` is returned as is (the same `Arc`).
+///
+/// A cut item's fingerprints change with the cut (so kept pages are not reused across
+/// different cuts); what the file states besides times (postmortem, action items) is kept.
+pub fn as_of(
+    item: &std::sync::Arc<Incident>,
+    now: DateTime<Utc>,
+) -> Option<std::sync::Arc<Incident>> {
+    let i = &**item;
+    let after = |t: &DateTime<Utc>| *t > now;
+    let first_written = i.timeline.first().map(|e| e.at);
+    let exists = match i.window {
+        // Announced with its first entry; without a timeline it is known from its schedule.
+        Some(_) => first_written.is_none_or(|t| t <= now),
+        None => i.started.min(first_written.unwrap_or(i.started)) <= now,
+    };
+    if !exists {
+        return None;
+    }
+    let later = i.timeline.iter().any(|e| after(&e.at))
+        || i.resolved.as_ref().is_some_and(after)
+        || i.detected.as_ref().is_some_and(after)
+        || i.impacts
+            .iter()
+            .any(|x| after(&x.start) || x.end.as_ref().is_some_and(after));
+    if !later {
+        return Some(std::sync::Arc::clone(item));
+    }
+    let mut cut = i.clone();
+    cut.timeline.retain(|e| e.at <= now);
+    cut.resolved = i.resolved.filter(|t| *t <= now);
+    cut.detected = i.detected.filter(|t| *t <= now);
+    cut.impacts.retain(|x| x.start <= now);
+    for x in &mut cut.impacts {
+        x.end = x.end.filter(|t| *t <= now);
+    }
+    if let Some(w) = i.window {
+        let w = Window::from_timeline(w.scheduled_start, w.scheduled_end, &cut.timeline);
+        cut.window = Some(w);
+        cut.started = w.start;
+    }
+    cut.status = derived_status(cut.is_maintenance(), &cut.timeline, cut.resolved);
+    // What the cut kept, mixed into both fingerprints: the same cut, the same keys.
+    let shape = format!(
+        "{}:{}:{:?}:{:?}:{:?}:{:?}",
+        cut.timeline.len(),
+        cut.impacts.len(),
+        cut.resolved,
+        cut.detected,
+        cut.impacts.iter().map(|x| x.end).collect::<Vec<_>>(),
+        cut.window.map(|w| (w.start, w.end)),
+    );
+    let mix = |f: u64| xxhash_rust::xxh3::xxh3_64_with_seed(shape.as_bytes(), f);
+    cut.fingerprint = mix(i.fingerprint);
+    cut.front_fingerprint = mix(i.front_fingerprint);
+    Some(std::sync::Arc::new(cut))
+}
+
 /// Current status from a timeline: the latest entry that is not an `update`.
 pub fn current_status(timeline: &[Entry], resolved: bool) -> Status {
     let latest = timeline
@@ -566,6 +677,7 @@ pub(crate) mod tests_support {
             lessons: Lessons::default(),
             related: related.iter().map(|s| s.to_string()).collect(),
             customer_impact: CustomerImpact::default(),
+            posted_tz: None,
             started,
             detected: None,
             resolved: None,
@@ -677,6 +789,82 @@ mod tests {
         assert_eq!(m.updated_at(at(11)), at(10));
         assert_eq!(m.published_updated(at(13)), (at(8), at(12)));
         assert_eq!(window.duration_seconds(), 7200);
+    }
+
+    #[test]
+    fn as_of_leaves_out_what_was_written_later() {
+        use std::sync::Arc;
+        let at = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2024, 11, 10, h, 0, 0).unwrap();
+        let entry = |h, status| Entry {
+            at: at(h),
+            status,
+            message: String::new(),
+        };
+        // Started 10, investigating 11, identified 12, resolved 14; an impact 10 to 13.
+        let mut i = item(
+            Kind::Incident,
+            None,
+            at(10),
+            Status::Resolved,
+            vec![
+                entry(11, Status::Investigating),
+                entry(12, Status::Identified),
+                entry(14, Status::Resolved),
+            ],
+        );
+        i.resolved = Some(at(14));
+        i.detected = Some(at(11));
+        i.impacts = vec![Impact {
+            component: "api".into(),
+            level: Level::MajorOutage,
+            start: at(10),
+            end: Some(at(13)),
+        }];
+        let i = Arc::new(i);
+        assert!(as_of(&i, at(9)).is_none(), "not started");
+        let Some(same) = as_of(&i, at(15)) else {
+            panic!("kept")
+        };
+        assert!(Arc::ptr_eq(&same, &i), "nothing later: the same item");
+        let Some(cut) = as_of(&i, at(12)) else {
+            panic!("kept")
+        };
+        assert_eq!(cut.timeline.len(), 2);
+        assert_eq!(cut.status, Status::Identified);
+        assert!(cut.ongoing() && cut.detected == Some(at(11)));
+        assert_eq!(cut.impacts[0].end, None, "still open at 12");
+        assert_ne!(cut.fingerprint, i.fingerprint);
+        let Some(cut10) = as_of(&i, at(10)) else {
+            panic!("started at 10")
+        };
+        assert!(cut10.timeline.is_empty() && cut10.detected.is_none());
+        assert_eq!(cut10.status, Status::Investigating);
+
+        // A maintenance announced at 8 for 10 to 12, started at 10:00 and completed at 11.
+        let window = Window::from_timeline(
+            at(10),
+            at(12),
+            &[entry(10, Status::InProgress), entry(11, Status::Completed)],
+        );
+        assert_eq!((window.start, window.end), (at(10), at(11)));
+        let m = Arc::new(item(
+            Kind::Maintenance,
+            Some(window),
+            at(10),
+            Status::Completed,
+            vec![
+                entry(8, Status::Scheduled),
+                entry(10, Status::InProgress),
+                entry(11, Status::Completed),
+            ],
+        ));
+        assert!(as_of(&m, at(7)).is_none(), "not announced yet");
+        let Some(cut) = as_of(&m, at(10)) else {
+            panic!("announced")
+        };
+        assert_eq!(cut.status, Status::InProgress);
+        assert_eq!(cut.window.map(|w| w.end), Some(at(12)), "the scheduled end");
+        assert_eq!(cut.status_at(at(10)), Status::InProgress);
     }
 
     #[test]

@@ -523,6 +523,9 @@ pub struct IncidentView<'a> {
     pub detected_by: Option<&'a str>,
     pub detected: Option<TimeView>,
     pub time_to_detect: Option<DurationView>,
+    /// The zone the file was written in (its `timezone`), where it is not the site's: its
+    /// times also show as posted there (each time view's `posted`). Null otherwise.
+    pub posted_zone: Option<&'a str>,
     pub authors: &'a [String],
     pub timeline: Vec<EntryView>,
     /// The timeline in runs, in order, covering every entry once: what the page shows.

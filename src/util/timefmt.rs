@@ -186,6 +186,50 @@ pub struct TimeView {
     pub date_display: String,
     pub time: String,
     pub zone: String,
+    /// The same instant as posted, in the zone its file was written in, where that reads
+    /// differently from the site's zone ([`view_as_posted`]); else None.
+    pub posted: Option<PostedView>,
+}
+
+/// An instant in the zone its file was written in (the file's `timezone`), shown beside the
+/// site's: `Nov 3, 2025, 21:18 CET (12:18 PST)`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PostedView {
+    /// `12:18 PST`; with the day, `Nov 3, 16:18 PST`, where it is not the site's day.
+    pub short: String,
+    /// `Nov 3, 2025, 12:18 PST`.
+    pub display: String,
+    /// `12:18`.
+    pub time: String,
+    /// `PST`, `PDT`, … (the zone's abbreviation at that instant, else its offset).
+    pub zone: String,
+}
+
+/// [`view`] in the site's zone `tz`, with the instant as posted in `posted` (the file's zone)
+/// where its time, zone abbreviation or day differs from the site's.
+pub fn view_as_posted(t: DateTime<Utc>, tz: Tz, posted: Option<Tz>) -> TimeView {
+    let mut v = view(t, tz);
+    let Some(p) = posted.filter(|p| *p != tz) else {
+        return v;
+    };
+    let pv = view(t, p);
+    if (&pv.date, &pv.time, &pv.zone) == (&v.date, &v.time, &v.zone) {
+        return v;
+    }
+    let short = if pv.date == v.date {
+        format!("{} {}", pv.time, pv.zone)
+    } else {
+        // `Nov 3, 2025` less its year.
+        let day = pv.date_display.rsplit_once(", ").map_or("", |(d, _)| d);
+        format!("{day}, {} {}", pv.time, pv.zone)
+    };
+    v.posted = Some(PostedView {
+        short,
+        display: pv.display,
+        time: pv.time,
+        zone: pv.zone,
+    });
+    v
 }
 
 pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
@@ -217,6 +261,7 @@ pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
         date_display,
         time,
         zone,
+        posted: None,
     }
 }
 
@@ -393,6 +438,34 @@ pub fn duration_view(seconds: i64) -> DurationView {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn posted_view_shows_the_file_zone_where_it_reads_differently() {
+        let paris: Tz = chrono_tz::Europe::Paris;
+        let la: Tz = chrono_tz::America::Los_Angeles;
+        // 2025-11-03T20:18:00Z: 21:18 CET (UTC+1) and 12:18 PST (UTC-8; DST ended Nov 2).
+        let t = DateTime::parse_from_rfc3339("2025-11-03T20:18:00Z")
+            .unwrap()
+            .to_utc();
+        let v = view_as_posted(t, paris, Some(la));
+        assert_eq!(v.display, "Nov 3, 2025, 21:18 CET");
+        let p = v.posted.expect("a different zone");
+        assert_eq!(p.short, "12:18 PST");
+        assert_eq!(p.display, "Nov 3, 2025, 12:18 PST");
+        // 2025-11-04T00:30:00Z: 01:30 CET on Nov 4, 16:30 PST on Nov 3: the day is shown.
+        let t = DateTime::parse_from_rfc3339("2025-11-04T00:30:00Z")
+            .unwrap()
+            .to_utc();
+        let p = view_as_posted(t, paris, Some(la)).posted.unwrap();
+        assert_eq!(p.short, "Nov 3, 16:30 PST");
+        // The same zone, no zone, or another zone that reads the same: nothing more.
+        assert_eq!(view_as_posted(t, la, Some(la)).posted, None);
+        assert_eq!(view_as_posted(t, la, None).posted, None);
+        assert_eq!(
+            view_as_posted(t, paris, Some(chrono_tz::Europe::Brussels)).posted,
+            None
+        );
+    }
+
     #[test]
     fn views_match_chrono_formats() {
         // São Paulo and Dubai have numeric abbreviations ("-03", "+04"); the last two are
