@@ -676,13 +676,15 @@ pub fn display_names(components: &mut [Component], groups: &[Group]) {
             names.push(c.name.clone());
             continue;
         }
-        let by_group = group_name(c).map(|g| format!("{} ({g})", c.name)).filter(|q| {
-            let same_group = components
-                .iter()
-                .filter(|o| !o.hidden && key(&o.name) == key(&c.name) && o.group == c.group)
-                .count();
-            same_group <= 1 && !count.contains_key(&key(q))
-        });
+        let by_group = group_name(c)
+            .map(|g| format!("{} ({g})", c.name))
+            .filter(|q| {
+                let same_group = components
+                    .iter()
+                    .filter(|o| !o.hidden && key(&o.name) == key(&c.name) && o.group == c.group)
+                    .count();
+                same_group <= 1 && !count.contains_key(&key(q))
+            });
         names.push(by_group.unwrap_or_else(|| format!("{} ({})", c.name, c.id)));
     }
     for (c, n) in components.iter_mut().zip(names) {
@@ -1082,7 +1084,11 @@ mod tests {
              [[components]]\nid = \"db-old\"\nname = \"DB\"\nhidden = true\n\
              [[components]]\nid = \"cdn\"\nname = \"CDN\"\n[[components]]\nid = \"cdn-2\"\nname = \"CDN\"\n")
         .unwrap();
-        let shown: Vec<&str> = c.components.iter().map(|x| x.display_name.as_str()).collect();
+        let shown: Vec<&str> = c
+            .components
+            .iter()
+            .map(|x| x.display_name.as_str())
+            .collect();
         // Case does not tell "Dashboard" from "dashboard": both take their group. Two "API" in
         // one group and two ungrouped "CDN" take their ids. A hidden "DB" is shown nowhere, so
         // the visible one stays plain (and so does the hidden one).
@@ -1099,7 +1105,10 @@ mod tests {
                 "CDN (cdn-2)"
             ]
         );
-        assert_eq!(c.components[0].name, "Dashboard", "the name itself is unchanged");
+        assert_eq!(
+            c.components[0].name, "Dashboard",
+            "the name itself is unchanged"
+        );
     }
 
     #[test]

@@ -148,7 +148,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     let (start, end) = (course.start, course.end);
     let span = (end - start).num_seconds().max(1);
     let x = |t: DateTime<Utc>| LEFT + WIDTH * (t - start).num_seconds() as f64 / span as f64;
-    let name = |id: &str| c.component(id).map_or(id, |x| x.display_name.as_str()).to_string();
+    let name = |id: &str| {
+        c.component(id)
+            .map_or(id, |x| x.display_name.as_str())
+            .to_string()
+    };
     // Short times for a chart within one local day, full ones otherwise.
     let one_day = start.with_timezone(&tz).date_naive() == end.with_timezone(&tz).date_naive();
     // Every instant the chart names (start, end, phase and window bounds, detection), formatted

@@ -498,7 +498,12 @@ mod tests {
         assert!(two.html.contains("aria-label=\"Table 2\""), "{}", two.html);
         // In a short text (a timeline message, many to a page) a table is a group, not a landmark.
         let inline = render_inline("| a |\n|---|\n| 1 |\n");
-        assert!(inline.contains("<div class=\"table-wrap\" role=\"group\" aria-label=\"Table\" tabindex=\"0\">"), "{inline}");
+        assert!(
+            inline.contains(
+                "<div class=\"table-wrap\" role=\"group\" aria-label=\"Table\" tabindex=\"0\">"
+            ),
+            "{inline}"
+        );
         assert_eq!(
             r.toc.last().unwrap().id,
             "my",
