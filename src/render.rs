@@ -149,6 +149,7 @@ fn globals<'a>(input: &RenderInput<'a>) -> Globals<'a> {
             .map(|x| ComponentView {
                 id: &x.id,
                 name: &x.name,
+                display_name: &x.display_name,
                 description: &x.description,
                 group: x.group.as_deref(),
             })
@@ -318,7 +319,7 @@ impl Shared {
                     .map(|l| {
                         Value::from_serializable(&ComponentLevelView {
                             id: &x.id,
-                            name: &x.name,
+                            name: &x.display_name,
                             path: path.clone(),
                             level: l.id(),
                             level_label: l.label(),

@@ -5,6 +5,7 @@ use crate::input::tomlx::{self, Schema, Spanned};
 use crate::model::{Level, Weights};
 use chrono_tz::Tz;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "site.toml";
@@ -230,7 +231,12 @@ pub struct Group {
 #[derive(Debug, Clone, Hash)]
 pub struct Component {
     pub id: String,
+    /// The name as site.toml gives it (the API's `name`).
     pub name: String,
+    /// The name readers see on pages and in feeds: `name`, or, where another visible
+    /// component has the same name (ignoring case), `name (Group)` — or `name (id)` when the
+    /// group does not tell them apart. Made once, by [`display_names`].
+    pub display_name: String,
     pub description: String,
     /// A group id.
     pub group: Option<String>,
@@ -520,7 +526,8 @@ pub fn from_str_partial(
     };
 
     let groups = groups(&map, &mut diags, raw.groups);
-    let components = components(&map, &mut diags, raw.components, &groups);
+    let mut components = components(&map, &mut diags, raw.components, &groups);
+    display_names(&mut components, &groups);
     let severities = match raw.severities {
         None => default_severities(),
         Some(list) => severities(&map, &mut diags, list),
@@ -693,6 +700,7 @@ fn components(
         let since = c.since.as_ref().and_then(|d| since(map, diags, d));
         components.push(Component {
             id: id.clone(),
+            display_name: c.name.get_ref().clone(),
             name: c.name.into_inner(),
             description: c.description,
             group: c.group.map(Spanned::into_inner),
@@ -702,6 +710,44 @@ fn components(
     }
 
     components
+}
+
+/// Each component's [`Component::display_name`]. A name two visible components share (compared
+/// ignoring case and surrounding spaces; hidden components are shown nowhere) is qualified with
+/// the component's group, "Dashboard (EU)"; when that still does not tell it apart (no group,
+/// two of that name in one group, or a third component already named "Dashboard (EU)"), with
+/// its id, "Dashboard (eu-dashboard)", which is unique.
+pub fn display_names(components: &mut [Component], groups: &[Group]) {
+    let key = |s: &str| s.trim().to_lowercase();
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for c in components.iter().filter(|c| !c.hidden) {
+        *count.entry(key(&c.name)).or_default() += 1;
+    }
+    let group_name = |c: &Component| {
+        let g = c.group.as_deref()?;
+        groups.iter().find(|x| x.id == g).map(|x| x.name.as_str())
+    };
+    let shared = |c: &Component| count.get(&key(&c.name)).copied().unwrap_or(0) > 1;
+    let mut names: Vec<String> = Vec::with_capacity(components.len());
+    for c in components.iter() {
+        if !shared(c) {
+            names.push(c.name.clone());
+            continue;
+        }
+        let by_group = group_name(c)
+            .map(|g| format!("{} ({g})", c.name))
+            .filter(|q| {
+                let same_group = components
+                    .iter()
+                    .filter(|o| !o.hidden && key(&o.name) == key(&c.name) && o.group == c.group)
+                    .count();
+                same_group <= 1 && !count.contains_key(&key(q))
+            });
+        names.push(by_group.unwrap_or_else(|| format!("{} ({})", c.name, c.id)));
+    }
+    for (c, n) in components.iter_mut().zip(names) {
+        c.display_name = n;
+    }
 }
 
 /// A component's `since`: a date.
@@ -1140,6 +1186,45 @@ mod tests {
         assert_eq!(
             err[0].to_string(),
             "site.toml:9:9: unknown group `wbe`\n  help: did you mean `web`?"
+        );
+    }
+
+    #[test]
+    fn display_names_qualify_a_shared_name_with_the_group() {
+        let c = cfg("title = \"t\"\nbase_url = \"https://x/\"\n\
+             [[groups]]\nid = \"eu\"\nname = \"EU\"\n[[groups]]\nid = \"us\"\nname = \"US\"\n\
+             [[components]]\nid = \"eu-dash\"\nname = \"Dashboard\"\ngroup = \"eu\"\n\
+             [[components]]\nid = \"us-dash\"\nname = \"dashboard\"\ngroup = \"us\"\n\
+             [[components]]\nid = \"api\"\nname = \"API\"\ngroup = \"eu\"\n\
+             [[components]]\nid = \"api-2\"\nname = \"API\"\ngroup = \"eu\"\n\
+             [[components]]\nid = \"db\"\nname = \"DB\"\n\
+             [[components]]\nid = \"db-old\"\nname = \"DB\"\nhidden = true\n\
+             [[components]]\nid = \"cdn\"\nname = \"CDN\"\n[[components]]\nid = \"cdn-2\"\nname = \"CDN\"\n")
+        .unwrap();
+        let shown: Vec<&str> = c
+            .components
+            .iter()
+            .map(|x| x.display_name.as_str())
+            .collect();
+        // Case does not tell "Dashboard" from "dashboard": both take their group. Two "API" in
+        // one group and two ungrouped "CDN" take their ids. A hidden "DB" is shown nowhere, so
+        // the visible one stays plain (and so does the hidden one).
+        assert_eq!(
+            shown,
+            [
+                "Dashboard (EU)",
+                "dashboard (US)",
+                "API (api)",
+                "API (api-2)",
+                "DB",
+                "DB",
+                "CDN (cdn)",
+                "CDN (cdn-2)"
+            ]
+        );
+        assert_eq!(
+            c.components[0].name, "Dashboard",
+            "the name itself is unchanged"
         );
     }
 

@@ -433,7 +433,11 @@ pub struct SeverityView {
 #[derive(Serialize)]
 pub struct ComponentView<'a> {
     pub id: &'a str,
+    /// As site.toml gives it.
     pub name: &'a str,
+    /// The name pages show: `name`, qualified with the group where two visible components
+    /// share a name ("Dashboard (EU)").
+    pub display_name: &'a str,
     pub description: &'a str,
     pub group: Option<&'a str>,
 }
@@ -441,6 +445,7 @@ pub struct ComponentView<'a> {
 #[derive(Serialize)]
 pub struct ComponentLevelView<'a> {
     pub id: &'a str,
+    /// The display name (qualified with the group where two components share a name).
     pub name: &'a str,
     pub path: String,
     pub level: &'static str,

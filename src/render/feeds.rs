@@ -101,7 +101,7 @@ fn content(
         .components
         .iter()
         .filter_map(|id| c.component(id).filter(|x| !x.hidden))
-        .map(|x| markup(&x.name))
+        .map(|x| markup(&x.display_name))
         .collect();
     if !names.is_empty() {
         facts.push(("Components".into(), names.join(", ")));
@@ -210,7 +210,7 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
     {
         categories.push((
             x.id.clone(),
-            x.name.clone(),
+            x.display_name.clone(),
             Some(paths.permalink(&Route::Components.rel())),
         ));
     }
@@ -478,12 +478,12 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     }];
     for comp in &visible {
         metas.push(FeedMeta {
-            title: format!("{site_title}: {}", comp.name),
+            title: format!("{site_title}: {}", comp.display_name),
             page: paths.permalink(&Route::Component(&comp.id).rel()),
             route: Route::Component(&comp.id),
             description: format!(
                 "Incident reports and scheduled maintenance for {} on {site_title}",
-                comp.name
+                comp.display_name
             ),
         });
     }
@@ -544,7 +544,7 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, Ren
             .components
             .iter()
             .filter_map(|id| c.component(id).filter(|x| !x.hidden))
-            .map(|x| x.name.as_str())
+            .map(|x| x.display_name.as_str())
             .collect();
         let link = paths.permalink(&route_of(m).rel());
         let mut description = String::new();

@@ -217,7 +217,7 @@ pub fn doc(
     for id in &i.components {
         // Hidden components are listed nowhere.
         if let Some(comp) = c.component(id).filter(|x| !x.hidden) {
-            facets.push(("component", id.clone(), comp.name.clone()));
+            facets.push(("component", id.clone(), comp.display_name.clone()));
         }
     }
     facets.push(("severity", i.severity.clone(), severity.to_string()));

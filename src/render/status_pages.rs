@@ -223,7 +223,7 @@ fn compute<'a>(
     let percent = |u: Option<i64>| u.map(|s| uptime::format_percent(s, c.uptime.decimals));
     let summary = ComponentSummaryView {
         id: &comp.id,
-        name: &comp.name,
+        name: &comp.display_name,
         description: &comp.description,
         group: comp
             .group
@@ -341,7 +341,7 @@ fn maintenance_summary<'a>(
             .filter_map(|id| c.component(id).filter(|x| !x.hidden))
             .map(|x| NamedLink {
                 id: &x.id,
-                name: &x.name,
+                name: &x.display_name,
                 path: w.paths.path(&Route::Component(&x.id).rel()),
             })
             .collect(),
@@ -604,7 +604,7 @@ fn component_pages(
         };
         w.emit_keyed(
             "component.html",
-            &x.component.name,
+            &x.component.display_name,
             Route::Component(id),
             key,
             None,
@@ -750,7 +750,7 @@ fn stats_page(
             .iter()
             .map(|&(x, count)| ComponentCountView {
                 id: &x.id,
-                name: &x.name,
+                name: &x.display_name,
                 path: w.paths.path(&Route::Component(&x.id).rel()),
                 count,
             })

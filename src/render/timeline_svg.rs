@@ -148,7 +148,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     let (start, end) = (course.start, course.end);
     let span = (end - start).num_seconds().max(1);
     let x = |t: DateTime<Utc>| LEFT + WIDTH * (t - start).num_seconds() as f64 / span as f64;
-    let name = |id: &str| c.component(id).map_or(id, |x| x.name.as_str()).to_string();
+    let name = |id: &str| {
+        c.component(id)
+            .map_or(id, |x| x.display_name.as_str())
+            .to_string()
+    };
     // Short times for a chart within one local day, full ones otherwise.
     let one_day = start.with_timezone(&tz).date_naive() == end.with_timezone(&tz).date_naive();
     // Every instant the chart names (start, end, phase and window bounds, detection), formatted
@@ -479,7 +483,7 @@ fn text_alternative<'v>(
         for l in &course.lanes {
             let name = c
                 .component(l.component)
-                .map_or(l.component, |x| x.name.as_str());
+                .map_or(l.component, |x| x.display_name.as_str());
             for w in &l.windows {
                 let _ = write!(
                     h,
@@ -531,7 +535,7 @@ fn describe(c: &Config, course: &Course, short: &dyn Fn(DateTime<Utc>) -> String
     for lane in &course.lanes {
         let name = c
             .component(lane.component)
-            .map_or(lane.component, |x| x.name.as_str());
+            .map_or(lane.component, |x| x.display_name.as_str());
         let windows: Vec<String> = lane
             .windows
             .iter()

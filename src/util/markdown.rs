@@ -18,6 +18,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "notes",
     "action-items",
     "components-affected",
+    "action-items-caption",
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -61,6 +62,7 @@ pub fn render_body_linked(md: &str, base: Option<&Url>, links: Option<LinkMap>) 
     let mut toc = Vec::new();
     let mut adapt = Adapt::new(base);
     adapt.links = links;
+    adapt.table_regions = true;
     let here = adapt.here.clone();
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
@@ -186,6 +188,12 @@ struct Adapt<'r> {
     safe_links_only: bool,
     /// For each open link or image: whether it was dropped (so is its end).
     open_links: Vec<bool>,
+    /// Tables so far. A body's tables are scrolling regions (landmarks) named "Table 1",
+    /// "Table 2", …, unique on the page (a page shows one body); a short text's tables (many
+    /// of them can sit on one page) are named groups instead, which are not landmarks.
+    tables: usize,
+    /// Whether tables are regions ("Table N") rather than groups.
+    table_regions: bool,
 }
 
 impl<'r> Adapt<'r> {
@@ -197,6 +205,8 @@ impl<'r> Adapt<'r> {
             links: None,
             safe_links_only: false,
             open_links: Vec::new(),
+            tables: 0,
+            table_regions: false,
         }
     }
 
@@ -265,10 +275,16 @@ impl<'r> Adapt<'r> {
             }
             Event::End(TagEnd::CodeBlock) => out.push(html("</code></pre>\n".into())),
             ev @ Event::Start(Tag::Table(_)) => {
-                out.push(html(
-                    "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n"
-                        .into(),
-                ));
+                self.tables += 1;
+                out.push(html(if self.table_regions {
+                    format!(
+                        "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table {}\" tabindex=\"0\">\n",
+                        self.tables
+                    )
+                } else {
+                    "<div class=\"table-wrap\" role=\"group\" aria-label=\"Table\" tabindex=\"0\">\n"
+                        .into()
+                }));
                 out.push(ev);
             }
             ev @ Event::End(TagEnd::Table) => {
@@ -475,7 +491,19 @@ mod tests {
             "footnote or heading took a reserved id"
         );
         assert!(r.html.contains("<pre tabindex=\"0\"><code class=\"language-rust\">let x = 1 &lt; 2;\n</code></pre>"), "{}", r.html);
-        assert!(r.html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n<table>"));
+        assert!(r.html.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table 1\" tabindex=\"0\">\n<table>"));
+        // A second table is a second, differently named region (axe `landmark-unique`).
+        let two = render_body("| a |\n|---|\n| 1 |\n\ntext\n\n| b |\n|---|\n| 2 |\n");
+        assert!(two.html.contains("aria-label=\"Table 1\""), "{}", two.html);
+        assert!(two.html.contains("aria-label=\"Table 2\""), "{}", two.html);
+        // In a short text (a timeline message, many to a page) a table is a group, not a landmark.
+        let inline = render_inline("| a |\n|---|\n| 1 |\n");
+        assert!(
+            inline.contains(
+                "<div class=\"table-wrap\" role=\"group\" aria-label=\"Table\" tabindex=\"0\">"
+            ),
+            "{inline}"
+        );
         assert_eq!(
             r.toc.last().unwrap().id,
             "my",
