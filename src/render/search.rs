@@ -71,7 +71,7 @@ pub struct SearchDoc {
     pub severity: String,
     pub status: String,
     /// Word → score.
-    pub terms: HashMap<String, u32>,
+    pub terms: Terms,
     /// (facet id, value id, value label).
     pub facets: Vec<(&'static str, String, String)>,
 }
@@ -79,15 +79,18 @@ pub struct SearchDoc {
 /// Collects the words of a document with their scores.
 #[derive(Default)]
 pub struct Words {
-    terms: HashMap<String, u32>,
+    terms: Terms,
 }
+
+/// Word → score (a fast hash: the keys are the site's own words, hashed millions of times).
+pub type Terms = HashMap<String, u32, rustc_hash::FxBuildHasher>;
 
 impl Words {
     /// Add the words of plain `text` at `weight`.
     pub fn text(&mut self, text: &str, weight: u32) {
         // One lower-casing buffer; a word's `String` is made only the first time it is seen.
         let mut buf = String::new();
-        for w in raw_words(text) {
+        for_each_word(text, |w| {
             buf.clear();
             if w.is_ascii() {
                 buf.push_str(w);
@@ -102,7 +105,7 @@ impl Words {
                     self.terms.insert(buf.clone(), weight.min(MAX_SCORE));
                 }
             }
-        }
+        });
     }
 
     /// Add the text of `html` (tags dropped, entities decoded) at the plain weight.
@@ -122,7 +125,7 @@ impl Words {
         self.text(text, TEXT);
     }
 
-    pub fn into_terms(self) -> HashMap<String, u32> {
+    pub fn into_terms(self) -> Terms {
         self.terms
     }
 }
@@ -136,11 +139,48 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// [`words`] before lower-casing.
+#[cfg(test)]
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| {
-        let n = w.chars().count();
-        (MIN_WORD..=MAX_WORD).contains(&n) && !(n < 3 && w.bytes().all(|b| b.is_ascii_digit()))
-    })
+    let mut all = Vec::new();
+    for_each_word(text, |w| all.push(w));
+    all.into_iter()
+}
+
+/// Call `f` with each word of `text` (see [`words`]), as it is written. Bytes below 0x80 are
+/// decided without decoding a character: most text is ASCII.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+    let bytes = text.as_bytes();
+    let (mut i, mut start, mut chars, mut digits) = (0, 0, 0usize, true);
+    let mut end_word = |from: usize, to: usize, chars: usize, digits: bool| {
+        if (MIN_WORD..=MAX_WORD).contains(&chars) && !(chars < 3 && digits) {
+            f(&text[from..to]);
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, len, digit) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1, b.is_ascii_digit())
+        } else {
+            text[i..].chars().next().map_or((false, 1, false), |c| {
+                (c.is_alphanumeric(), c.len_utf8(), false)
+            })
+        };
+        if alnum {
+            if chars == 0 {
+                start = i;
+                digits = true;
+            }
+            chars += 1;
+            digits &= digit;
+        } else if chars > 0 {
+            end_word(start, i, chars, digits);
+            chars = 0;
+        }
+        i += len;
+    }
+    if chars > 0 {
+        end_word(start, bytes.len(), chars, digits);
+    }
 }
 
 /// The text of HTML that afterword rendered itself: tags dropped (each as a space), the
@@ -482,6 +522,23 @@ mod tests {
                 .iter()
                 .map(|(f, v)| (*f, v.to_string(), v.to_uppercase()))
                 .collect(),
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte-wise word splitter finds what splitting at every non-alphanumeric
+        /// character finds.
+        #[test]
+        fn words_match_a_plain_split(text in "[a-zA-Z0-9 .,:;'’é中ßΣ\\-]{0,80}") {
+            let plain: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| {
+                    let n = w.chars().count();
+                    (MIN_WORD..=MAX_WORD).contains(&n)
+                        && !(n < 3 && w.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .collect();
+            proptest::prop_assert_eq!(raw_words(&text).collect::<Vec<_>>(), plain);
         }
     }
 
