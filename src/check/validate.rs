@@ -752,8 +752,10 @@ fn times(
                 Some("check the date and the time zone offset of both times".into()),
             );
         } else if r.1 == Precision::Day {
-            // The same day as the start: no earlier than it.
-            r.0 = r.0.max(s.0);
+            // No earlier than the start and than the entries written that day.
+            let day = |t: DateTime<Utc>| t.with_timezone(&cx.tz).date_naive();
+            let that_day = timeline.iter().map(|e| e.at).filter(|t| day(*t) == day(r.0));
+            r.0 = that_day.fold(r.0.max(s.0), DateTime::max);
         }
     }
     let mut detected = if maintenance {
