@@ -78,11 +78,7 @@ fn a_day_only_incident_shows_its_day_and_no_duration() {
     // Entries: day-only, exact (15:00 NZST = 03:00Z = 05:00 CEST), day-only again the same day.
     assert_eq!(
         texts(&doc, "ol.timeline .entry-meta time"),
-        [
-            day.as_str(),
-            "Jul 22, 2015, 05:00 CEST",
-            day.as_str()
-        ]
+        [day.as_str(), "Jul 22, 2015, 05:00 CEST", day.as_str()]
     );
     assert_eq!(
         attrs(&doc, "ol.timeline .entry-meta time", "datetime"),
@@ -103,7 +99,10 @@ fn an_approximate_time_says_about_and_leaves_its_durations_out() {
     let out = build();
     let doc = page(&out, "incidents/approximate");
     // 10:00Z = 11:00 CET (UTC+1 in March); detected 10:20Z, approximate; resolved 12:00Z.
-    assert_eq!(fact(&doc, "Started").as_deref(), Some("Mar 5, 2024, 11:00 CET"));
+    assert_eq!(
+        fact(&doc, "Started").as_deref(),
+        Some("Mar 5, 2024, 11:00 CET")
+    );
     assert_eq!(
         fact(&doc, "Detected").as_deref(),
         Some("Mar 5, 2024, about 11:20 CET")
@@ -132,13 +131,19 @@ fn an_approximate_time_says_about_and_leaves_its_durations_out() {
         ]
     );
     // Offsets from the exact start: +20m, none for the approximate entry, +2h.
-    assert_eq!(texts(&doc, ".entry-meta .offset"), ["+20m after the start", "+2h after the start"]);
+    assert_eq!(
+        texts(&doc, ".entry-meta .offset"),
+        ["+20m after the start", "+2h after the start"]
+    );
 
     // The exact incident, for contrast: 08:00Z to 09:30Z, detected 08:05Z.
     let doc = page(&out, "incidents/exact");
     assert_eq!(fact(&doc, "Duration").as_deref(), Some("1h 30m"));
     assert_eq!(fact(&doc, "Time to detect").as_deref(), Some("5m"));
-    assert_eq!(texts(&doc, ".entry-meta .offset"), ["+5m after the start", "+1h 30m after the start"]);
+    assert_eq!(
+        texts(&doc, ".entry-meta .offset"),
+        ["+5m after the start", "+1h 30m after the start"]
+    );
 }
 
 #[test]
@@ -230,7 +235,10 @@ fn the_json_document_keeps_instants_and_says_each_precision() {
             "2015-07-22T05:00:00+02:00"
         ]
     );
-    let precision: Vec<&str> = tl.iter().map(|e| e["precision"].as_str().unwrap()).collect();
+    let precision: Vec<&str> = tl
+        .iter()
+        .map(|e| e["precision"].as_str().unwrap())
+        .collect();
     assert_eq!(precision, ["day", "exact", "day"]);
     let offsets: Vec<i64> = tl
         .iter()
@@ -278,7 +286,9 @@ fn inexact_times_are_validated_in_order() {
         assert!(out.contains("0 errors") || out.contains("no problems"), "{front}\n{out}");
     }
     // A day before the start's day.
-    let out = check(&format!("{incident}started = 2015-07-22\nresolved = 2015-07-21"));
+    let out = check(&format!(
+        "{incident}started = 2015-07-22\nresolved = 2015-07-21"
+    ));
     assert!(
         out.contains("E0010") && out.contains("`resolved`") && out.contains("before `started`"),
         "{out}"
@@ -286,12 +296,18 @@ fn inexact_times_are_validated_in_order() {
     let out = check(&format!(
         "{incident}started = 2015-07-22T10:00:00Z\ndetected = 2015-07-21"
     ));
-    assert!(out.contains("E0010") && out.contains("`detected` is before"), "{out}");
+    assert!(
+        out.contains("E0010") && out.contains("`detected` is before"),
+        "{out}"
+    );
     // An entry on an earlier day than the one before it.
     let out = check(&format!(
         "{incident}[[timeline]]\nat = 2015-07-22T10:00:00Z\nstatus = \"investigating\"\n[[timeline]]\nat = 2015-07-21\nstatus = \"identified\""
     ));
-    assert!(out.contains("E0010") && out.contains("timeline out of order"), "{out}");
+    assert!(
+        out.contains("E0010") && out.contains("timeline out of order"),
+        "{out}"
+    );
     // `approximate`: known names, each once, of times the file sets.
     let out = check(&format!(
         "{incident}approximate = [\"strated\"]\nstarted = 2015-07-22T10:00:00Z"
@@ -300,11 +316,17 @@ fn inexact_times_are_validated_in_order() {
     let out = check(&format!(
         "{incident}approximate = [\"started\", \"started\"]\nstarted = 2015-07-22T10:00:00Z"
     ));
-    assert!(out.contains("E0012") && out.contains("listed twice"), "{out}");
+    assert!(
+        out.contains("E0012") && out.contains("listed twice"),
+        "{out}"
+    );
     let out = check(&format!(
         "{incident}approximate = [\"detected\"]\nstarted = 2015-07-22T10:00:00Z"
     ));
-    assert!(out.contains("E0016") && out.contains("does not set"), "{out}");
+    assert!(
+        out.contains("E0016") && out.contains("does not set"),
+        "{out}"
+    );
     // A maintenance's times are exact.
     let maintenance = "kind = \"maintenance\"\nscheduled_start = 2015-07-22T10:00:00Z\nscheduled_end = 2015-07-22T12:00:00Z\n";
     let out = check(&format!(

@@ -18,8 +18,9 @@ use crate::input::config::{is_valid_id, Config};
 use crate::input::load::{FrontMatter, RawCustomerImpact, RawIncident};
 use crate::input::tomlx::{Datetime, Spanned};
 use crate::model::{
-    ActionItem, ActionStatus, CustomerImpact, Entry, Factor, Impact, Incident, Kind, Lessons, Precision, Precisions,
-    Level, Review, ReviewState, Status, Window, INCIDENT_STATUSES, MAINTENANCE_STATUSES,
+    ActionItem, ActionStatus, CustomerImpact, Entry, Factor, Impact, Incident, Kind, Lessons,
+    Level, Precision, Precisions, Review, ReviewState, Status, Window, INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
 };
 use crate::util::timefmt;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -648,7 +649,9 @@ fn approximate(cx: &mut Ctx, front: &FrontMatter) -> Vec<&'static str> {
                 cx.err(
                     codes::BAD_VALUE,
                     a.span(),
-                    format!("`approximate` lists `{name}`, which is not one of the incident's times"),
+                    format!(
+                        "`approximate` lists `{name}`, which is not one of the incident's times"
+                    ),
                     Some(suggestion(name, APPROXIMATE_KEYS)),
                 );
                 continue;
@@ -754,7 +757,10 @@ fn times(
         } else if r.1 == Precision::Day {
             // No earlier than the start and than the entries written that day.
             let day = |t: DateTime<Utc>| t.with_timezone(&cx.tz).date_naive();
-            let that_day = timeline.iter().map(|e| e.at).filter(|t| day(*t) == day(r.0));
+            let that_day = timeline
+                .iter()
+                .map(|e| e.at)
+                .filter(|t| day(*t) == day(r.0));
             r.0 = that_day.fold(r.0.max(s.0), DateTime::max);
         }
     }

@@ -623,6 +623,46 @@ mod tests {
     }
 
     #[test]
+    fn inexact_times_show_what_is_known() {
+        let auckland: Tz = chrono_tz::Pacific::Auckland;
+        let berlin: Tz = chrono_tz::Europe::Berlin;
+        // The start of 2015-07-22 in Auckland (NZST, UTC+12): 2015-07-21T12:00:00Z.
+        let (t, p) = resolve_or_day(&dt("2015-07-22"), auckland).unwrap();
+        assert_eq!(
+            (iso_utc(t).as_str(), p),
+            ("2015-07-21T12:00:00Z", Precision::Day)
+        );
+        let v = view_with_precision(t, p, berlin, Some(auckland));
+        assert_eq!(v.display, "Jul 22, 2015 (time unknown)");
+        assert_eq!(
+            (v.iso.as_str(), v.date.as_str()),
+            ("2015-07-22", "2015-07-22")
+        );
+        assert_eq!((v.time.as_str(), v.precision), ("time unknown", "day"));
+        assert_eq!(v.posted, None);
+        let (t, p) = resolve_or_day(&dt("2015-07-22T10:00:00Z"), auckland).unwrap();
+        assert_eq!(p, Precision::Exact);
+        let v = view_with_precision(t, Precision::Approximate, Tz::UTC, None);
+        assert_eq!(v.display, "Jul 22, 2015, about 10:00 UTC");
+        assert_eq!(
+            (v.time.as_str(), v.iso.as_str()),
+            ("about 10:00", "2015-07-22T10:00:00Z")
+        );
+        // Where the clocks skip midnight (São Paulo, 2018-11-04), the day starts at 01:00 -02.
+        let sp: Tz = chrono_tz::America::Sao_Paulo;
+        let d = NaiveDate::from_ymd_opt(2018, 11, 4).unwrap();
+        assert_eq!(
+            iso_utc(start_of_day(d, sp).unwrap()),
+            "2018-11-04T03:00:00Z"
+        );
+        assert!(
+            resolve_or_day(&dt("1969-12-31"), Tz::UTC)
+                .unwrap_err()
+                .out_of_range
+        );
+    }
+
+    #[test]
     fn durations_two_largest_units() {
         assert_eq!(format_duration(0), "0s");
         assert_eq!(format_duration(45), "45s");
