@@ -7,7 +7,7 @@ use crate::model::{Incident, Level};
 use crate::output::Sink;
 use crate::util::markdown;
 use crate::util::route::Route;
-use crate::util::timefmt::{duration_view, view, view_as_posted, DurationView, TimeView};
+use crate::util::timefmt::{duration_view, view, view_with_precision, DurationView, TimeView};
 use chrono::{DateTime, Datelike, Utc};
 use context::*;
 use rayon::prelude::*;
@@ -351,8 +351,10 @@ fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incide
         draft: i.draft,
         review_state: i.review.state.id(),
         ongoing: i.ongoing(),
-        started: view_as_posted(i.started, tz, i.posted_tz),
-        resolved: i.resolved.map(|r| view_as_posted(r, tz, i.posted_tz)),
+        started: view_with_precision(i.started, i.precision.started, tz, i.posted_tz),
+        resolved: i
+            .resolved
+            .map(|r| view_with_precision(r, i.precision.resolved, tz, i.posted_tz)),
         duration: i.duration_seconds().map(duration_view),
         ongoing_for: i.ongoing_for(input.now).map(duration_view),
         tags: &i.tags,
@@ -393,8 +395,8 @@ fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryVie
         .map(|e| EntryView {
             status: e.status.id(),
             label: e.status.label(),
-            at: view_as_posted(e.at, tz, i.posted_tz),
-            offset: crate::util::timefmt::format_offset(i.offset_of(e)),
+            at: view_with_precision(e.at, e.precision, tz, i.posted_tz),
+            offset: i.offset_of(e).map(crate::util::timefmt::format_offset),
             message_html: markdown::render_inline_linked(&e.message, None, Some(&links)),
         })
         .collect()
@@ -412,7 +414,10 @@ fn run_views(i: &Incident, timeline: &[EntryView]) -> Vec<RunView> {
                 end: r.end,
                 count: r.len(),
                 collapsed: crate::model::runs::is_run(&r),
-                same_day: first.date == last.date && first.zone == last.zone,
+                same_day: first.date == last.date
+                    && first.zone == last.zone
+                    && first.precision != "day"
+                    && last.precision != "day",
             }
         })
         .collect()
@@ -531,10 +536,14 @@ fn prepare_data(
     // Named where any of its times reads differently from the site's zone.
     let posted_zone = i.posted_tz.is_some()
         && (timeline.iter().any(|e| e.at.posted.is_some())
-            || [Some(i.started), i.resolved, i.detected]
-                .into_iter()
-                .flatten()
-                .any(|t| view_as_posted(t, tz, i.posted_tz).posted.is_some()));
+            || [
+                Some((i.started, i.precision.started)),
+                i.resolved.map(|t| (t, i.precision.resolved)),
+                i.detected.map(|t| (t, i.precision.detected)),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|(t, p)| view_with_precision(t, p, tz, i.posted_tz).posted.is_some()));
     let messages = timeline.iter().map(|e| e.message_html.clone()).collect();
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
@@ -544,7 +553,9 @@ fn prepare_data(
     let has_body = !body.html.trim().is_empty();
     let full = IncidentView {
         detected_by: i.detected_by.as_deref(),
-        detected: i.detected.map(|d| view_as_posted(d, tz, i.posted_tz)),
+        detected: i
+            .detected
+            .map(|d| view_with_precision(d, i.precision.detected, tz, i.posted_tz)),
         time_to_detect: i.time_to_detect().map(duration_view),
         posted_zone: posted_zone.then(|| i.posted_tz.map(|p| p.name())).flatten(),
         authors: &i.authors,
@@ -1213,7 +1224,12 @@ fn incident_page(
                     title: &q.title,
                     path: w.paths.path(&route_of(q).rel()),
                     kind: q.kind.id(),
-                    started: view(q.started, w.input.config.timezone),
+                    started: view_with_precision(
+                        q.started,
+                        q.precision.started,
+                        w.input.config.timezone,
+                        q.posted_tz,
+                    ),
                     review_state: q.review.state.id(),
                 })
                 .collect(),

@@ -437,7 +437,7 @@ fn api_files_match_hand_written_expectations() {
 fn incident_json_twin_has_what_the_page_shows() {
     let (_d, public) = built();
     let doc = json_file(&public, "incidents/db-outage/index.json");
-    assert_eq!(doc["schema"], "afterword/incident/v1.1");
+    assert_eq!(doc["schema"], "afterword/incident/v1.2");
     // Written by hand, printed as serde_json prints: every page twin and API file.
     assert!(common::assert_json_printed_as_serde_prints(&public) > 10);
     assert_eq!(doc["url"], format!("{BASE}incidents/db-outage/"));

@@ -487,7 +487,7 @@ fn a_new_relation_re_renders_the_other_page() {
     assert!(text(&live).contains("Storage slow for three days"));
 }
 
-/// The page's JSON twin (schema v1.1) and the feeds carry the same postmortem facts.
+/// The page's JSON twin (schema v1.2) and the feeds carry the same postmortem facts.
 #[test]
 fn index_json_and_feeds_carry_the_postmortem() {
     let out = build(false);
@@ -496,7 +496,7 @@ fn index_json_and_feeds_carry_the_postmortem() {
         serde_json::from_slice(&std::fs::read(public.join(rel)).unwrap()).unwrap()
     };
     let doc = read("incidents/short-blip/index.json");
-    assert_eq!(doc["schema"], "afterword/incident/v1.1");
+    assert_eq!(doc["schema"], "afterword/incident/v1.2");
     assert_eq!(
         doc["review"],
         serde_json::json!({"state": "published", "label": "Published",

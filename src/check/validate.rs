@@ -19,7 +19,8 @@ use crate::input::load::{FrontMatter, RawCustomerImpact, RawIncident};
 use crate::input::tomlx::{Datetime, Spanned};
 use crate::model::{
     ActionItem, ActionStatus, CustomerImpact, Entry, Factor, Impact, Incident, Kind, Lessons,
-    Level, Review, ReviewState, Status, Window, INCIDENT_STATUSES, MAINTENANCE_STATUSES,
+    Level, Precision, Precisions, Review, ReviewState, Status, Window, INCIDENT_STATUSES,
+    MAINTENANCE_STATUSES,
 };
 use crate::util::timefmt;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -194,6 +195,28 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// An incident's time that may be a date alone ([`timefmt::resolve_or_day`]).
+    fn time_or_day(&mut self, v: &Spanned<Datetime>) -> Option<(DateTime<Utc>, Precision)> {
+        match timefmt::resolve_or_day(&v.get_ref().0, self.tz) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.time_err(v.span(), e);
+                None
+            }
+        }
+    }
+
+    /// Whether `a` is certainly before `b`: where either is a day-only time, by their days in
+    /// the file's zone (a day holds every time of it); else by the instants.
+    fn before(&self, a: (DateTime<Utc>, Precision), b: (DateTime<Utc>, Precision)) -> bool {
+        if a.1 == Precision::Day || b.1 == Precision::Day {
+            let day = |t: DateTime<Utc>| t.with_timezone(&self.tz).date_naive();
+            day(a.0) < day(b.0)
+        } else {
+            a.0 < b.0
+        }
+    }
+
     fn time_err(&mut self, span: Range<usize>, e: timefmt::TimeError) {
         let code = if e.out_of_range {
             codes::TIME_OUT_OF_RANGE
@@ -316,6 +339,7 @@ pub fn validate(config: &Config, raw: &RawIncident) -> Result<Incident, Vec<Diag
         started,
         detected: times.detected,
         resolved: times.resolved,
+        precision: times.precision,
         timeline,
         impacts,
         action_items,
@@ -380,6 +404,7 @@ fn misplaced_keys(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) {
         ]
         .into_iter()
         .filter_map(|(k, s)| s.map(|s| (k, s)))
+        .chain(front.approximate.first().map(|a| ("approximate", a.span())))
         .chain(front.impact.first().map(|i| ("impact", i.component.span())))
         .chain(front.trigger.as_ref().map(|t| ("trigger", t.span())))
         .chain(front.detection.as_ref().map(|t| ("detection", t.span())))
@@ -471,29 +496,53 @@ fn components(cx: &mut Ctx, config: &Config, front: &FrontMatter) -> Vec<String>
 
 /// `[[timeline]]`: each entry's time and status (of the incident's kind), oldest first. The
 /// entries with a valid time and status, and whether any entry was out of order.
+///
+/// An incident's entry may be a date alone or `approximate = true`. Entries on the same day
+/// as a day-only one are in order whatever their times; a day-only entry after a timed one
+/// that day is placed at that time, so the entries' instants stay in order.
 fn timeline(cx: &mut Ctx, front: &FrontMatter, maintenance: bool) -> (Vec<Entry>, bool) {
     let mut timeline: Vec<Entry> = Vec::new();
-    let mut prev: Option<(DateTime<Utc>, String)> = None;
+    let mut prev: Option<((DateTime<Utc>, Precision), String)> = None;
     let mut out_of_order = false;
     for e in &front.timeline {
-        let at = cx.time(&e.at);
+        let approximate = e.approximate.as_ref().filter(|a| *a.get_ref());
+        let at = if maintenance {
+            if let Some(a) = approximate {
+                cx.err(
+                    codes::MISPLACED_KEY,
+                    a.span(),
+                    "`approximate` is for incidents, not maintenance",
+                    Some("a maintenance's times are its schedule and its entries, exact".into()),
+                );
+            }
+            cx.time(&e.at).map(|t| (t, Precision::Exact))
+        } else {
+            cx.time_or_day(&e.at).map(|(t, p)| match p {
+                Precision::Exact if approximate.is_some() => (t, Precision::Approximate),
+                p => (t, p),
+            })
+        };
         let status = entry_status(cx, &e.status, maintenance);
-        if let (Some(at), Some((p, p_text))) = (at, &prev) {
-            if at < *p {
+        let mut at = at;
+        if let (Some(a), Some((p, p_text))) = (&mut at, &prev) {
+            if cx.before(*a, *p) {
                 out_of_order = true;
                 cx.err(codes::OUT_OF_ORDER,
                     e.at.span(),
                     format!("timeline out of order: `{}` is earlier than the entry before it (`{p_text}`)", e.at.get_ref().0),
                     Some("list timeline entries oldest first".into()),
                 );
+            } else if a.1 == Precision::Day {
+                a.0 = a.0.max(p.0);
             }
         }
         if let Some(at) = at {
             prev = Some((at, e.at.get_ref().0.to_string()));
         }
-        if let (Some(at), Some(status)) = (at, status) {
+        if let (Some((at, precision)), Some(status)) = (at, status) {
             timeline.push(Entry {
                 at,
+                precision,
                 status,
                 message: e.message.clone(),
             });
@@ -580,6 +629,56 @@ struct Times {
     started: Option<DateTime<Utc>>,
     detected: Option<DateTime<Utc>>,
     resolved: Option<DateTime<Utc>>,
+    precision: Precisions,
+}
+
+/// The names `approximate` may list.
+const APPROXIMATE_KEYS: &[&str] = &["started", "detected", "resolved"];
+
+/// `approximate`: which of `started`, `detected` and `resolved` are known only roughly; each
+/// a key of the three, set in this file, listed once.
+fn approximate(cx: &mut Ctx, front: &FrontMatter) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for a in &front.approximate {
+        let name = a.get_ref().as_str();
+        let set = match name {
+            "started" => front.started.is_some(),
+            "detected" => front.detected.is_some(),
+            "resolved" => front.resolved.is_some(),
+            _ => {
+                cx.err(
+                    codes::BAD_VALUE,
+                    a.span(),
+                    format!(
+                        "`approximate` lists `{name}`, which is not one of the incident's times"
+                    ),
+                    Some(suggestion(name, APPROXIMATE_KEYS)),
+                );
+                continue;
+            }
+        };
+        let Some(key) = APPROXIMATE_KEYS.iter().copied().find(|k| *k == name) else {
+            continue;
+        };
+        if out.contains(&key) {
+            cx.err(
+                codes::DUPLICATE,
+                a.span(),
+                format!("`{key}` is listed twice in `approximate`"),
+                None,
+            );
+        } else if !set {
+            cx.err(
+                codes::BAD_VALUE,
+                a.span(),
+                format!("`approximate` lists `{key}`, which this file does not set"),
+                Some(format!("set `{key}`, or mark the timeline entry it comes from with `approximate = true`")),
+            );
+        } else {
+            out.push(key);
+        }
+    }
+    out
 }
 
 /// Start (the window's, else `started`, else the first entry), detection and resolution
@@ -593,11 +692,28 @@ fn times(
     out_of_order: bool,
 ) -> Times {
     let front = &raw.front;
-    let explicit_started = front.started.as_ref().and_then(|s| cx.time(s));
+    let approx = if maintenance {
+        Vec::new()
+    } else {
+        approximate(cx, front)
+    };
+    // A time the file writes: a date alone, or exact unless `approximate` lists it.
+    let own = |cx: &mut Ctx, key: &str, v: &Option<Spanned<Datetime>>| {
+        let (t, p) = cx.time_or_day(v.as_ref()?)?;
+        Some(match p {
+            Precision::Exact if approx.contains(&key) => (t, Precision::Approximate),
+            p => (t, p),
+        })
+    };
+    let explicit_started = if maintenance {
+        None
+    } else {
+        own(cx, "started", &front.started)
+    };
     let started = window
-        .map(|w| w.start)
+        .map(|w| (w.start, Precision::Exact))
         .or(explicit_started)
-        .or_else(|| timeline.first().map(|e| e.at));
+        .or_else(|| timeline.first().map(|e| (e.at, e.precision)));
     if !maintenance && started.is_none() && front.started.is_none() && front.timeline.is_empty() {
         let (line, col) = (1, 1);
         cx.diags.push(
@@ -605,17 +721,17 @@ fn times(
                 .with_help("add a first `[[timeline]]` entry (at, status = \"investigating\", message), or `started = <datetime>`"),
         );
     }
-    let explicit_resolved = front.resolved.as_ref().and_then(|s| cx.time(s));
     let resolved = match &front.resolved {
         _ if maintenance => None,
-        Some(_) => explicit_resolved,
+        Some(_) => own(cx, "resolved", &front.resolved),
         None => timeline
             .iter()
             .find(|e| e.status == Status::Resolved)
-            .map(|e| e.at),
+            .map(|e| (e.at, e.precision)),
     };
-    if let (Some(s), Some(r), false) = (started, resolved, out_of_order) {
-        if r < s {
+    let mut resolved = resolved;
+    if let (Some(s), Some(r), false) = (started, &mut resolved, out_of_order) {
+        if cx.before(*r, s) {
             let span = front
                 .resolved
                 .as_ref()
@@ -631,30 +747,54 @@ fn times(
             cx.err(
                 codes::OUT_OF_ORDER,
                 span,
-                format!("`resolved` ({}) is before `started` ({})", utc(r), utc(s)),
+                format!(
+                    "`resolved` ({}) is before `started` ({})",
+                    utc(r.0),
+                    utc(s.0)
+                ),
                 Some("check the date and the time zone offset of both times".into()),
             );
+        } else if r.1 == Precision::Day {
+            // No earlier than the start and than the entries written that day.
+            let day = |t: DateTime<Utc>| t.with_timezone(&cx.tz).date_naive();
+            let that_day = timeline
+                .iter()
+                .map(|e| e.at)
+                .filter(|t| day(*t) == day(r.0));
+            r.0 = that_day.fold(r.0.max(s.0), DateTime::max);
         }
     }
-    let detected = front.detected.as_ref().and_then(|d| cx.time(d));
+    let mut detected = if maintenance {
+        None
+    } else {
+        own(cx, "detected", &front.detected)
+    };
     if let (Some(s), Some(d), Some(span)) = (
         started,
-        detected,
+        &mut detected,
         front.detected.as_ref().map(Spanned::span),
     ) {
-        if d < s {
+        if cx.before(*d, s) {
             cx.err(
                 codes::OUT_OF_ORDER,
                 span,
                 "`detected` is before `started`",
                 Some("an incident is detected at or after it starts".into()),
             );
+        } else if d.1 == Precision::Day {
+            d.0 = d.0.max(s.0);
         }
     }
+    let precision_of = |t: Option<(DateTime<Utc>, Precision)>| t.map_or(Precision::Exact, |t| t.1);
     Times {
-        started,
-        detected,
-        resolved,
+        started: started.map(|t| t.0),
+        detected: detected.map(|t| t.0),
+        resolved: resolved.map(|t| t.0),
+        precision: Precisions {
+            started: precision_of(started),
+            detected: precision_of(detected),
+            resolved: precision_of(resolved),
+        },
     }
 }
 

@@ -71,6 +71,9 @@ pub struct FrontMatter {
     pub started: Option<Spanned<Datetime>>,
     pub detected: Option<Spanned<Datetime>>,
     pub resolved: Option<Spanned<Datetime>>,
+    /// Which of `started`, `detected`, `resolved` are known only roughly.
+    #[serde(default)]
+    pub approximate: Vec<Spanned<String>>,
     pub slug: Option<Spanned<String>>,
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
@@ -143,6 +146,8 @@ pub struct RawEntry {
     pub status: Spanned<String>,
     #[serde(default)]
     pub message: String,
+    /// `approximate = true`: `at` is known only roughly (incidents only).
+    pub approximate: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

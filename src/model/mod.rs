@@ -12,6 +12,16 @@ pub mod uptime;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::PathBuf;
 
+pub use crate::util::timefmt::Precision;
+
+/// How exactly an incident's own times are known (each [`Precision::Exact`] by default).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Precisions {
+    pub started: Precision,
+    pub detected: Precision,
+    pub resolved: Precision,
+}
+
 macro_rules! id_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal / $label:literal),+ $(,)? }) => {
         $(#[$m])*
@@ -161,6 +171,9 @@ id_enum!(
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub at: DateTime<Utc>,
+    /// How exactly `at` is known (a day-only entry is at the start of its day, or at the
+    /// entry before it when that is later the same day).
+    pub precision: Precision,
     pub status: Status,
     /// Markdown.
     pub message: String,
@@ -316,6 +329,9 @@ pub struct Incident {
     pub started: DateTime<Utc>,
     pub detected: Option<DateTime<Utc>>,
     pub resolved: Option<DateTime<Utc>>,
+    /// How exactly `started`, `detected` and `resolved` are known: durations between them
+    /// count only when both ends are exact.
+    pub precision: Precisions,
     pub timeline: Vec<Entry>,
     pub impacts: Vec<Impact>,
     pub action_items: Vec<ActionItem>,
@@ -367,8 +383,12 @@ impl Incident {
         }
     }
 
+    /// Seconds from the start to the resolution, when both are exact times.
     pub fn duration_seconds(&self) -> Option<i64> {
-        self.resolved.map(|r| (r - self.started).num_seconds())
+        let exact = self.precision.started.is_exact() && self.precision.resolved.is_exact();
+        self.resolved
+            .filter(|_| exact)
+            .map(|r| (r - self.started).num_seconds())
     }
 
     /// The status at `now`, whatever the kind: a maintenance's follows the clock
@@ -408,20 +428,37 @@ impl Incident {
     }
 
     /// How long an ongoing incident has been going on at `now`, in seconds (never negative);
-    /// None once resolved.
+    /// None once resolved, or when its start is not an exact time.
     pub fn ongoing_for(&self, now: DateTime<Utc>) -> Option<i64> {
-        self.ongoing()
+        (self.ongoing() && self.precision.started.is_exact())
             .then(|| (now - self.started).num_seconds().max(0))
     }
 
-    /// Seconds from the start to detection, if it was detected.
+    /// Seconds from the start to detection, if it was detected and both are exact times.
     pub fn time_to_detect(&self) -> Option<i64> {
-        self.detected.map(|d| (d - self.started).num_seconds())
+        let exact = self.precision.started.is_exact() && self.precision.detected.is_exact();
+        self.detected
+            .filter(|_| exact)
+            .map(|d| (d - self.started).num_seconds())
     }
 
-    /// Seconds from the start to a timeline entry (negative for an entry before the start).
-    pub fn offset_of(&self, e: &Entry) -> i64 {
+    /// Seconds from the start to a timeline entry (negative for an entry before the start),
+    /// when both are exact times.
+    pub fn offset_of(&self, e: &Entry) -> Option<i64> {
+        (self.precision.started.is_exact() && e.precision.is_exact())
+            .then(|| (e.at - self.started).num_seconds())
+    }
+
+    /// Seconds from the start's instant to a timeline entry's, however exactly either is known
+    /// (the JSON document's `offset_seconds`, beside each time's precision).
+    pub fn instant_offset_of(&self, e: &Entry) -> i64 {
         (e.at - self.started).num_seconds()
+    }
+
+    /// Whether every time of the incident (start, detection, resolution, entries) is exact.
+    pub fn all_exact(&self) -> bool {
+        self.precision == Precisions::default()
+            && self.timeline.iter().all(|e| e.precision.is_exact())
     }
 
     /// When an `[[impact]]` window ends: its own end, else the incident's resolution (None
@@ -681,6 +718,7 @@ pub(crate) mod tests_support {
             started,
             detected: None,
             resolved: None,
+            precision: Precisions::default(),
             timeline: Vec::new(),
             impacts: Vec::new(),
             action_items: Vec::new(),
@@ -729,6 +767,7 @@ mod tests {
         let at = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2024, 11, 10, h, 0, 0).unwrap();
         let entry = |h, status| Entry {
             at: at(h),
+            precision: Precision::Exact,
             status,
             message: String::new(),
         };
@@ -749,7 +788,7 @@ mod tests {
         assert_eq!(i.ongoing_for(at(12)), Some(7200));
         assert_eq!(i.ongoing_for(at(9)), Some(0));
         assert_eq!(i.time_to_detect(), Some(3600));
-        assert_eq!(i.offset_of(&i.timeline[2]), 3 * 3600);
+        assert_eq!(i.offset_of(&i.timeline[2]), Some(3 * 3600));
         assert_eq!(
             i.effective_statuses(),
             [
@@ -797,6 +836,7 @@ mod tests {
         let at = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2024, 11, 10, h, 0, 0).unwrap();
         let entry = |h, status| Entry {
             at: at(h),
+            precision: Precision::Exact,
             status,
             message: String::new(),
         };
@@ -890,6 +930,7 @@ mod tests {
         let at = |h: u32| chrono::TimeZone::with_ymd_and_hms(&Utc, 2024, 11, 10, h, 0, 0).unwrap();
         let entry = |h, status| Entry {
             at: at(h),
+            precision: Precision::Exact,
             status,
             message: String::new(),
         };
@@ -917,6 +958,7 @@ mod tests {
     fn update_keeps_previous_status() {
         let t = |s| Entry {
             at: Utc::now(),
+            precision: Precision::Exact,
             status: s,
             message: String::new(),
         };

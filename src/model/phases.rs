@@ -110,9 +110,10 @@ pub struct Course<'a> {
     pub detected: Option<DateTime<Utc>>,
 }
 
-/// The course of incident `i` as of `now`; None for a maintenance.
+/// The course of incident `i` as of `now`; None for a maintenance, and for an incident with a
+/// time that is not exact (its phases' lengths are not known).
 pub fn course<'a>(c: &Config, i: &'a Incident, now: DateTime<Utc>) -> Option<Course<'a>> {
-    if i.is_maintenance() {
+    if i.is_maintenance() || !i.all_exact() {
         return None;
     }
     let level = c.severity_level(&i.severity);
@@ -232,6 +233,7 @@ mod tests {
     fn entry(at: &str, status: Status) -> Entry {
         Entry {
             at: t(at),
+            precision: crate::model::Precision::Exact,
             status,
             message: String::new(),
         }

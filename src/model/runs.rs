@@ -61,6 +61,7 @@ mod tests {
                     .with_ymd_and_hms(2024, 1, 1, 0, k as u32, 0)
                     .single()
                     .expect("a valid time"),
+                precision: crate::model::Precision::Exact,
                 status: *status,
                 message: (*message).to_string(),
             })

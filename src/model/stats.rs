@@ -87,7 +87,7 @@ pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
 pub struct ResolveStats {
     /// Incidents that started in the window.
     pub count: usize,
-    /// Median and longest time to resolve of those resolved by now.
+    /// Median and longest time to resolve of those resolved by now (both times exact).
     pub median: Option<i64>,
     pub longest: Option<i64>,
 }
@@ -101,10 +101,11 @@ impl ResolveStats {
             .collect();
         let mut secs: Vec<i64> = window
             .iter()
+            // Only between exact times (`Incident::duration_seconds`).
             .filter_map(|i| {
                 i.resolved
                     .filter(|r| *r <= now)
-                    .map(|r| (r - i.started).num_seconds())
+                    .and_then(|_| i.duration_seconds())
             })
             .collect();
         secs.sort_unstable();

@@ -563,8 +563,9 @@ impl<'a> Api<'a> {
 
 /// The `schema` of every page's `index.json`. v1.1 added `review`, `trigger`, `detection`,
 /// `factors`, `lessons`, `customer_impact`, `related` and `action_items[].closed`; nothing was
-/// removed or changed, so a v1 reader reads it.
-pub const DOCUMENT_SCHEMA: &str = "afterword/incident/v1.1";
+/// removed or changed, so a v1 reader reads it. v1.2 added `precision` and
+/// `timeline[].precision` (dates without a time, approximate times).
+pub const DOCUMENT_SCHEMA: &str = "afterword/incident/v1.2";
 
 /// `/incidents/<slug>/index.json` and `/maintenance/<slug>/index.json`: what the page shows,
 /// in afterword's own schema (docs/api.md). `postmortem_html` is the page's own rendering: its
@@ -714,6 +715,12 @@ fn document_times(p: &mut Pretty, i: &Incident, tz: Tz, now: DateTime<Utc>) {
     p.key("started").str(&time(i.started));
     p.key("detected").opt_str(i.detected.map(time).as_deref());
     p.key("resolved").opt_str(i.resolved.map(time).as_deref());
+    p.key("precision").object().strs(&[
+        ("started", i.precision.started.id()),
+        ("detected", i.precision.detected.id()),
+        ("resolved", i.precision.resolved.id()),
+    ]);
+    p.end_object();
     let duration = i.duration_seconds();
     p.key("duration_seconds").opt_int(duration);
     p.key("duration")
@@ -789,7 +796,8 @@ fn document_timeline(p: &mut Pretty, i: &Incident, tz: Tz, messages_html: &[&str
             // The status the entry reports: an `update` keeps the one before it.
             ("effective_status", eff.id()),
         ]);
-        p.key("offset_seconds").int(i.offset_of(e));
+        p.key("offset_seconds").int(i.instant_offset_of(e));
+        p.strs(&[("precision", e.precision.id())]);
         p.strs(&[("message", &e.message), ("message_html", html)])
             .end_object();
     }

@@ -483,7 +483,8 @@ pub struct EntryView {
     pub status: &'static str,
     pub label: &'static str,
     pub at: TimeView,
-    pub offset: String,
+    /// `+3h`: from the incident's start; null where either time is not exact.
+    pub offset: Option<String>,
     pub message_html: String,
 }
 

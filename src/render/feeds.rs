@@ -10,7 +10,7 @@ use crate::model::{Incident, Status};
 use crate::util::escape::markup;
 use crate::util::markdown;
 use crate::util::route::Route;
-use crate::util::timefmt::{format_duration, rfc2822, view};
+use crate::util::timefmt::{format_duration, rfc2822, view, view_with_precision};
 use atom_syndication as atom;
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rayon::prelude::*;
@@ -89,12 +89,15 @@ fn content(
             ),
         ));
     } else {
-        facts.push(("Started".into(), markup(&view(i.started, tz).display)));
+        let shown = |t, p| markup(&view_with_precision(t, p, tz, i.posted_tz).display);
+        facts.push(("Started".into(), shown(i.started, i.precision.started)));
         if let Some(r) = i.resolved {
-            facts.push(("Resolved".into(), markup(&view(r, tz).display)));
-        }
-        if let Some(d) = i.duration_seconds() {
-            facts.push(("Duration".into(), format_duration(d)));
+            facts.push(("Resolved".into(), shown(r, i.precision.resolved)));
+            facts.push((
+                "Duration".into(),
+                i.duration_seconds()
+                    .map_or_else(|| "unknown".into(), format_duration),
+            ));
         }
     }
     let names: Vec<String> = i
@@ -147,7 +150,7 @@ fn content(
     if !i.timeline.is_empty() {
         h.push_str("<h2>Updates</h2>\n");
         for e in i.timeline.iter().rev() {
-            let at = view(e.at, tz);
+            let at = view_with_precision(e.at, e.precision, tz, i.posted_tz);
             h.push_str(&format!(
                 "<p><strong>{}</strong> · <time datetime=\"{}\">{}</time></p>\n{}",
                 e.status.label(),

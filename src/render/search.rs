@@ -21,7 +21,7 @@
 use super::context::{FacetValueView, FacetView};
 use crate::input::config::Config;
 use crate::model::Incident;
-use crate::util::timefmt::view;
+use crate::util::timefmt::view_with_precision;
 use chrono::Datelike;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -244,7 +244,7 @@ pub fn doc(
     for a in &i.action_items {
         w.plain(&a.title);
     }
-    let started = view(i.started, tz);
+    let started = view_with_precision(i.started, i.precision.started, tz, i.posted_tz);
     let severity = c
         .severity(&i.severity)
         .map_or(i.severity.as_str(), |s| s.name.as_str());

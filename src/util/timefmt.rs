@@ -112,6 +112,61 @@ pub fn resolve(dt: &toml::value::Datetime, tz: Tz) -> Result<DateTime<Utc>, Time
     check_range(utc).map_err(|_| TimeError::range(dt, Some(utc)))
 }
 
+/// How exactly a time of a content file is known: to the second as written, approximately
+/// (the file lists it under `approximate`), or only its day (written as a date,
+/// `started = 2015-07-22`, read as the start of that day in the file's zone).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Precision {
+    #[default]
+    Exact,
+    Approximate,
+    Day,
+}
+
+impl Precision {
+    pub fn id(self) -> &'static str {
+        match self {
+            Precision::Exact => "exact",
+            Precision::Approximate => "approximate",
+            Precision::Day => "day",
+        }
+    }
+
+    pub fn is_exact(self) -> bool {
+        self == Precision::Exact
+    }
+}
+
+/// A TOML value that may be a local date alone: the start of that day in `tz` and
+/// [`Precision::Day`]; else [`resolve`]'s instant and [`Precision::Exact`].
+pub fn resolve_or_day(
+    dt: &toml::value::Datetime,
+    tz: Tz,
+) -> Result<(DateTime<Utc>, Precision), TimeError> {
+    if dt.time.is_some() || dt.offset.is_some() {
+        return resolve(dt, tz).map(|t| (t, Precision::Exact));
+    }
+    let date = date_only(dt)?;
+    start_of_day(date, tz)
+        .map(|t| (t, Precision::Day))
+        .map_err(|_| TimeError::range(dt, None))
+}
+
+/// The first instant of `date` in `tz` (where the clocks skip midnight, the first local time
+/// that exists that day), in the supported range.
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> Result<DateTime<Utc>, String> {
+    // A daylight-saving gap is at most a few hours; look minute by minute past it.
+    let midnight = date.and_time(NaiveTime::MIN);
+    let first = (0..=24 * 60).find_map(|m| {
+        tz.from_local_datetime(&(midnight + chrono::Duration::minutes(m)))
+            .earliest()
+    });
+    match first {
+        Some(t) => check_range(t.with_timezone(&Utc)),
+        None => Err(format!("{date} has no start in {}", tz.name())),
+    }
+}
+
 /// The first and last calendar dates a date-only value may hold: years 1970 to 9999.
 pub const DATE_RANGE_TEXT: &str = "1970-01-01 to 9999-12-31";
 
@@ -189,6 +244,10 @@ pub struct TimeView {
     /// The same instant as posted, in the zone its file was written in, where that reads
     /// differently from the site's zone ([`view_as_posted`]); else None.
     pub posted: Option<PostedView>,
+    /// `exact`, `approximate` (`display` and `time` say "about") or `day` (only the date is
+    /// known: `iso` is the date, `time` is "time unknown", `display` the date and "(time
+    /// unknown)"): see [`view_with_precision`].
+    pub precision: &'static str,
 }
 
 /// An instant in the zone its file was written in (the file's `timezone`), shown beside the
@@ -232,6 +291,36 @@ pub fn view_as_posted(t: DateTime<Utc>, tz: Tz, posted: Option<Tz>) -> TimeView 
     v
 }
 
+/// [`view_as_posted`] for a time known to `precision`. A day-only time shows the day it was
+/// written for (in the file's zone, `posted`, else the site's `tz`) and no time: "Jul 22, 2015
+/// (time unknown)", `iso` the date alone, nothing as posted. An approximate time says "about":
+/// "Jul 22, 2015, about 10:00 UTC".
+pub fn view_with_precision(
+    t: DateTime<Utc>,
+    precision: Precision,
+    tz: Tz,
+    posted: Option<Tz>,
+) -> TimeView {
+    match precision {
+        Precision::Exact => view_as_posted(t, tz, posted),
+        Precision::Approximate => {
+            let mut v = view_as_posted(t, tz, posted);
+            v.time = format!("about {}", v.time);
+            v.display = format!("{}, {} {}", v.date_display, v.time, v.zone);
+            v.precision = precision.id();
+            v
+        }
+        Precision::Day => {
+            let mut v = view(t, posted.unwrap_or(tz));
+            v.iso = v.date.clone();
+            v.time = "time unknown".into();
+            v.display = format!("{} (time unknown)", v.date_display);
+            v.precision = precision.id();
+            v
+        }
+    }
+}
+
 pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
     use chrono::Timelike;
     use chrono_tz::OffsetName;
@@ -262,6 +351,7 @@ pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
         time,
         zone,
         posted: None,
+        precision: Precision::Exact.id(),
     }
 }
 
@@ -530,6 +620,46 @@ mod tests {
 
     fn dt(s: &str) -> toml::value::Datetime {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn inexact_times_show_what_is_known() {
+        let auckland: Tz = chrono_tz::Pacific::Auckland;
+        let berlin: Tz = chrono_tz::Europe::Berlin;
+        // The start of 2015-07-22 in Auckland (NZST, UTC+12): 2015-07-21T12:00:00Z.
+        let (t, p) = resolve_or_day(&dt("2015-07-22"), auckland).unwrap();
+        assert_eq!(
+            (iso_utc(t).as_str(), p),
+            ("2015-07-21T12:00:00Z", Precision::Day)
+        );
+        let v = view_with_precision(t, p, berlin, Some(auckland));
+        assert_eq!(v.display, "Jul 22, 2015 (time unknown)");
+        assert_eq!(
+            (v.iso.as_str(), v.date.as_str()),
+            ("2015-07-22", "2015-07-22")
+        );
+        assert_eq!((v.time.as_str(), v.precision), ("time unknown", "day"));
+        assert_eq!(v.posted, None);
+        let (t, p) = resolve_or_day(&dt("2015-07-22T10:00:00Z"), auckland).unwrap();
+        assert_eq!(p, Precision::Exact);
+        let v = view_with_precision(t, Precision::Approximate, Tz::UTC, None);
+        assert_eq!(v.display, "Jul 22, 2015, about 10:00 UTC");
+        assert_eq!(
+            (v.time.as_str(), v.iso.as_str()),
+            ("about 10:00", "2015-07-22T10:00:00Z")
+        );
+        // Where the clocks skip midnight (São Paulo, 2018-11-04), the day starts at 01:00 -02.
+        let sp: Tz = chrono_tz::America::Sao_Paulo;
+        let d = NaiveDate::from_ymd_opt(2018, 11, 4).unwrap();
+        assert_eq!(
+            iso_utc(start_of_day(d, sp).unwrap()),
+            "2018-11-04T03:00:00Z"
+        );
+        assert!(
+            resolve_or_day(&dt("1969-12-31"), Tz::UTC)
+                .unwrap_err()
+                .out_of_range
+        );
     }
 
     #[test]
