@@ -28,7 +28,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// The format's version, in the manifest; `search.js` refuses another.
 pub const VERSION: u32 = 1;
 /// Documents per chunk file.
-pub const CHUNK: usize = 100;
+pub const CHUNK: usize = 50;
 /// A shard larger than this (bytes of JSON) is split by a longer prefix.
 pub const SHARD_BYTES: usize = 24 * 1024;
 /// The shortest shard prefix, in characters: a small site's words are all in one shard
@@ -36,11 +36,6 @@ pub const SHARD_BYTES: usize = 24 * 1024;
 const MIN_PREFIX: usize = 0;
 /// The longest: a shard holding longer terms is not split further.
 const MAX_PREFIX: usize = 6;
-/// A word in more than this share of documents is left out (when there are at least
-/// [`COMMON_MIN_DOCS`]): it would match nearly everything, and its postings would be most of
-/// the index. The manifest lists these words so a query can ignore them.
-const COMMON_SHARE: f64 = 0.5;
-const COMMON_MIN_DOCS: usize = 20;
 /// Words shorter or longer than these are not indexed.
 const MIN_WORD: usize = 2;
 const MAX_WORD: usize = 32;
@@ -291,16 +286,6 @@ pub fn files(docs: &[SearchDoc]) -> Vec<(String, String)> {
             postings.entry(t.as_str()).or_default().push((d, *s));
         }
     }
-    let mut common = BTreeSet::new();
-    if n >= COMMON_MIN_DOCS {
-        postings.retain(|t, p| {
-            let keep = (p.len() as f64) <= COMMON_SHARE * n as f64;
-            if !keep {
-                common.insert(t.to_string());
-            }
-            keep
-        });
-    }
     let mut out = Vec::new();
     let mut shard_names = Vec::new();
     let terms: Vec<(&str, String)> = postings
@@ -390,7 +375,6 @@ pub fn files(docs: &[SearchDoc]) -> Vec<(String, String)> {
         "docs": n,
         "chunk": CHUNK,
         "shards": shard_names,
-        "common": common,
         "facets": manifest_facets,
     });
     out.push((
@@ -639,34 +623,20 @@ mod tests {
     }
 
     #[test]
-    fn common_words_are_left_out_and_listed() {
+    fn a_word_in_every_document_is_indexed_like_any_other() {
+        // "the" is in all 30: every document is listed (ids 0..29, as deltas 0, 1, 1, …).
         let docs: Vec<SearchDoc> = (0..30)
-            .map(|k| {
-                doc(
-                    &format!("Incident {k}"),
-                    if k < 20 {
-                        "<p>the outage</p>"
-                    } else {
-                        "<p>outage rare</p>"
-                    },
-                    &[],
-                )
-            })
+            .map(|k| doc(&format!("Incident {k}"), "<p>the outage</p>", &[]))
             .collect();
         let files = files(&docs);
-        let m: serde_json::Value = serde_json::from_str(
-            &files
-                .iter()
-                .find(|(f, _)| f == "search/index.json")
-                .unwrap()
-                .1,
-        )
-        .unwrap();
-        // "incident" and "outage" are in 30 of 30, "the" in 20 of 30 (> 15): left out; "rare" in 10 stays.
-        assert_eq!(
-            m["common"],
-            serde_json::json!(["incident", "outage", "the"])
-        );
-        assert!(files.iter().any(|(_, j)| j.contains("\"rare\"")));
+        let shard = files
+            .iter()
+            .find(|(f, j)| f.starts_with("search/t/") && j.contains("\"the\""))
+            .unwrap();
+        let t: serde_json::Value = serde_json::from_str(&shard.1).unwrap();
+        let p = t["the"].as_array().unwrap();
+        assert_eq!(p.len(), 60);
+        assert_eq!(p[0], 0);
+        assert!(p[2..].iter().step_by(2).all(|d| *d == 1));
     }
 }

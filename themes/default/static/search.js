@@ -95,7 +95,7 @@
   }
 
   function search(m, q, facets) {
-    var ws = split(q).filter(function (w) { return m.common.indexOf(w) < 0; });
+    var ws = split(q);
     words = split(q);
     var ids = Object.keys(facets);
     return Promise.all([
