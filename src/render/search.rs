@@ -23,6 +23,7 @@ use crate::input::config::Config;
 use crate::model::Incident;
 use crate::util::timefmt::view_with_precision;
 use chrono::Datelike;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The format's version, in the manifest; `search.js` refuses another.
@@ -65,8 +66,8 @@ pub struct SearchDoc {
     pub iso: String,
     pub severity: String,
     pub status: String,
-    /// Word → score.
-    pub terms: Terms,
+    /// Each word and its score.
+    pub terms: DocTerms,
     /// (facet id, value id, value label).
     pub facets: Vec<(&'static str, String, String)>,
 }
@@ -79,6 +80,22 @@ pub struct Words {
 
 /// Word → score (a fast hash: the keys are the site's own words, hashed millions of times).
 pub type Terms = HashMap<String, u32, rustc_hash::FxBuildHasher>;
+
+/// A document's words and scores, compact: the words one after another in `text`, and each
+/// one's byte range and score.
+#[derive(Debug, Clone, Default)]
+pub struct DocTerms {
+    text: String,
+    spans: Vec<(u32, u32, u32)>,
+}
+
+impl DocTerms {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.spans
+            .iter()
+            .map(|&(a, b, s)| (self.text.get(a as usize..b as usize).unwrap_or(""), s))
+    }
+}
 
 impl Words {
     /// Add the words of plain `text` at `weight`.
@@ -120,8 +137,16 @@ impl Words {
         self.text(text, TEXT);
     }
 
-    pub fn into_terms(self) -> Terms {
-        self.terms
+    /// The words in one buffer (one allocation per document rather than one per word).
+    pub fn into_terms(self) -> DocTerms {
+        let mut text = String::with_capacity(self.terms.keys().map(String::len).sum());
+        let mut spans = Vec::with_capacity(self.terms.len());
+        for (w, score) in self.terms {
+            let start = text.len() as u32;
+            text.push_str(&w);
+            spans.push((start, text.len() as u32, score));
+        }
+        DocTerms { text, spans }
     }
 }
 
@@ -279,21 +304,21 @@ pub fn doc(
 /// root → JSON.
 pub fn files(docs: &[SearchDoc]) -> Vec<(String, String)> {
     let n = docs.len();
-    // Postings: term → [(doc, score)], docs ascending.
-    let mut postings: BTreeMap<&str, Vec<(usize, u32)>> = BTreeMap::new();
+    // Postings: term → [(doc, score)], docs ascending (documents are visited in order).
+    let mut postings: HashMap<&str, Vec<(usize, u32)>, rustc_hash::FxBuildHasher> =
+        HashMap::default();
     for (d, doc) in docs.iter().enumerate() {
-        for (t, s) in &doc.terms {
-            postings.entry(t.as_str()).or_default().push((d, *s));
+        for (t, s) in doc.terms.iter() {
+            postings.entry(t).or_default().push((d, s));
         }
     }
+    let mut postings: Vec<(&str, Vec<(usize, u32)>)> = postings.into_iter().collect();
+    postings.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
     let mut shard_names = Vec::new();
     let terms: Vec<(&str, String)> = postings
-        .iter_mut()
-        .map(|(t, p)| {
-            p.sort_unstable();
-            (*t, postings_json(p))
-        })
+        .par_iter()
+        .map(|(t, p)| (*t, postings_json(p)))
         .collect();
     shard(&terms, MIN_PREFIX, &mut |prefix, members| {
         let mut json = String::from("{");
@@ -422,20 +447,36 @@ pub fn facet_views(docs: &[SearchDoc]) -> Vec<FacetView> {
 
 /// `[doc, score, delta, score, …]`.
 fn postings_json(p: &[(usize, u32)]) -> String {
-    let mut s = String::with_capacity(p.len() * 6 + 2);
+    let mut s = String::with_capacity(p.len() * 5 + 2);
     s.push('[');
     let mut prev = 0;
     for (k, (d, score)) in p.iter().enumerate() {
         if k > 0 {
             s.push(',');
         }
-        s.push_str(&(d - prev).to_string());
+        push_uint(&mut s, (d - prev) as u64);
         s.push(',');
-        s.push_str(&score.to_string());
+        push_uint(&mut s, u64::from(*score));
         prev = *d;
     }
     s.push(']');
     s
+}
+
+/// `n` in decimal, without a temporary string.
+fn push_uint(s: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    s.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// A term and its postings as JSON.
