@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// The format's version, in the manifest; `search.js` refuses another.
 pub const VERSION: u32 = 1;
 /// Documents per chunk file.
-pub const CHUNK: usize = 50;
+pub const CHUNK: usize = 25;
 /// A shard larger than this (bytes of JSON) is split by a longer prefix.
 pub const SHARD_BYTES: usize = 24 * 1024;
 /// The shortest shard prefix, in characters: a small site's words are all in one shard
