@@ -532,7 +532,7 @@ fn files_vanishing_during_the_walk_never_crash() {
             let mut n = 0u64;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 let p = content.join(format!("churn-{}.md", n % 40));
-                if n % 2 == 0 {
+                if n.is_multiple_of(2) {
                     let _ = std::fs::write(&p, GOOD);
                 } else {
                     let _ = std::fs::remove_file(&p);
