@@ -5,7 +5,7 @@ use afterword::diag::Diagnostic;
 use afterword::scaffold;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -340,8 +340,12 @@ fn build_command(
         // Its text is its summary: `error: …`.
         e => Failure::Text(shown(&e)),
     })?;
-    for w in &report.warnings {
-        eprintln!("{}", human(w));
+    print_human(
+        &report.warnings[..report.warnings.len().min(BUILD_WARNINGS_SHOWN)],
+        "",
+    );
+    if let Some(hidden) = report.warnings.get(BUILD_WARNINGS_SHOWN..) {
+        eprintln!("{}", hidden_warnings(hidden));
     }
     for n in &report.notes {
         eprintln!("warning: {}", shown(n));
@@ -367,12 +371,10 @@ fn check_command(
 ) -> Result<(), Failure> {
     let now = resolve_now(now).map_err(Failure::error)?;
     let report = afterword::build::check(root, now).map_err(|e| Failure::Text(shown(&e)))?;
-    for d in &report.diagnostics {
-        match format {
-            Format::Human => eprintln!("{}\n", human(d)),
-            Format::Json => println!("{}", afterword::diag::json(d)),
-            Format::Github => println!("{}", afterword::diag::github(d)),
-        }
+    match format {
+        Format::Human => print_human(&report.diagnostics, "\n"),
+        Format::Json => print_lines(&report.diagnostics, afterword::diag::json),
+        Format::Github => print_lines(&report.diagnostics, afterword::diag::github),
     }
     eprintln!("check: {}", report.summary());
     if report.errors() > 0 || (deny_warnings && report.warnings() > 0) {
@@ -406,6 +408,57 @@ fn shown(e: &dyn std::fmt::Display) -> String {
         .map(|l| afterword::diag::printable(l).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// How many warnings `build` shows in full; the rest are counted by code, and `check` lists
+/// every one. An archive imported from elsewhere can have a warning per file (W0011 on every
+/// postmortem written before the archive fields existed): thousands of source excerpts bury the
+/// build's own result, and reading each file again to show them cost more than a tenth of a
+/// 10,000-item build.
+const BUILD_WARNINGS_SHOWN: usize = 20;
+
+/// `warning: 9,577 more warnings not shown (9,577 W0011 incomplete-postmortem); …`.
+fn hidden_warnings(hidden: &[Diagnostic]) -> String {
+    let mut by_code = std::collections::BTreeMap::<(&str, &str), usize>::new();
+    for d in hidden {
+        *by_code.entry((d.code.id, d.code.name)).or_default() += 1;
+    }
+    let counts: Vec<String> = by_code
+        .iter()
+        .map(|((id, name), n)| format!("{n} {id} {name}"))
+        .collect();
+    format!(
+        "warning: {} more warning{} not shown ({}); `afterword check` lists every one",
+        hidden.len(),
+        if hidden.len() == 1 { "" } else { "s" },
+        counts.join(", ")
+    )
+}
+
+/// Diagnostics as [`human`] shows them, each followed by `after`, to stderr: made in parallel
+/// (each reads its file again for the excerpt), written in order through one buffer.
+fn print_human(ds: &[Diagnostic], after: &str) {
+    use rayon::prelude::*;
+    let color = color();
+    let texts: Vec<String> = ds
+        .par_iter()
+        .map(|d| afterword::diag::human_on_disk(d, color))
+        .collect();
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+    for t in texts {
+        // Nothing useful can be done when stderr is gone.
+        let _ = writeln!(err, "{t}{after}");
+    }
+    let _ = err.flush();
+}
+
+/// One line per diagnostic to stdout, through one buffer.
+fn print_lines(ds: &[Diagnostic], line: fn(&Diagnostic) -> String) {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for d in ds {
+        let _ = writeln!(out, "{}", line(d));
+    }
+    let _ = out.flush();
 }
 
 /// A diagnostic as rustc would show it, in colour on a terminal (unless NO_COLOR is set).

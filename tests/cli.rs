@@ -181,3 +181,61 @@ fn unknown_theme_is_an_error_and_keeps_old_output() {
     );
     assert_eq!(read(&site.join("public/index.html")), before);
 }
+
+/// `build` shows the first 20 warnings in full and counts the rest by code; `check` shows them
+/// all. 23 postmortems without factors, lessons or action items: 23 W0011 warnings.
+#[test]
+fn build_counts_warnings_past_twenty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path();
+    std::fs::write(
+        site.join("site.toml"),
+        "title = \"Many warnings\"\nbase_url = \"https://status.example.com/\"\n\n[[components]]\nid = \"api\"\nname = \"API\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(site.join("content")).unwrap();
+    let postmortem = |n: u32| {
+        format!(
+            "+++\ntitle = \"Errors number {n}\"\nsummary = \"Some requests failed.\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n\
+             [[timeline]]\nat = 2024-05-{n:02}T10:00:00Z\nstatus = \"investigating\"\nmessage = \"m\"\n\n\
+             [[timeline]]\nat = 2024-05-{n:02}T10:20:00Z\nstatus = \"resolved\"\nmessage = \"r\"\n+++\n\
+             We rolled back.\n"
+        )
+    };
+    for n in 1..=23 {
+        std::fs::write(site.join(format!("content/e{n:02}.md")), postmortem(n)).unwrap();
+    }
+    let out = run(site, &["build", "--now", "2024-06-01T00:00:00Z"]);
+    assert!(out.status.success(), "{}", out.stderr);
+    assert_eq!(
+        out.stderr.matches("warning[W0011]").count(),
+        20,
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(
+            "warning: 3 more warnings not shown (3 W0011 incomplete-postmortem); `afterword check` lists every one"
+        ),
+        "{}",
+        out.stderr
+    );
+    // The first twenty in file order: e01..e20 shown, e21..e23 counted.
+    assert!(out.stderr.contains("content/e20.md"), "{}", out.stderr);
+    assert!(!out.stderr.contains("content/e21.md"), "{}", out.stderr);
+
+    let out = run(site, &["check", "--now", "2024-06-01T00:00:00Z"]);
+    assert!(out.status.success(), "{}", out.stderr);
+    assert_eq!(
+        out.stderr.matches("warning[W0011]").count(),
+        23,
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("not shown"), "{}", out.stderr);
+    let out = run(
+        site,
+        &["check", "--format", "json", "--now", "2024-06-01T00:00:00Z"],
+    );
+    assert_eq!(out.stdout.lines().count(), 23, "{}", out.stdout);
+}
