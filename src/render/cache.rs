@@ -231,6 +231,22 @@ pub(crate) enum CacheKey<'a> {
         id: &'a str,
         items: Digest,
     },
+    /// A component's `badge.svg`, `uptime.svg` and `shields.json` (`id`: its state and uptime,
+    /// from its items' front matter), or the site's `badge.svg` and `shields.json` (`id` none:
+    /// the worst state of every component, from every item's front matter).
+    Badges {
+        site: Digest,
+        id: Option<&'a str>,
+        items: Digest,
+    },
+    /// A component's status card (`components/<id>/embed/`) or the site's (`embed/`, `id`
+    /// none): the same inputs as its [`CacheKey::Badges`], and the templates.
+    Card {
+        site: Digest,
+        templates: Digest,
+        id: Option<&'a str>,
+        items: Digest,
+    },
 }
 
 impl CacheKey<'_> {
