@@ -247,10 +247,7 @@ fn status_cards() {
             !text.to_lowercase().contains("<script"),
             "{file}: no JavaScript"
         );
-        assert!(
-            text.contains("prefers-color-scheme:dark"),
-            "{file}: a dark scheme"
-        );
+        assert!(text.contains(r#"<link rel="stylesheet" href="/status/embed.css">"#));
         assert!(text.contains(r#"<meta name="robots" content="noindex">"#));
         let doc = html(&public.join(file));
         assert_eq!(attrs(&doc, "html", "lang"), ["en"]);
@@ -268,6 +265,10 @@ fn status_cards() {
         );
         assert_card_links(&doc);
     }
+    // Their own small stylesheet (no inline style: a host's CSP may forbid it), light and dark.
+    let css = read(&public.join("embed.css"));
+    assert!(css.contains("@media (prefers-color-scheme:dark)"), "{css}");
+    assert!(css.len() < 2048, "{} bytes", css.len());
     let site = html(&public.join("embed/index.html"));
     assert_eq!(texts(&site, ".state"), ["! Major outage"]);
     assert_eq!(attrs(&site, ".more a", "href"), [BASE]);
