@@ -21,6 +21,7 @@ use tera::{Context, Tera, Value};
 
 mod api;
 mod archive_pages;
+mod badges;
 mod cache;
 mod context;
 mod error;
@@ -697,6 +698,8 @@ pub(crate) struct Writer<'a> {
     sitemap: Mutex<Vec<(String, String)>>,
     pages: AtomicUsize,
     json_docs: AtomicUsize,
+    /// Files that are neither pages nor JSON twins nor feeds: badges and their endpoint JSON.
+    other_files: AtomicUsize,
     input: &'a RenderInput<'a>,
     pub(crate) linker: Arc<Linker>,
     /// Relations between the items being built, both ways (made once per render).
@@ -878,9 +881,13 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Count a page written or kept; folders go into the sitemap with their `lastmod`.
+    /// Count a page written or kept; folders go into the sitemap with their `lastmod` (not the
+    /// 404 page, nor status cards: they are parts of other sites' pages).
     fn count_page(&self, route: Route, lastmod: Option<String>) {
-        if route != Route::NotFound {
+        if !matches!(
+            route,
+            Route::NotFound | Route::Embed | Route::ComponentEmbed(_)
+        ) {
             self.sitemap.lock().expect("sitemap").push((
                 self.paths.permalink(&route.rel()),
                 lastmod.unwrap_or_default(),
@@ -976,6 +983,7 @@ fn render_with<'a>(
         + 1
         + pages
         + w.json_docs.into_inner()
+        + w.other_files.into_inner()
         + statics
         + input
             .incidents
@@ -1077,6 +1085,7 @@ fn writer<'a>(
         capture,
         pages: AtomicUsize::new(0),
         json_docs: AtomicUsize::new(0),
+        other_files: AtomicUsize::new(0),
         input,
         linker,
         related: crate::model::related::Related::new(

@@ -74,6 +74,7 @@ fn every_page_kind_context_is_pinned() {
             "actions",
             "component",
             "components",
+            "embed",
             "factor",
             "factors",
             "globals",

@@ -231,6 +231,22 @@ pub(crate) enum CacheKey<'a> {
         id: &'a str,
         items: Digest,
     },
+    /// A component's `badge.svg`, `uptime.svg` and `shields.json` (`id`: its state and uptime,
+    /// from its items' front matter), or the site's `badge.svg` and `shields.json` (`id` none:
+    /// the worst state of every component, from every item's front matter).
+    Badges {
+        site: Digest,
+        id: Option<&'a str>,
+        items: Digest,
+    },
+    /// A component's status card (`components/<id>/embed/`) or the site's (`embed/`, `id`
+    /// none): the same inputs as its [`CacheKey::Badges`], and the templates.
+    Card {
+        site: Digest,
+        templates: Digest,
+        id: Option<&'a str>,
+        items: Digest,
+    },
 }
 
 impl CacheKey<'_> {
@@ -331,6 +347,8 @@ mod tests {
             CacheKey::Severities { .. } => 20,
             CacheKey::SeverityPage { .. } => 21,
             CacheKey::Search { .. } => 22,
+            CacheKey::Badges { .. } => 23,
+            CacheKey::Card { .. } => 24,
         }
     }
 
@@ -464,6 +482,17 @@ mod tests {
             templates: d(a.n[1]),
             index: d(a.n[2]),
         }),
+        (2, true, |a| CacheKey::Badges {
+            site: d(a.n[0]),
+            id: Some(&a.s),
+            items: d(a.n[1]),
+        }),
+        (3, true, |a| CacheKey::Card {
+            site: d(a.n[0]),
+            templates: d(a.n[1]),
+            id: Some(&a.s),
+            items: d(a.n[2]),
+        }),
     ];
 
     #[test]
@@ -477,7 +506,7 @@ mod tests {
             .map(|(_, _, make)| index(&make(&a)))
             .collect();
         assert_eq!(seen, (0..VARIANTS.len()).collect::<Vec<_>>());
-        assert_eq!(VARIANTS.len(), 23, "a new variant needs a line in VARIANTS");
+        assert_eq!(VARIANTS.len(), 25, "a new variant needs a line in VARIANTS");
     }
 
     /// Two keys with the same inputs (the same numbers, the same string) but of different
@@ -537,6 +566,13 @@ mod tests {
             related: Digest::default(),
         };
         assert_ne!(page(None).digest(), page(Some(0)).digest());
+        // The site's badges differ from a component's, whatever its id.
+        let badges = |id| CacheKey::Badges {
+            site: Digest(1),
+            id,
+            items: Digest(2),
+        };
+        assert_ne!(badges(None).digest(), badges(Some("")).digest());
     }
 
     #[test]

@@ -20,7 +20,7 @@ use tera::Value;
 pub struct PageView<'a> {
     /// The page kind: `index`, `incident`, `history`, `history_year`, `components`,
     /// `component`, `maintenance`, `stats`, `factors`, `factor`, `actions`, `severities`,
-    /// `severity` or `404`.
+    /// `severity`, `search`, `embed` or `404`.
     pub kind: &'static str,
     pub title: &'a str,
     /// Root-relative, with the base path.
@@ -183,6 +183,8 @@ pub struct ComponentsPage<'a> {
     /// As on the home page ([`HomeStatus`]).
     pub groups: &'a [GroupView<'a>],
     pub ungrouped: &'a [Value],
+    /// How to embed the site's status badge and card elsewhere (no uptime badge).
+    pub embed: &'a EmbedSnippets,
 }
 
 /// `component.html`: one component.
@@ -193,6 +195,65 @@ pub struct ComponentPage {
     /// Its incidents by the year (site time zone) they started, newest first.
     pub incidents_by_year: Vec<YearView>,
     pub maintenance: ComponentMaintenanceView,
+    /// How to embed the component's badges and card elsewhere.
+    pub embed: EmbedSnippets,
+}
+
+/// `embed.html`: a status card for an `<iframe>` on another site, the site's (`/embed/`) or a
+/// component's (`/components/<id>/embed/`).
+#[derive(Serialize)]
+pub struct EmbedPage<'a> {
+    pub card: CardView<'a>,
+}
+
+/// What a status card shows. Its links are absolute: the card opens them in a new tab.
+#[derive(Serialize)]
+pub struct CardView<'a> {
+    /// The component's display name, for a component's card.
+    pub component: Option<&'a str>,
+    /// The state id (`operational`, `under_maintenance` or a level): for the site, the worst
+    /// of any visible component, as `overall` on the home page.
+    pub state: &'static str,
+    /// Its label: the state's, or `All systems operational` on the site's card, as on the
+    /// home page.
+    pub label: &'static str,
+    /// The incidents and maintenance causing the state, as on the home page or the component
+    /// page.
+    pub incidents: Vec<CardLinkView<'a>>,
+    /// The full status page: the home page, or the component's page (absolute).
+    pub status_url: String,
+    /// The home page (absolute).
+    pub site_url: String,
+}
+
+/// An incident or maintenance on a status card.
+#[derive(Serialize)]
+pub struct CardLinkView<'a> {
+    pub title: &'a str,
+    /// Absolute.
+    pub permalink: String,
+    pub maintenance: bool,
+}
+
+/// Absolute URLs and copyable snippets to embed a status badge and card (docs/badges.md).
+/// Each `*_markdown` and `*_html` is text to show in a code block (templates escape it).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct EmbedSnippets {
+    /// The status badge (`badge.svg`).
+    pub badge: String,
+    pub badge_markdown: String,
+    pub badge_html: String,
+    /// The 90-day uptime badge (`uptime.svg`), for a component.
+    pub uptime: Option<String>,
+    pub uptime_markdown: Option<String>,
+    pub uptime_html: Option<String>,
+    /// The shields.io endpoint JSON (`shields.json`), and a Markdown image of the badge
+    /// shields.io draws from it.
+    pub shields: String,
+    pub shields_markdown: String,
+    /// The status card (`embed/`), and an `<iframe>` showing it.
+    pub card: String,
+    pub card_html: String,
 }
 
 /// `maintenance.html`: one scheduled maintenance.

@@ -3,6 +3,7 @@
 //! Each component's views are made once and shared by every page that shows them.
 
 use super::archive_pages::{percentiles_view, ArchiveViews};
+use super::badges;
 use super::*;
 use crate::input::config::Component;
 use crate::model::stats::{self, Period, ResolveStats, Stats};
@@ -133,6 +134,8 @@ struct Computed<'a> {
     page: Value,
     state: State,
     causes: Vec<&'a Incident>,
+    /// Uptime over 90 days as `status::component` gives it (its page shows it formatted).
+    uptime90: Option<i64>,
 }
 
 fn link<'a>(w: &Writer, i: &'a Incident) -> LinkView<'a> {
@@ -252,6 +255,7 @@ fn compute<'a>(
         summary: Value::from_serializable(&summary),
         state,
         causes,
+        uptime90: d90,
     }
 }
 
@@ -262,6 +266,7 @@ pub(super) struct ComputedData {
     page: Value,
     state: State,
     causes: Vec<u64>,
+    uptime90: Option<i64>,
 }
 
 /// [`compute`], reused while the component's inputs (`key`) are unchanged.
@@ -288,6 +293,7 @@ fn memo_compute<'a>(
             page: x.page.clone(),
             state: x.state,
             causes: x.causes.iter().map(|i| i.front_fingerprint).collect(),
+            uptime90: x.uptime90,
         };
         memo.components
             .lock()
@@ -306,6 +312,7 @@ fn memo_compute<'a>(
             .filter(|i| d.causes.contains(&i.front_fingerprint))
             .copied()
             .collect(),
+        uptime90: d.uptime90,
     }
 }
 
@@ -600,6 +607,7 @@ fn component_pages(
                         10,
                     ),
                 },
+                embed: badges::snippets(input.config, &w.paths, Some(x.component)),
             }
         };
         w.emit_keyed(
@@ -648,8 +656,9 @@ fn groups<'a>(
     (groups, ungrouped)
 }
 
-/// The overall state: the worst of any visible component, and what causes it.
-fn overall<'a>(w: &Writer, computed: &[Computed<'a>]) -> OverallView<'a> {
+/// The overall state: the worst of any visible component, and what causes it (the home page's
+/// `overall`, the site's badge and card).
+fn overall_state<'a>(computed: &[Computed<'a>]) -> (State, Vec<&'a Incident>) {
     let worst = State::worst(computed.iter().map(|x| x.state));
     let mut causes: Vec<&Incident> = computed
         .iter()
@@ -658,12 +667,21 @@ fn overall<'a>(w: &Writer, computed: &[Computed<'a>]) -> OverallView<'a> {
         .collect();
     causes.sort_by(|a, b| (&a.slug, a.kind).cmp(&(&b.slug, b.kind)));
     causes.dedup_by(|a, b| a.slug == b.slug && a.kind == b.kind);
+    (worst, causes)
+}
+
+/// The overall state's label: the state's, or `All systems operational`.
+pub(super) fn overall_label(s: State) -> &'static str {
+    match s {
+        State::Operational => "All systems operational",
+        s => s.label(),
+    }
+}
+
+fn overall<'a>(w: &Writer, (worst, causes): (State, &[&'a Incident])) -> OverallView<'a> {
     OverallView {
         state: worst.id(),
-        label: match worst {
-            State::Operational => "All systems operational",
-            s => s.label(),
-        },
+        label: overall_label(worst),
         incidents: causes.iter().map(|i| link(w, i)).collect(),
     }
 }
@@ -685,6 +703,7 @@ pub(super) fn render<'a>(
 
     // Groups, for the home page and /components/.
     let (groups, ungrouped) = groups(c, &visible, &computed);
+    let site_snippets = badges::snippets(c, &w.paths, None);
     w.emit_keyed(
         "components.html",
         "Components",
@@ -698,14 +717,37 @@ pub(super) fn render<'a>(
         || ComponentsPage {
             groups: &groups,
             ungrouped: &ungrouped,
+            embed: &site_snippets,
         },
     )?;
+
+    // Badges and cards: the states and uptime the pages show.
+    let (state, causes) = overall_state(&computed);
+    let subjects: Vec<badges::Subject> = computed
+        .iter()
+        .map(|x| badges::Subject {
+            component: x.component,
+            state: x.state,
+            causes: &x.causes,
+            uptime90: x.uptime90,
+        })
+        .collect();
+    let items = |id: &str| {
+        Digest::list(
+            by.incidents(id)
+                .iter()
+                .chain(by.maintenances(id))
+                .map(|i| i.front_fingerprint),
+        )
+    };
+    let files = badges::render(w, input, &subjects, (state, &causes), &items)?;
+    w.other_files.fetch_add(files, Ordering::Relaxed);
 
     stats_page(w, input, &visible, &by, archive)?;
 
     let all_maint: Vec<&Incident> = input.maintenances.iter().map(|m| &**m).collect();
     Ok(HomeStatus {
-        overall: overall(w, &computed),
+        overall: overall(w, (state, &causes)),
         groups,
         ungrouped,
         maintenance_active: maint.active(w, input, &all_maint),

@@ -6,4 +6,5 @@ pub mod json;
 pub mod markdown;
 pub mod route;
 pub mod slug;
+pub mod textwidth;
 pub mod timefmt;

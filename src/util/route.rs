@@ -38,9 +38,20 @@ pub enum Route<'a> {
     Severity { id: &'a str, page: usize },
     /// `/search/`
     Search,
+    /// `/embed/`: the site's status card, a page for an `<iframe>` on other sites.
+    Embed,
+    /// `/components/<id>/embed/`: a component's status card.
+    ComponentEmbed(&'a str),
     /// `/404.html`, a file rather than a folder.
     NotFound,
 }
+
+/// The status badge beside the home page and each component page (`badge.svg`).
+pub const BADGE: &str = "badge.svg";
+/// A component's 90-day uptime badge, beside its page (`uptime.svg`).
+pub const UPTIME_BADGE: &str = "uptime.svg";
+/// The shields.io endpoint JSON beside the home page and each component page.
+pub const SHIELDS_JSON: &str = "shields.json";
 
 impl Route<'_> {
     /// The page's folder relative to the site root, ending in `/` (empty for the home page),
@@ -74,6 +85,7 @@ impl Route<'_> {
             Route::Severities => "severities",
             Route::Severity { .. } => "severity",
             Route::Search => "search",
+            Route::Embed | Route::ComponentEmbed(_) => "embed",
             Route::NotFound => "404",
         }
     }
@@ -104,6 +116,8 @@ impl fmt::Display for Route<'_> {
             Route::Severity { id, page: 1 } => write!(f, "severities/{id}/"),
             Route::Severity { id, page } => write!(f, "severities/{id}/{page}/"),
             Route::Search => f.write_str("search/"),
+            Route::Embed => f.write_str("embed/"),
+            Route::ComponentEmbed(id) => write!(f, "components/{id}/embed/"),
             Route::NotFound => f.write_str("404.html"),
         }
     }
@@ -186,6 +200,12 @@ mod tests {
                 "severities/major/3/",
                 "severities/major/3/index.html",
             ),
+            (Route::Embed, "embed/", "embed/index.html"),
+            (
+                Route::ComponentEmbed("api"),
+                "components/api/embed/",
+                "components/api/embed/index.html",
+            ),
             (Route::NotFound, "404.html", "404.html"),
         ];
         for (route, rel, file) in cases {
@@ -197,5 +217,10 @@ mod tests {
             "components/api/feed.xml"
         );
         assert_eq!(Route::Home.beside("rss.xml"), "rss.xml");
+        assert_eq!(Route::Home.beside(BADGE), "badge.svg");
+        assert_eq!(
+            Route::Component("api").beside(UPTIME_BADGE),
+            "components/api/uptime.svg"
+        );
     }
 }

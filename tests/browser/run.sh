@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/browser/run.sh - the browser tests: build tests/fixtures/search under the sub-path
-# /status/, serve it on loopback, and drive headless Chromium through it (search.js).
+# /status/ and tests/fixtures/badges under /badges/, serve them on loopback, and drive headless
+# Chromium through them (search.js, badges.js).
 #
 #   bash tests/browser/run.sh [AFTERWORD_BINARY]     (default: target/release/afterword)
 #
@@ -33,6 +34,7 @@ server=
 cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 "$BIN" build --root tests/fixtures/search --output "$work/root/status" --now 2025-11-29T12:00:00Z 2>/dev/null
+"$BIN" build --root tests/fixtures/badges --output "$work/root/badges" --now 2025-11-29T12:00:00Z 2>/dev/null
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/root" >/dev/null 2>&1 &
 server=$!
@@ -41,3 +43,4 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 BASE="http://127.0.0.1:$port/status/" node tests/browser/search.js
+BADGES="http://127.0.0.1:$port/badges/" node tests/browser/badges.js
