@@ -392,6 +392,9 @@ impl Catalogue {
                         ),
                     ));
                 }
+                if !out.is_empty() {
+                    return out;
+                }
                 // Every variable set: what is left is a reference to a missing message or term.
                 let mut args = FluentArgs::new();
                 for v in vars {

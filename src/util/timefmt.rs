@@ -685,38 +685,50 @@ pub fn year_text(d: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// ICU4X puts a narrow no-break space (U+202F) between an English time and AM/PM.
+    fn en(s: &str) -> String {
+        s.replace(" AM", "\u{202f}AM").replace(" PM", "\u{202f}PM")
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
     #[test]
     fn posted_view_shows_the_file_zone_where_it_reads_differently() {
+        let loc = Locale::english();
         let paris: Tz = chrono_tz::Europe::Paris;
         let la: Tz = chrono_tz::America::Los_Angeles;
-        // 2025-11-03T20:18:00Z: 21:18 CET (UTC+1) and 12:18 PST (UTC-8; DST ended Nov 2).
-        let t = DateTime::parse_from_rfc3339("2025-11-03T20:18:00Z")
-            .unwrap()
-            .to_utc();
-        let v = view_as_posted(t, paris, Some(la));
-        assert_eq!(v.display, "Nov 3, 2025, 21:18 CET");
+        // 2025-11-03T20:18:00Z: 21:18 in Paris (UTC+1, which CLDR's English calls GMT+1) and
+        // 12:18 PST (UTC-8; DST ended Nov 2).
+        let t = at("2025-11-03T20:18:00Z");
+        let v = loc.view_as_posted(t, paris, Some(la));
+        assert_eq!(v.display, en("Nov 3, 2025, 9:18 PM GMT+1"));
+        assert_eq!(v.date_time, en("Nov 3, 2025, 9:18 PM"));
+        assert_eq!(v.time_zone, en("9:18 PM GMT+1"));
+        assert_eq!((v.date.as_str(), v.zone.as_str()), ("2025-11-03", "GMT+1"));
         let p = v.posted.expect("a different zone");
-        assert_eq!(p.short, "12:18 PST");
-        assert_eq!(p.display, "Nov 3, 2025, 12:18 PST");
-        // 2025-11-04T00:30:00Z: 01:30 CET on Nov 4, 16:30 PST on Nov 3: the day is shown.
-        let t = DateTime::parse_from_rfc3339("2025-11-04T00:30:00Z")
-            .unwrap()
-            .to_utc();
-        let p = view_as_posted(t, paris, Some(la)).posted.unwrap();
-        assert_eq!(p.short, "Nov 3, 16:30 PST");
+        assert_eq!(p.short, en("12:18 PM PST"));
+        assert_eq!(p.display, en("Nov 3, 2025, 12:18 PM PST"));
+        // 2025-11-04T00:30:00Z: 01:30 on Nov 4 in Paris, 16:30 PST on Nov 3: the day is shown.
+        let t = at("2025-11-04T00:30:00Z");
+        let p = loc.view_as_posted(t, paris, Some(la)).posted.unwrap();
+        assert_eq!(p.short, en("Nov 3, 4:30 PM PST"));
         // The same zone, no zone, or another zone that reads the same: nothing more.
-        assert_eq!(view_as_posted(t, la, Some(la)).posted, None);
-        assert_eq!(view_as_posted(t, la, None).posted, None);
+        assert_eq!(loc.view_as_posted(t, la, Some(la)).posted, None);
+        assert_eq!(loc.view_as_posted(t, la, None).posted, None);
         assert_eq!(
-            view_as_posted(t, paris, Some(chrono_tz::Europe::Brussels)).posted,
+            loc.view_as_posted(t, paris, Some(chrono_tz::Europe::Brussels))
+                .posted,
             None
         );
     }
 
     #[test]
-    fn views_match_chrono_formats() {
-        // São Paulo and Dubai have numeric abbreviations ("-03", "+04"); the last two are
-        // local mean time, before either zone had a standard offset.
+    fn machine_fields_match_chrono_formats() {
+        let loc = Locale::english();
         let zones: [Tz; 5] = [
             chrono_tz::UTC,
             chrono_tz::America::Los_Angeles,
@@ -736,13 +748,10 @@ mod tests {
         ] {
             let t = DateTime::from_timestamp(secs, 0).unwrap();
             let local = t.with_timezone(&zones[tz]);
-            let v = view(t, zones[tz]);
-            assert_eq!(v.display, local.format("%b %-d, %Y, %H:%M %Z").to_string());
+            let v = loc.view(t, zones[tz]);
             assert_eq!(v.date, local.format("%Y-%m-%d").to_string());
-            assert_eq!(v.date_display, local.format("%b %-d, %Y").to_string());
-            assert_eq!(v.time, local.format("%H:%M").to_string());
-            assert_eq!(v.zone, local.format("%Z").to_string());
             assert_eq!(v.iso, t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+            assert!(!v.display.is_empty() && !v.zone.is_empty(), "{v:?}");
         }
         // Local mean time before standard zones has offsets with seconds (+05:53:28 in
         // Kolkata), which `%:z` rounds.
@@ -764,16 +773,29 @@ mod tests {
             );
             let d = local.date_naive();
             assert_eq!(ymd(d), d.format("%Y-%m-%d").to_string());
-            let (key, label) = month_key_label(d);
-            assert_eq!(key, d.format("%Y-%m").to_string());
-            assert_eq!(label, d.format("%B %Y").to_string());
             assert_eq!(year_month(d), d.format("%Y-%m").to_string());
-            assert_eq!(month_year_short(d), d.format("%b %Y").to_string());
-            assert_eq!(date_display(d), d.format("%b %-d, %Y").to_string());
         }
     }
 
-    use super::*;
+    #[test]
+    fn dates_and_months_in_english_and_arabic() {
+        let loc = Locale::english();
+        let d = NaiveDate::from_ymd_opt(2024, 4, 8).unwrap();
+        assert_eq!(loc.date_display(d), "Apr 8, 2024");
+        assert_eq!(loc.month_label(d), "April 2024");
+        assert_eq!(loc.month_year_short(d), "Apr 2024");
+        assert_eq!(loc.month_short(d), "Apr");
+        assert_eq!(loc.quarter_short(d), "Q2 2024");
+        // 2024-04-08T19:20:00Z is 12:20 PDT (UTC-7) in Los Angeles.
+        let t = DateTime::from_timestamp(1_712_604_000, 0).unwrap();
+        let v = loc.view(t, chrono_tz::America::Los_Angeles);
+        assert_eq!(v.display, en("Apr 8, 2024, 12:20 PM PDT"));
+        assert_eq!((v.time.as_str(), v.zone.as_str()), (en("12:20 PM").as_str(), "PDT"));
+        // Arabic: CLDR's month name for April (أبريل), Latin digits; the time with ص/م.
+        let (cat, _) = Catalogue::new("ar", &[]);
+        let ar = Locale::new(Arc::new(cat)).unwrap();
+        assert_eq!(ar.month_label(d), "أبريل 2024");
+    }
 
     fn dt(s: &str) -> toml::value::Datetime {
         s.parse().unwrap()
@@ -781,6 +803,7 @@ mod tests {
 
     #[test]
     fn inexact_times_show_what_is_known() {
+        let loc = Locale::english();
         let auckland: Tz = chrono_tz::Pacific::Auckland;
         let berlin: Tz = chrono_tz::Europe::Berlin;
         // The start of 2015-07-22 in Auckland (NZST, UTC+12): 2015-07-21T12:00:00Z.
@@ -789,7 +812,7 @@ mod tests {
             (iso_utc(t).as_str(), p),
             ("2015-07-21T12:00:00Z", Precision::Day)
         );
-        let v = view_with_precision(t, p, berlin, Some(auckland));
+        let v = loc.view_with_precision(t, p, berlin, Some(auckland));
         assert_eq!(v.display, "Jul 22, 2015 (time unknown)");
         assert_eq!(
             (v.iso.as_str(), v.date.as_str()),
@@ -799,11 +822,11 @@ mod tests {
         assert_eq!(v.posted, None);
         let (t, p) = resolve_or_day(&dt("2015-07-22T10:00:00Z"), auckland).unwrap();
         assert_eq!(p, Precision::Exact);
-        let v = view_with_precision(t, Precision::Approximate, Tz::UTC, None);
-        assert_eq!(v.display, "Jul 22, 2015, about 10:00 UTC");
+        let v = loc.view_with_precision(t, Precision::Approximate, Tz::UTC, None);
+        assert_eq!(v.display, en("about Jul 22, 2015, 10:00 AM UTC"));
         assert_eq!(
             (v.time.as_str(), v.iso.as_str()),
-            ("about 10:00", "2015-07-22T10:00:00Z")
+            (en("about 10:00 AM").as_str(), "2015-07-22T10:00:00Z")
         );
         // Where the clocks skip midnight (São Paulo, 2018-11-04), the day starts at 01:00 -02.
         let sp: Tz = chrono_tz::America::Sao_Paulo;
@@ -821,26 +844,33 @@ mod tests {
 
     #[test]
     fn durations_two_largest_units() {
-        assert_eq!(format_duration(0), "0s");
-        assert_eq!(format_duration(45), "45s");
-        assert_eq!(format_duration(4 * 60), "4m");
-        assert_eq!(format_duration(4 * 60 + 30), "4m 30s");
-        assert_eq!(format_duration(12 * 3600 + 26 * 60 + 59), "12h 26m");
-        assert_eq!(format_duration(2 * 86_400 + 3 * 3600 + 59 * 60), "2d 3h");
-        assert_eq!(format_duration(86_400 + 30), "1d");
-        assert_eq!(format_offset(120), "+2m");
-        assert_eq!(format_offset(-60), "-1m");
+        let loc = Locale::english();
+        for (secs, want) in [
+            (0, "0s"),
+            (45, "45s"),
+            (4 * 60, "4m"),
+            (4 * 60 + 30, "4m 30s"),
+            (12 * 3600 + 26 * 60 + 59, "12h 26m"),
+            (2 * 86_400 + 3 * 3600 + 59 * 60, "2d 3h"),
+            (86_400 + 30, "1d"),
+        ] {
+            assert_eq!(format_duration(secs), want);
+            assert_eq!(loc.duration(secs), want);
+        }
+        assert_eq!(loc.offset(120), "+2m");
+        assert_eq!(loc.offset(-60), "-1m");
     }
 
     #[test]
     fn offsets_and_zones() {
+        let loc = Locale::english();
         let la: Tz = "America/Los_Angeles".parse().unwrap();
         let a = resolve(&dt("2024-04-08T12:18:00"), la).unwrap();
         assert_eq!(a.to_rfc3339(), "2024-04-08T19:18:00+00:00");
         let b = resolve(&dt("2024-04-08T12:18:00-07:00"), Tz::UTC).unwrap();
         assert_eq!(a, b);
-        assert_eq!(view(a, la).display, "Apr 8, 2024, 12:18 PDT");
-        assert_eq!(view(a, Tz::UTC).iso, "2024-04-08T19:18:00Z");
+        assert_eq!(loc.view(a, la).display, en("Apr 8, 2024, 12:18 PM PDT"));
+        assert_eq!(loc.view(a, Tz::UTC).iso, "2024-04-08T19:18:00Z");
     }
 
     #[test]
@@ -848,7 +878,7 @@ mod tests {
         let t = DateTime::parse_from_rfc3339("2026-11-21T23:44:28.673981550Z")
             .unwrap()
             .with_timezone(&Utc);
-        assert_eq!(view(t, Tz::UTC).iso, "2026-11-21T23:44:28Z");
+        assert_eq!(Locale::english().view(t, Tz::UTC).iso, "2026-11-21T23:44:28Z");
     }
 
     #[test]
@@ -917,7 +947,8 @@ mod resolve_range_tests {
             let t = resolve(&dt(s), tz).unwrap_or_else(|e| panic!("{s}: {e:?}"));
             // Every instant in the range can be written in every format.
             assert!(rfc2822(t).is_ok(), "{s}");
-            let _ = (view(t, kiritimati), rfc3339(t, la), rfc3339(t, kiritimati));
+            let loc = Locale::english();
+            let _ = (loc.view(t, kiritimati), rfc3339(t, la), rfc3339(t, kiritimati));
         }
     }
 
