@@ -5,12 +5,12 @@ use crate::input::config::Config;
 use crate::input::theme::{StaticSource, Theme};
 use crate::model::{Incident, Level};
 use crate::output::Sink;
+use crate::util::i18n::Arg;
 use crate::util::markdown;
 use crate::util::route::Route;
 use crate::util::timefmt::{DurationView, Locale, TimeView};
 use chrono::{DateTime, Datelike, Utc};
 use context::*;
-use crate::util::i18n::Arg;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
@@ -552,7 +552,11 @@ fn prepare_data(
             ]
             .into_iter()
             .flatten()
-            .any(|(t, p)| loc.view_with_precision(t, p, tz, i.posted_tz).posted.is_some()));
+            .any(|(t, p)| {
+                loc.view_with_precision(t, p, tz, i.posted_tz)
+                    .posted
+                    .is_some()
+            }));
     let messages = timeline.iter().map(|e| e.message_html.clone()).collect();
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
@@ -668,8 +672,10 @@ fn prepare_data(
 
 /// `48000` as the language writes it: `48,000` in English.
 fn number(loc: &Locale, n: u64) -> String {
-    loc.text
-        .format("number", &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))])
+    loc.text.format(
+        "number",
+        &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))],
+    )
 }
 
 /// Group consecutive incidents (already newest first) by month.

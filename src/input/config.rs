@@ -544,16 +544,18 @@ pub fn from_str_partial(
 
     let language = match &raw.language {
         None => DEFAULT_LANGUAGE.to_string(),
-        Some(l) => match crate::util::i18n::check_tag(l.get_ref()) {
-            Ok(()) => l.get_ref().clone(),
-            Err(e) => {
-                diags.push(
+        Some(l) => {
+            match crate::util::i18n::check_tag(l.get_ref()) {
+                Ok(()) => l.get_ref().clone(),
+                Err(e) => {
+                    diags.push(
                     map.at_code(codes::BAD_VALUE, l.span(), format!("`language`: {e}"))
                         .with_help("write a BCP 47 language tag, e.g. `en`, `de`, `pt-BR` or `zh-Hans`"),
                 );
-                DEFAULT_LANGUAGE.to_string()
+                    DEFAULT_LANGUAGE.to_string()
+                }
             }
-        },
+        }
     };
     let declared = Declared {
         severities: raw.severities.is_some(),

@@ -64,11 +64,15 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     // site's override them message by message.
     for tag in default_languages() {
         let text = default_catalogue(&tag).unwrap_or_default();
-        theme.catalogues.entry(tag.clone()).or_default().push(crate::util::i18n::Source {
-            origin: format!("(built-in default theme)/i18n/{tag}.ftl"),
-            text,
-            site: false,
-        });
+        theme
+            .catalogues
+            .entry(tag.clone())
+            .or_default()
+            .push(crate::util::i18n::Source {
+                origin: format!("(built-in default theme)/i18n/{tag}.ftl"),
+                text,
+                site: false,
+            });
     }
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
@@ -170,10 +174,18 @@ fn catalogues_into(theme: &mut Theme, dir: &Path, site: bool) -> Result<(), Stri
         return Ok(());
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: cannot read: {e}", crate::util::fsutil::display_path(dir).display()))?
+        .map_err(|e| {
+            format!(
+                "{}: cannot read: {e}",
+                crate::util::fsutil::display_path(dir).display()
+            )
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "ftl") && p.is_file())
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     files.sort();
     for path in files {
@@ -191,7 +203,9 @@ fn catalogues_into(theme: &mut Theme, dir: &Path, site: bool) -> Result<(), Stri
             .entry(tag.to_string())
             .or_default()
             .push(crate::util::i18n::Source {
-                origin: crate::util::fsutil::display_path(&path).display().to_string(),
+                origin: crate::util::fsutil::display_path(&path)
+                    .display()
+                    .to_string(),
                 text,
                 site,
             });

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::model::archive::{self, Archive};
-use crate::util::slug::slugify;
 use crate::util::i18n::Arg;
+use crate::util::slug::slugify;
 
 /// The archive's facts and the views several pages share (`/stats/` shows the factor and
 /// severity views too), made once per render.
@@ -155,7 +155,10 @@ fn factor_pages(
         let id = facts.term.id.as_str();
         let title = text.format(
             "factor-page-title",
-            &[("name", Arg::Str(&facts.term.name)), ("page", Arg::from(page))],
+            &[
+                ("name", Arg::Str(&facts.term.name)),
+                ("page", Arg::from(page)),
+            ],
         );
         w.emit_keyed(
             "factor.html",
@@ -216,7 +219,10 @@ fn severity_pages(
         let id = facts.severity.id.as_str();
         let title = text.format(
             "severity-page-title",
-            &[("name", Arg::Str(&facts.severity.name)), ("page", Arg::from(page))],
+            &[
+                ("name", Arg::Str(&facts.severity.name)),
+                ("page", Arg::from(page)),
+            ],
         );
         w.emit_keyed(
             "severity.html",

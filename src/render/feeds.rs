@@ -8,9 +8,9 @@ use super::{route_of, Linker, Paths, RenderError, RenderInput, Writer};
 use crate::input::config::Config;
 use crate::model::{Incident, Status};
 use crate::util::escape::markup;
+use crate::util::i18n::Arg;
 use crate::util::markdown;
 use crate::util::route::Route;
-use crate::util::i18n::Arg;
 use crate::util::timefmt::rfc2822;
 use atom_syndication as atom;
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
@@ -97,15 +97,18 @@ fn content(
         ));
     } else {
         let shown = |t, p| markup(&loc.view_with_precision(t, p, tz, i.posted_tz).display);
-        facts.push((lbl("feed-fact-started"), shown(i.started, i.precision.started)));
+        facts.push((
+            lbl("feed-fact-started"),
+            shown(i.started, i.precision.started),
+        ));
         if let Some(r) = i.resolved {
             facts.push((lbl("feed-fact-resolved"), shown(r, i.precision.resolved)));
             facts.push((
                 lbl("feed-fact-duration"),
-                markup(
-                    &i.duration_seconds()
-                        .map_or_else(|| loc.text.get("feed-duration-unknown"), |s| loc.duration(s)),
-                ),
+                markup(&i.duration_seconds().map_or_else(
+                    || loc.text.get("feed-duration-unknown"),
+                    |s| loc.duration(s),
+                )),
             ));
         }
     }
@@ -149,7 +152,10 @@ fn content(
     .into_iter()
     .filter_map(|(n, key)| n.map(|n| markup(&loc.text.format(key, &[("count", count(n))]))))
     .chain(ci.error_rate.map(|r| {
-        markup(&loc.text.format("feed-impact-error-rate", &[("rate", Arg::Float(r))]))
+        markup(
+            &loc.text
+                .format("feed-impact-error-rate", &[("rate", Arg::Float(r))]),
+        )
     }))
     .collect();
     if !numbers.is_empty() {
@@ -250,7 +256,10 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
             input.locale.text.format(
                 "feed-entry-open-title",
                 &[
-                    ("status", Arg::Str(&input.locale.text.label("status", status.id()))),
+                    (
+                        "status",
+                        Arg::Str(&input.locale.text.label("status", status.id())),
+                    ),
                     ("title", Arg::Str(&i.title)),
                 ],
             )
@@ -512,7 +521,10 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
     for comp in &visible {
         let name = Arg::Str(&comp.display_name);
         metas.push(FeedMeta {
-            title: text.format("feed-component-title", &[("site", site), ("component", name)]),
+            title: text.format(
+                "feed-component-title",
+                &[("site", site), ("component", name)],
+            ),
             page: paths.permalink(&Route::Component(&comp.id).rel()),
             route: Route::Component(&comp.id),
             lang: text.tag(),
@@ -590,7 +602,8 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, Ren
         }
         if !names.is_empty() {
             let list = names.join(&text.get("list-separator"));
-            description.push_str(&text.format("calendar-components", &[("components", Arg::Str(&list))]));
+            description
+                .push_str(&text.format("calendar-components", &[("components", Arg::Str(&list))]));
             description.push('\n');
         }
         let status = text.label("status", m.status_at(input.now).id());

@@ -3,8 +3,9 @@
 //! - `t(key="…", name=value, …)`: message `key` (`key.attr` for an attribute) with its
 //!   variables. Numbers select plural forms and are written the language's way. A key ending
 //!   in `-html` holds HTML: its text variables are escaped and the result is marked safe.
-//! - `t_json(key="…", …)`: `t`'s text as a JSON string, for `<script type="application/json">`.
-//! - `plural_forms(key="…", count="count", name=value, …)`: for scripts, a JSON object from
+//! - `t_json(key="…", …)`: `t`'s text as a JSON string.
+//! - `plural_forms(key="…", count="count", name=value, …)`: for scripts (through a `data-`
+//!   attribute, which escapes it), a JSON object from
 //!   each plural category the language has (`one`, `few`, `other`, …) to the message with
 //!   `{count}` where the number goes, as `Intl.PluralRules` names them, and `"0"`: the
 //!   message for zero itself.
@@ -40,18 +41,23 @@ pub(crate) fn register(tera: &mut Tera, text: Arc<Catalogue>) {
         }
     });
     let cat = text.clone();
-    tera.register_function("t_json", move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
-        let key: &str = kwargs.must_get("key")?;
-        let (owned, nums) = args(&kwargs, false, "key")?;
-        let args = as_args(&owned, &nums);
-        match cat.try_format(key, &args) {
-            Some(s) => Ok(Value::safe_string(&json_text(&serde_json::Value::String(s)))),
-            None => Err(tera::Error::message(format!(
-                "no message `{key}` in the catalogue for `{}`",
-                cat.tag()
-            ))),
-        }
-    });
+    tera.register_function(
+        "t_json",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let key: &str = kwargs.must_get("key")?;
+            let (owned, nums) = args(&kwargs, false, "key")?;
+            let args = as_args(&owned, &nums);
+            match cat.try_format(key, &args) {
+                Some(s) => Ok(Value::safe_string(&json_text(&serde_json::Value::String(
+                    s,
+                )))),
+                None => Err(tera::Error::message(format!(
+                    "no message `{key}` in the catalogue for `{}`",
+                    cat.tag()
+                ))),
+            }
+        },
+    );
     let cat = text;
     tera.register_function(
         "plural_forms",
@@ -84,7 +90,8 @@ pub(crate) fn register(tera: &mut Tera, text: Arc<Catalogue>) {
                 out.insert("0".into(), serde_json::Value::String(text));
             }
             // Inside <script type="application/json">: nothing may close the element.
-            Ok(Value::safe_string(&json_text(&serde_json::Value::Object(out))))
+            // Text, not marked safe: the template escapes it into its attribute.
+            Ok(Value::from(json_text(&serde_json::Value::Object(out))))
         },
     );
 }
@@ -156,7 +163,10 @@ fn args(
     Ok((text, nums))
 }
 
-fn as_args<'a>(text: &'a [(String, String)], nums: &'a [(String, Arg<'static>)]) -> Vec<(&'a str, Arg<'a>)> {
+fn as_args<'a>(
+    text: &'a [(String, String)],
+    nums: &'a [(String, Arg<'static>)],
+) -> Vec<(&'a str, Arg<'a>)> {
     text.iter()
         .map(|(k, v)| (k.as_str(), Arg::Str(v.as_str())))
         .chain(nums.iter().map(|(k, a)| (k.as_str(), *a)))

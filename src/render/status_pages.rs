@@ -174,22 +174,25 @@ fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
     let date = Arg::Str(&label);
     let mut text = match d.state {
         None => loc.text.format("bars-day-no-data", &[("date", date)]),
-        Some(_) if minutes.is_empty() => {
-            loc.text.format("bars-day-no-downtime", &[("date", date)])
-        }
+        Some(_) if minutes.is_empty() => loc.text.format("bars-day-no-downtime", &[("date", date)]),
         Some(_) => {
             let levels = minutes
                 .iter()
                 .map(|m| {
                     loc.text.format(
                         "bars-level-minutes",
-                        &[("level", Arg::Str(&m.label)), ("minutes", Arg::Num(m.minutes))],
+                        &[
+                            ("level", Arg::Str(&m.label)),
+                            ("minutes", Arg::Num(m.minutes)),
+                        ],
                     )
                 })
                 .collect::<Vec<_>>()
                 .join(&loc.text.get("list-separator-strong"));
-            loc.text
-                .format("bars-day-downtime", &[("date", date), ("levels", Arg::Str(&levels))])
+            loc.text.format(
+                "bars-day-downtime",
+                &[("date", date), ("levels", Arg::Str(&levels))],
+            )
         }
     };
     if !d.incidents.is_empty() {

@@ -588,7 +588,10 @@ fn describe(
             "chart-desc-lane",
             &[
                 ("component", Arg::Str(name)),
-                ("windows", Arg::Str(&windows.join(&text.get("list-separator")))),
+                (
+                    "windows",
+                    Arg::Str(&windows.join(&text.get("list-separator"))),
+                ),
             ],
         ));
     }

@@ -138,7 +138,10 @@ pub fn parse(src: &Source) -> (FluentResource, Vec<Problem>) {
             let problems = errors
                 .iter()
                 .map(|e| {
-                    let (line, col) = line_col(&src.text, e.pos.start);
+                    // The entry that does not parse starts at `slice`; `pos` may be the start
+                    // of the next line (an unclosed `{`).
+                    let at = e.slice.as_ref().map_or(e.pos.start, |r| r.start);
+                    let (line, col) = line_col(&src.text, at);
                     Problem {
                         kind: ProblemKind::Syntax,
                         origin: src.origin.clone(),
@@ -186,7 +189,8 @@ fn icu_number(v: &FluentValue, m: &intl_memoizer::concurrent::IntlLangMemoizer) 
 }
 
 /// ICU4X's number formatter for a bundle's language, made once per bundle (Fluent keeps it in
-/// the bundle's memoizer). Grouping from 5 digits on, so that a year stays `2024`.
+/// the bundle's memoizer), grouping as the language does (`1,200` in English). Years are passed
+/// to messages as text, so that they stay `2024`.
 struct NumberFormat(icu_decimal::DecimalFormatter);
 
 impl intl_memoizer::Memoizable for NumberFormat {
@@ -194,10 +198,7 @@ impl intl_memoizer::Memoizable for NumberFormat {
     type Error = ();
     fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
         let loc: icu_locale_core::Locale = lang.to_string().parse().map_err(|_| ())?;
-        let options = icu_decimal::options::DecimalFormatterOptions::from(
-            icu_decimal::options::GroupingStrategy::Min2,
-        );
-        icu_decimal::DecimalFormatter::try_new((&loc).into(), options)
+        icu_decimal::DecimalFormatter::try_new((&loc).into(), Default::default())
             .map(NumberFormat)
             .map_err(|_| ())
     }
@@ -261,12 +262,10 @@ impl Catalogue {
     /// Whether the catalogue has message `key` (`key.attr` for an attribute).
     pub fn has(&self, key: &str) -> bool {
         let (id, attr) = split_key(key);
-        self.bundle
-            .get_message(id)
-            .is_some_and(|m| match attr {
-                Some(a) => m.get_attribute(a).is_some(),
-                None => m.value().is_some(),
-            })
+        self.bundle.get_message(id).is_some_and(|m| match attr {
+            Some(a) => m.get_attribute(a).is_some(),
+            None => m.value().is_some(),
+        })
     }
 
     /// Message `key` (`key.attr` for an attribute) with `args`; `None` when the catalogue has
@@ -345,10 +344,7 @@ impl Catalogue {
             origin: origin.origin.clone(),
             line: 0,
             col: 0,
-            message: format!(
-                "the catalogue for `{}` has no {what} `{key}`",
-                self.tag
-            ),
+            message: format!("the catalogue for `{}` has no {what} `{key}`", self.tag),
             help: format!(
                 "add `{key}` to i18n/{}.ftl (the theme's en.ftl has every message)",
                 self.tag
@@ -552,9 +548,12 @@ mod tests {
         let (c, p) = Catalogue::new("en", std::slice::from_ref(&theme));
         assert!(p.is_empty());
         assert_eq!(c.format("days", &[("count", 1i64.into())]), "1 day");
-        // Grouping from five digits: 12,345 but 2024.
-        assert_eq!(c.format("days", &[("count", 12345i64.into())]), "12,345 days");
-        assert_eq!(c.format("days", &[("count", 2024i64.into())]), "2024 days");
+        // Grouped as English groups: 12,345 and 1,200.
+        assert_eq!(
+            c.format("days", &[("count", 12345i64.into())]),
+            "12,345 days"
+        );
+        assert_eq!(c.format("days", &[("count", 1200i64.into())]), "1,200 days");
         let site = src("site/i18n/en.ftl", "hello = Hi\n");
         let (c, _) = Catalogue::new("en", &[theme.clone(), site]);
         assert_eq!(c.get("hello"), "Hi");
@@ -570,19 +569,13 @@ mod tests {
         );
         let (c, _) = Catalogue::new("ar", &[ar]);
         let f = |n: i64| c.format("n", &[("count", n.into())]);
-        assert_eq!(
-            [0, 1, 2, 3, 11, 100].map(f),
-            ["z", "o", "t", "f", "m", "x"]
-        );
+        assert_eq!([0, 1, 2, 3, 11, 100].map(f), ["z", "o", "t", "f", "m", "x"]);
         assert_eq!(c.dir(), "rtl");
     }
 
     #[test]
     fn missing_messages_variables_and_references() {
-        let en = src(
-            "en.ftl",
-            "a = A\nb = B { $n }\n    .title = T\nc = C\n",
-        );
+        let en = src("en.ftl", "a = A\nb = B { $n }\n    .title = T\nc = C\n");
         let de = src("de.ftl", "a = A { $x }\nb = B\nc = { d }\n");
         let (cat, p) = Catalogue::new("de", std::slice::from_ref(&de));
         assert!(p.is_empty());
@@ -606,6 +599,7 @@ mod tests {
         let bad = src("x.ftl", "ok = fine\nbad = { $x\nalso-bad\n");
         let (c, p) = Catalogue::new("en", &[bad]);
         assert_eq!(c.get("ok"), "fine");
-        assert_eq!((p[0].line, p[0].kind), (3, ProblemKind::Syntax), "{p:?}");
+        // The entry that does not parse starts on line 2.
+        assert_eq!((p[0].line, p[0].kind), (2, ProblemKind::Syntax), "{p:?}");
     }
 }

@@ -257,7 +257,8 @@ use icu_datetime::fieldsets::{self, zone::SpecificShort, Combo};
 use icu_datetime::{FixedCalendarDateTimeFormatter as Fixed, NoCalendarFormatter};
 use std::sync::Arc;
 
-type Zoned = icu_time::ZonedDateTime<Gregorian, icu_time::TimeZoneInfo<icu_time::zone::models::AtTime>>;
+type Zoned =
+    icu_time::ZonedDateTime<Gregorian, icu_time::TimeZoneInfo<icu_time::zone::models::AtTime>>;
 
 /// ICU4X's formatters for one language, made once per build. The Gregorian calendar always, so
 /// that a date's year is the year the site's pages group it under.
@@ -345,7 +346,9 @@ pub struct Locale {
 
 impl std::fmt::Debug for Locale {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Locale").field("tag", &self.text.tag()).finish()
+        f.debug_struct("Locale")
+            .field("tag", &self.text.tag())
+            .finish()
     }
 }
 
@@ -387,7 +390,14 @@ impl Locale {
             // Outside what ICU4X holds (no instant of the supported range is): ISO text.
             None => {
                 let iso = rfc3339(t, tz);
-                (iso.clone(), date.clone(), iso.clone(), iso.clone(), iso, String::new())
+                (
+                    iso.clone(),
+                    date.clone(),
+                    iso.clone(),
+                    iso.clone(),
+                    iso,
+                    String::new(),
+                )
             }
         };
         TimeView {
@@ -460,10 +470,9 @@ impl Locale {
                 v.iso = v.date.clone();
                 v.time = self.text.get("time-unknown");
                 v.time_zone = v.time.clone();
-                v.display = self.text.format(
-                    "date-time-unknown",
-                    &[("date", Arg::Str(&v.date_display))],
-                );
+                v.display = self
+                    .text
+                    .format("date-time-unknown", &[("date", Arg::Str(&v.date_display))]);
                 v.date_time = v.display.clone();
                 v.precision = precision.id();
                 v
@@ -523,8 +532,10 @@ impl Locale {
             (s % 60, "duration-seconds"),
         ];
         let unit = |(n, key): (u64, &str)| {
-            self.text
-                .format(key, &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))])
+            self.text.format(
+                key,
+                &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))],
+            )
         };
         let Some(first) = units.iter().position(|&(n, _)| n > 0) else {
             return unit((0, "duration-seconds"));
@@ -533,12 +544,16 @@ impl Locale {
         let text = match units.get(first + 1) {
             Some(&(n, key)) if n > 0 => self.text.format(
                 "duration-two-units",
-                &[("first", Arg::Str(&one)), ("second", Arg::Str(&unit((n, key))))],
+                &[
+                    ("first", Arg::Str(&one)),
+                    ("second", Arg::Str(&unit((n, key)))),
+                ],
             ),
             _ => one,
         };
         if seconds < 0 {
-            self.text.format("offset-before", &[("duration", Arg::Str(&text))])
+            self.text
+                .format("offset-before", &[("duration", Arg::Str(&text))])
         } else {
             text
         }
@@ -550,7 +565,8 @@ impl Locale {
             self.duration(seconds)
         } else {
             let d = self.duration(seconds);
-            self.text.format("offset-after", &[("duration", Arg::Str(&d))])
+            self.text
+                .format("offset-after", &[("duration", Arg::Str(&d))])
         }
     }
 
@@ -790,7 +806,10 @@ mod tests {
         let t = DateTime::from_timestamp(1_712_604_000, 0).unwrap();
         let v = loc.view(t, chrono_tz::America::Los_Angeles);
         assert_eq!(v.display, en("Apr 8, 2024, 12:20 PM PDT"));
-        assert_eq!((v.time.as_str(), v.zone.as_str()), (en("12:20 PM").as_str(), "PDT"));
+        assert_eq!(
+            (v.time.as_str(), v.zone.as_str()),
+            (en("12:20 PM").as_str(), "PDT")
+        );
         // Arabic: CLDR's month name for April (أبريل), Latin digits; the time with ص/م.
         let (cat, _) = Catalogue::new("ar", &[]);
         let ar = Locale::new(Arc::new(cat)).unwrap();
@@ -878,7 +897,10 @@ mod tests {
         let t = DateTime::parse_from_rfc3339("2026-11-21T23:44:28.673981550Z")
             .unwrap()
             .with_timezone(&Utc);
-        assert_eq!(Locale::english().view(t, Tz::UTC).iso, "2026-11-21T23:44:28Z");
+        assert_eq!(
+            Locale::english().view(t, Tz::UTC).iso,
+            "2026-11-21T23:44:28Z"
+        );
     }
 
     #[test]
@@ -948,7 +970,11 @@ mod resolve_range_tests {
             // Every instant in the range can be written in every format.
             assert!(rfc2822(t).is_ok(), "{s}");
             let loc = Locale::english();
-            let _ = (loc.view(t, kiritimati), rfc3339(t, la), rfc3339(t, kiritimati));
+            let _ = (
+                loc.view(t, kiritimati),
+                rfc3339(t, la),
+                rfc3339(t, kiritimati),
+            );
         }
     }
 

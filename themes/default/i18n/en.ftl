@@ -629,6 +629,9 @@ actions-owner-counts = { $open } open{ $overdue ->
 actions-due-html = , due <time datetime="{ $iso }">{ $date }</time>
 actions-nothing-open = Nothing open.
 actions-none = No action items.
+
+## Search page and script (search.html, static/search.js)
+
 search-lede = Search every published incident: titles, summaries, updates, postmortems, lessons and action items.
 search-lede-drafts = Search every incident and draft: titles, summaries, updates, postmortems, lessons and action items.
 search-nojs-html = Search runs in your browser and needs JavaScript. Without it, <a href="{ $history }">the history</a> lists every incident by month, and <a href="{ $factors }">contributing factors</a>, <a href="{ $severities }">severities</a> and <a href="{ $components }">components</a> group them.

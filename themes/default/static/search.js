@@ -9,10 +9,18 @@
   var base = form.getAttribute("data-base") || "/";
   // The page's messages, in the site's language (search.html, from its catalogue).
   var lang = form.getAttribute("data-lang") || "en";
-  var msgs = {};
-  try { msgs = JSON.parse(document.getElementById("search-messages").textContent); } catch (e) { msgs = {}; }
+  // data-msg-* on the form: text, or (plural forms) a JSON object by plural category.
+  var msgs = {
+    searching: form.getAttribute("data-msg-searching") || "",
+    failed: form.getAttribute("data-msg-failed") || "",
+    "in": form.getAttribute("data-msg-in") || "{heading}",
+    timeline: form.getAttribute("data-msg-timeline") || ""
+  };
+  ["found", "found-for"].forEach(function (k) {
+    try { msgs[k] = JSON.parse(form.getAttribute("data-msg-" + k)); } catch (e) { msgs[k] = {}; }
+  });
   function msg(key, vars) {
-    var text = msgs[key] || key;
+    var text = msgs[key] || "";
     Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(vars[k]); });
     return text;
   }
@@ -271,7 +279,7 @@
       // Announced once the first results are on the page.
       return showMore(mine).then(function () {
         if (mine !== seq) return;
-        status.textContent = q ? plural("foundFor", n, { query: q }) : plural("found", n);
+        status.textContent = q ? plural("found-for", n, { query: q }) : plural("found", n);
       });
     }).catch(function (e) {
       if (mine === seq) status.textContent = msg("failed", { error: e.message });
