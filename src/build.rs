@@ -126,6 +126,8 @@ pub struct Site {
     pub maintenances: Vec<std::sync::Arc<crate::model::Incident>>,
     /// Loaded once, checked by `analyze`, used by `render_site`.
     pub theme: theme::Theme,
+    /// The site's language: messages and formatters, made once (docs/i18n.md).
+    pub locale: std::sync::Arc<crate::util::timefmt::Locale>,
 }
 
 /// Read and validate the whole site, reporting every problem in every file.
@@ -225,7 +227,19 @@ pub fn analyze(
     // The theme and its templates, as `build` would load them.
     let site_toml = display_path(&root.join(config::FILE_NAME));
     let theme = theme::load(&config.root, &config.theme);
-    let theme_problem = theme_problems(&theme, &site_toml, &config);
+    let mut theme_problem = theme_problems(&theme, &site_toml, &config);
+    // The site's language, from the theme's catalogues and the site's.
+    let locale = match &theme {
+        Ok(t) => {
+            let (locale, problems) = crate::input::i18n::load(&config, t);
+            theme_problem.extend(problems);
+            if let Some(l) = &locale {
+                name_defaults(&mut config, &l.text);
+            }
+            locale
+        }
+        Err(_) => None,
+    };
     let content = root.join("content");
     if !content.is_dir() {
         let mut diags = config_diags;
@@ -267,13 +281,13 @@ pub fn analyze(
     diags.extend(crate::diag::Diagnostics(more));
     diags.extend(crate::diag::Diagnostics(bundle_conflicts(&all)));
     let diags = diags.sorted();
-    let theme = match theme {
-        Ok(t)
+    let (theme, locale) = match (theme, locale) {
+        (Ok(t), Some(l))
             if !diags
                 .iter()
                 .any(|d| d.severity == crate::diag::Severity::Error) =>
         {
-            t
+            (t, l)
         }
         _ => return Ok((None, diags)),
     };
@@ -294,9 +308,34 @@ pub fn analyze(
             incidents,
             maintenances,
             theme,
+            locale,
         }),
         diags,
     ))
+}
+
+/// The theme's names and descriptions, in the site's language, for the severities, factors and
+/// detection methods site.toml does not list (its own are shown as written).
+fn name_defaults(config: &mut Config, text: &crate::util::i18n::Catalogue) {
+    let name = |prefix: &str, id: &str| {
+        let key = format!("{prefix}-{}", id.replace('_', "-"));
+        (text.get(&key), text.get(&format!("{key}.description")))
+    };
+    if !config.declared.severities {
+        for s in &mut config.severities {
+            (s.name, s.description) = name("severity", &s.id);
+        }
+    }
+    if !config.declared.factors {
+        for f in &mut config.factors {
+            (f.name, f.description) = name("factor", &f.id);
+        }
+    }
+    if !config.declared.detection_methods {
+        for d in &mut config.detection_methods {
+            (d.name, d.description) = name("detection", &d.id);
+        }
+    }
 }
 
 /// Every file's diagnostics (in path order), then the checks across files: links to other
@@ -702,7 +741,9 @@ pub fn render_check(site: &Site, now: DateTime<Utc>) -> Vec<Diagnostic> {
             theme: theme::Theme {
                 templates: site.theme.templates.clone(),
                 statics: site.theme.statics.clone(),
+                catalogues: site.theme.catalogues.clone(),
             },
+            locale: site.locale.clone(),
         };
         passes.push((&without_drafts, false));
     }
@@ -738,6 +779,7 @@ pub fn render_site(
         now,
         drafts,
         theme: &site.theme,
+        locale: &site.locale,
         memo,
     };
     render::render(&input, sink)

@@ -5,9 +5,10 @@ use crate::input::config::Config;
 use crate::input::theme::{StaticSource, Theme};
 use crate::model::{Incident, Level};
 use crate::output::Sink;
+use crate::util::i18n::Arg;
 use crate::util::markdown;
 use crate::util::route::Route;
-use crate::util::timefmt::{duration_view, view, view_with_precision, DurationView, TimeView};
+use crate::util::timefmt::{DurationView, Locale, TimeView};
 use chrono::{DateTime, Datelike, Utc};
 use context::*;
 use rayon::prelude::*;
@@ -26,6 +27,7 @@ mod cache;
 mod context;
 mod error;
 mod feeds;
+mod messages;
 mod search;
 mod status_pages;
 mod timeline_svg;
@@ -51,6 +53,8 @@ pub struct RenderInput<'a> {
     pub now: DateTime<Utc>,
     pub drafts: bool,
     pub theme: &'a Theme,
+    /// The site's language: messages, dates, durations (made once per build).
+    pub locale: &'a Locale,
     /// What the previous render of this site left for this one (`afterword serve`).
     pub memo: Option<&'a Memo>,
 }
@@ -83,7 +87,7 @@ pub fn text_color_for(bg: &str) -> &'static str {
     }
 }
 
-fn severity_view(config: &Config, id: &str) -> SeverityView {
+fn severity_view(config: &Config, locale: &Locale, id: &str) -> SeverityView {
     let s = config.severity(id).expect("validated severity");
     SeverityView {
         id: s.id.clone(),
@@ -91,7 +95,7 @@ fn severity_view(config: &Config, id: &str) -> SeverityView {
         color: s.color.clone(),
         text_color: text_color_for(&s.color),
         level: s.level.id(),
-        level_label: s.level.label(),
+        level_label: locale.text.label("level", s.level.id()),
     }
 }
 
@@ -99,6 +103,9 @@ fn severity_view(config: &Config, id: &str) -> SeverityView {
 /// message naming the template file and line.
 pub fn compile(theme: &Theme) -> Result<Tera, RenderError> {
     let mut tera = Tera::new();
+    // The message functions exist before templates are read (Tera refuses unknown ones); the
+    // render's engine replaces them with the site's catalogue.
+    messages::declare(&mut tera);
     tera.add_raw_templates(
         theme
             .templates
@@ -112,6 +119,7 @@ pub fn compile(theme: &Theme) -> Result<Tera, RenderError> {
 /// Build a Tera instance from the theme's templates, with the site-wide context.
 fn engine(input: &RenderInput) -> Result<Tera, RenderError> {
     let mut tera = compile(input.theme)?;
+    messages::register(&mut tera, input.locale.text.clone());
     let globals = globals(input);
     let g = tera.global_context();
     g.insert("site", &globals.site);
@@ -131,18 +139,19 @@ fn globals<'a>(input: &RenderInput<'a>) -> Globals<'a> {
             base_url: &c.base_url,
             base_path: c.base_path(),
             timezone: c.timezone.name(),
-            language: "en",
+            language: input.locale.text.tag(),
+            dir: input.locale.text.dir(),
             generator: format!("afterword {}", env!("CARGO_PKG_VERSION")),
             search: c.search,
         },
         build: BuildView {
-            now: view(input.now, c.timezone),
+            now: input.locale.view(input.now, c.timezone),
             drafts: input.drafts,
         },
         severities: c
             .severities
             .iter()
-            .map(|s| severity_view(c, &s.id))
+            .map(|s| severity_view(c, input.locale, &s.id))
             .collect(),
         components: c
             .components
@@ -293,7 +302,7 @@ impl Shared {
             .severities
             .iter()
             .map(|s| {
-                let v = Value::from_serializable(&severity_view(c, &s.id));
+                let v = Value::from_serializable(&severity_view(c, input.locale, &s.id));
                 (s.id.clone(), v)
             })
             .collect();
@@ -303,7 +312,7 @@ impl Shared {
             .map(|s| {
                 let v = Value::from_serializable(&StatusView {
                     id: s.id(),
-                    label: s.label(),
+                    label: input.locale.text.label("status", s.id()),
                 });
                 (s.id(), v)
             })
@@ -323,7 +332,7 @@ impl Shared {
                             name: &x.display_name,
                             path: path.clone(),
                             level: l.id(),
-                            level_label: l.label(),
+                            level_label: input.locale.text.label("level", l.id()),
                         })
                     })
                     .collect();
@@ -341,7 +350,7 @@ impl Shared {
 /// The list view of an incident: what lists, history, component pages and the home page show.
 fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incident) -> Value {
     let c = input.config;
-    let tz = c.timezone;
+    let (tz, loc) = (c.timezone, input.locale);
     let rel = Route::Incident(&i.slug).rel();
     let own = SummaryOwn {
         slug: &i.slug,
@@ -352,12 +361,12 @@ fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incide
         draft: i.draft,
         review_state: i.review.state.id(),
         ongoing: i.ongoing(),
-        started: view_with_precision(i.started, i.precision.started, tz, i.posted_tz),
+        started: loc.view_with_precision(i.started, i.precision.started, tz, i.posted_tz),
         resolved: i
             .resolved
-            .map(|r| view_with_precision(r, i.precision.resolved, tz, i.posted_tz)),
-        duration: i.duration_seconds().map(duration_view),
-        ongoing_for: i.ongoing_for(input.now).map(duration_view),
+            .map(|r| loc.view_with_precision(r, i.precision.resolved, tz, i.posted_tz)),
+        duration: i.duration_seconds().map(|s| loc.duration_view(s)),
+        ongoing_for: i.ongoing_for(input.now).map(|s| loc.duration_view(s)),
         tags: &i.tags,
     };
     let mut map = Value::from_serializable(&own)
@@ -389,15 +398,15 @@ fn summary_value(input: &RenderInput, paths: &Paths, shared: &Shared, i: &Incide
 }
 
 /// Timeline entries as templates see them.
-fn entry_views(i: &Incident, tz: chrono_tz::Tz, linker: &Linker) -> Vec<EntryView> {
+fn entry_views(i: &Incident, tz: chrono_tz::Tz, loc: &Locale, linker: &Linker) -> Vec<EntryView> {
     let links = |d: &str| linker.resolve(&i.path, d);
     i.timeline
         .iter()
         .map(|e| EntryView {
             status: e.status.id(),
-            label: e.status.label(),
-            at: view_with_precision(e.at, e.precision, tz, i.posted_tz),
-            offset: i.offset_of(e).map(crate::util::timefmt::format_offset),
+            label: loc.text.label("status", e.status.id()),
+            at: loc.view_with_precision(e.at, e.precision, tz, i.posted_tz),
+            offset: i.offset_of(e).map(|s| loc.offset(s)),
             message_html: markdown::render_inline_linked(&e.message, None, Some(&links)),
         })
         .collect()
@@ -424,10 +433,10 @@ fn run_views(i: &Incident, timeline: &[EntryView]) -> Vec<RunView> {
         .collect()
 }
 
-fn due_view(d: chrono::NaiveDate) -> DueView {
+fn due_view(loc: &Locale, d: chrono::NaiveDate) -> DueView {
     DueView {
         iso: crate::util::timefmt::ymd(d),
-        display: crate::util::timefmt::date_display(d),
+        display: loc.date_display(d),
     }
 }
 
@@ -530,9 +539,9 @@ fn prepare_data(
     shared: &Shared,
     i: &Incident,
 ) -> PreparedData {
-    let tz = input.config.timezone;
+    let (tz, loc) = (input.config.timezone, input.locale);
     let summary = summary_value(input, paths, shared, i);
-    let timeline = entry_views(i, tz, linker);
+    let timeline = entry_views(i, tz, loc, linker);
     let runs = run_views(i, &timeline);
     // Named where any of its times reads differently from the site's zone.
     let posted_zone = i.posted_tz.is_some()
@@ -544,7 +553,11 @@ fn prepare_data(
             ]
             .into_iter()
             .flatten()
-            .any(|(t, p)| view_with_precision(t, p, tz, i.posted_tz).posted.is_some()));
+            .any(|(t, p)| {
+                loc.view_with_precision(t, p, tz, i.posted_tz)
+                    .posted
+                    .is_some()
+            }));
     let messages = timeline.iter().map(|e| e.message_html.clone()).collect();
     let links = |d: &str| linker.resolve(&i.path, d);
     let body = markdown::render_body_linked(&i.body, None, Some(&links));
@@ -556,8 +569,8 @@ fn prepare_data(
         detected_by: i.detected_by.as_deref(),
         detected: i
             .detected
-            .map(|d| view_with_precision(d, i.precision.detected, tz, i.posted_tz)),
-        time_to_detect: i.time_to_detect().map(duration_view),
+            .map(|d| loc.view_with_precision(d, i.precision.detected, tz, i.posted_tz)),
+        time_to_detect: i.time_to_detect().map(|s| loc.duration_view(s)),
         posted_zone: posted_zone.then(|| i.posted_tz.map(|p| p.name())).flatten(),
         authors: &i.authors,
         timeline,
@@ -575,17 +588,17 @@ fn prepare_data(
                 title: &a.title,
                 owner: &a.owner,
                 status: a.status.id(),
-                status_label: a.status.label(),
-                due: a.due.map(due_view),
-                closed: a.closed.map(due_view),
+                status_label: loc.text.label("action-status", a.status.id()),
+                due: a.due.map(|d| due_view(loc, d)),
+                closed: a.closed.map(|d| due_view(loc, d)),
                 link: a.link.as_deref().map(crate::util::escape::url),
             })
             .collect(),
         review: ReviewView {
             state: i.review.state.id(),
-            label: i.review.state.label(),
+            label: loc.text.label("review", i.review.state.id()),
             reviewers: &i.review.reviewers,
-            date: i.review.date.map(due_view),
+            date: i.review.date.map(|d| due_view(loc, d)),
         },
         trigger_html: i.trigger.as_deref().map(inline),
         detection: i
@@ -620,18 +633,21 @@ fn prepare_data(
         customer_impact: (!i.customer_impact.is_empty()).then(|| {
             let x = &i.customer_impact;
             CustomerImpactView {
-                users: x.users.map(thousands),
-                customers: x.customers.map(thousands),
-                requests: x.requests.map(thousands),
-                error_rate: x.error_rate.map(|r| format!("{r}%")),
+                users: x.users.map(|n| number(loc, n)),
+                customers: x.customers.map(|n| number(loc, n)),
+                requests: x.requests.map(|n| number(loc, n)),
+                error_rate: x
+                    .error_rate
+                    .map(|r| loc.text.format("percent", &[("n", Arg::Float(r))])),
                 note_html: inline(&x.note),
             }
         }),
         chart: crate::model::phases::course(input.config, i, input.now)
-            .map(|c| timeline_svg::chart(input.config, &c, &i.title)),
+            .map(|c| timeline_svg::chart(input.config, loc, &c, &i.title)),
     };
     let local = i.started.with_timezone(&tz);
-    let (month_key, month_label) = crate::util::timefmt::month_key_label(local.date_naive());
+    let month_key = crate::util::timefmt::year_month(local.date_naive());
+    let month_label = loc.month_label(local.date_naive());
     // The page sees the summary's fields beside its own.
     let mut full = Value::from_serializable(&full)
         .into_map()
@@ -655,17 +671,12 @@ fn prepare_data(
     }
 }
 
-/// `48000` as `48,000`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+/// `48000` as the language writes it: `48,000` in English.
+fn number(loc: &Locale, n: u64) -> String {
+    loc.text.format(
+        "number",
+        &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))],
+    )
 }
 
 /// Group consecutive incidents (already newest first) by month.
@@ -947,7 +958,7 @@ fn render_with<'a>(
             archive_pages::render(&w, &archive, &prepared)?;
             w.emit_keyed(
                 "404.html",
-                "Page not found",
+                &input.locale.text.get("not-found-title"),
                 Route::NotFound,
                 w.key(|k| CacheKey::NotFound {
                     site: k.site,
@@ -1012,7 +1023,8 @@ fn search_index(w: &Writer) -> Result<usize, RenderError> {
     let mut docs = std::mem::take(&mut *docs.lock().expect("search docs"));
     docs.sort_by_key(|(n, _)| *n);
     let docs: Vec<search::SearchDoc> = docs.into_iter().map(|(_, d)| d).collect();
-    let files = search::files(&docs);
+    let names = search::facet_names(w.input.locale);
+    let files = search::files(&docs, &names);
     // In `serve`, a file whose bytes are unchanged is kept, not written again.
     files.par_iter().try_for_each(|(rel, json)| {
         let key = w.key(|k| CacheKey::Search {
@@ -1027,13 +1039,14 @@ fn search_index(w: &Writer) -> Result<usize, RenderError> {
         }
         .map_err(|e| RenderError::write(rel, e))
     })?;
-    let facets = search::facet_views(&docs);
+    let facets = search::facet_views(&docs, &names);
     let key = w.key(|k| CacheKey::Search {
         site: k.site,
         templates: k.templates,
         index: Digest::of(&facets),
     });
-    w.emit_keyed("search.html", "Search", Route::Search, key, None, || {
+    let title = w.input.locale.text.get("search-title");
+    w.emit_keyed("search.html", &title, Route::Search, key, None, || {
         SearchPage { facets }
     })?;
     Ok(files.len())
@@ -1233,7 +1246,7 @@ fn incident_page(
                     title: &q.title,
                     path: w.paths.path(&route_of(q).rel()),
                     kind: q.kind.id(),
-                    started: view_with_precision(
+                    started: w.input.locale.view_with_precision(
                         q.started,
                         q.precision.started,
                         w.input.config.timezone,
@@ -1247,6 +1260,7 @@ fn incident_page(
     if let Some(docs) = &w.search {
         let doc = search::doc(
             w.input.config,
+            w.input.locale,
             i,
             w.paths.path(&rel),
             &page.body.html,
@@ -1337,7 +1351,7 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
     };
     w.emit_keyed(
         "history.html",
-        "History",
+        &w.input.locale.text.get("history-title"),
         Route::History,
         w.key(|k| CacheKey::History {
             site: k.site,
@@ -1363,11 +1377,10 @@ fn history_pages(w: &Writer, prepared: &[Prepared]) -> Result<(), RenderError> {
         })
         .collect();
     pages.par_iter().try_for_each(|&(y, list, n, chunk)| {
-        let title = if n == 1 {
-            format!("{y}")
-        } else {
-            format!("{y}, page {n}")
-        };
+        let title = w.input.locale.text.format(
+            "history-year-title",
+            &[("year", Arg::Str(&y.to_string())), ("page", Arg::from(n))],
+        );
         let key = w.key(|k| CacheKey::HistoryYearPage {
             site: k.site,
             templates: k.templates,

@@ -211,11 +211,11 @@ fn action_register_numbers_order_and_owners() {
             "New Year's Eve outage",
             "No owner",
             "Open",
-            "2024-02-01 Overdue",
+            "Feb 1, 2024 Overdue",
             ""
         ])
     );
-    assert_eq!(register[5][5], "2025-06-15");
+    assert_eq!(register[5][5], "Jun 15, 2025");
     // The item with a link links it.
     assert!(attrs(&doc, "table.register a", "href")
         .contains(&"https://tracker.example.com/DB-9".to_string()));

@@ -23,6 +23,7 @@ fn contexts_of(fixture: &str, now: &str) -> Vec<PageContext> {
         now,
         drafts: false,
         theme: &site.theme,
+        locale: &site.locale,
         memo: None,
     };
     page_contexts(&input).expect("renders")

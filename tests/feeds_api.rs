@@ -151,8 +151,8 @@ fn entry_content_has_every_update_with_full_dates_and_absolute_links() {
         "<strong>Duration:</strong> 1h",
         // Hidden components are left out; names are escaped.
         "<strong>Components:</strong> Core API, Database &amp; &lt;Storage&gt;</li>",
-        "Oct 1, 2024, 09:05 PDT",
-        "Oct 3, 2024, 12:00 PDT",
+        "Oct 1, 2024, 9:05\u{202f}AM PDT",
+        "Oct 3, 2024, 12:00\u{202f}PM PDT",
         // Links and images resolved against the incident's page.
         "href=\"https://status.acme.test/sub/runbook/\"",
         "src=\"https://status.acme.test/sub/incidents/db-outage/graph.svg\"",
@@ -169,7 +169,7 @@ fn entry_content_has_every_update_with_full_dates_and_absolute_links() {
     // The RSS twin carries the same HTML.
     let rss = feed(&public, "components/core/rss.xml");
     let desc = rss.entries[1].summary.as_ref().unwrap().content.clone();
-    assert!(desc.contains("Oct 1, 2024, 09:05 PDT"), "{desc}");
+    assert!(desc.contains("Oct 1, 2024, 9:05\u{202f}AM PDT"), "{desc}");
 
     // User text is escaped in every feed: nothing raw survives, and it parses back intact.
     let web = feed(&public, "components/web/rss.xml");

@@ -281,33 +281,36 @@ fn the_svg_timeline_matches_the_times() {
     // 12:10, 12:15 UTC at x 40, 253.33, 466.67, 680, labelled 13:00 … 13:15 CET.
     assert_eq!(tick_xs(&doc), ["40", "253.33", "466.67", "680"]);
     let labels = texts(&doc, ".tl-tick-label text");
-    assert_eq!(labels, ["13:00", "Nov 3, 2025", "13:05", "13:10", "13:15"]);
+    assert_eq!(
+        labels,
+        ["1:00 PM", "Nov 3, 2025", "1:05 PM", "1:10 PM", "1:15 PM"]
+    );
     // The text alternative gives the same times, in the site's zone.
     assert_eq!(
         rows(&doc, ".timeline-phases tbody tr"),
         [
             [
                 "Before the first update",
-                "Nov 3, 2025, 13:00 CET",
-                "Nov 3, 2025, 13:03 CET",
+                "Nov 3, 2025, 1:00 PM GMT+1",
+                "Nov 3, 2025, 1:03 PM GMT+1",
                 "3m"
             ],
             [
                 "Investigating",
-                "Nov 3, 2025, 13:03 CET",
-                "Nov 3, 2025, 13:06 CET",
+                "Nov 3, 2025, 1:03 PM GMT+1",
+                "Nov 3, 2025, 1:06 PM GMT+1",
                 "3m"
             ],
             [
                 "Identified",
-                "Nov 3, 2025, 13:06 CET",
-                "Nov 3, 2025, 13:12 CET",
+                "Nov 3, 2025, 1:06 PM GMT+1",
+                "Nov 3, 2025, 1:12 PM GMT+1",
                 "6m"
             ],
             [
                 "Monitoring",
-                "Nov 3, 2025, 13:12 CET",
-                "Nov 3, 2025, 13:15 CET",
+                "Nov 3, 2025, 1:12 PM GMT+1",
+                "Nov 3, 2025, 1:15 PM GMT+1",
                 "3m"
             ],
         ]
@@ -317,8 +320,8 @@ fn the_svg_timeline_matches_the_times() {
         [[
             "API",
             "Partial outage",
-            "Nov 3, 2025, 13:00 CET",
-            "Nov 3, 2025, 13:15 CET",
+            "Nov 3, 2025, 1:00 PM GMT+1",
+            "Nov 3, 2025, 1:15 PM GMT+1",
             "15m"
         ]]
     );
@@ -379,22 +382,22 @@ fn the_svg_timeline_matches_the_times() {
             [
                 "Object <storage>",
                 "Major outage",
-                "Nov 10, 2025, 07:00 CET",
-                "Nov 11, 2025, 07:00 CET",
+                "Nov 10, 2025, 7:00 AM GMT+1",
+                "Nov 11, 2025, 7:00 AM GMT+1",
                 "1d"
             ],
             [
                 "Object <storage>",
                 "Degraded performance",
-                "Nov 11, 2025, 07:00 CET",
-                "Nov 13, 2025, 07:00 CET",
+                "Nov 11, 2025, 7:00 AM GMT+1",
+                "Nov 13, 2025, 7:00 AM GMT+1",
                 "2d"
             ],
             [
                 "API",
                 "Partial outage",
-                "Nov 10, 2025, 19:00 CET",
-                "Nov 11, 2025, 01:00 CET",
+                "Nov 10, 2025, 7:00 PM GMT+1",
+                "Nov 11, 2025, 1:00 AM GMT+1",
                 "6h"
             ],
         ]
@@ -423,8 +426,8 @@ fn the_svg_timeline_matches_the_times() {
         [[
             "API",
             "Degraded performance",
-            "Nov 29, 2025, 11:00 CET",
-            "Nov 29, 2025, 13:00 CET (ongoing)",
+            "Nov 29, 2025, 11:00 AM GMT+1",
+            "Nov 29, 2025, 1:00 PM GMT+1 (ongoing)",
             "2h"
         ]]
     );
@@ -432,7 +435,7 @@ fn the_svg_timeline_matches_the_times() {
         &out.path()
             .join("public/incidents/in-review-cache/index.html")
     )
-    .contains("Now, ongoing (13:00)"));
+    .contains("Now, ongoing (1:00\u{202f}PM)"));
 }
 
 #[test]
@@ -556,6 +559,7 @@ fn index_json_and_feeds_carry_the_postmortem() {
         content.contains("<strong>Contributing factors:</strong>"),
         "{content}"
     );
-    assert!(content.contains("1200 users, 85 customers, 48000 requests, peak error rate 12.5%"));
+    // Counts as the site's language writes them (English groups thousands).
+    assert!(content.contains("1,200 users, 85 customers, 48,000 requests, peak error rate 12.5%"));
     assert!(content.contains("<h3>Where we got lucky</h3>"));
 }

@@ -100,9 +100,9 @@ fn identical_updates_collapse_and_nothing_is_lost() {
         [
             // 19:10Z on Nov 3 is 20:10 CET; 06:21Z on Nov 4 is 07:21 CET: another day, so
             // dates are shown.
-            "13 updates, Nov 3, 2025, 20:10 – Nov 4, 2025, 07:21 CET",
+            "13 updates, Nov 3, 2025, 8:10 PM – Nov 4, 2025, 7:21 AM GMT+1",
             // 08:00Z and 09:00Z on Nov 4: 09:00 and 10:00 CET, the same day: times only.
-            "3 updates, 09:00–10:00 CET",
+            "3 updates, 9:00 AM–10:00 AM GMT+1",
         ]
     );
     // Offsets from the start (18:00Z): 19:10Z is +1h 10m, 06:21Z is +12h 21m; 08:00Z is
@@ -150,9 +150,9 @@ fn identical_updates_collapse_and_nothing_is_lost() {
     // The 13 times inside the first run, as the site's zone shows them: 20:10 … 23:10 on
     // Nov 3, 00:10 … 07:10 on Nov 4 (UTC + 1), then 07:21.
     let inner = texts(&doc, "ol.timeline > li.entry-run details > ol > li > time");
-    assert_eq!(inner[0], "Nov 3, 2025, 20:10 CET");
-    assert_eq!(inner[4], "Nov 4, 2025, 00:10 CET");
-    assert_eq!(inner[12], "Nov 4, 2025, 07:21 CET");
+    assert_eq!(inner[0], "Nov 3, 2025, 8:10 PM GMT+1");
+    assert_eq!(inner[4], "Nov 4, 2025, 12:10 AM GMT+1");
+    assert_eq!(inner[12], "Nov 4, 2025, 7:21 AM GMT+1");
 }
 
 #[test]
@@ -242,7 +242,7 @@ fn postmortem_first_by_default() {
     assert_eq!(
         texts(&ongoing, "ol.timeline > li.entry-run .run-span"),
         // 11:20Z and 11:50Z on Nov 29: 12:20 and 12:50 CET.
-        ["3 updates, 12:20–12:50 CET"]
+        ["3 updates, 12:20 PM–12:50 PM GMT+1"]
     );
 }
 
@@ -327,24 +327,24 @@ fn impact_windows_are_a_visible_table() {
             vec![
                 "Search",
                 "Major outage",
-                "Nov 3, 2025, 19:00 CET",
-                "Nov 4, 2025, 08:00 CET",
+                "Nov 3, 2025, 7:00 PM GMT+1",
+                "Nov 4, 2025, 8:00 AM GMT+1",
                 "13h"
             ],
             // 07:00Z to the resolution at 10:00Z: 08:00–11:00 CET, 3h.
             vec![
                 "Search",
                 "Degraded performance",
-                "Nov 4, 2025, 08:00 CET",
-                "Nov 4, 2025, 11:00 CET",
+                "Nov 4, 2025, 8:00 AM GMT+1",
+                "Nov 4, 2025, 11:00 AM GMT+1",
                 "3h"
             ],
             // 18:30Z–20:00Z: 19:30–21:00 CET, 1h 30m.
             vec![
                 "API",
                 "Partial outage",
-                "Nov 3, 2025, 19:30 CET",
-                "Nov 3, 2025, 21:00 CET",
+                "Nov 3, 2025, 7:30 PM GMT+1",
+                "Nov 3, 2025, 9:00 PM GMT+1",
                 "1h 30m"
             ],
         ]

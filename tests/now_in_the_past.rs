@@ -70,7 +70,7 @@ fn before_the_incident_started_it_is_not_there() {
     let (banner, quiet) = home(&public);
     assert!(banner.contains("All systems operational"), "{banner}");
     assert!(
-        quiet.is_some_and(|q| q.contains("no ongoing incidents as of Nov 4, 2025, 09:10 UTC")),
+        quiet.is_some_and(|q| q.contains("no ongoing incidents as of Nov 4, 2025, 9:10 AM UTC")),
         "the quiet line agrees with the banner"
     );
     let s = summary(&public);

@@ -105,7 +105,7 @@ fn current_status_and_maintenance() {
     assert!(q.contains("Scheduled"), "{q}");
     // A future window does not put its components under maintenance yet.
     assert!(
-        q.contains("Under maintenance from Nov 9, 2024, 21:00 EST"),
+        q.contains("Under maintenance from Nov 9, 2024, 9:00 PM EST"),
         "{q}"
     );
     assert!(

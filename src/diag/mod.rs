@@ -79,6 +79,8 @@ codes! {
     UNKNOWN_FACTOR = "E0029" "unknown-factor";
     UNKNOWN_DETECTION = "E0030" "unknown-detection";
     UNKNOWN_RELATED = "E0031" "unknown-related";
+    MISSING_MESSAGE = "E0032" "missing-message";
+    FTL_SYNTAX = "E0033" "ftl-syntax";
     MISSING_SUMMARY = "W0001" "missing-summary";
     NO_POSTMORTEM = "W0002" "no-postmortem";
     OVERDUE_ACTION = "W0003" "overdue-action-item";

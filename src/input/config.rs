@@ -18,6 +18,7 @@ struct RawConfig {
     #[serde(default)]
     description: String,
     timezone: Option<Spanned<String>>,
+    language: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
     #[serde(default)]
     groups: Vec<RawGroup>,
@@ -144,6 +145,11 @@ pub struct Config {
     pub base_url: String,
     pub description: String,
     pub timezone: Tz,
+    /// The BCP 47 tag of the language pages are written in (`en` unless site.toml says).
+    pub language: String,
+    /// Whether site.toml lists `[[severities]]`, `[[factors]]` and `[[detection_methods]]`;
+    /// where it does not, their names and descriptions are the theme's, in the site's language.
+    pub declared: Declared,
     pub theme: String,
     /// Where `theme` is set in site.toml: line, column and length (`None`: not set).
     pub theme_at: Option<(usize, usize, usize)>,
@@ -338,6 +344,17 @@ pub fn default_detection_methods() -> Vec<Term> {
     ]
 }
 
+/// Which site-level lists site.toml writes out (the rest are the defaults, named by the theme).
+#[derive(Debug, Clone, Copy, Default, Hash)]
+pub struct Declared {
+    pub severities: bool,
+    pub factors: bool,
+    pub detection_methods: bool,
+}
+
+/// The language pages are written in when site.toml does not say.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
 /// The impact a severity reports when site.toml does not map it: its id when that is a
 /// Statuspage impact, else one step per level.
 pub fn default_impact(id: &str, level: Level) -> &'static str {
@@ -525,6 +542,26 @@ pub fn from_str_partial(
         }),
     };
 
+    let language = match &raw.language {
+        None => DEFAULT_LANGUAGE.to_string(),
+        Some(l) => {
+            match crate::util::i18n::check_tag(l.get_ref()) {
+                Ok(()) => l.get_ref().clone(),
+                Err(e) => {
+                    diags.push(
+                    map.at_code(codes::BAD_VALUE, l.span(), format!("`language`: {e}"))
+                        .with_help("write a BCP 47 language tag, e.g. `en`, `de`, `pt-BR` or `zh-Hans`"),
+                );
+                    DEFAULT_LANGUAGE.to_string()
+                }
+            }
+        }
+    };
+    let declared = Declared {
+        severities: raw.severities.is_some(),
+        factors: raw.factors.is_some(),
+        detection_methods: raw.detection_methods.is_some(),
+    };
     let groups = groups(&map, &mut diags, raw.groups);
     let mut components = components(&map, &mut diags, raw.components, &groups);
     display_names(&mut components, &groups);
@@ -558,6 +595,8 @@ pub fn from_str_partial(
         base_url,
         description: raw.description,
         timezone,
+        language,
+        declared,
         theme,
         theme_at,
         groups,

@@ -2,6 +2,7 @@
 //! folder ([`load`]: files to raw values with spans) and the theme ([`theme`]).
 
 pub mod config;
+pub mod i18n;
 pub mod load;
 pub mod theme;
 pub mod tomlx;

@@ -20,6 +20,9 @@ pub struct Theme {
     pub templates: BTreeMap<String, (String, String)>,
     /// Output path (relative, `/`-separated) → source.
     pub statics: BTreeMap<String, StaticSource>,
+    /// Language tag → its message catalogues (`i18n/<tag>.ftl`): the theme's, then the
+    /// site's, which overrides it message by message (docs/i18n.md).
+    pub catalogues: BTreeMap<String, Vec<crate::util::i18n::Source>>,
 }
 
 /// The templates afterword renders pages with: every theme needs each of them (a theme folder
@@ -57,6 +60,20 @@ impl Theme {
 pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     crate::input::config::check_theme(root, name).map_err(|(msg, _)| msg)?;
     let mut theme = Theme::default();
+    // The built-in catalogues come first whatever the theme: a theme folder's i18n/ and the
+    // site's override them message by message.
+    for tag in default_languages() {
+        let text = default_catalogue(&tag).unwrap_or_default();
+        theme
+            .catalogues
+            .entry(tag.clone())
+            .or_default()
+            .push(crate::util::i18n::Source {
+                origin: format!("(built-in default theme)/i18n/{tag}.ftl"),
+                text,
+                site: false,
+            });
+    }
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
         // A theme's own folders must be its own: a link from `themes/<name>/static` to a folder
@@ -73,6 +90,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
             }
         }
         layer(&mut theme, &dir)?;
+        catalogues_into(&mut theme, &dir.join("i18n"), false)?;
     } else if name == "default" {
         embedded_into(&DEFAULT_THEME, &mut theme);
     } else {
@@ -83,6 +101,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, String> {
     }
     // The site's own templates/ and static/ win over the theme's.
     layer(&mut theme, root)?;
+    catalogues_into(&mut theme, &root.join("i18n"), true)?;
     // `templates/new/` holds the templates of `afterword new` (files, not pages).
     theme.templates.retain(|name, _| !name.starts_with("new/"));
     Ok(theme)
@@ -124,6 +143,74 @@ fn embedded_into(dir: &Dir<'static>, theme: &mut Theme) {
             }
         }
     }
+}
+
+/// The built-in theme's catalogue for `tag`, if it ships one.
+pub fn default_catalogue(tag: &str) -> Option<String> {
+    DEFAULT_THEME
+        .get_file(format!("i18n/{tag}.ftl"))
+        .map(|f| String::from_utf8_lossy(f.contents()).into_owned())
+}
+
+/// The languages the built-in theme ships a catalogue for.
+pub fn default_languages() -> Vec<String> {
+    DEFAULT_THEME
+        .get_dir("i18n")
+        .map(|d| {
+            d.files()
+                .filter_map(|f| {
+                    let name = f.path().file_name()?.to_str()?;
+                    name.strip_suffix(".ftl").map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Add each `<dir>/<tag>.ftl` (top level only; hidden files skipped) after what `theme`
+/// holds for that language.
+fn catalogues_into(theme: &mut Theme, dir: &Path, site: bool) -> Result<(), String> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| {
+            format!(
+                "{}: cannot read: {e}",
+                crate::util::fsutil::display_path(dir).display()
+            )
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl") && p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    for path in files {
+        let Some(tag) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "{}: cannot read message catalogue: {e}",
+                crate::util::fsutil::display_path(&path).display()
+            )
+        })?;
+        theme
+            .catalogues
+            .entry(tag.to_string())
+            .or_default()
+            .push(crate::util::i18n::Source {
+                origin: crate::util::fsutil::display_path(&path)
+                    .display()
+                    .to_string(),
+                text,
+                site,
+            });
+    }
+    Ok(())
 }
 
 fn read_text(path: &Path) -> Result<String, String> {

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::model::archive::{self, Archive};
+use crate::util::i18n::Arg;
 use crate::util::slug::slugify;
-use crate::util::timefmt::duration_view;
 
 /// The archive's facts and the views several pages share (`/stats/` shows the factor and
 /// severity views too), made once per render.
@@ -17,7 +17,7 @@ pub(super) struct ArchiveViews<'a> {
 
 impl<'a> ArchiveViews<'a> {
     pub(super) fn new(input: &'a RenderInput<'a>, paths: &Paths) -> Self {
-        let c = input.config;
+        let (c, loc) = (input.config, input.locale);
         let archive = archive::archive(c, input.incidents, input.now);
         let factors = archive
             .factors
@@ -46,7 +46,7 @@ impl<'a> ArchiveViews<'a> {
             .severities
             .iter()
             .map(|s| SeverityPageView {
-                severity: severity_view(c, &s.severity.id),
+                severity: severity_view(c, loc, &s.severity.id),
                 description_html: markdown::render_inline(&s.severity.description),
                 path: paths.path(
                     &Route::Severity {
@@ -56,7 +56,7 @@ impl<'a> ArchiveViews<'a> {
                     .rel(),
                 ),
                 count: s.incidents.len(),
-                resolve: percentiles_view(&s.resolve),
+                resolve: percentiles_view(loc, &s.resolve),
             })
             .collect();
         ArchiveViews {
@@ -68,12 +68,15 @@ impl<'a> ArchiveViews<'a> {
 }
 
 /// A duration's median, 75th and 90th percentile as templates see them.
-pub(super) fn percentiles_view(p: &crate::model::stats::Percentiles) -> PercentilesView {
+pub(super) fn percentiles_view(
+    loc: &Locale,
+    p: &crate::model::stats::Percentiles,
+) -> PercentilesView {
     PercentilesView {
         samples: p.samples,
-        median: p.median.map(duration_view),
-        p75: p.p75.map(duration_view),
-        p90: p.p90.map(duration_view),
+        median: p.median.map(|s| loc.duration_view(s)),
+        p75: p.p75.map(|s| loc.duration_view(s)),
+        p90: p.p90.map(|s| loc.duration_view(s)),
     }
 }
 
@@ -129,9 +132,10 @@ fn factor_pages(
     views: &ArchiveViews,
     summaries: &HashMap<&str, &Value>,
 ) -> Result<(), RenderError> {
+    let text = &w.input.locale.text;
     w.emit_keyed(
         "factors.html",
-        "Contributing factors",
+        &text.get("factors-title"),
         Route::Factors,
         w.key(|k| CacheKey::Factors {
             site: k.site,
@@ -149,10 +153,13 @@ fn factor_pages(
         let facts = &views.archive.factors[f];
         let view = &views.factors[f];
         let id = facts.term.id.as_str();
-        let title = match page {
-            1 => facts.term.name.clone(),
-            n => format!("{}, page {n}", facts.term.name),
-        };
+        let title = text.format(
+            "factor-page-title",
+            &[
+                ("name", Arg::Str(&facts.term.name)),
+                ("page", Arg::from(page)),
+            ],
+        );
         w.emit_keyed(
             "factor.html",
             &title,
@@ -191,9 +198,10 @@ fn severity_pages(
     views: &ArchiveViews,
     summaries: &HashMap<&str, &Value>,
 ) -> Result<(), RenderError> {
+    let text = &w.input.locale.text;
     w.emit_keyed(
         "severities.html",
-        "Severities",
+        &text.get("severities-title"),
         Route::Severities,
         w.key(|k| CacheKey::Severities {
             site: k.site,
@@ -209,10 +217,13 @@ fn severity_pages(
     pages.par_iter().try_for_each(|&(s, page)| {
         let facts = &views.archive.severities[s];
         let id = facts.severity.id.as_str();
-        let title = match page {
-            1 => format!("{} incidents", facts.severity.name),
-            n => format!("{} incidents, page {n}", facts.severity.name),
-        };
+        let title = text.format(
+            "severity-page-title",
+            &[
+                ("name", Arg::Str(&facts.severity.name)),
+                ("page", Arg::from(page)),
+            ],
+        );
         w.emit_keyed(
             "severity.html",
             &title,
@@ -279,6 +290,8 @@ fn actions_page(w: &Writer, views: &ArchiveViews) -> Result<(), RenderError> {
         .map(|(o, a)| (o.owner, a.as_str()))
         .collect();
     let total = r.rows.len();
+    let loc = w.input.locale;
+    let no_owner = loc.text.get("actions-no-owner");
     let ctx = ActionsPage {
         summary: ActionSummaryView {
             total,
@@ -298,10 +311,10 @@ fn actions_page(w: &Writer, views: &ArchiveViews) -> Result<(), RenderError> {
                 owner: &a.item.owner,
                 owner_anchor: anchor_of[a.item.owner.as_str()],
                 status: a.item.status.id(),
-                status_label: a.item.status.label(),
+                status_label: loc.text.label("action-status", a.item.status.id()),
                 open: a.item.is_open(),
-                due: a.item.due.map(due_view),
-                closed: a.item.closed.map(due_view),
+                due: a.item.due.map(|d| due_view(loc, d)),
+                closed: a.item.closed.map(|d| due_view(loc, d)),
                 overdue: a.overdue,
                 incident: LinkView {
                     title: &a.incident.title,
@@ -316,7 +329,7 @@ fn actions_page(w: &Writer, views: &ArchiveViews) -> Result<(), RenderError> {
             .map(|(o, anchor)| OwnerView {
                 owner: o.owner,
                 label: if o.owner.is_empty() {
-                    "No owner"
+                    &no_owner
                 } else {
                     o.owner
                 },
@@ -339,7 +352,7 @@ fn actions_page(w: &Writer, views: &ArchiveViews) -> Result<(), RenderError> {
     };
     w.emit_keyed(
         "actions.html",
-        "Action items",
+        &loc.text.get("actions-title"),
         Route::Actions,
         key,
         None,

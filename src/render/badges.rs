@@ -12,45 +12,61 @@ use crate::model::status::State;
 use crate::model::uptime;
 use crate::util::escape::markup;
 use crate::util::route::{BADGE, SHIELDS_JSON, UPTIME_BADGE};
+use crate::util::i18n::Catalogue;
 use crate::util::textwidth;
 
-/// Every English string badges, their endpoint JSON and the snippets show, in one place for
-/// the message catalogue. (The status card's own words are in `embed.html`.) Status words
-/// are the site's state labels (`State::label`, as pages show them), lowercased as shields.io
-/// badges are.
+/// Every string badges, their endpoint JSON and the snippets show, from the message
+/// catalogue (`badge-*` in `themes/default/i18n/en.ftl`; the status card's own words are in
+/// `embed.html`). Status words have their own messages, lower-case in English as shields.io
+/// badges are: lower-casing a translated label would be wrong in German, say.
 pub(crate) mod text {
     use crate::model::status::State;
+    use crate::util::i18n::{Arg, Catalogue};
 
     /// The left side of a status badge.
-    pub const STATUS_LABEL: &str = "status";
-    /// The left side of an uptime badge.
-    pub const UPTIME_LABEL: &str = "uptime";
-    /// An uptime badge's message when the component has no data over the window.
-    pub const NO_DATA: &str = "no data";
+    pub fn status_label(t: &Catalogue) -> String {
+        t.get("badge-status")
+    }
 
-    /// A status badge's message: the state's label, lowercased.
-    pub fn state_message(s: State) -> String {
-        s.label().to_lowercase()
+    /// The left side of an uptime badge.
+    pub fn uptime_label(t: &Catalogue) -> String {
+        t.get("badge-uptime")
+    }
+
+    /// An uptime badge's message when the component has no data over the window.
+    pub fn no_data(t: &Catalogue) -> String {
+        t.get("badge-no-data")
+    }
+
+    /// A status badge's message.
+    pub fn state_message(t: &Catalogue, s: State) -> String {
+        t.label("badge-state", s.id())
     }
 
     /// A status badge's text alternative (`<title>`, `aria-label`): what, then its state.
-    pub fn status_title(subject: &str, message: &str) -> String {
-        format!("{subject} status: {message}")
+    pub fn status_title(t: &Catalogue, subject: &str, message: &str) -> String {
+        t.format(
+            "badge-status-title",
+            &[("subject", Arg::Str(subject)), ("message", Arg::Str(message))],
+        )
     }
 
     /// An uptime badge's text alternative.
-    pub fn uptime_title(component: &str, message: &str) -> String {
-        format!("{component} uptime over the last 90 days: {message}")
+    pub fn uptime_title(t: &Catalogue, component: &str, message: &str) -> String {
+        t.format(
+            "badge-uptime-title",
+            &[("component", Arg::Str(component)), ("message", Arg::Str(message))],
+        )
     }
 
     /// The alt text of a status badge in a snippet, and the title of a card's `<iframe>`.
-    pub fn status_alt(subject: &str) -> String {
-        format!("{subject} status")
+    pub fn status_alt(t: &Catalogue, subject: &str) -> String {
+        t.format("badge-status-alt", &[("subject", Arg::Str(subject))])
     }
 
     /// The alt text of an uptime badge in a snippet.
-    pub fn uptime_alt(component: &str) -> String {
-        format!("{component} uptime, last 90 days")
+    pub fn uptime_alt(t: &Catalogue, component: &str) -> String {
+        t.format("badge-uptime-alt", &[("component", Arg::Str(component))])
     }
 }
 
@@ -189,39 +205,39 @@ pub(super) struct Subject<'a> {
 }
 
 /// The site's badge.
-pub(super) fn overall_badge(c: &Config, state: State) -> Badge {
-    let message = text::state_message(state);
+pub(super) fn overall_badge(c: &Config, t: &Catalogue, state: State) -> Badge {
+    let message = text::state_message(t, state);
     Badge {
-        label: text::STATUS_LABEL.to_string(),
-        title: text::status_title(&c.title, &message),
+        label: text::status_label(t),
+        title: text::status_title(t, &c.title, &message),
         message,
         color: state_color(state),
     }
 }
 
 /// A component's status badge.
-pub(super) fn status_badge(s: &Subject) -> Badge {
-    let message = text::state_message(s.state);
+pub(super) fn status_badge(t: &Catalogue, s: &Subject) -> Badge {
+    let message = text::state_message(t, s.state);
     Badge {
-        label: text::STATUS_LABEL.to_string(),
-        title: text::status_title(&s.component.display_name, &message),
+        label: text::status_label(t),
+        title: text::status_title(t, &s.component.display_name, &message),
         message,
         color: state_color(s.state),
     }
 }
 
 /// A component's uptime badge: the same percentage its page shows for 90 days.
-pub(super) fn uptime_badge(c: &Config, s: &Subject) -> Badge {
+pub(super) fn uptime_badge(c: &Config, t: &Catalogue, s: &Subject) -> Badge {
     let (message, color) = match s.uptime90 {
         Some(u) => (
             uptime::format_percent(u, c.uptime.decimals),
             uptime_color(u, c.uptime.decimals),
         ),
-        None => (text::NO_DATA.to_string(), NO_DATA_COLOR),
+        None => (text::no_data(t), NO_DATA_COLOR),
     };
     Badge {
-        label: text::UPTIME_LABEL.to_string(),
-        title: text::uptime_title(&s.component.display_name, &message),
+        label: text::uptime_label(t),
+        title: text::uptime_title(t, &s.component.display_name, &message),
         message,
         color,
     }
@@ -277,6 +293,7 @@ pub(super) fn render(
     items: &(dyn Fn(&str) -> Digest + Sync),
 ) -> Result<usize, RenderError> {
     let c = input.config;
+    let t = &*input.locale.text;
     let (state, causes) = overall;
     // The site's: its state is every visible component's (their items: every front matter).
     let key = w.key(|k| CacheKey::Badges {
@@ -284,7 +301,7 @@ pub(super) fn render(
         id: None,
         items: k.fronts,
     });
-    let mut files = write_badge(w, Route::Home, BADGE, true, key, &overall_badge(c, state))?;
+    let mut files = write_badge(w, Route::Home, BADGE, true, key, &overall_badge(c, t, state))?;
     let key = w.key(|k| CacheKey::Card {
         site: k.site,
         templates: k.templates,
@@ -296,7 +313,7 @@ pub(super) fn render(
             card: CardView {
                 component: None,
                 state: state.id(),
-                label: super::status_pages::overall_label(state),
+                label: super::status_pages::overall_label(t, state),
                 incidents: card_links(w, causes),
                 status_url: w.paths.permalink(&Route::Home.rel()),
                 site_url: w.paths.permalink(&Route::Home.rel()),
@@ -314,8 +331,8 @@ pub(super) fn render(
                 id: Some(id),
                 items,
             });
-            let n = write_badge(w, route, BADGE, true, key, &status_badge(s))?
-                + write_badge(w, route, UPTIME_BADGE, false, key, &uptime_badge(c, s))?;
+            let n = write_badge(w, route, BADGE, true, key, &status_badge(t, s))?
+                + write_badge(w, route, UPTIME_BADGE, false, key, &uptime_badge(c, t, s))?;
             let key = w.key(|k| CacheKey::Card {
                 site: k.site,
                 templates: k.templates,
@@ -332,7 +349,7 @@ pub(super) fn render(
                     card: CardView {
                         component: Some(&s.component.display_name),
                         state: s.state.id(),
-                        label: s.state.label(),
+                        label: super::status_pages::state_label(w.input.locale, s.state),
                         incidents: card_links(w, s.causes),
                         status_url: w.paths.permalink(&route.rel()),
                         site_url: w.paths.permalink(&Route::Home.rel()),
@@ -391,6 +408,7 @@ fn html_badge(alt: &str, img: &str, page: &str) -> String {
 /// absolute URLs from the base URL.
 pub(super) fn snippets(
     c: &Config,
+    t: &Catalogue,
     paths: &Paths,
     component: Option<&crate::input::config::Component>,
 ) -> EmbedSnippets {
@@ -406,7 +424,7 @@ pub(super) fn snippets(
     let badge = paths.permalink(&page_route.beside(BADGE));
     let shields = paths.permalink(&page_route.beside(SHIELDS_JSON));
     let card = paths.permalink(&card_route.rel());
-    let status_alt = text::status_alt(name);
+    let status_alt = text::status_alt(t, name);
     let uptime = component.map(|_| paths.permalink(&page_route.beside(UPTIME_BADGE)));
     let shields_img = format!(
         "https://img.shields.io/endpoint?url={}",
@@ -417,10 +435,10 @@ pub(super) fn snippets(
         badge_html: html_badge(&status_alt, &badge, &page),
         uptime_markdown: uptime
             .as_ref()
-            .map(|u| md_badge(&text::uptime_alt(name), u, &page)),
+            .map(|u| md_badge(&text::uptime_alt(t, name), u, &page)),
         uptime_html: uptime
             .as_ref()
-            .map(|u| html_badge(&text::uptime_alt(name), u, &page)),
+            .map(|u| html_badge(&text::uptime_alt(t, name), u, &page)),
         uptime,
         shields_markdown: format!("[![{}]({shields_img})]({})", md_text(&status_alt), md_url(&page)),
         shields,

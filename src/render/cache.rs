@@ -53,7 +53,8 @@ impl Digest {
 /// The digests most keys are made from, computed once per render that can reuse anything.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Inputs {
-    /// Everything the site's settings decide: site.toml (with `--base-url`), `now`, drafts.
+    /// Everything the site's settings decide: site.toml (with `--base-url`), `now`, drafts, and
+    /// the site's language with its message catalogues (docs/i18n.md).
     pub site: Digest,
     /// Every template's name, source and origin.
     pub templates: Digest,
@@ -64,7 +65,13 @@ pub(crate) struct Inputs {
 impl Inputs {
     pub(crate) fn new(input: &RenderInput) -> Inputs {
         Inputs {
-            site: Digest::of(&(input.config, input.now, input.drafts)),
+            // The language and every catalogue file are inputs of every page.
+            site: Digest::of(&(
+                input.config,
+                input.now,
+                input.drafts,
+                input.locale.text.digest(),
+            )),
             templates: Digest::of(&input.theme.templates),
             fronts: Digest::list(
                 input

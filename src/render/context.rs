@@ -216,7 +216,7 @@ pub struct CardView<'a> {
     pub state: &'static str,
     /// Its label: the state's, or `All systems operational` on the site's card, as on the
     /// home page.
-    pub label: &'static str,
+    pub label: String,
     /// The incidents and maintenance causing the state, as on the home page or the component
     /// page.
     pub incidents: Vec<CardLinkView<'a>>,
@@ -356,7 +356,7 @@ pub struct ActionRowView<'a> {
     /// The `id` of its owner's section (`owner-<slug>`).
     pub owner_anchor: &'a str,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     /// Open or in progress.
     pub open: bool,
     pub due: Option<DueView>,
@@ -427,8 +427,8 @@ pub struct SearchPage {
 pub struct FacetView {
     /// `component`, `severity`, `year`, `factor` or `status`: the form field's name.
     pub id: &'static str,
-    /// Its heading: "Component", "Severity", …
-    pub name: &'static str,
+    /// Its heading: "Component", "Severity", … (in the site's language)
+    pub name: String,
     pub values: Vec<FacetValueView>,
 }
 
@@ -474,7 +474,9 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     pub base_path: &'a str,
     pub timezone: &'a str,
-    pub language: &'static str,
+    pub language: &'a str,
+    /// `ltr` or `rtl`: the language's writing direction, for `<html dir>`.
+    pub dir: &'static str,
     pub generator: String,
     /// Whether the site has search (`[search] enabled`): the header's search box and
     /// `/search/`.
@@ -488,7 +490,7 @@ pub struct SeverityView {
     pub color: String,
     pub text_color: &'static str,
     pub level: &'static str,
-    pub level_label: &'static str,
+    pub level_label: String,
 }
 
 #[derive(Serialize)]
@@ -510,13 +512,13 @@ pub struct ComponentLevelView<'a> {
     pub name: &'a str,
     pub path: String,
     pub level: &'static str,
-    pub level_label: &'static str,
+    pub level_label: String,
 }
 
 #[derive(Serialize)]
 pub struct StatusView {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
 }
 
 /// The list view of an incident, less the parts [`Shared`] holds (`severity`, `status`,
@@ -542,7 +544,7 @@ pub struct SummaryOwn<'a> {
 #[derive(Serialize)]
 pub struct EntryView {
     pub status: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub at: TimeView,
     /// `+3h`: from the incident's start; null where either time is not exact.
     pub offset: Option<String>,
@@ -577,7 +579,7 @@ pub struct ActionView<'a> {
     pub title: &'a str,
     pub owner: &'a str,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub due: Option<DueView>,
     /// When a done or dropped item was closed.
     pub closed: Option<DueView>,
@@ -626,7 +628,7 @@ pub struct ReviewView<'a> {
     /// `draft`, `in_review` or `published`.
     pub state: &'static str,
     /// `Draft`, `In review`, `Published`.
-    pub label: &'static str,
+    pub label: String,
     pub reviewers: &'a [String],
     /// When it went into review, or was published.
     pub date: Option<DueView>,
@@ -696,7 +698,7 @@ pub struct OverallView<'a> {
     /// `under_maintenance` or a level).
     pub state: &'static str,
     /// Its label; `All systems operational` when operational.
-    pub label: &'static str,
+    pub label: String,
     /// The incidents and maintenance causing it, by slug.
     pub incidents: Vec<LinkView<'a>>,
 }
@@ -857,7 +859,7 @@ pub struct OpenActionView<'a> {
     pub owner: &'a str,
     /// `open` or `in_progress`, and its label.
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub due: Option<DueView>,
     /// The link, through `escape::url`.
     pub link: Option<String>,

@@ -8,9 +8,10 @@ use super::{route_of, Linker, Paths, RenderError, RenderInput, Writer};
 use crate::input::config::Config;
 use crate::model::{Incident, Status};
 use crate::util::escape::markup;
+use crate::util::i18n::Arg;
 use crate::util::markdown;
 use crate::util::route::Route;
-use crate::util::timefmt::{format_duration, rfc2822, view, view_with_precision};
+use crate::util::timefmt::rfc2822;
 use atom_syndication as atom;
 use chrono::{DateTime, Datelike, FixedOffset, Utc};
 use rayon::prelude::*;
@@ -68,38 +69,50 @@ fn content(
 ) -> String {
     let links = |d: &str| linker.resolve(&i.path, d);
     let c = input.config;
-    let tz = c.timezone;
+    let (tz, loc) = (c.timezone, input.locale);
+    let lbl = |key: &str| markup(&loc.text.get(key));
     let link = paths.permalink(&route_of(i).rel());
     let base = Url::parse(&link).ok();
     let mut h = String::new();
     if !i.summary.is_empty() {
         h.push_str(&format!("<p>{}</p>\n", markup(&i.summary)));
     }
-    let mut facts: Vec<(String, String)> = vec![("Status".into(), status.label().into())];
+    let mut facts: Vec<(String, String)> = vec![(
+        lbl("feed-fact-status"),
+        markup(&loc.text.label("status", status.id())),
+    )];
     if let Some(s) = c.severity(&i.severity) {
-        facts.push(("Severity".into(), markup(&s.name)));
+        facts.push((lbl("feed-fact-severity"), markup(&s.name)));
     }
     if let Some(w) = i.window {
         facts.push((
-            "Window".into(),
-            format!(
-                "{} to {}",
-                markup(&view(w.start, tz).display),
-                markup(&view(w.end, tz).display)
-            ),
+            lbl("feed-fact-window"),
+            markup(&loc.text.format(
+                "feed-window",
+                &[
+                    ("start", Arg::Str(&loc.view(w.start, tz).display)),
+                    ("end", Arg::Str(&loc.view(w.end, tz).display)),
+                ],
+            )),
         ));
     } else {
-        let shown = |t, p| markup(&view_with_precision(t, p, tz, i.posted_tz).display);
-        facts.push(("Started".into(), shown(i.started, i.precision.started)));
+        let shown = |t, p| markup(&loc.view_with_precision(t, p, tz, i.posted_tz).display);
+        facts.push((
+            lbl("feed-fact-started"),
+            shown(i.started, i.precision.started),
+        ));
         if let Some(r) = i.resolved {
-            facts.push(("Resolved".into(), shown(r, i.precision.resolved)));
+            facts.push((lbl("feed-fact-resolved"), shown(r, i.precision.resolved)));
             facts.push((
-                "Duration".into(),
-                i.duration_seconds()
-                    .map_or_else(|| "unknown".into(), format_duration),
+                lbl("feed-fact-duration"),
+                markup(&i.duration_seconds().map_or_else(
+                    || loc.text.get("feed-duration-unknown"),
+                    |s| loc.duration(s),
+                )),
             ));
         }
     }
+    let sep = markup(&loc.text.get("list-separator"));
     let names: Vec<String> = i
         .components
         .iter()
@@ -107,18 +120,18 @@ fn content(
         .map(|x| markup(&x.display_name))
         .collect();
     if !names.is_empty() {
-        facts.push(("Components".into(), names.join(", ")));
+        facts.push((lbl("feed-fact-components"), names.join(&sep)));
     }
     if let Some(t) = &i.trigger {
         facts.push((
-            "Trigger".into(),
+            lbl("feed-fact-trigger"),
             markdown::render_inline_linked(t, base.as_ref(), Some(&links))
                 .trim_end()
                 .to_string(),
         ));
     }
     if let Some(d) = i.detection.as_deref().and_then(|d| c.detection_method(d)) {
-        facts.push(("Detected through".into(), markup(&d.name)));
+        facts.push((lbl("feed-fact-detection"), markup(&d.name)));
     }
     let factors: Vec<String> = i
         .factors
@@ -127,33 +140,39 @@ fn content(
         .map(|t| markup(&t.name))
         .collect();
     if !factors.is_empty() {
-        facts.push(("Contributing factors".into(), factors.join(", ")));
+        facts.push((lbl("feed-fact-factors"), factors.join(&sep)));
     }
     let ci = &i.customer_impact;
+    let count = |n: u64| Arg::Num(i64::try_from(n).unwrap_or(i64::MAX));
     let numbers: Vec<String> = [
-        (ci.users, "users"),
-        (ci.customers, "customers"),
-        (ci.requests, "requests"),
+        (ci.users, "feed-impact-users"),
+        (ci.customers, "feed-impact-customers"),
+        (ci.requests, "feed-impact-requests"),
     ]
     .into_iter()
-    .filter_map(|(n, what)| n.map(|n| format!("{n} {what}")))
-    .chain(ci.error_rate.map(|r| format!("peak error rate {r}%")))
+    .filter_map(|(n, key)| n.map(|n| markup(&loc.text.format(key, &[("count", count(n))]))))
+    .chain(ci.error_rate.map(|r| {
+        markup(
+            &loc.text
+                .format("feed-impact-error-rate", &[("rate", Arg::Float(r))]),
+        )
+    }))
     .collect();
     if !numbers.is_empty() {
-        facts.push(("Customer impact".into(), numbers.join(", ")));
+        facts.push((lbl("feed-fact-impact"), numbers.join(&sep)));
     }
     h.push_str("<ul>\n");
     for (k, v) in facts {
-        h.push_str(&format!("<li><strong>{k}:</strong> {v}</li>\n"));
+        h.push_str(&format!("<li><strong>{k}</strong> {v}</li>\n"));
     }
     h.push_str("</ul>\n");
     if !i.timeline.is_empty() {
-        h.push_str("<h2>Updates</h2>\n");
+        h.push_str(&format!("<h2>{}</h2>\n", lbl("feed-updates")));
         for e in i.timeline.iter().rev() {
-            let at = view_with_precision(e.at, e.precision, tz, i.posted_tz);
+            let at = loc.view_with_precision(e.at, e.precision, tz, i.posted_tz);
             h.push_str(&format!(
                 "<p><strong>{}</strong> · <time datetime=\"{}\">{}</time></p>\n{}",
-                e.status.label(),
+                markup(&loc.text.label("status", e.status.id())),
                 markup(&at.iso),
                 markup(&at.display),
                 markdown::render_inline_linked(&e.message, base.as_ref(), Some(&links))
@@ -161,20 +180,23 @@ fn content(
         }
     }
     if !i.body.trim().is_empty() {
-        h.push_str(if i.is_maintenance() {
-            "<h2>Notes</h2>\n"
-        } else {
-            "<h2>Postmortem</h2>\n"
-        });
+        h.push_str(&format!(
+            "<h2>{}</h2>\n",
+            lbl(if i.is_maintenance() {
+                "feed-notes"
+            } else {
+                "feed-postmortem"
+            })
+        ));
         h.push_str(&markdown::render_body_linked(&i.body, base.as_ref(), Some(&links)).html);
     }
     let l = &i.lessons;
     if !l.is_empty() {
-        h.push_str("<h2>Lessons</h2>\n");
+        h.push_str(&format!("<h2>{}</h2>\n", lbl("incident-lessons")));
         for (head, list) in [
-            ("What went well", &l.went_well),
-            ("What went wrong", &l.went_wrong),
-            ("Where we got lucky", &l.lucky),
+            (lbl("incident-went-well"), &l.went_well),
+            (lbl("incident-went-wrong"), &l.went_wrong),
+            (lbl("incident-lucky"), &l.lucky),
         ] {
             if list.is_empty() {
                 continue;
@@ -204,7 +226,11 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
     if let Some(s) = c.severity(&i.severity) {
         categories.push((s.id.clone(), s.name.clone(), None));
     } else if i.is_maintenance() {
-        categories.push(("maintenance".into(), "Maintenance".into(), None));
+        categories.push((
+            "maintenance".into(),
+            input.locale.text.get("kind-maintenance"),
+            None,
+        ));
     }
     for x in i
         .components
@@ -227,7 +253,16 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
     Item {
         id: entry_id(c, i),
         title: if open {
-            format!("[{}] {}", status.label(), i.title)
+            input.locale.text.format(
+                "feed-entry-open-title",
+                &[
+                    (
+                        "status",
+                        Arg::Str(&input.locale.text.label("status", status.id())),
+                    ),
+                    ("title", Arg::Str(&i.title)),
+                ],
+            )
         } else {
             i.title.clone()
         },
@@ -247,6 +282,8 @@ struct FeedMeta<'a> {
     /// The page whose folder holds the feed files (the home page or a component's).
     route: Route<'a>,
     description: String,
+    /// The site's language tag: `xml:lang` (Atom) and `<language>` (RSS).
+    lang: &'a str,
 }
 
 /// `fallback`: the feed's `updated` when it has no entries (the site's latest change).
@@ -310,7 +347,7 @@ fn atom_feed(
             version: Some(env!("CARGO_PKG_VERSION").into()),
             ..Default::default()
         }),
-        lang: Some("en".into()),
+        lang: Some(meta.lang.into()),
         entries,
         ..Default::default()
     };
@@ -374,7 +411,7 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, R
         title: meta.title.clone(),
         link: meta.page.clone(),
         description: meta.description.clone(),
-        language: Some("en".into()),
+        language: Some(meta.lang.into()),
         generator: Some(format!("afterword {}", env!("CARGO_PKG_VERSION"))),
         last_build_date: updated.clone(),
         pub_date: updated,
@@ -468,25 +505,32 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
         .map(|&n| (n, item(input, paths, linker, all[n].0)))
         .collect();
 
-    let site_title = &c.title;
+    let text = &input.locale.text;
+    let site = Arg::Str(&c.title);
     let mut metas = vec![FeedMeta {
-        title: format!("{site_title}: incidents and maintenance"),
+        title: text.format("feed-title", &[("site", site)]),
         page: c.base_url.clone(),
         route: Route::Home,
+        lang: text.tag(),
         description: if c.description.is_empty() {
-            format!("Incident reports and scheduled maintenance for {site_title}")
+            text.format("feed-description", &[("site", site)])
         } else {
             c.description.clone()
         },
     }];
     for comp in &visible {
+        let name = Arg::Str(&comp.display_name);
         metas.push(FeedMeta {
-            title: format!("{site_title}: {}", comp.display_name),
+            title: text.format(
+                "feed-component-title",
+                &[("site", site), ("component", name)],
+            ),
             page: paths.permalink(&Route::Component(&comp.id).rel()),
             route: Route::Component(&comp.id),
-            description: format!(
-                "Incident reports and scheduled maintenance for {} on {site_title}",
-                comp.display_name
+            lang: text.tag(),
+            description: text.format(
+                "feed-component-description",
+                &[("site", site), ("component", name)],
             ),
         });
     }
@@ -537,7 +581,8 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, Ren
         format!("-//afterword//afterword {}//EN", env!("CARGO_PKG_VERSION")),
     ));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    let name = ics_text(&format!("{}: scheduled maintenance", c.title));
+    let text = &input.locale.text;
+    let name = ics_text(&text.format("calendar-name", &[("site", Arg::Str(&c.title))]));
     cal.append_property(Property::new("NAME", ics_escape(&name)));
     cal.append_property(Property::new("X-WR-CALNAME", name));
     let mut events = 0;
@@ -556,12 +601,15 @@ pub(super) fn calendar(input: &RenderInput, paths: &Paths) -> Result<String, Ren
             description.push_str("\n\n");
         }
         if !names.is_empty() {
-            description.push_str(&format!("Components: {}\n", names.join(", ")));
+            let list = names.join(&text.get("list-separator"));
+            description
+                .push_str(&text.format("calendar-components", &[("components", Arg::Str(&list))]));
+            description.push('\n');
         }
-        description.push_str(&format!(
-            "Status: {}\n{link}",
-            m.status_at(input.now).label()
-        ));
+        let status = text.label("status", m.status_at(input.now).id());
+        description.push_str(&text.format("calendar-status", &[("status", Arg::Str(&status))]));
+        description.push('\n');
+        description.push_str(&link);
         let changed = m.updated_at(input.now);
         cal.push(
             icalendar::Event::new()

@@ -21,7 +21,7 @@
 use super::context::{FacetValueView, FacetView};
 use crate::input::config::Config;
 use crate::model::Incident;
-use crate::util::timefmt::view_with_precision;
+use crate::util::timefmt::Locale;
 use chrono::Datelike;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -47,14 +47,17 @@ const SUMMARY: u32 = 4;
 const TEXT: u32 = 1;
 const MAX_SCORE: u32 = 1000;
 
-/// The facets, in the order the page lists them: id and heading.
-pub const FACETS: [(&str, &str); 5] = [
-    ("component", "Component"),
-    ("severity", "Severity"),
-    ("year", "Year"),
-    ("factor", "Contributing factor"),
-    ("status", "Status"),
-];
+/// The facets, in the order the page lists them.
+pub const FACETS: [&str; 5] = ["component", "severity", "year", "factor", "status"];
+
+/// Each facet's heading in the site's language (message `search-facet-<id>`), in
+/// [`FACETS`] order.
+pub fn facet_names(loc: &Locale) -> Vec<String> {
+    FACETS
+        .iter()
+        .map(|id| loc.text.label("search-facet", id))
+        .collect()
+}
 
 /// One incident as the index holds it.
 #[derive(Debug, Clone)]
@@ -238,6 +241,7 @@ pub fn html_text(html: &str) -> String {
 /// `body_html` and timeline `messages` (HTML, as the page shows them).
 pub fn doc(
     c: &Config,
+    loc: &Locale,
     i: &Incident,
     path: String,
     body_html: &str,
@@ -264,14 +268,14 @@ pub fn doc(
     for a in &i.action_items {
         w.plain(&a.title);
     }
-    let started = view_with_precision(i.started, i.precision.started, tz, i.posted_tz);
+    let started = loc.view_with_precision(i.started, i.precision.started, tz, i.posted_tz);
     let severity = c
         .severity(&i.severity)
         .map_or(i.severity.as_str(), |s| s.name.as_str());
     let status = if i.ongoing() {
-        ("ongoing", "Ongoing")
+        ("ongoing", loc.text.get("search-state-ongoing"))
     } else {
-        ("resolved", "Resolved")
+        ("resolved", loc.text.get("search-state-resolved"))
     };
     let mut facets: Vec<(&'static str, String, String)> = Vec::new();
     for id in &i.components {
@@ -287,14 +291,14 @@ pub fn doc(
         let name = c.factor(&f.id).map_or(f.id.as_str(), |t| t.name.as_str());
         facets.push(("factor", f.id.clone(), name.to_string()));
     }
-    facets.push(("status", status.0.to_string(), status.1.to_string()));
+    facets.push(("status", status.0.to_string(), status.1.clone()));
     SearchDoc {
         path,
         title: i.title.clone(),
         date: started.date_display.clone(),
         iso: started.iso.clone(),
         severity: severity.to_string(),
-        status: status.1.to_string(),
+        status: status.1,
         terms: w.into_terms(),
         facets,
     }
@@ -302,7 +306,7 @@ pub fn doc(
 
 /// The files of the index for `docs` (in site order, newest first): path under the site
 /// root → JSON.
-pub fn files(docs: &[SearchDoc]) -> Vec<(String, String)> {
+pub fn files(docs: &[SearchDoc], names: &[String]) -> Vec<(String, String)> {
     let n = docs.len();
     // Postings: term → [(doc, score)], docs ascending (documents are visited in order).
     let mut postings: HashMap<&str, Vec<(usize, u32)>, rustc_hash::FxBuildHasher> =
@@ -366,7 +370,7 @@ pub fn files(docs: &[SearchDoc]) -> Vec<(String, String)> {
         }
     }
     let mut manifest_facets = Vec::new();
-    for (id, name) in FACETS {
+    for (id, name) in FACETS.iter().copied().zip(names) {
         let values = facet_docs.get(id);
         let mut json = String::from("{");
         let mut listed = Vec::new();
@@ -412,9 +416,10 @@ pub fn files(docs: &[SearchDoc]) -> Vec<(String, String)> {
 
 /// Each facet with its values, labels and counts, for the search page (the same numbers as
 /// the manifest's).
-pub fn facet_views(docs: &[SearchDoc]) -> Vec<FacetView> {
+pub fn facet_views(docs: &[SearchDoc], names: &[String]) -> Vec<FacetView> {
     FACETS
         .iter()
+        .zip(names)
         .map(|(id, name)| {
             let mut values: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
             for d in docs {
@@ -439,7 +444,11 @@ pub fn facet_views(docs: &[SearchDoc]) -> Vec<FacetView> {
             } else {
                 values.sort_by(|a, b| a.label.cmp(&b.label).then(a.value.cmp(&b.value)));
             }
-            FacetView { id, name, values }
+            FacetView {
+                id,
+                name: name.clone(),
+                values,
+            }
         })
         .filter(|f| !f.values.is_empty())
         .collect()
@@ -531,6 +540,10 @@ fn hex(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn names() -> Vec<String> {
+        facet_names(&Locale::english())
+    }
+
     fn doc(title: &str, body: &str, facets: &[(&'static str, &str)]) -> SearchDoc {
         let mut w = Words::default();
         w.title(title);
@@ -610,7 +623,7 @@ mod tests {
                 &[("component", "api"), ("component", "db")],
             ),
         ];
-        let files = files(&docs);
+        let files = files(&docs, &names());
         let get = |p: &str| {
             files
                 .iter()
@@ -631,7 +644,7 @@ mod tests {
         assert_eq!(m["docs"], 2);
         assert_eq!(m["facets"][0]["values"][1]["label"], "DB");
         assert_eq!(m["facets"][0]["values"][1]["count"], 2);
-        assert_eq!(files, super::files(&docs));
+        assert_eq!(files, super::files(&docs, &names()));
     }
 
     #[test]
@@ -640,7 +653,7 @@ mod tests {
         // itself stays in the "co" shard.
         let body: String = (0..3000).map(|k| format!("co{k:x}q ")).collect::<String>() + " co";
         let docs = vec![doc("One", &body, &[])];
-        let files = files(&docs);
+        let files = files(&docs, &names());
         let shards: Vec<&String> = files
             .iter()
             .map(|(f, _)| f)
@@ -669,7 +682,7 @@ mod tests {
         let docs: Vec<SearchDoc> = (0..30)
             .map(|k| doc(&format!("Incident {k}"), "<p>the outage</p>", &[]))
             .collect();
-        let files = files(&docs);
+        let files = files(&docs, &names());
         let shard = files
             .iter()
             .find(|(f, j)| f.starts_with("search/t/") && j.contains("\"the\""))

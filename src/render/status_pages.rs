@@ -9,24 +9,31 @@ use crate::input::config::Component;
 use crate::model::stats::{self, Period, ResolveStats, Stats};
 use crate::model::status::{self, ComponentStatus, Day, State};
 use crate::model::uptime;
-use crate::util::timefmt::{
-    date_display, month_year_short, quarter_short, year_month, year_text, ymd,
-};
+use crate::util::i18n::Arg;
+use crate::util::timefmt::{year_month, year_text, ymd};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 #[derive(Serialize)]
 struct StateView {
     id: &'static str,
-    label: &'static str,
+    label: String,
 }
 
-impl From<State> for StateView {
-    fn from(s: State) -> Self {
+impl StateView {
+    fn new(loc: &Locale, s: State) -> Self {
         StateView {
             id: s.id(),
-            label: s.label(),
+            label: state_label(loc, s),
         }
+    }
+}
+
+/// A component state's label: `state-operational`, `state-under-maintenance`, or its level's.
+pub(super) fn state_label(loc: &Locale, s: State) -> String {
+    match s {
+        State::Down(l) => loc.text.label("level", l.id()),
+        s => loc.text.label("state", s.id()),
     }
 }
 
@@ -46,7 +53,7 @@ struct UptimeView {
 #[derive(Serialize)]
 struct MinutesView {
     level: &'static str,
-    label: &'static str,
+    label: String,
     minutes: i64,
 }
 
@@ -55,7 +62,7 @@ struct BarView<'a> {
     date: String,
     label: String,
     state: &'static str,
-    state_label: &'static str,
+    state_label: String,
     minutes: Vec<MinutesView>,
     incidents: Vec<LinkView<'a>>,
     text: String,
@@ -146,7 +153,8 @@ fn link<'a>(w: &Writer, i: &'a Incident) -> LinkView<'a> {
 }
 
 fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
-    let label = date_display(d.date);
+    let loc = w.input.locale;
+    let label = loc.date_display(d.date);
     let levels = [
         Level::DegradedPerformance,
         Level::PartialOutage,
@@ -157,36 +165,51 @@ fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
         .filter(|&k| d.seconds[k] > 0)
         .map(|k| MinutesView {
             level: levels[k].id(),
-            label: levels[k].label(),
+            label: loc.text.label("level", levels[k].id()),
             // Whole minutes, a started one counting.
             minutes: (d.seconds[k] + 59) / 60,
         })
         .collect();
     let (state, state_label) = match d.state {
-        None => ("no_data", "No data"),
-        Some(s) => (s.id(), s.label()),
+        None => ("no_data", loc.text.get("state-no-data")),
+        Some(s) => (s.id(), state_label(loc, s)),
     };
+    let date = Arg::Str(&label);
     let mut text = match d.state {
-        None => format!("{label}: no data."),
-        Some(_) if minutes.is_empty() => format!("{label}: no downtime."),
-        Some(_) => format!(
-            "{label}: {}.",
-            minutes
+        None => loc.text.format("bars-day-no-data", &[("date", date)]),
+        Some(_) if minutes.is_empty() => loc.text.format("bars-day-no-downtime", &[("date", date)]),
+        Some(_) => {
+            let levels = minutes
                 .iter()
-                .map(|m| format!("{} for {} min", m.label, m.minutes))
+                .map(|m| {
+                    loc.text.format(
+                        "bars-level-minutes",
+                        &[
+                            ("level", Arg::Str(&m.label)),
+                            ("minutes", Arg::Num(m.minutes)),
+                        ],
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join("; ")
-        ),
+                .join(&loc.text.get("list-separator-strong"));
+            loc.text.format(
+                "bars-day-downtime",
+                &[("date", date), ("levels", Arg::Str(&levels))],
+            )
+        }
     };
     if !d.incidents.is_empty() {
-        text.push_str(&format!(
-            " Incidents: {}.",
-            d.incidents
-                .iter()
-                .map(|i| i.title.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        let titles = d
+            .incidents
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect::<Vec<_>>()
+            .join(&loc.text.get("list-separator"));
+        text.push(' ');
+        text.push_str(
+            &loc.text
+                .format("bars-day-incidents", &[("incidents", Arg::Str(&titles))]),
+        );
     }
     BarView {
         date: ymd(d.date),
@@ -199,11 +222,11 @@ fn bar<'a>(w: &Writer, d: &Day<'a>) -> BarView<'a> {
     }
 }
 
-fn resolve_view(r: &ResolveStats) -> ResolveView {
+fn resolve_view(loc: &Locale, r: &ResolveStats) -> ResolveView {
     ResolveView {
         count: r.count,
-        median: r.median.map(duration_view),
-        longest: r.longest.map(duration_view),
+        median: r.median.map(|s| loc.duration_view(s)),
+        longest: r.longest.map(|s| loc.duration_view(s)),
     }
 }
 
@@ -223,7 +246,14 @@ fn compute<'a>(
         days,
         resolve: [r90, r365],
     } = status::component(comp, incidents, maintenances, c, input.now);
-    let percent = |u: Option<i64>| u.map(|s| uptime::format_percent(s, c.uptime.decimals));
+    let loc = input.locale;
+    let percent = |u: Option<i64>| {
+        u.map(|s| {
+            let p = uptime::format_percent(s, c.uptime.decimals);
+            loc.text
+                .format("percent", &[("n", Arg::Decimal(p.trim_end_matches('%')))])
+        })
+    };
     let summary = ComponentSummaryView {
         id: &comp.id,
         name: &comp.display_name,
@@ -237,7 +267,7 @@ fn compute<'a>(
                 name: &g.name,
             }),
         path: w.paths.path(&Route::Component(&comp.id).rel()),
-        status: state.into(),
+        status: StateView::new(loc, state),
         uptime: UptimeView {
             d30: percent(d30),
             d90: percent(d90),
@@ -245,7 +275,10 @@ fn compute<'a>(
         },
         bars: days.iter().map(|d| bar(w, d)).collect(),
     };
-    let stats = BTreeMap::from([("d90", resolve_view(&r90)), ("d365", resolve_view(&r365))]);
+    let stats = BTreeMap::from([
+        ("d90", resolve_view(loc, &r90)),
+        ("d365", resolve_view(loc, &r365)),
+    ]);
     Computed {
         component: comp,
         page: Value::from_serializable(&ComponentPageView {
@@ -321,7 +354,7 @@ fn maintenance_summary<'a>(
     input: &RenderInput<'a>,
     m: &'a Incident,
 ) -> MaintenanceSummaryView<'a> {
-    let (c, now, tz) = (input.config, input.now, input.config.timezone);
+    let (c, now, tz, loc) = (input.config, input.now, input.config.timezone, input.locale);
     let win = m.window.expect("maintenance has a window");
     let st = m.status_at(now);
     let rel = Route::Maintenance(&m.slug).rel();
@@ -335,13 +368,13 @@ fn maintenance_summary<'a>(
         review_state: m.review.state.id(),
         status: StatusView {
             id: st.id(),
-            label: st.label(),
+            label: loc.text.label("status", st.id()),
         },
-        scheduled_start: view(win.scheduled_start, tz),
-        scheduled_end: view(win.scheduled_end, tz),
-        start: view(win.start, tz),
-        end: view(win.end, tz),
-        duration: duration_view(win.duration_seconds()),
+        scheduled_start: loc.view(win.scheduled_start, tz),
+        scheduled_end: loc.view(win.scheduled_end, tz),
+        start: loc.view(win.start, tz),
+        end: loc.view(win.end, tz),
+        duration: loc.duration_view(win.duration_seconds()),
         components: m
             .components
             .iter()
@@ -530,7 +563,7 @@ fn maintenance_pages(w: &Writer, input: &RenderInput) -> Result<(), RenderError>
         let body = markdown::render_body_linked(&m.body, None, Some(&links));
         let page = MaintenancePageView {
             summary: s,
-            timeline: entry_views(m, c.timezone, &w.linker),
+            timeline: entry_views(m, c.timezone, input.locale, &w.linker),
             has_body: !body.html.trim().is_empty(),
             body_html: body.html,
             toc: body.toc,
@@ -607,7 +640,7 @@ fn component_pages(
                         10,
                     ),
                 },
-                embed: badges::snippets(input.config, &w.paths, Some(x.component)),
+                embed: badges::snippets(input.config, &input.locale.text, &w.paths, Some(x.component)),
             }
         };
         w.emit_keyed(
@@ -671,17 +704,18 @@ fn overall_state<'a>(computed: &[Computed<'a>]) -> (State, Vec<&'a Incident>) {
 }
 
 /// The overall state's label: the state's, or `All systems operational`.
-pub(super) fn overall_label(s: State) -> &'static str {
+pub(super) fn overall_label(t: &crate::util::i18n::Catalogue, s: State) -> String {
     match s {
-        State::Operational => "All systems operational",
-        s => s.label(),
+        State::Operational => t.get("home-all-operational"),
+        State::Down(l) => t.label("level", l.id()),
+        s => t.label("state", s.id()),
     }
 }
 
 fn overall<'a>(w: &Writer, (worst, causes): (State, &[&'a Incident])) -> OverallView<'a> {
     OverallView {
         state: worst.id(),
-        label: overall_label(worst),
+        label: overall_label(&w.input.locale.text, worst),
         incidents: causes.iter().map(|i| link(w, i)).collect(),
     }
 }
@@ -703,10 +737,10 @@ pub(super) fn render<'a>(
 
     // Groups, for the home page and /components/.
     let (groups, ungrouped) = groups(c, &visible, &computed);
-    let site_snippets = badges::snippets(c, &w.paths, None);
+    let site_snippets = badges::snippets(c, &input.locale.text, &w.paths, None);
     w.emit_keyed(
         "components.html",
-        "Components",
+        &input.locale.text.get("components-title"),
         Route::Components,
         w.key(|k| CacheKey::Components {
             site: k.site,
@@ -783,10 +817,10 @@ fn stats_page(
     );
     let stats = StatsView {
         period: st.period.id(),
-        months: month_views(c, &st),
-        chart: chart(c, &st),
-        resolve: percentiles_view(&st.resolve),
-        detect: percentiles_view(&st.detect),
+        months: month_views(c, input.locale, &st),
+        chart: chart(c, input.locale, &st),
+        resolve: percentiles_view(input.locale, &st.resolve),
+        detect: percentiles_view(input.locale, &st.detect),
         per_component: st
             .per_component
             .iter()
@@ -804,8 +838,8 @@ fn stats_page(
                 title: &a.item.title,
                 owner: &a.item.owner,
                 status: a.item.status.id(),
-                status_label: a.item.status.label(),
-                due: a.item.due.map(due_view),
+                status_label: input.locale.text.label("action-status", a.item.status.id()),
+                due: a.item.due.map(|d| due_view(input.locale, d)),
                 link: a.item.link.as_deref().map(crate::util::escape::url),
                 overdue: a.overdue,
                 incident: link(w, a.incident),
@@ -817,7 +851,7 @@ fn stats_page(
     };
     w.emit_keyed(
         "stats.html",
-        "Statistics",
+        &input.locale.text.get("stats-title"),
         Route::Stats,
         page_key,
         None,
@@ -825,12 +859,12 @@ fn stats_page(
     )
 }
 
-fn month_views<'a>(c: &'a Config, st: &Stats) -> Vec<MonthView<'a>> {
+fn month_views<'a>(c: &'a Config, loc: &Locale, st: &Stats) -> Vec<MonthView<'a>> {
     st.months
         .iter()
         .map(|m| MonthView {
             key: year_month(m.month),
-            label: period_label(st.period, m.month),
+            label: period_label(loc, st.period, m.month),
             total: m.total,
             counts: c
                 .severities
@@ -848,10 +882,10 @@ fn month_views<'a>(c: &'a Config, st: &Stats) -> Vec<MonthView<'a>> {
 }
 
 /// A period's name: `Apr 2024`, `Q2 2024`, `2024`.
-fn period_label(p: Period, first_day: chrono::NaiveDate) -> String {
+fn period_label(loc: &Locale, p: Period, first_day: chrono::NaiveDate) -> String {
     match p {
-        Period::Month => month_year_short(first_day),
-        Period::Quarter => quarter_short(first_day),
+        Period::Month => loc.month_year_short(first_day),
+        Period::Quarter => loc.quarter_short(first_day),
         Period::Year => year_text(first_day),
     }
 }
@@ -865,7 +899,7 @@ const PLOT_WIDTH: i64 = 672;
 /// wide, five sevenths of it the bar). Under each bar its month (`Apr`) when slots are at
 /// least 20 wide and bars are months; the year under the first bar and each year's first,
 /// skipping years so that year labels stay 32 units apart.
-fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
+fn chart<'a>(c: &'a Config, loc: &Locale, st: &Stats) -> ChartView<'a> {
     let (left, top, height) = (36i64, 10i64, 160i64);
     let n = st.months.len().max(1) as i64;
     let slot = (PLOT_WIDTH / n).clamp(4, 56);
@@ -906,7 +940,7 @@ fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
                 })
                 .collect();
             let year_start = m.month.month() == 1;
-            let label = period_label(st.period, m.month);
+            let label = period_label(loc, st.period, m.month);
             // Monthly ticks: the first bar shows its year unless it is December (January's
             // label follows at once).
             let first_shows = k == 0 && (!ticks_each || m.month.month() != 12);
@@ -921,7 +955,7 @@ fn chart<'a>(c: &'a Config, st: &Stats) -> ChartView<'a> {
             ChartBar {
                 x: left + k as i64 * slot,
                 width: bar_w,
-                tick: ticks_each.then(|| month_year_short(m.month)[..3].to_string()),
+                tick: ticks_each.then(|| loc.month_short(m.month)),
                 year: show_year.then(|| year_text(m.month)),
                 label,
                 total: m.total,

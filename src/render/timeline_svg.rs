@@ -19,8 +19,8 @@ use crate::input::config::Config;
 use crate::model::phases::Course;
 use crate::model::Level;
 use crate::util::escape::markup;
-use crate::util::timefmt::TimeView;
-use crate::util::timefmt::{duration_view, view};
+use crate::util::i18n::{Arg, Catalogue};
+use crate::util::timefmt::{Locale, TimeView};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt::Write;
@@ -143,8 +143,9 @@ fn text_width(text: &str) -> f64 {
 }
 
 /// The chart of `course` for the incident titled `title`.
-pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartView {
+pub(crate) fn chart(c: &Config, loc: &Locale, course: &Course, title: &str) -> TimelineChartView {
     let tz = c.timezone;
+    let text = &*loc.text;
     let (start, end) = (course.start, course.end);
     let span = (end - start).num_seconds().max(1);
     let x = |t: DateTime<Utc>| LEFT + WIDTH * (t - start).num_seconds() as f64 / span as f64;
@@ -168,11 +169,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     instants.extend(course.detected);
     instants.sort_unstable();
     instants.dedup();
-    let views: Vec<TimeView> = instants.iter().map(|t| view(*t, tz)).collect();
+    let views: Vec<TimeView> = instants.iter().map(|t| loc.view(*t, tz)).collect();
     let v = |t: DateTime<Utc>| -> std::borrow::Cow<'_, TimeView> {
         match instants.binary_search(&t) {
             Ok(k) => std::borrow::Cow::Borrowed(&views[k]),
-            Err(_) => std::borrow::Cow::Owned(view(t, tz)),
+            Err(_) => std::borrow::Cow::Owned(loc.view(t, tz)),
         }
     };
     let short = |t: DateTime<Utc>| {
@@ -180,7 +181,7 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
         if one_day {
             v.time.clone()
         } else {
-            format!("{}, {}", v.date_display, v.time)
+            v.date_time.clone()
         }
     };
 
@@ -197,11 +198,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     );
     let _ = write!(
         s,
-        "<title id=\"tl-title\">Timeline of {}</title>",
-        markup(title)
+        "<title id=\"tl-title\">{}</title>",
+        markup(&text.format("chart-title", &[("title", Arg::Str(title))]))
     );
     s.push_str("<desc id=\"tl-desc\">");
-    s.push_str(&markup(&describe(c, course, &short)));
+    s.push_str(&markup(&describe(c, text, course, &short)));
     s.push_str("</desc>");
     // The levels drawn, worst first: their patterns, and later the legend.
     let mut drawn_levels: Vec<Level> = course
@@ -237,9 +238,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
             id = p.kind.id()
         );
         let fits = |l: &str| text_width(l) + 8.0 <= x1 - x0;
-        let label = [p.kind.label(), p.kind.short_label()]
+        let key = format!("phase-{}", p.kind.id().replace('_', "-"));
+        let label = [text.get(&key), text.get(&format!("{key}.short"))]
             .into_iter()
-            .find(|l| fits(l));
+            .find(|l| fits(l))
+            .map(|l| markup(&l));
         if let Some(label) = label {
             let _ = write!(
                 labels,
@@ -261,10 +264,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     // Lanes: the label, the track, the windows (lower levels first, so worse ones show on top).
     for (n, lane) in course.lanes.iter().enumerate() {
         let y = LANES_Y + LANE * n as f64;
-        let mut levels: Vec<&str> = Vec::new();
+        let mut levels: Vec<String> = Vec::new();
         for w in &lane.windows {
-            if !levels.contains(&w.level.label()) {
-                levels.push(w.level.label());
+            let l = text.label("level", w.level.id());
+            if !levels.contains(&l) {
+                levels.push(l);
             }
         }
         let _ = write!(
@@ -273,11 +277,11 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
             num(LEFT),
             num(y + 12.0),
             markup(&name(lane.component)),
-            if levels.is_empty() {
-                "not affected in this span".to_string()
+            markup(&if levels.is_empty() {
+                text.get("chart-lane-unaffected")
             } else {
-                levels.join(", then ")
-            }
+                levels.join(&text.get("chart-lane-then"))
+            })
         );
         let _ = write!(
             s,
@@ -306,10 +310,14 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     }
 
     // Markers: detection, and the end (resolved, or now).
-    let end_label = match course.ongoing {
-        true => format!("Now, ongoing ({})", short(end)),
-        false => format!("Ended {}", short(end)),
-    };
+    let end_label = text.format(
+        if course.ongoing {
+            "chart-now-ongoing"
+        } else {
+            "chart-ended"
+        },
+        &[("time", Arg::Str(&short(end)))],
+    );
     let end_w = text_width(&end_label);
     let _ = write!(
         s,
@@ -319,7 +327,7 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     );
     if let Some(d) = course.detected {
         let dx = x(d);
-        let label = format!("Detected {}", short(d));
+        let label = text.format("chart-detected", &[("time", Arg::Str(&short(d)))]);
         let w = text_width(&label);
         // Left of the line when it would run into the end label.
         let (lx, anchor) = if dx + 4.0 + w + 8.0 > LEFT + WIDTH - end_w {
@@ -394,6 +402,7 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
     let mut lx = LEFT;
     let ly = axis_y + 46.0;
     for l in drawn_levels {
+        let label = text.label("level", l.id());
         let _ = write!(
             s,
             "<rect class=\"tl-win\" x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"url(#{})\"/>\
@@ -403,20 +412,20 @@ pub(crate) fn chart(c: &Config, course: &Course, title: &str) -> TimelineChartVi
             pattern_id(l),
             num(lx + 18.0),
             num(ly),
-            l.label()
+            markup(&label)
         );
-        lx += 18.0 + text_width(l.label()) + 14.0;
+        lx += 18.0 + text_width(&label) + 14.0;
     }
     let _ = write!(
         s,
-        "<text class=\"tl-legend\" x=\"{}\" y=\"{}\" text-anchor=\"end\">Times in {}</text>",
+        "<text class=\"tl-legend\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
         num(LEFT + WIDTH),
         num(ly),
-        markup(tz.name())
+        markup(&text.format("chart-times-in", &[("zone", Arg::Str(tz.name()))]))
     );
     s.push_str("</svg>");
 
-    let (alt_html, windows_html) = text_alternative(c, course, &v);
+    let (alt_html, windows_html) = text_alternative(c, loc, course, &v);
     TimelineChartView {
         svg_html: s,
         alt_html,
@@ -439,32 +448,49 @@ fn time_html(out: &mut String, v: &TimeView) {
 /// chart: the incident's impact on each component, which readers look for).
 fn text_alternative<'v>(
     c: &Config,
+    loc: &Locale,
     course: &Course,
     v: &dyn Fn(DateTime<Utc>) -> std::borrow::Cow<'v, TimeView>,
 ) -> (String, String) {
+    let text = &*loc.text;
+    let t = |key: &str| markup(&text.get(key));
+    let time = |v: &TimeView| {
+        let mut out = String::new();
+        time_html(&mut out, v);
+        out
+    };
     let mut h = String::with_capacity(1024);
-    let _ = write!(h, "<p>Times in {}. From ", markup(c.timezone.name()));
-    time_html(&mut h, &v(course.start));
-    h.push_str(" to ");
-    time_html(&mut h, &v(course.end));
-    if course.ongoing {
-        h.push_str(" (now; ongoing)");
-    }
-    h.push('.');
+    // The message's variables are escaped here; the <time> elements are made here too.
+    let span = text.format(
+        if course.ongoing {
+            "chart-alt-span-ongoing-html"
+        } else {
+            "chart-alt-span-html"
+        },
+        &[
+            ("zone", Arg::Str(&markup(c.timezone.name()))),
+            ("start", Arg::Str(&time(&v(course.start)))),
+            ("end", Arg::Str(&time(&v(course.end)))),
+        ],
+    );
+    let _ = write!(h, "<p>{span}");
     if let Some(d) = course.detected {
-        h.push_str(" Detected ");
-        time_html(&mut h, &v(d));
-        h.push('.');
+        h.push(' ');
+        h.push_str(&text.format(
+            "chart-alt-detected-html",
+            &[("time", Arg::Str(&time(&v(d))))],
+        ));
     }
     h.push_str("</p>\n");
     if !course.phases.is_empty() {
-        h.push_str("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-phases\" tabindex=\"0\">\n<table class=\"timeline-phases\">\n<caption id=\"course-phases\">Phases</caption>\n<thead><tr><th scope=\"col\">Phase</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n");
+        let _ = write!(h, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-phases\" tabindex=\"0\">\n<table class=\"timeline-phases\">\n<caption id=\"course-phases\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+            t("chart-phases"), t("chart-phase"), t("chart-from"), t("chart-to"), t("chart-duration"));
         for p in &course.phases {
             let _ = write!(
                 h,
                 "<tr data-phase=\"{}\"><th scope=\"row\">{}</th><td>",
                 p.kind.id(),
-                p.kind.label()
+                markup(&text.label("phase", p.kind.id()))
             );
             time_html(&mut h, &v(p.start));
             h.push_str("</td><td>");
@@ -472,14 +498,15 @@ fn text_alternative<'v>(
             let _ = writeln!(
                 h,
                 "</td><td>{}</td></tr>",
-                duration_view((p.end - p.start).num_seconds()).display
+                markup(&loc.duration((p.end - p.start).num_seconds()))
             );
         }
         h.push_str("</tbody>\n</table>\n</div>\n");
     }
     let alt = std::mem::take(&mut h);
     if !course.lanes.is_empty() {
-        h.push_str("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-lanes\" tabindex=\"0\">\n<table class=\"timeline-lanes\">\n<caption id=\"course-lanes\">Impact by component</caption>\n<thead><tr><th scope=\"col\">Component</th><th scope=\"col\">Level</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Duration</th></tr></thead>\n<tbody>\n");
+        let _ = write!(h, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"course-lanes\" tabindex=\"0\">\n<table class=\"timeline-lanes\">\n<caption id=\"course-lanes\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
+            t("chart-impact-by-component"), t("chart-component"), t("chart-level"), t("chart-from"), t("chart-to"), t("chart-duration"));
         for l in &course.lanes {
             let name = c
                 .component(l.component)
@@ -490,18 +517,19 @@ fn text_alternative<'v>(
                     "<tr data-component=\"{}\"><th scope=\"row\">{}</th><td>{}</td><td>",
                     markup(l.component),
                     markup(name),
-                    w.level.label()
+                    markup(&text.label("level", w.level.id()))
                 );
                 time_html(&mut h, &v(w.start));
                 h.push_str("</td><td>");
                 time_html(&mut h, &v(w.end));
                 if w.open {
-                    h.push_str(" (ongoing)");
+                    h.push(' ');
+                    h.push_str(&t("chart-window-ongoing"));
                 }
                 let _ = writeln!(
                     h,
                     "</td><td>{}</td></tr>",
-                    duration_view((w.end - w.start).num_seconds()).display
+                    markup(&loc.duration((w.end - w.start).num_seconds()))
                 );
             }
         }
@@ -511,27 +539,41 @@ fn text_alternative<'v>(
 }
 
 /// The `<desc>`: every phase and window in words (not escaped).
-fn describe(c: &Config, course: &Course, short: &dyn Fn(DateTime<Utc>) -> String) -> String {
+fn describe(
+    c: &Config,
+    text: &Catalogue,
+    course: &Course,
+    short: &dyn Fn(DateTime<Utc>) -> String,
+) -> String {
+    let span = |label: &str, from: DateTime<Utc>, to: DateTime<Utc>| {
+        text.format(
+            "chart-desc-span",
+            &[
+                ("what", Arg::Str(label)),
+                ("from", Arg::Str(&short(from))),
+                ("to", Arg::Str(&short(to))),
+            ],
+        )
+    };
     let mut d = String::new();
     let phases: Vec<String> = course
         .phases
         .iter()
-        .map(|p| format!("{} {}–{}", p.kind.label(), short(p.start), short(p.end)))
+        .map(|p| span(&text.label("phase", p.kind.id()), p.start, p.end))
         .collect();
     if !phases.is_empty() {
-        let _ = write!(d, "Phases: {}", phases.join("; "));
+        let list = phases.join(&text.get("list-separator-strong"));
+        d.push_str(&text.format("chart-desc-phases", &[("phases", Arg::Str(&list))]));
+        d.push(' ');
     }
-    let _ = write!(
-        d,
-        "{}{} {}.",
-        if d.is_empty() { "" } else { "; " },
+    d.push_str(&text.format(
         if course.ongoing {
-            "ongoing at"
+            "chart-desc-ongoing"
         } else {
-            "ended"
+            "chart-desc-ended"
         },
-        short(course.end)
-    );
+        &[("time", Arg::Str(&short(course.end)))],
+    ));
     for lane in &course.lanes {
         let name = c
             .component(lane.component)
@@ -539,19 +581,23 @@ fn describe(c: &Config, course: &Course, short: &dyn Fn(DateTime<Utc>) -> String
         let windows: Vec<String> = lane
             .windows
             .iter()
-            .map(|w| {
-                format!(
-                    "{} {}–{}",
-                    w.level.label().to_lowercase(),
-                    short(w.start),
-                    short(w.end)
-                )
-            })
+            .map(|w| span(&text.label("level", w.level.id()), w.start, w.end))
             .collect();
-        let _ = write!(d, " {name}: {}.", windows.join(", "));
+        d.push(' ');
+        d.push_str(&text.format(
+            "chart-desc-lane",
+            &[
+                ("component", Arg::Str(name)),
+                (
+                    "windows",
+                    Arg::Str(&windows.join(&text.get("list-separator"))),
+                ),
+            ],
+        ));
     }
     if let Some(t) = course.detected {
-        let _ = write!(d, " Detected {}.", short(t));
+        d.push(' ');
+        d.push_str(&text.format("chart-desc-detected", &[("time", Arg::Str(&short(t)))]));
     }
     d
 }

@@ -18,7 +18,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(10);
 pub const QUIET: Duration = Duration::from_millis(15);
 
 /// The folders of a site that a build reads, besides site.toml.
-pub const WATCHED: [&str; 4] = ["content", "templates", "themes", "static"];
+pub const WATCHED: [&str; 5] = ["content", "templates", "themes", "static", "i18n"];
 
 /// What a changed path is to the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +52,7 @@ pub fn classify(root: &Path, path: &Path) -> Change {
     match (names[0].to_str(), names.len()) {
         (Some("site.toml"), 1) => Change::Config,
         (Some("content"), _) => Change::Content,
-        (Some("templates" | "themes"), _) => Change::Template,
+        (Some("templates" | "themes" | "i18n"), _) => Change::Template,
         (Some("static"), _) => Change::Static,
         _ => Change::Ignored,
     }
@@ -183,6 +183,8 @@ mod tests {
         assert_eq!(c("/site/content/bundle/img.png"), Change::Content);
         assert_eq!(c("/site/templates/base.html"), Change::Template);
         assert_eq!(c("/site/themes/x/templates/base.html"), Change::Template);
+        // A message catalogue is read with the theme.
+        assert_eq!(c("/site/i18n/de.ftl"), Change::Template);
         assert_eq!(c("/site/static/logo.svg"), Change::Static);
         assert_eq!(c("/site/public/index.html"), Change::Ignored);
         assert_eq!(c("/site/target/debug/x"), Change::Ignored);

@@ -2,6 +2,7 @@
 
 pub mod escape;
 pub mod fsutil;
+pub mod i18n;
 pub mod json;
 pub mod markdown;
 pub mod route;

@@ -1,8 +1,12 @@
-//! Time: reading TOML datetimes in a zone, and showing instants and durations.
+//! Time: reading TOML datetimes in a zone, and showing instants and durations: for machines
+//! (ISO 8601, RFC 2822/3339) as free functions, for readers in the site's language through a
+//! [`Locale`] (ICU4X dates, Fluent durations). The only place date strings are made.
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+
+use crate::util::i18n::{Arg, Catalogue};
 
 /// The supported range of instants, in UTC seconds since the Unix epoch: 1970-01-01T00:00:00Z
 /// to 9999-12-30T23:59:59Z, both included. Every instant in it can be written in every output
@@ -201,7 +205,381 @@ pub fn rfc2822(t: DateTime<Utc>) -> Result<String, String> {
     check_range(t).map(|t| t.to_rfc2822())
 }
 
+/// An instant as templates see it, in the site's language (docs/i18n.md): `iso` and `date`
+/// are for machines (`datetime=`), every other field is text for readers, made by ICU4X.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TimeView {
+    pub iso: String,
+    /// Date, time and zone: `Nov 3, 2025, 9:18 PM GMT+1` (en).
+    pub display: String,
+    pub date: String,
+    /// `Nov 3, 2025` (en).
+    pub date_display: String,
+    /// Date and time, without the zone: `Nov 3, 2025, 9:18 PM` (en).
+    pub date_time: String,
+    /// `9:18 PM` (en).
+    pub time: String,
+    /// Time and zone: `9:18 PM GMT+1` (en).
+    pub time_zone: String,
+    /// `GMT+1`, `PST`, `UTC` (en): the zone's name at that instant as the language writes it.
+    pub zone: String,
+    /// The same instant as posted, in the zone its file was written in, where that reads
+    /// differently from the site's zone ([`Locale::view_as_posted`]); else None.
+    pub posted: Option<PostedView>,
+    /// `exact`, `approximate` (the text fields say "about") or `day` (only the date is
+    /// known: `iso` is the date, `time` is "time unknown", `display` the date and "(time
+    /// unknown)"): see [`Locale::view_with_precision`].
+    pub precision: &'static str,
+}
+
+/// An instant in the zone its file was written in (the file's `timezone`), shown beside the
+/// site's: `Nov 3, 2025, 9:18 PM GMT+1 (12:18 PM PST)`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PostedView {
+    /// `12:18 PM PST`; with the day, `Nov 3, 4:18 PM PST`, where it is not the site's day.
+    pub short: String,
+    /// `Nov 3, 2025, 12:18 PM PST`.
+    pub display: String,
+    /// `12:18 PM`.
+    pub time: String,
+    /// `PST`, `PDT`, … (the zone's name at that instant as the language writes it).
+    pub zone: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DurationView {
+    pub seconds: i64,
+    pub display: String,
+}
+
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::fieldsets::{self, zone::SpecificShort, Combo};
+use icu_datetime::{FixedCalendarDateTimeFormatter as Fixed, NoCalendarFormatter};
+use std::sync::Arc;
+
+type Zoned =
+    icu_time::ZonedDateTime<Gregorian, icu_time::TimeZoneInfo<icu_time::zone::models::AtTime>>;
+
+/// ICU4X's formatters for one language, made once per build. The Gregorian calendar always, so
+/// that a date's year is the year the site's pages group it under.
+struct Dates {
+    full: Fixed<Gregorian, Combo<fieldsets::YMDT, SpecificShort>>,
+    date_time: Fixed<Gregorian, fieldsets::YMDT>,
+    date: Fixed<Gregorian, fieldsets::YMD>,
+    day_time_zone: Fixed<Gregorian, Combo<fieldsets::MDT, SpecificShort>>,
+    month_year: Fixed<Gregorian, fieldsets::YM>,
+    month_year_short: Fixed<Gregorian, fieldsets::YM>,
+    month_short: Fixed<Gregorian, fieldsets::M>,
+    time: NoCalendarFormatter<fieldsets::T>,
+    time_zone: Fixed<Gregorian, Combo<fieldsets::T, SpecificShort>>,
+    zone: NoCalendarFormatter<SpecificShort>,
+}
+
+impl Dates {
+    fn new(tag: &str) -> Result<Dates, String> {
+        let loc: icu_locale_core::Locale = tag
+            .parse()
+            .map_err(|_| format!("`{tag}` is not a BCP 47 language tag"))?;
+        let p: icu_datetime::DateTimeFormatterPreferences = (&loc).into();
+        let e = |e: icu_datetime::DateTimeFormatterLoadError| {
+            format!("no date formats for `{tag}`: {e}")
+        };
+        let hm = || fieldsets::YMD::medium().with_time_hm();
+        Ok(Dates {
+            full: Fixed::try_new(p, hm().with_zone(SpecificShort)).map_err(e)?,
+            date_time: Fixed::try_new(p, hm()).map_err(e)?,
+            date: Fixed::try_new(p, fieldsets::YMD::medium()).map_err(e)?,
+            day_time_zone: Fixed::try_new(
+                p,
+                fieldsets::MD::medium()
+                    .with_time_hm()
+                    .with_zone(SpecificShort),
+            )
+            .map_err(e)?,
+            month_year: Fixed::try_new(p, fieldsets::YM::long()).map_err(e)?,
+            month_year_short: Fixed::try_new(p, fieldsets::YM::medium()).map_err(e)?,
+            month_short: Fixed::try_new(p, fieldsets::M::medium()).map_err(e)?,
+            time: NoCalendarFormatter::try_new(p, fieldsets::T::hm()).map_err(e)?,
+            time_zone: Fixed::try_new(p, fieldsets::T::hm().with_zone(SpecificShort)).map_err(e)?,
+            zone: NoCalendarFormatter::try_new(p, SpecificShort).map_err(e)?,
+        })
+    }
+}
+
+/// A Gregorian date for ICU4X; every date of the supported range is one.
+fn icu_date(d: NaiveDate) -> Option<Date<Gregorian>> {
+    use chrono::Datelike;
+    Date::try_new_gregorian(d.year(), d.month() as u8, d.day() as u8).ok()
+}
+
+/// `t` in `tz` for ICU4X: the local date and time and the zone with its offset at `t`.
+fn zoned(t: DateTime<Utc>, tz: Tz) -> Option<Zoned> {
+    use chrono::{Offset, Timelike};
+    let local = t.with_timezone(&tz);
+    let date = icu_date(local.date_naive())?;
+    let time = icu_time::Time::try_new(
+        local.hour() as u8,
+        local.minute() as u8,
+        local.second() as u8,
+        0,
+    )
+    .ok()?;
+    // Local mean time has offsets in seconds, which ICU4X rounds to its own steps.
+    let secs = local.offset().fix().local_minus_utc();
+    let offset = icu_time::zone::UtcOffset::try_from_seconds(secs)
+        .or_else(|_| icu_time::zone::UtcOffset::try_from_seconds(secs / 900 * 900))
+        .ok();
+    let zone = icu_time::zone::IanaParser::new()
+        .parse(tz.name())
+        .with_offset(offset)
+        .at_date_time(icu_time::DateTime { date, time });
+    Some(icu_time::ZonedDateTime { date, time, zone })
+}
+
+/// Everything that writes times, dates, durations and messages in the site's language:
+/// made once per build ([`Locale::new`]) and shared by every page.
+pub struct Locale {
+    /// The site's messages.
+    pub text: Arc<Catalogue>,
+    dates: Dates,
+}
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locale")
+            .field("tag", &self.text.tag())
+            .finish()
+    }
+}
+
+impl Locale {
+    /// The formatters for the catalogue's language. Fails only for a tag ICU4X cannot read
+    /// ([`crate::util::i18n::check_tag`] refuses those first).
+    pub fn new(text: Arc<Catalogue>) -> Result<Locale, String> {
+        let dates = Dates::new(text.tag())?;
+        Ok(Locale { text, dates })
+    }
+
+    /// English from the theme's own catalogue: for tests and tools that format without a
+    /// site.
+    pub fn english() -> Locale {
+        let src = crate::util::i18n::Source {
+            origin: "(built-in default theme)/i18n/en.ftl".into(),
+            text: include_str!("../../themes/default/i18n/en.ftl").into(),
+            site: false,
+        };
+        let (cat, _) = Catalogue::new("en", &[src]);
+        Locale::new(Arc::new(cat)).expect("English has date formats")
+    }
+
+    /// `t` in the site's zone `tz`, as every page shows it.
+    pub fn view(&self, t: DateTime<Utc>, tz: Tz) -> TimeView {
+        let local = t.with_timezone(&tz);
+        let mut date = String::with_capacity(10);
+        push_ymd(&mut date, local.date_naive());
+        let d = &self.dates;
+        let (display, date_display, date_time, time, time_zone, zone) = match zoned(t, tz) {
+            Some(z) => (
+                d.full.format(&z).to_string(),
+                d.date.format(&z.date).to_string(),
+                d.date_time.format(&z).to_string(),
+                d.time.format(&z.time).to_string(),
+                d.time_zone.format(&z).to_string(),
+                d.zone.format(&z.zone).to_string(),
+            ),
+            // Outside what ICU4X holds (no instant of the supported range is): ISO text.
+            None => {
+                let iso = rfc3339(t, tz);
+                (
+                    iso.clone(),
+                    date.clone(),
+                    iso.clone(),
+                    iso.clone(),
+                    iso,
+                    String::new(),
+                )
+            }
+        };
+        TimeView {
+            iso: iso_utc(t),
+            display,
+            date,
+            date_display,
+            date_time,
+            time,
+            time_zone,
+            zone,
+            posted: None,
+            precision: Precision::Exact.id(),
+        }
+    }
+
+    /// [`Locale::view`] in the site's zone `tz`, with the instant as posted in `posted` (the
+    /// file's zone) where its time, zone name or day differs from the site's.
+    pub fn view_as_posted(&self, t: DateTime<Utc>, tz: Tz, posted: Option<Tz>) -> TimeView {
+        let mut v = self.view(t, tz);
+        let Some(p) = posted.filter(|p| *p != tz) else {
+            return v;
+        };
+        let pv = self.view(t, p);
+        if (&pv.date, &pv.time, &pv.zone) == (&v.date, &v.time, &v.zone) {
+            return v;
+        }
+        let short = if pv.date == v.date {
+            pv.time_zone.clone()
+        } else {
+            zoned(t, p).map_or_else(
+                || pv.display.clone(),
+                |z| self.dates.day_time_zone.format(&z).to_string(),
+            )
+        };
+        v.posted = Some(PostedView {
+            short,
+            display: pv.display,
+            time: pv.time,
+            zone: pv.zone,
+        });
+        v
+    }
+
+    /// [`Locale::view_as_posted`] for a time known to `precision`. A day-only time shows the
+    /// day it was written for (in the file's zone, `posted`, else the site's `tz`) and no
+    /// time: "Jul 22, 2015 (time unknown)", `iso` the date alone, nothing as posted. An
+    /// approximate time says "about": "about Jul 22, 2015, 10:00 AM UTC".
+    pub fn view_with_precision(
+        &self,
+        t: DateTime<Utc>,
+        precision: Precision,
+        tz: Tz,
+        posted: Option<Tz>,
+    ) -> TimeView {
+        match precision {
+            Precision::Exact => self.view_as_posted(t, tz, posted),
+            Precision::Approximate => {
+                let mut v = self.view_as_posted(t, tz, posted);
+                let about = |s: &str| self.text.format("time-about", &[("time", s.into())]);
+                v.time = about(&v.time);
+                v.time_zone = about(&v.time_zone);
+                v.date_time = about(&v.date_time);
+                v.display = about(&v.display);
+                v.precision = precision.id();
+                v
+            }
+            Precision::Day => {
+                let mut v = self.view(t, posted.unwrap_or(tz));
+                v.iso = v.date.clone();
+                v.time = self.text.get("time-unknown");
+                v.time_zone = v.time.clone();
+                v.display = self
+                    .text
+                    .format("date-time-unknown", &[("date", Arg::Str(&v.date_display))]);
+                v.date_time = v.display.clone();
+                v.precision = precision.id();
+                v
+            }
+        }
+    }
+
+    /// `Apr 8, 2024` (en): a calendar date.
+    pub fn date_display(&self, d: NaiveDate) -> String {
+        icu_date(d).map_or_else(|| ymd(d), |x| self.dates.date.format(&x).to_string())
+    }
+
+    /// `April 2024` (en).
+    pub fn month_label(&self, d: NaiveDate) -> String {
+        icu_date(d).map_or_else(
+            || year_month(d),
+            |x| self.dates.month_year.format(&x).to_string(),
+        )
+    }
+
+    /// `Apr 2024` (en).
+    pub fn month_year_short(&self, d: NaiveDate) -> String {
+        icu_date(d).map_or_else(
+            || year_month(d),
+            |x| self.dates.month_year_short.format(&x).to_string(),
+        )
+    }
+
+    /// `Apr` (en): the month alone.
+    pub fn month_short(&self, d: NaiveDate) -> String {
+        icu_date(d).map_or_else(
+            || year_month(d),
+            |x| self.dates.month_short.format(&x).to_string(),
+        )
+    }
+
+    /// `Q2 2024` (en): the quarter holding `d`.
+    pub fn quarter_short(&self, d: NaiveDate) -> String {
+        use chrono::Datelike;
+        self.text.format(
+            "quarter",
+            &[
+                ("quarter", Arg::Num((d.month0() / 3 + 1).into())),
+                ("year", Arg::Str(&year_text(d))),
+            ],
+        )
+    }
+
+    /// "4m", "4m 30s", "12h 26m", "2d 3h" (en): the two largest units, truncated, zero
+    /// units left out; each unit a message with plural rules (`duration-days`, …).
+    pub fn duration(&self, seconds: i64) -> String {
+        let s = seconds.unsigned_abs();
+        let units = [
+            (s / 86_400, "duration-days"),
+            (s / 3600 % 24, "duration-hours"),
+            (s / 60 % 60, "duration-minutes"),
+            (s % 60, "duration-seconds"),
+        ];
+        let unit = |(n, key): (u64, &str)| {
+            self.text.format(
+                key,
+                &[("n", Arg::Num(i64::try_from(n).unwrap_or(i64::MAX)))],
+            )
+        };
+        let Some(first) = units.iter().position(|&(n, _)| n > 0) else {
+            return unit((0, "duration-seconds"));
+        };
+        let one = unit(units[first]);
+        let text = match units.get(first + 1) {
+            Some(&(n, key)) if n > 0 => self.text.format(
+                "duration-two-units",
+                &[
+                    ("first", Arg::Str(&one)),
+                    ("second", Arg::Str(&unit((n, key)))),
+                ],
+            ),
+            _ => one,
+        };
+        if seconds < 0 {
+            self.text
+                .format("offset-before", &[("duration", Arg::Str(&text))])
+        } else {
+            text
+        }
+    }
+
+    /// "+2m", "-1m", "+0s" (en): an offset from the incident start.
+    pub fn offset(&self, seconds: i64) -> String {
+        if seconds < 0 {
+            self.duration(seconds)
+        } else {
+            let d = self.duration(seconds);
+            self.text
+                .format("offset-after", &[("duration", Arg::Str(&d))])
+        }
+    }
+
+    pub fn duration_view(&self, seconds: i64) -> DurationView {
+        DurationView {
+            seconds,
+            display: self.duration(seconds),
+        }
+    }
+}
+
 /// "4m", "4m 30s", "12h 26m", "2d 3h": the two largest units, truncated, zero units left out.
+/// The API's form, the same in every language (pages use [`Locale::duration`]).
 pub fn format_duration(seconds: i64) -> String {
     let sign = if seconds < 0 { "-" } else { "" };
     let s = seconds.unsigned_abs();
@@ -220,153 +598,6 @@ pub fn format_duration(seconds: i64) -> String {
             out.push_str(&format!(" {n}{u}"));
         }
     }
-    out
-}
-
-/// "+2m", "-1m", "+0s": an offset from the incident start.
-pub fn format_offset(seconds: i64) -> String {
-    if seconds < 0 {
-        format_duration(seconds)
-    } else {
-        format!("+{}", format_duration(seconds))
-    }
-}
-
-/// An instant as templates see it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct TimeView {
-    pub iso: String,
-    pub display: String,
-    pub date: String,
-    pub date_display: String,
-    pub time: String,
-    pub zone: String,
-    /// The same instant as posted, in the zone its file was written in, where that reads
-    /// differently from the site's zone ([`view_as_posted`]); else None.
-    pub posted: Option<PostedView>,
-    /// `exact`, `approximate` (`display` and `time` say "about") or `day` (only the date is
-    /// known: `iso` is the date, `time` is "time unknown", `display` the date and "(time
-    /// unknown)"): see [`view_with_precision`].
-    pub precision: &'static str,
-}
-
-/// An instant in the zone its file was written in (the file's `timezone`), shown beside the
-/// site's: `Nov 3, 2025, 21:18 CET (12:18 PST)`.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct PostedView {
-    /// `12:18 PST`; with the day, `Nov 3, 16:18 PST`, where it is not the site's day.
-    pub short: String,
-    /// `Nov 3, 2025, 12:18 PST`.
-    pub display: String,
-    /// `12:18`.
-    pub time: String,
-    /// `PST`, `PDT`, … (the zone's abbreviation at that instant, else its offset).
-    pub zone: String,
-}
-
-/// [`view`] in the site's zone `tz`, with the instant as posted in `posted` (the file's zone)
-/// where its time, zone abbreviation or day differs from the site's.
-pub fn view_as_posted(t: DateTime<Utc>, tz: Tz, posted: Option<Tz>) -> TimeView {
-    let mut v = view(t, tz);
-    let Some(p) = posted.filter(|p| *p != tz) else {
-        return v;
-    };
-    let pv = view(t, p);
-    if (&pv.date, &pv.time, &pv.zone) == (&v.date, &v.time, &v.zone) {
-        return v;
-    }
-    let short = if pv.date == v.date {
-        format!("{} {}", pv.time, pv.zone)
-    } else {
-        // `Nov 3, 2025` less its year.
-        let day = pv.date_display.rsplit_once(", ").map_or("", |(d, _)| d);
-        format!("{day}, {} {}", pv.time, pv.zone)
-    };
-    v.posted = Some(PostedView {
-        short,
-        display: pv.display,
-        time: pv.time,
-        zone: pv.zone,
-    });
-    v
-}
-
-/// [`view_as_posted`] for a time known to `precision`. A day-only time shows the day it was
-/// written for (in the file's zone, `posted`, else the site's `tz`) and no time: "Jul 22, 2015
-/// (time unknown)", `iso` the date alone, nothing as posted. An approximate time says "about":
-/// "Jul 22, 2015, about 10:00 UTC".
-pub fn view_with_precision(
-    t: DateTime<Utc>,
-    precision: Precision,
-    tz: Tz,
-    posted: Option<Tz>,
-) -> TimeView {
-    match precision {
-        Precision::Exact => view_as_posted(t, tz, posted),
-        Precision::Approximate => {
-            let mut v = view_as_posted(t, tz, posted);
-            v.time = format!("about {}", v.time);
-            v.display = format!("{}, {} {}", v.date_display, v.time, v.zone);
-            v.precision = precision.id();
-            v
-        }
-        Precision::Day => {
-            let mut v = view(t, posted.unwrap_or(tz));
-            v.iso = v.date.clone();
-            v.time = "time unknown".into();
-            v.display = format!("{} (time unknown)", v.date_display);
-            v.precision = precision.id();
-            v
-        }
-    }
-}
-
-pub fn view(t: DateTime<Utc>, tz: Tz) -> TimeView {
-    use chrono::Timelike;
-    use chrono_tz::OffsetName;
-    // Formatted by hand: a build makes tens of thousands of these, and chrono parses its
-    // format string on every call. `tests` below compare with chrono's `%b %-d, %Y, %H:%M %Z`.
-    let local = t.with_timezone(&tz);
-    // What `%Z` prints: the zone's abbreviation, or its offset where it has none.
-    let zone = match local.offset().abbreviation() {
-        Some(a) => a.to_string(),
-        None => local.offset().to_string(),
-    };
-    let mut date = String::with_capacity(10);
-    push_ymd(&mut date, local.date_naive());
-    let mut time = String::with_capacity(5);
-    push_num(&mut time, local.hour(), 2);
-    time.push(':');
-    push_num(&mut time, local.minute(), 2);
-    let date_display = date_display(local.date_naive());
-    let mut display = String::with_capacity(date_display.len() + time.len() + zone.len() + 3);
-    for part in [&date_display, ", ", &time, " ", &zone] {
-        display.push_str(part);
-    }
-    TimeView {
-        iso: iso_utc(t),
-        display,
-        date,
-        date_display,
-        time,
-        zone,
-        posted: None,
-        precision: Precision::Exact.id(),
-    }
-}
-
-/// `Apr 8, 2024`: chrono's `%b %-d, %Y`.
-pub fn date_display(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut out = String::with_capacity(12);
-    out.push_str(MONTHS[d.month0() as usize]);
-    out.push(' ');
-    push_num(&mut out, d.day(), 1);
-    out.push_str(", ");
-    push_year(&mut out, d.year());
     out
 }
 
@@ -424,21 +655,6 @@ pub fn iso_utc(t: DateTime<Utc>) -> String {
     out
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// `2024-04-08T12:18:00-07:00`: chrono's `%Y-%m-%dT%H:%M:%S%:z` in `tz`, formatted by hand
 /// (each incident's JSON has a dozen of these).
 pub fn rfc3339(t: DateTime<Utc>, tz: Tz) -> String {
@@ -475,27 +691,6 @@ pub fn year_month(d: NaiveDate) -> String {
     out
 }
 
-/// `Apr 2024`: chrono's `%b %Y`.
-pub fn month_year_short(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    let mut out = String::with_capacity(8);
-    out.push_str(&MONTH_NAMES[d.month0() as usize][..3]);
-    out.push(' ');
-    push_year(&mut out, d.year());
-    out
-}
-
-/// `Q2 2024`: the quarter holding `d`.
-pub fn quarter_short(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    let mut out = String::with_capacity(7);
-    out.push('Q');
-    push_num(&mut out, d.month0() / 3 + 1, 1);
-    out.push(' ');
-    push_year(&mut out, d.year());
-    out
-}
-
 /// `2024`: chrono's `%Y`.
 pub fn year_text(d: NaiveDate) -> String {
     use chrono::Datelike;
@@ -504,62 +699,52 @@ pub fn year_text(d: NaiveDate) -> String {
     out
 }
 
-/// `2024-04` and `April 2024`: chrono's `%Y-%m` and `%B %Y`.
-pub fn month_key_label(d: NaiveDate) -> (String, String) {
-    use chrono::Datelike;
-    (
-        format!("{:04}-{:02}", d.year(), d.month()),
-        format!("{} {:04}", MONTH_NAMES[d.month0() as usize], d.year()),
-    )
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct DurationView {
-    pub seconds: i64,
-    pub display: String,
-}
-
-pub fn duration_view(seconds: i64) -> DurationView {
-    DurationView {
-        seconds,
-        display: format_duration(seconds),
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// ICU4X puts a narrow no-break space (U+202F) between an English time and AM/PM.
+    fn en(s: &str) -> String {
+        s.replace(" AM", "\u{202f}AM").replace(" PM", "\u{202f}PM")
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
     #[test]
     fn posted_view_shows_the_file_zone_where_it_reads_differently() {
+        let loc = Locale::english();
         let paris: Tz = chrono_tz::Europe::Paris;
         let la: Tz = chrono_tz::America::Los_Angeles;
-        // 2025-11-03T20:18:00Z: 21:18 CET (UTC+1) and 12:18 PST (UTC-8; DST ended Nov 2).
-        let t = DateTime::parse_from_rfc3339("2025-11-03T20:18:00Z")
-            .unwrap()
-            .to_utc();
-        let v = view_as_posted(t, paris, Some(la));
-        assert_eq!(v.display, "Nov 3, 2025, 21:18 CET");
+        // 2025-11-03T20:18:00Z: 21:18 in Paris (UTC+1, which CLDR's English calls GMT+1) and
+        // 12:18 PST (UTC-8; DST ended Nov 2).
+        let t = at("2025-11-03T20:18:00Z");
+        let v = loc.view_as_posted(t, paris, Some(la));
+        assert_eq!(v.display, en("Nov 3, 2025, 9:18 PM GMT+1"));
+        assert_eq!(v.date_time, en("Nov 3, 2025, 9:18 PM"));
+        assert_eq!(v.time_zone, en("9:18 PM GMT+1"));
+        assert_eq!((v.date.as_str(), v.zone.as_str()), ("2025-11-03", "GMT+1"));
         let p = v.posted.expect("a different zone");
-        assert_eq!(p.short, "12:18 PST");
-        assert_eq!(p.display, "Nov 3, 2025, 12:18 PST");
-        // 2025-11-04T00:30:00Z: 01:30 CET on Nov 4, 16:30 PST on Nov 3: the day is shown.
-        let t = DateTime::parse_from_rfc3339("2025-11-04T00:30:00Z")
-            .unwrap()
-            .to_utc();
-        let p = view_as_posted(t, paris, Some(la)).posted.unwrap();
-        assert_eq!(p.short, "Nov 3, 16:30 PST");
+        assert_eq!(p.short, en("12:18 PM PST"));
+        assert_eq!(p.display, en("Nov 3, 2025, 12:18 PM PST"));
+        // 2025-11-04T00:30:00Z: 01:30 on Nov 4 in Paris, 16:30 PST on Nov 3: the day is shown.
+        let t = at("2025-11-04T00:30:00Z");
+        let p = loc.view_as_posted(t, paris, Some(la)).posted.unwrap();
+        assert_eq!(p.short, en("Nov 3, 4:30 PM PST"));
         // The same zone, no zone, or another zone that reads the same: nothing more.
-        assert_eq!(view_as_posted(t, la, Some(la)).posted, None);
-        assert_eq!(view_as_posted(t, la, None).posted, None);
+        assert_eq!(loc.view_as_posted(t, la, Some(la)).posted, None);
+        assert_eq!(loc.view_as_posted(t, la, None).posted, None);
         assert_eq!(
-            view_as_posted(t, paris, Some(chrono_tz::Europe::Brussels)).posted,
+            loc.view_as_posted(t, paris, Some(chrono_tz::Europe::Brussels))
+                .posted,
             None
         );
     }
 
     #[test]
-    fn views_match_chrono_formats() {
-        // São Paulo and Dubai have numeric abbreviations ("-03", "+04"); the last two are
-        // local mean time, before either zone had a standard offset.
+    fn machine_fields_match_chrono_formats() {
+        let loc = Locale::english();
         let zones: [Tz; 5] = [
             chrono_tz::UTC,
             chrono_tz::America::Los_Angeles,
@@ -579,13 +764,10 @@ mod tests {
         ] {
             let t = DateTime::from_timestamp(secs, 0).unwrap();
             let local = t.with_timezone(&zones[tz]);
-            let v = view(t, zones[tz]);
-            assert_eq!(v.display, local.format("%b %-d, %Y, %H:%M %Z").to_string());
+            let v = loc.view(t, zones[tz]);
             assert_eq!(v.date, local.format("%Y-%m-%d").to_string());
-            assert_eq!(v.date_display, local.format("%b %-d, %Y").to_string());
-            assert_eq!(v.time, local.format("%H:%M").to_string());
-            assert_eq!(v.zone, local.format("%Z").to_string());
             assert_eq!(v.iso, t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+            assert!(!v.display.is_empty() && !v.zone.is_empty(), "{v:?}");
         }
         // Local mean time before standard zones has offsets with seconds (+05:53:28 in
         // Kolkata), which `%:z` rounds.
@@ -607,16 +789,32 @@ mod tests {
             );
             let d = local.date_naive();
             assert_eq!(ymd(d), d.format("%Y-%m-%d").to_string());
-            let (key, label) = month_key_label(d);
-            assert_eq!(key, d.format("%Y-%m").to_string());
-            assert_eq!(label, d.format("%B %Y").to_string());
             assert_eq!(year_month(d), d.format("%Y-%m").to_string());
-            assert_eq!(month_year_short(d), d.format("%b %Y").to_string());
-            assert_eq!(date_display(d), d.format("%b %-d, %Y").to_string());
         }
     }
 
-    use super::*;
+    #[test]
+    fn dates_and_months_in_english_and_arabic() {
+        let loc = Locale::english();
+        let d = NaiveDate::from_ymd_opt(2024, 4, 8).unwrap();
+        assert_eq!(loc.date_display(d), "Apr 8, 2024");
+        assert_eq!(loc.month_label(d), "April 2024");
+        assert_eq!(loc.month_year_short(d), "Apr 2024");
+        assert_eq!(loc.month_short(d), "Apr");
+        assert_eq!(loc.quarter_short(d), "Q2 2024");
+        // 2024-04-08T19:20:00Z is 12:20 PDT (UTC-7) in Los Angeles.
+        let t = DateTime::from_timestamp(1_712_604_000, 0).unwrap();
+        let v = loc.view(t, chrono_tz::America::Los_Angeles);
+        assert_eq!(v.display, en("Apr 8, 2024, 12:20 PM PDT"));
+        assert_eq!(
+            (v.time.as_str(), v.zone.as_str()),
+            (en("12:20 PM").as_str(), "PDT")
+        );
+        // Arabic: CLDR's month name for April (أبريل), Latin digits; the time with ص/م.
+        let (cat, _) = Catalogue::new("ar", &[]);
+        let ar = Locale::new(Arc::new(cat)).unwrap();
+        assert_eq!(ar.month_label(d), "أبريل 2024");
+    }
 
     fn dt(s: &str) -> toml::value::Datetime {
         s.parse().unwrap()
@@ -624,6 +822,7 @@ mod tests {
 
     #[test]
     fn inexact_times_show_what_is_known() {
+        let loc = Locale::english();
         let auckland: Tz = chrono_tz::Pacific::Auckland;
         let berlin: Tz = chrono_tz::Europe::Berlin;
         // The start of 2015-07-22 in Auckland (NZST, UTC+12): 2015-07-21T12:00:00Z.
@@ -632,7 +831,7 @@ mod tests {
             (iso_utc(t).as_str(), p),
             ("2015-07-21T12:00:00Z", Precision::Day)
         );
-        let v = view_with_precision(t, p, berlin, Some(auckland));
+        let v = loc.view_with_precision(t, p, berlin, Some(auckland));
         assert_eq!(v.display, "Jul 22, 2015 (time unknown)");
         assert_eq!(
             (v.iso.as_str(), v.date.as_str()),
@@ -642,11 +841,11 @@ mod tests {
         assert_eq!(v.posted, None);
         let (t, p) = resolve_or_day(&dt("2015-07-22T10:00:00Z"), auckland).unwrap();
         assert_eq!(p, Precision::Exact);
-        let v = view_with_precision(t, Precision::Approximate, Tz::UTC, None);
-        assert_eq!(v.display, "Jul 22, 2015, about 10:00 UTC");
+        let v = loc.view_with_precision(t, Precision::Approximate, Tz::UTC, None);
+        assert_eq!(v.display, en("about Jul 22, 2015, 10:00 AM UTC"));
         assert_eq!(
             (v.time.as_str(), v.iso.as_str()),
-            ("about 10:00", "2015-07-22T10:00:00Z")
+            (en("about 10:00 AM").as_str(), "2015-07-22T10:00:00Z")
         );
         // Where the clocks skip midnight (São Paulo, 2018-11-04), the day starts at 01:00 -02.
         let sp: Tz = chrono_tz::America::Sao_Paulo;
@@ -664,26 +863,33 @@ mod tests {
 
     #[test]
     fn durations_two_largest_units() {
-        assert_eq!(format_duration(0), "0s");
-        assert_eq!(format_duration(45), "45s");
-        assert_eq!(format_duration(4 * 60), "4m");
-        assert_eq!(format_duration(4 * 60 + 30), "4m 30s");
-        assert_eq!(format_duration(12 * 3600 + 26 * 60 + 59), "12h 26m");
-        assert_eq!(format_duration(2 * 86_400 + 3 * 3600 + 59 * 60), "2d 3h");
-        assert_eq!(format_duration(86_400 + 30), "1d");
-        assert_eq!(format_offset(120), "+2m");
-        assert_eq!(format_offset(-60), "-1m");
+        let loc = Locale::english();
+        for (secs, want) in [
+            (0, "0s"),
+            (45, "45s"),
+            (4 * 60, "4m"),
+            (4 * 60 + 30, "4m 30s"),
+            (12 * 3600 + 26 * 60 + 59, "12h 26m"),
+            (2 * 86_400 + 3 * 3600 + 59 * 60, "2d 3h"),
+            (86_400 + 30, "1d"),
+        ] {
+            assert_eq!(format_duration(secs), want);
+            assert_eq!(loc.duration(secs), want);
+        }
+        assert_eq!(loc.offset(120), "+2m");
+        assert_eq!(loc.offset(-60), "-1m");
     }
 
     #[test]
     fn offsets_and_zones() {
+        let loc = Locale::english();
         let la: Tz = "America/Los_Angeles".parse().unwrap();
         let a = resolve(&dt("2024-04-08T12:18:00"), la).unwrap();
         assert_eq!(a.to_rfc3339(), "2024-04-08T19:18:00+00:00");
         let b = resolve(&dt("2024-04-08T12:18:00-07:00"), Tz::UTC).unwrap();
         assert_eq!(a, b);
-        assert_eq!(view(a, la).display, "Apr 8, 2024, 12:18 PDT");
-        assert_eq!(view(a, Tz::UTC).iso, "2024-04-08T19:18:00Z");
+        assert_eq!(loc.view(a, la).display, en("Apr 8, 2024, 12:18 PM PDT"));
+        assert_eq!(loc.view(a, Tz::UTC).iso, "2024-04-08T19:18:00Z");
     }
 
     #[test]
@@ -691,7 +897,10 @@ mod tests {
         let t = DateTime::parse_from_rfc3339("2026-11-21T23:44:28.673981550Z")
             .unwrap()
             .with_timezone(&Utc);
-        assert_eq!(view(t, Tz::UTC).iso, "2026-11-21T23:44:28Z");
+        assert_eq!(
+            Locale::english().view(t, Tz::UTC).iso,
+            "2026-11-21T23:44:28Z"
+        );
     }
 
     #[test]
@@ -760,7 +969,12 @@ mod resolve_range_tests {
             let t = resolve(&dt(s), tz).unwrap_or_else(|e| panic!("{s}: {e:?}"));
             // Every instant in the range can be written in every format.
             assert!(rfc2822(t).is_ok(), "{s}");
-            let _ = (view(t, kiritimati), rfc3339(t, la), rfc3339(t, kiritimati));
+            let loc = Locale::english();
+            let _ = (
+                loc.view(t, kiritimati),
+                rfc3339(t, la),
+                rfc3339(t, kiritimati),
+            );
         }
     }
 

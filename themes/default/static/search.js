@@ -7,6 +7,31 @@
   var form = document.getElementById("search-form");
   if (!form || !window.fetch || !window.URLSearchParams) return;
   var base = form.getAttribute("data-base") || "/";
+  // The page's messages, in the site's language (search.html, from its catalogue).
+  var lang = form.getAttribute("data-lang") || "en";
+  // data-msg-* on the form: text, or (plural forms) a JSON object by plural category.
+  var msgs = {
+    searching: form.getAttribute("data-msg-searching") || "",
+    failed: form.getAttribute("data-msg-failed") || "",
+    "in": form.getAttribute("data-msg-in") || "{heading}",
+    timeline: form.getAttribute("data-msg-timeline") || ""
+  };
+  ["found", "found-for"].forEach(function (k) {
+    try { msgs[k] = JSON.parse(form.getAttribute("data-msg-" + k)); } catch (e) { msgs[k] = {}; }
+  });
+  function msg(key, vars) {
+    var text = msgs[key] || "";
+    Object.keys(vars || {}).forEach(function (k) { text = text.split("{" + k + "}").join(vars[k]); });
+    return text;
+  }
+  function plural(key, n, vars) {
+    var forms = msgs[key] || {};
+    var text = n === 0 && forms["0"] != null ? forms["0"] : forms[new Intl.PluralRules(lang).select(n)] || forms.other || "";
+    vars = vars || {};
+    vars.count = n.toLocaleString(lang);
+    Object.keys(vars).forEach(function (k) { text = text.split("{" + k + "}").join(vars[k]); });
+    return text;
+  }
   var input = document.getElementById("search-q");
   var section = document.querySelector(".search-results");
   var status = document.getElementById("search-status");
@@ -145,7 +170,7 @@
     });
     (doc.timeline || []).forEach(function (e) {
       var t = new DOMParser().parseFromString(e.message_html || "", "text/html").body.textContent;
-      parts.push({ text: t, heading: { id: "timeline", title: "Timeline" } });
+      parts.push({ text: t, heading: { id: "timeline", title: msg("timeline") } });
     });
     parts.unshift({ text: doc.summary || "", heading: null });
     var hit = null;
@@ -205,10 +230,13 @@
         li.appendChild(marked(ex.text));
         if (ex.heading) {
           var p = el("p", "search-where");
-          p.appendChild(document.createTextNode("In "));
+          // "In {heading}": the text around the link comes from the message.
+          var parts = msg("in").split("{heading}");
+          p.appendChild(document.createTextNode(parts[0] || ""));
           var sa = el("a", null, ex.heading.title);
           sa.href = path + "#" + ex.heading.id;
           p.appendChild(sa);
+          if (parts[1]) p.appendChild(document.createTextNode(parts[1]));
           li.appendChild(p);
         }
         return li;
@@ -241,21 +269,20 @@
     }
     if (!q && !Object.keys(f).length) { section.hidden = true; return Promise.resolve(); }
     section.hidden = false;
-    status.textContent = "Searching…";
+    status.textContent = msg("searching");
     return manifest.then(function (m) { return search(m, q, f); }).then(function (ids) {
       if (mine !== seq) return;
       results = ids;
       shown = 0;
       list.textContent = "";
       var n = ids.length;
-      var what = q ? " for “" + q + "”" : "";
       // Announced once the first results are on the page.
       return showMore(mine).then(function () {
         if (mine !== seq) return;
-        status.textContent = n === 0 ? "No incidents found" + what + "." : n + (n === 1 ? " incident" : " incidents") + " found" + what + ".";
+        status.textContent = q ? plural("found-for", n, { query: q }) : plural("found", n);
       });
     }).catch(function (e) {
-      if (mine === seq) status.textContent = "Search could not load its index (" + e.message + ").";
+      if (mine === seq) status.textContent = msg("failed", { error: e.message });
     });
   }
 
