@@ -231,6 +231,9 @@ pub(crate) enum CacheKey<'a> {
         id: &'a str,
         items: Digest,
     },
+    /// A social card (`og.png`, the site's or an incident's): its SVG, which holds everything
+    /// the card shows (the fonts are compiled in).
+    SocialCard { svg: Digest },
 }
 
 impl CacheKey<'_> {
@@ -331,6 +334,7 @@ mod tests {
             CacheKey::Severities { .. } => 20,
             CacheKey::SeverityPage { .. } => 21,
             CacheKey::Search { .. } => 22,
+            CacheKey::SocialCard { .. } => 23,
         }
     }
 
@@ -464,6 +468,7 @@ mod tests {
             templates: d(a.n[1]),
             index: d(a.n[2]),
         }),
+        (1, false, |a| CacheKey::SocialCard { svg: d(a.n[0]) }),
     ];
 
     #[test]
