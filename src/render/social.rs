@@ -113,7 +113,7 @@ pub fn site_meta(config: &Config) -> MetaView {
             url: format!("{}{CARD_FILE}", config.base_url),
             width: CARD_WIDTH,
             height: CARD_HEIGHT,
-            alt: text::site_card_alt(&config.title, config.description.trim()),
+            alt: text::site_card_alt(&config.title, &describe(&config.description)),
         }),
         description,
     }
