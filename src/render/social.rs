@@ -506,7 +506,24 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     let mut pixmap = tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT)
         .ok_or_else(|| "cannot allocate the card".to_string())?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| e.to_string())
+    encode(&pixmap)
+}
+
+/// The pixels as a PNG with the fast deflate: several times quicker than tiny-skia's own
+/// encoding at its default compression, for files about as small. The card is opaque (its first
+/// shape fills it), so its premultiplied pixels are the straight RGBA a PNG holds.
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut encoder = png::Encoder::new(&mut out, CARD_WIDTH, CARD_HEIGHT);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+    writer
+        .write_image_data(pixmap.data())
+        .map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// `robots.txt`: every crawler allowed under the base path and pointed at the sitemap; with
@@ -586,5 +603,57 @@ mod tests {
         assert!(s.contains("A &amp; B"));
         assert!(!s.contains("<script>"));
         validate(&s).expect("parses");
+    }
+}
+
+/// What one card costs, step by step (`cargo test --lib card_cost -- --ignored --nocapture`):
+/// a measurement, not a check (the numbers depend on the machine and the build profile).
+#[cfg(test)]
+mod cost {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    #[ignore]
+    fn card_cost() {
+        let card = Card {
+            site: "Lumen Cloud Status History",
+            title: "Dashboard, API and webhooks unavailable after a cluster upgrade went wrong",
+            fallback_title: "slug",
+            subtitle: "",
+            accent: "#c92a2a",
+            facts: vec![
+                Fact { label: text::SEVERITY, value: "Critical", pill: Some(("#c92a2a", "#ffffff")) },
+                Fact { label: text::STATUS, value: "Resolved", pill: None },
+                Fact { label: text::DURATION, value: "12h 17m", pill: None },
+            ],
+            footer: "status.example.com",
+        };
+        let n = 20;
+        let _ = png(&svg(&card));
+        let t = Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(svg(&card));
+        }
+        let s = svg(&card);
+        let t_svg = t.elapsed() / n;
+        let t = Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(tree(&s).unwrap());
+        }
+        let t_tree = t.elapsed() / n;
+        let tr = tree(&s).unwrap();
+        let mut pixmap = tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT).unwrap();
+        let t = Instant::now();
+        for _ in 0..n {
+            resvg::render(&tr, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        }
+        let t_draw = t.elapsed() / n;
+        let t = Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(encode(&pixmap).unwrap());
+        }
+        let t_png = t.elapsed() / n;
+        eprintln!("per card: svg {t_svg:?}, parse+shape {t_tree:?}, draw {t_draw:?}, png {t_png:?}");
     }
 }
