@@ -99,9 +99,7 @@ fn an_incident_page_has_every_tag_computed_from_its_file() {
     assert_eq!(meta(&doc, "og:image:height"), "630");
     assert_eq!(meta(&doc, "twitter:card"), "summary_large_image");
     // 08:00 to 09:30: 1h 30m; severity `major` is "Major" by default.
-    let alt = format!(
-        "{title} — Severity: Major. Status: Resolved. Duration: 1h 30m. {SITE}"
-    );
+    let alt = format!("{title} — Severity: Major. Status: Resolved. Duration: 1h 30m. {SITE}");
     assert_eq!(meta(&doc, "og:image:alt"), alt);
     assert_eq!(meta(&doc, "twitter:image:alt"), alt);
     assert_eq!(metas(&doc, "robots"), 0);
@@ -126,7 +124,13 @@ fn an_ongoing_incident_without_a_summary_falls_back_to_the_site() {
     // A summary of 270 CJK characters and no space: 199 kept, then the ellipsis.
     let doc = html(&out.path().join("incidents/cjk/index.html"));
     let d = meta(&doc, "og:description");
-    assert_eq!(d, format!("{}…", "数据库".repeat(90).chars().take(199).collect::<String>()));
+    assert_eq!(
+        d,
+        format!(
+            "{}…",
+            "数据库".repeat(90).chars().take(199).collect::<String>()
+        )
+    );
     assert_eq!(meta(&doc, "og:title"), "数据库故障");
 }
 
@@ -155,7 +159,13 @@ fn site_pages_describe_the_site_with_its_card() {
     // Every page has the tags; the 404 page has no URL of its own.
     for page in pages(out.path()) {
         let doc = html(&page);
-        for key in ["og:type", "og:title", "og:description", "og:site_name", "og:image"] {
+        for key in [
+            "og:type",
+            "og:title",
+            "og:description",
+            "og:site_name",
+            "og:image",
+        ] {
             assert_eq!(metas(&doc, key), 1, "{key} in {}", page.display());
         }
         let not_found = page.ends_with("404.html");
@@ -198,8 +208,13 @@ fn cards_are_valid_pngs_of_1200_by_630_and_the_same_bytes_every_build() {
     // The site's and one per incident (the CJK title included: it must draw, not panic).
     assert_eq!(
         rel,
-        ["incidents/cjk/og.png", "incidents/db-failover/og.png", "incidents/ongoing/og.png", "og.png"]
-            .map(PathBuf::from)
+        [
+            "incidents/cjk/og.png",
+            "incidents/db-failover/og.png",
+            "incidents/ongoing/og.png",
+            "og.png"
+        ]
+        .map(PathBuf::from)
     );
     for p in &found {
         assert_eq!(png_size(p), (1200, 630), "{}", p.display());
@@ -248,7 +263,13 @@ fn social_takes_only_known_keys() {
     let site = fixture_with(|t| format!("{t}\n[social]\ncard = false\n"));
     let r = run(
         site.path(),
-        &["check", "--root", site.path().to_str().unwrap(), "--now", NOW],
+        &[
+            "check",
+            "--root",
+            site.path().to_str().unwrap(),
+            "--now",
+            NOW,
+        ],
     );
     assert!(!r.status.success());
     assert!(r.stderr.contains("E0002"), "{}", r.stderr);

@@ -385,7 +385,15 @@ pub fn svg(card: &Card) -> String {
         width: TEXT_WIDTH,
         max_lines: 1,
     };
-    text(&mut out, LEFT, 96.0, 32.0, false, MUTED, &site.line(card.site));
+    text(
+        &mut out,
+        LEFT,
+        96.0,
+        32.0,
+        false,
+        MUTED,
+        &site.line(card.site),
+    );
     // The title: three lines with facts under it, two with a subtitle.
     let (size, step, max_lines) = match card.subtitle.is_empty() {
         true => (60.0, 76.0, 3),
@@ -426,7 +434,15 @@ pub fn svg(card: &Card) -> String {
         width: TEXT_WIDTH,
         max_lines: 1,
     };
-    text(&mut out, LEFT, 598.0, 26.0, false, MUTED, &footer.line(card.footer));
+    text(
+        &mut out,
+        LEFT,
+        598.0,
+        26.0,
+        false,
+        MUTED,
+        &footer.line(card.footer),
+    );
     out.push_str("</svg>\n");
     out
 }
@@ -623,9 +639,21 @@ mod cost {
             subtitle: "",
             accent: "#c92a2a",
             facts: vec![
-                Fact { label: text::SEVERITY, value: "Critical", pill: Some(("#c92a2a", "#ffffff")) },
-                Fact { label: text::STATUS, value: "Resolved", pill: None },
-                Fact { label: text::DURATION, value: "12h 17m", pill: None },
+                Fact {
+                    label: text::SEVERITY,
+                    value: "Critical",
+                    pill: Some(("#c92a2a", "#ffffff")),
+                },
+                Fact {
+                    label: text::STATUS,
+                    value: "Resolved",
+                    pill: None,
+                },
+                Fact {
+                    label: text::DURATION,
+                    value: "12h 17m",
+                    pill: None,
+                },
             ],
             footer: "status.example.com",
         };
@@ -654,6 +682,8 @@ mod cost {
             std::hint::black_box(encode(&pixmap).unwrap());
         }
         let t_png = t.elapsed() / n;
-        eprintln!("per card: svg {t_svg:?}, parse+shape {t_tree:?}, draw {t_draw:?}, png {t_png:?}");
+        eprintln!(
+            "per card: svg {t_svg:?}, parse+shape {t_tree:?}, draw {t_draw:?}, png {t_png:?}"
+        );
     }
 }
