@@ -1020,9 +1020,13 @@ fn render_with<'a>(
         }
         .map_err(|e| RenderError::write(rel, e))
     })?;
-    let robots = social::robots_txt(input.config);
-    sink.write("robots.txt", robots.as_bytes())
-        .map_err(|e| RenderError::write("robots.txt", e))?;
+    // A robots.txt of the site's or theme's own (static/) replaces the generated one.
+    let own_robots = input.theme.statics.contains_key("robots.txt");
+    if !own_robots {
+        let robots = social::robots_txt(input.config);
+        sink.write("robots.txt", robots.as_bytes())
+            .map_err(|e| RenderError::write("robots.txt", e))?;
+    }
     let cards = match input.config.social_cards {
         true => {
             w.emit_card(social::CARD_FILE, &social::site_card_svg(input.config))?;
@@ -1037,7 +1041,8 @@ fn render_with<'a>(
     let statics = copy_statics(input, sink)?;
     // The sitemap, robots.txt, the cards, the API files and the calendar.
     let pages = w.pages.into_inner();
-    let files = 2
+    let files = 1
+        + usize::from(!own_robots)
         + cards
         + search_files
         + feed_files

@@ -275,3 +275,25 @@ fn social_takes_only_known_keys() {
     assert!(r.stderr.contains("E0002"), "{}", r.stderr);
     assert!(r.stderr.contains("cards"), "{}", r.stderr);
 }
+
+#[test]
+fn a_sites_own_robots_txt_replaces_the_generated_one() {
+    let site = fixture_with(|t| t.replacen("timezone", "noindex = true\ntimezone", 1));
+    std::fs::create_dir_all(site.path().join("static")).unwrap();
+    std::fs::write(
+        site.path().join("static/robots.txt"),
+        "User-agent: *\nAllow: /\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build(site.path(), out.path());
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("robots.txt")).unwrap(),
+        "User-agent: *\nAllow: /\n"
+    );
+    // The pages still carry noindex.
+    assert_eq!(
+        meta(&html(&out.path().join("index.html")), "robots"),
+        "noindex"
+    );
+}
