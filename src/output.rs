@@ -22,6 +22,11 @@ pub trait Sink: Sync {
     fn reuse(&self, _rel: &str, _key: u64) -> bool {
         false
     }
+    /// Whether the bytes written are kept anywhere: `false` for [`Discard`] (`check`), which
+    /// lets costly files (social cards) be checked without being made.
+    fn keeps_bytes(&self) -> bool {
+        true
+    }
 }
 
 /// Writes under a folder. With `previous` (the output folder a build replaces), a file whose
@@ -330,6 +335,9 @@ impl Sink for Recorder<'_> {
         // A kept file is part of the output as much as a written one.
         self.inner.reuse(rel, key) && self.note(rel, Origin::Generated).is_ok_and(|pass| pass)
     }
+    fn keeps_bytes(&self) -> bool {
+        self.inner.keeps_bytes()
+    }
 }
 
 /// Keeps nothing: `afterword check` renders the whole site into it, so that whatever would
@@ -339,6 +347,9 @@ pub struct Discard;
 impl Sink for Discard {
     fn write(&self, rel: &str, _: &[u8]) -> io::Result<()> {
         safe_rel(rel).map(drop)
+    }
+    fn keeps_bytes(&self) -> bool {
+        false
     }
     fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         safe_rel(rel)?;

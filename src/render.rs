@@ -29,6 +29,7 @@ mod error;
 mod feeds;
 mod messages;
 mod search;
+mod social;
 mod status_pages;
 mod timeline_svg;
 
@@ -143,6 +144,7 @@ fn globals<'a>(input: &RenderInput<'a>) -> Globals<'a> {
             dir: input.locale.text.dir(),
             generator: format!("afterword {}", env!("CARGO_PKG_VERSION")),
             search: c.search,
+            noindex: c.noindex,
         },
         build: BuildView {
             now: input.locale.view(input.now, c.timezone),
@@ -721,6 +723,8 @@ pub(crate) struct Writer<'a> {
     capture: Option<Mutex<Vec<PageContext>>>,
     /// Each incident's search document, by its place in the site (`None`: no search).
     search: Option<Mutex<Vec<(usize, search::SearchDoc)>>>,
+    /// The link-preview metadata of a page with none of its own (made once per render).
+    site_meta: MetaView,
 }
 
 /// A page's template context as JSON: what [`page_contexts`] returns, for tests and docs.
@@ -808,21 +812,56 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn page_view<'t>(&self, route: Route, title: &'t str) -> PageView<'t> {
+    fn page_view<'t>(&self, route: Route, title: &'t str, meta: Option<MetaView>) -> PageView<'t> {
         let rel = route.rel();
         PageView {
             kind: route.kind(),
             title,
             path: self.paths.path(&rel),
             permalink: self.paths.permalink(&rel),
+            meta: meta.unwrap_or_else(|| self.site_meta.clone()),
         }
+    }
+
+    /// The link-preview metadata of a page whose own description is `description` (the
+    /// site's when empty).
+    pub(crate) fn meta_described(&self, description: &str) -> MetaView {
+        let mut meta = self.site_meta.clone();
+        if !description.trim().is_empty() {
+            meta.description = social::describe(description);
+        }
+        meta
+    }
+
+    /// Write a social card drawn from `svg` to `rel`, unless the sink kept it: its key is the
+    /// SVG itself (everything the card shows; the fonts are compiled in). A sink that keeps no
+    /// bytes (`check`) has the SVG parsed, not drawn.
+    fn emit_card(&self, rel: &str, svg: &str) -> Result<(), RenderError> {
+        let key = self.key(|_| CacheKey::SocialCard {
+            svg: Digest::of(svg),
+        });
+        if key.is_some_and(|k| self.sink.reuse(rel, k)) {
+            return Ok(());
+        }
+        let bytes = match self.sink.keeps_bytes() {
+            true => social::png(svg),
+            false => social::validate(svg).map(|()| Vec::new()),
+        }
+        .map_err(|message| RenderError::Card {
+            path: rel.to_string(),
+            message,
+        })?;
+        match key {
+            Some(k) => self.sink.write_keyed(rel, k, &bytes),
+            None => self.sink.write(rel, &bytes),
+        }
+        .map_err(|e| RenderError::write(rel, e))
     }
 
     /// Render `template` to `route`'s file, adding the `page` variable; folders go into the
     /// sitemap with their `lastmod`. A page
     /// whose inputs hash to `key` (see [`Writer::key`]) that the sink still holds from an
     /// earlier render is kept, and its context never built.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn emit_keyed<C>(
         &self,
         template: &str,
@@ -830,6 +869,25 @@ impl Writer<'_> {
         route: Route,
         key: Option<u64>,
         lastmod: Option<String>,
+        ctx: impl FnOnce() -> C,
+    ) -> Result<(), RenderError>
+    where
+        C: Serialize,
+    {
+        self.emit_with_meta(template, title, route, key, lastmod, None, ctx)
+    }
+
+    /// [`Writer::emit_keyed`] for a page with link-preview metadata of its own (`None`: the
+    /// site's).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn emit_with_meta<C>(
+        &self,
+        template: &str,
+        title: &str,
+        route: Route,
+        key: Option<u64>,
+        lastmod: Option<String>,
+        meta: Option<MetaView>,
         ctx: impl FnOnce() -> C,
     ) -> Result<(), RenderError>
     where
@@ -847,7 +905,7 @@ impl Writer<'_> {
                 file: file.clone(),
                 source: Box::new(e),
             })?;
-            let page = self.page_view(route, title);
+            let page = self.page_view(route, title, meta);
             ctx.insert_value("page", Value::from_serializable(&page));
             if let Some(capture) = &self.capture {
                 // Only tests ask; a value serde_json cannot take shows as text there.
@@ -980,14 +1038,30 @@ fn render_with<'a>(
         }
         .map_err(|e| RenderError::write(rel, e))
     })?;
+    // A robots.txt of the site's or theme's own (static/) replaces the generated one.
+    let own_robots = input.theme.statics.contains_key("robots.txt");
+    if !own_robots {
+        let robots = social::robots_txt(input.config);
+        sink.write("robots.txt", robots.as_bytes())
+            .map_err(|e| RenderError::write("robots.txt", e))?;
+    }
+    let cards = match input.config.social_cards {
+        true => {
+            w.emit_card(social::CARD_FILE, &social::site_card_svg(input.config))?;
+            input.incidents.len() + 1
+        }
+        false => 0,
+    };
     let mut sitemap = w.sitemap.into_inner().expect("sitemap");
     sitemap.sort();
     sink.write("sitemap.xml", sitemap_xml(&sitemap).as_bytes())
         .map_err(|e| RenderError::write("sitemap.xml", e))?;
     let statics = copy_statics(input, sink)?;
-    // The sitemap, the API files and the calendar.
+    // The sitemap, robots.txt, the cards, the API files and the calendar.
     let pages = w.pages.into_inner();
     let files = 1
+        + usize::from(!own_robots)
+        + cards
         + search_files
         + feed_files
         + api::FILES.len()
@@ -1108,6 +1182,7 @@ fn writer<'a>(
         search: c
             .search
             .then(|| Mutex::new(Vec::with_capacity(input.incidents.len()))),
+        site_meta: social::site_meta(c, input.locale),
     })
 }
 
@@ -1222,7 +1297,25 @@ fn incident_page(
     let fp = |q: Option<&Incident>| q.map(|q| q.front_fingerprint);
     let last = i.timeline.last().map_or(i.started, |e| e.at);
     let related = w.related.of(&i.slug);
-    w.emit_keyed(
+    let config = w.input.config;
+    let (meta, card) = social::incident(
+        config,
+        w.input.locale,
+        i,
+        w.input.now,
+        &w.paths.permalink(&rel),
+    );
+    let meta = match meta.description.is_empty() {
+        true => MetaView {
+            description: w.site_meta.description.clone(),
+            ..meta
+        },
+        false => meta,
+    };
+    if let Some(svg) = card {
+        w.emit_card(&route.beside(social::CARD_FILE), &svg)?;
+    }
+    w.emit_with_meta(
         "incident.html",
         &i.title,
         route,
@@ -1236,6 +1329,7 @@ fn incident_page(
             related: related_digest(related),
         }),
         Some(crate::util::timefmt::ymd(last.date_naive())),
+        Some(meta),
         || IncidentPage {
             incident: page.full.clone(),
             next: next.map(|q| link(w, q)),

@@ -53,10 +53,10 @@ fn pages(public: &Path) -> Vec<PathBuf> {
 }
 
 /// Every literal text of the English catalogue, placeables and tags taken out, that a
-/// translation would not keep as it is: runs with at least three letters that the Arabic
-/// catalogue does not hold too (`Atom`, `RSS`, `JSON`).
-fn english_ui_strings() -> Vec<(String, String)> {
-    let ar = theme_file("ar.ftl").text;
+/// translation would not keep as it is: runs with at least three letters that the `lang`
+/// catalogue does not hold too (`Atom`, `RSS`, `JSON`; "Status" in Portuguese).
+fn english_ui_strings_for(lang: &str) -> Vec<(String, String)> {
+    let other = theme_file(&format!("{lang}.ftl")).text;
     let mut out = Vec::new();
     for (key, runs) in Catalogue::texts(&[theme_file("en.ftl")]) {
         for run in runs {
@@ -71,13 +71,43 @@ fn english_ui_strings() -> Vec<(String, String)> {
             for p in parts {
                 let p = p.trim_matches(|c: char| c.is_whitespace() || ".,;:()[]–—%+-".contains(c));
                 let letters = p.chars().filter(char::is_ascii_alphabetic).count();
-                if letters >= 3 && !ar.contains(p) {
+                if letters >= 3 && !other.contains(p) {
                     out.push((key.clone(), p.to_string()));
                 }
             }
         }
     }
     out
+}
+
+fn english_ui_strings() -> Vec<(String, String)> {
+    english_ui_strings_for("ar")
+}
+
+/// The English UI strings left on the pages of the built site `public` (in `lang`).
+fn english_left(public: &Path, lang: &str) -> Vec<String> {
+    let strings = english_ui_strings_for(lang);
+    let mut left = Vec::new();
+    let all = pages(public);
+    assert!(all.len() > 20, "{}", all.len());
+    for page in &all {
+        let doc = html(page);
+        for t in reader_texts(&doc) {
+            for (key, s) in &strings {
+                if t.contains(s.as_str()) {
+                    left.push(format!(
+                        "{}: `{s}` ({key}) in {t:?}",
+                        page.strip_prefix(public).unwrap().display()
+                    ));
+                }
+            }
+            // A message no catalogue has shows as its key in braces: never on a page.
+            assert!(!unfilled(&t), "{}: {t:?}", page.display());
+        }
+    }
+    left.sort();
+    left.dedup();
+    left
 }
 
 /// A page's text a reader meets: text nodes and the attributes read aloud (`aria-label`,
@@ -157,28 +187,40 @@ fn the_english_strings_are_found_on_an_english_build() {
 fn no_english_ui_string_remains_on_an_arabic_build() {
     let dir = fixture(|t| t);
     let public = build(dir.path());
-    let strings = english_ui_strings();
-    let mut left = Vec::new();
-    let all = pages(&public);
-    assert!(all.len() > 20, "{}", all.len());
-    for page in &all {
-        let doc = html(page);
-        for t in reader_texts(&doc) {
-            for (key, s) in &strings {
-                if t.contains(s.as_str()) {
-                    left.push(format!(
-                        "{}: `{s}` ({key}) in {t:?}",
-                        page.strip_prefix(&public).unwrap().display()
-                    ));
-                }
-            }
-            // A message no catalogue has shows as its key in braces: never on a page.
-            assert!(!unfilled(&t), "{}: {t:?}", page.display());
-        }
-    }
-    left.sort();
-    left.dedup();
+    let left = english_left(&public, "ar");
     assert!(left.is_empty(), "English left:\n{}", left.join("\n"));
+}
+
+/// Every shipped language but English, on the fixture (whose content is Arabic, so English on
+/// a page is the theme's): no English UI string, `<html lang>` set, and a month of the
+/// language's own on the history page (November 2025, written by hand from CLDR).
+#[test]
+fn every_shipped_language_leaves_no_english() {
+    let months = [
+        ("de", "November 2025"),
+        ("fr", "novembre 2025"),
+        ("es", "noviembre de 2025"),
+        ("pt-BR", "novembro de 2025"),
+        ("ja", "2025年11月"),
+        ("zh-Hans", "2025年11月"),
+    ];
+    for (lang, month) in months {
+        let dir = fixture(|t| t.replace("language = \"ar\"", &format!("language = \"{lang}\"")));
+        let public = build(dir.path());
+        let left = english_left(&public, lang);
+        assert!(
+            left.is_empty(),
+            "{lang}: English left:\n{}",
+            left.join("\n")
+        );
+        let home = read(&public.join("index.html"));
+        assert!(
+            home.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{lang}"
+        );
+        let history = texts(&html(&public.join("history/index.html")), "main").join(" ");
+        assert!(history.contains(month), "{lang}: no `{month}` in {history}");
+    }
 }
 
 #[test]
@@ -365,19 +407,24 @@ fn unknown_and_malformed_languages_are_refused() {
 }
 
 #[test]
-fn the_example_site_builds_in_arabic() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_dir(&root.join("content"), &dir.path().join("content"));
-    let toml =
-        read(&root.join("site.toml")).replacen("timezone = ", "language = \"ar\"\ntimezone = ", 1);
-    std::fs::write(dir.path().join("site.toml"), toml).unwrap();
-    let out = run(dir.path(), &["build", "--now", "2026-11-29T12:00:00Z"]);
-    assert_eq!(out.status.code(), Some(0), "{}", out.stderr);
-    for page in pages(&dir.path().join("public")) {
-        let doc = html(&page);
-        for t in reader_texts(&doc) {
-            assert!(!unfilled(&t), "{}: {t:?}", page.display());
+fn the_example_site_builds_in_every_shipped_language() {
+    for lang in ["ar", "de", "fr", "es", "pt-BR", "ja", "zh-Hans"] {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&root.join("content"), &dir.path().join("content"));
+        let toml = read(&root.join("site.toml")).replacen(
+            "timezone = ",
+            &format!("language = \"{lang}\"\ntimezone = "),
+            1,
+        );
+        std::fs::write(dir.path().join("site.toml"), toml).unwrap();
+        let out = run(dir.path(), &["build", "--now", "2026-11-29T12:00:00Z"]);
+        assert_eq!(out.status.code(), Some(0), "{}", out.stderr);
+        for page in pages(&dir.path().join("public")) {
+            let doc = html(&page);
+            for t in reader_texts(&doc) {
+                assert!(!unfilled(&t), "{}: {t:?}", page.display());
+            }
         }
     }
 }

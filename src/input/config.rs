@@ -32,6 +32,15 @@ struct RawConfig {
     check: Option<RawCheck>,
     search: Option<RawSearch>,
     incident_page: Option<RawIncidentPage>,
+    #[serde(default)]
+    noindex: bool,
+    social: Option<RawSocial>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSocial {
+    cards: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -122,6 +131,7 @@ static FEEDS_KEYS: Schema = Schema::of::<RawFeeds>(&[]);
 static CHECK_KEYS: Schema = Schema::of::<RawCheck>(&[]);
 static SEARCH_KEYS: Schema = Schema::of::<RawSearch>(&[]);
 static INCIDENT_PAGE_KEYS: Schema = Schema::of::<RawIncidentPage>(&[]);
+static SOCIAL_KEYS: Schema = Schema::of::<RawSocial>(&[]);
 static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("groups", &GROUP_KEYS),
     ("components", &COMPONENT_KEYS),
@@ -133,6 +143,7 @@ static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("check", &CHECK_KEYS),
     ("search", &SEARCH_KEYS),
     ("incident_page", &INCIDENT_PAGE_KEYS),
+    ("social", &SOCIAL_KEYS),
 ]);
 
 /// The validated site configuration.
@@ -168,6 +179,12 @@ pub struct Config {
     pub search: bool,
     /// `[incident_page]`: how the incident page is laid out.
     pub incident_page: IncidentPageConfig,
+    /// `noindex = true`: every page asks search engines not to index it, and `robots.txt`
+    /// disallows the site (default false).
+    pub noindex: bool,
+    /// Whether social card images are rendered (`[social] cards`, default true):
+    /// docs/link-previews.md.
+    pub social_cards: bool,
 }
 
 /// `[incident_page]`.
@@ -609,6 +626,8 @@ pub fn from_str_partial(
         check,
         search: raw.search.and_then(|s| s.enabled).unwrap_or(true),
         incident_page,
+        noindex: raw.noindex,
+        social_cards: raw.social.and_then(|s| s.cards).unwrap_or(true),
     };
     (Some(config), diags)
 }

@@ -11,8 +11,8 @@ use super::*;
 use crate::model::status::State;
 use crate::model::uptime;
 use crate::util::escape::markup;
-use crate::util::route::{BADGE, SHIELDS_JSON, UPTIME_BADGE};
 use crate::util::i18n::Catalogue;
+use crate::util::route::{BADGE, SHIELDS_JSON, UPTIME_BADGE};
 use crate::util::textwidth;
 
 /// Every string badges, their endpoint JSON and the snippets show, from the message
@@ -47,7 +47,10 @@ pub(crate) mod text {
     pub fn status_title(t: &Catalogue, subject: &str, message: &str) -> String {
         t.format(
             "badge-status-title",
-            &[("subject", Arg::Str(subject)), ("message", Arg::Str(message))],
+            &[
+                ("subject", Arg::Str(subject)),
+                ("message", Arg::Str(message)),
+            ],
         )
     }
 
@@ -55,7 +58,10 @@ pub(crate) mod text {
     pub fn uptime_title(t: &Catalogue, component: &str, message: &str) -> String {
         t.format(
             "badge-uptime-title",
-            &[("component", Arg::Str(component)), ("message", Arg::Str(message))],
+            &[
+                ("component", Arg::Str(component)),
+                ("message", Arg::Str(message)),
+            ],
         )
     }
 
@@ -301,7 +307,14 @@ pub(super) fn render(
         id: None,
         items: k.fronts,
     });
-    let mut files = write_badge(w, Route::Home, BADGE, true, key, &overall_badge(c, t, state))?;
+    let mut files = write_badge(
+        w,
+        Route::Home,
+        BADGE,
+        true,
+        key,
+        &overall_badge(c, t, state),
+    )?;
     let key = w.key(|k| CacheKey::Card {
         site: k.site,
         templates: k.templates,

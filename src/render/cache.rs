@@ -254,6 +254,9 @@ pub(crate) enum CacheKey<'a> {
         id: Option<&'a str>,
         items: Digest,
     },
+    /// A social card (`og.png`, the site's or an incident's): its SVG, which holds everything
+    /// the card shows (the fonts are compiled in).
+    SocialCard { svg: Digest },
 }
 
 impl CacheKey<'_> {
@@ -356,6 +359,7 @@ mod tests {
             CacheKey::Search { .. } => 22,
             CacheKey::Badges { .. } => 23,
             CacheKey::Card { .. } => 24,
+            CacheKey::SocialCard { .. } => 25,
         }
     }
 
@@ -500,6 +504,7 @@ mod tests {
             id: Some(&a.s),
             items: d(a.n[2]),
         }),
+        (1, false, |a| CacheKey::SocialCard { svg: d(a.n[0]) }),
     ];
 
     #[test]
@@ -514,6 +519,7 @@ mod tests {
             .collect();
         assert_eq!(seen, (0..VARIANTS.len()).collect::<Vec<_>>());
         assert_eq!(VARIANTS.len(), 25, "a new variant needs a line in VARIANTS");
+        assert_eq!(VARIANTS.len(), 24, "a new variant needs a line in VARIANTS");
     }
 
     /// Two keys with the same inputs (the same numbers, the same string) but of different

@@ -27,6 +27,38 @@ pub struct PageView<'a> {
     pub path: String,
     /// Absolute, with the base URL.
     pub permalink: String,
+    /// What link previews say about the page (OpenGraph and Twitter tags;
+    /// docs/link-previews.md).
+    pub meta: MetaView,
+}
+
+/// `page.meta`: a page's link-preview metadata.
+#[derive(Serialize, Clone)]
+pub struct MetaView {
+    /// The page's own summary (an incident's, a maintenance's, a component's description), else
+    /// the site's description, else a sentence naming the site; whitespace collapsed, at most
+    /// 200 characters, cut at a word with `…`.
+    pub description: String,
+    /// `og:type`: `article` for an incident, else `website`.
+    pub og_type: &'static str,
+    /// An incident's publication and last update (`article:published_time`,
+    /// `article:modified_time`): RFC 3339 in UTC, as its feed entry has them.
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    /// The social card (`og:image`): the incident's own, else the site's; none with
+    /// `[social] cards = false`.
+    pub image: Option<ImageView>,
+}
+
+/// A social card image.
+#[derive(Serialize, Clone)]
+pub struct ImageView {
+    /// Absolute.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// Its text alternative: what the card shows.
+    pub alt: String,
 }
 
 /// A link to another page.
@@ -481,6 +513,8 @@ pub struct SiteView<'a> {
     /// Whether the site has search (`[search] enabled`): the header's search box and
     /// `/search/`.
     pub search: bool,
+    /// `noindex = true`: every page carries `<meta name="robots" content="noindex">`.
+    pub noindex: bool,
 }
 
 #[derive(Serialize, Clone)]

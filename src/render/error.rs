@@ -34,6 +34,9 @@ pub enum RenderError {
         path: String,
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// A social card's SVG cannot be drawn (a bug: its text is escaped and measured here).
+    #[error("cannot draw the social card {path}: {message}")]
+    Card { path: String, message: String },
     /// The calendar cannot be formatted (a bug, like [`RenderError::Feed`]).
     #[error("cannot write maintenance.ics")]
     Calendar,

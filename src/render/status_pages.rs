@@ -571,12 +571,13 @@ fn maintenance_pages(w: &Writer, input: &RenderInput) -> Result<(), RenderError>
             tags: &m.tags,
         };
         if !page_kept {
-            w.emit_keyed(
+            w.emit_with_meta(
                 "maintenance.html",
                 &m.title,
                 Route::Maintenance(&m.slug),
                 key,
                 None,
+                Some(w.meta_described(&m.summary)),
                 || MaintenancePage { maintenance: &page },
             )?;
         }
@@ -640,15 +641,21 @@ fn component_pages(
                         10,
                     ),
                 },
-                embed: badges::snippets(input.config, &input.locale.text, &w.paths, Some(x.component)),
+                embed: badges::snippets(
+                    input.config,
+                    &input.locale.text,
+                    &w.paths,
+                    Some(x.component),
+                ),
             }
         };
-        w.emit_keyed(
+        w.emit_with_meta(
             "component.html",
             &x.component.display_name,
             Route::Component(id),
             key,
             None,
+            Some(w.meta_described(&x.component.description)),
             make,
         )
     })

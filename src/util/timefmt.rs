@@ -267,13 +267,19 @@ struct Dates {
     date_time: Fixed<Gregorian, fieldsets::YMDT>,
     date: Fixed<Gregorian, fieldsets::YMD>,
     day_time_zone: Fixed<Gregorian, Combo<fieldsets::MDT, SpecificShort>>,
-    month_year: Fixed<Gregorian, fieldsets::YM>,
+    /// None where ICU4X cannot make it ([`LONG_MONTH_YEAR_BROKEN`]).
+    month_year: Option<Fixed<Gregorian, fieldsets::YM>>,
     month_year_short: Fixed<Gregorian, fieldsets::YM>,
     month_short: Fixed<Gregorian, fieldsets::M>,
+    month_long: Fixed<Gregorian, fieldsets::M>,
     time: NoCalendarFormatter<fieldsets::T>,
     time_zone: Fixed<Gregorian, Combo<fieldsets::T, SpecificShort>>,
     zone: NoCalendarFormatter<SpecificShort>,
 }
+
+/// Languages whose long month-and-year format ICU4X 2.4 cannot make (see
+/// [`Locale::month_label`]).
+const LONG_MONTH_YEAR_BROKEN: &[&str] = &["pt"];
 
 impl Dates {
     fn new(tag: &str) -> Result<Dates, String> {
@@ -296,9 +302,14 @@ impl Dates {
                     .with_zone(SpecificShort),
             )
             .map_err(e)?,
-            month_year: Fixed::try_new(p, fieldsets::YM::long()).map_err(e)?,
+            month_year: if LONG_MONTH_YEAR_BROKEN.contains(&loc.id.language.as_str()) {
+                None
+            } else {
+                Some(Fixed::try_new(p, fieldsets::YM::long()).map_err(e)?)
+            },
             month_year_short: Fixed::try_new(p, fieldsets::YM::medium()).map_err(e)?,
             month_short: Fixed::try_new(p, fieldsets::M::medium()).map_err(e)?,
+            month_long: Fixed::try_new(p, fieldsets::M::long()).map_err(e)?,
             time: NoCalendarFormatter::try_new(p, fieldsets::T::hm()).map_err(e)?,
             time_zone: Fixed::try_new(p, fieldsets::T::hm().with_zone(SpecificShort)).map_err(e)?,
             zone: NoCalendarFormatter::try_new(p, SpecificShort).map_err(e)?,
@@ -486,11 +497,30 @@ impl Locale {
     }
 
     /// `April 2024` (en).
+    ///
+    /// ICU4X 2.4 cannot format the long month and year in Portuguese: its `YM::long` pattern
+    /// for `pt` needs a number formatter the formatter did not load (`DecimalFormatterNotLoaded`:
+    /// a debug assertion, and an error-marked fallback in release). For the languages in
+    /// [`LONG_MONTH_YEAR_BROKEN`] the medium form (`nov. de 2025`) is used with its abbreviated
+    /// month replaced by the long one (`novembro de 2025`): the language's own order and
+    /// words, all from ICU. Re-check the list when the pinned ICU4X version changes.
     pub fn month_label(&self, d: NaiveDate) -> String {
-        icu_date(d).map_or_else(
-            || year_month(d),
-            |x| self.dates.month_year.format(&x).to_string(),
-        )
+        let Some(x) = icu_date(d) else {
+            return year_month(d);
+        };
+        match &self.dates.month_year {
+            Some(f) => f.format(&x).to_string(),
+            None => {
+                let medium = self.dates.month_year_short.format(&x).to_string();
+                let short = self.dates.month_short.format(&x).to_string();
+                let long = self.dates.month_long.format(&x).to_string();
+                if short.is_empty() {
+                    medium
+                } else {
+                    medium.replacen(&short, &long, 1)
+                }
+            }
+        }
     }
 
     /// `Apr 2024` (en).

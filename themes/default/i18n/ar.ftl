@@ -164,6 +164,18 @@ bars-level-minutes = { $level } لمدة { $minutes ->
    *[other] { $minutes } دقيقة
 }
 bars-day-incidents = الحوادث: { $incidents }.
+factors-title = العوامل المساهمة
+severities-title = درجات الخطورة
+actions-title = بنود المتابعة
+actions-no-owner = بلا مسؤول
+factor-page-title = { $page ->
+    [1] { $name }
+   *[other] { $name }، الصفحة { $page }
+}
+severity-page-title = { $page ->
+    [1] حوادث { $name }
+   *[other] حوادث { $name }، الصفحة { $page }
+}
 
 ## Search
 
@@ -579,18 +591,6 @@ stats-no-open-actions = لا بنود متابعة مفتوحة.
 
 ## Action items
 
-actions-title = بنود المتابعة
-actions-no-owner = بلا مسؤول
-factors-title = العوامل المساهمة
-severities-title = درجات الخطورة
-factor-page-title = { $page ->
-    [1] { $name }
-   *[other] { $name }، الصفحة { $page }
-}
-severity-page-title = { $page ->
-    [1] حوادث { $name }
-   *[other] حوادث { $name }، الصفحة { $page }
-}
 actions-lede = كل متابعة وُعد بها في تقرير ما بعد حادثة: المفتوحة أولًا (المتأخرة، ثم الأقرب استحقاقًا)، ثم المغلقة، الأحدث أولًا.
 actions-summary = الملخص
 actions-closure-rate = معدل الإغلاق
@@ -648,3 +648,53 @@ search-found-for = { $count ->
     [few] عُثر على { $count } حوادث لـ«{ $query }».
    *[other] عُثر على { $count } حادثة لـ«{ $query }».
 }
+
+## Badges
+
+badge-status = الحالة
+badge-uptime = التوفّر
+badge-no-data = لا بيانات
+badge-state-operational = يعمل
+badge-state-under-maintenance = قيد الصيانة
+badge-state-degraded-performance = أداء متراجع
+badge-state-partial-outage = انقطاع جزئي
+badge-state-major-outage = انقطاع كبير
+badge-status-title = حالة { $subject }: { $message }
+badge-uptime-title = نسبة توفّر { $component } خلال آخر 90 يومًا: { $message }
+badge-status-alt = حالة { $subject }
+badge-uptime-alt = نسبة توفّر { $component }، آخر 90 يومًا
+
+## Status cards
+
+embed-title = حالة { $component } · { $site }
+embed-new-tab = (يُفتح في علامة تبويب جديدة)
+embed-now = جارٍ الآن
+embed-maintenance = (صيانة)
+embed-component-page = صفحة حالة { $component }
+embed-full-page = صفحة الحالة الكاملة
+embed-as-of-html = حتى <time datetime="{ $iso }">{ $time }</time>
+
+## Snippets to embed badges and cards
+
+snippets-title = الشارات والتضمين
+snippets-summary = اعرض حالة { $name } على موقع آخر أو في ملف README
+snippets-status-badge = شارة الحالة
+snippets-every-build = تُحدَّث مع كل إنشاء للموقع. Markdown:
+snippets-markdown = Markdown:
+snippets-html = HTML:
+snippets-uptime-badge = شارة نسبة التوفّر (آخر 90 يومًا)
+snippets-card = بطاقة الحالة
+snippets-card-text-html = صفحة صغيرة لعنصر <code>&lt;iframe&gt;</code>، بمظهرين فاتح وداكن، ومن دون نصوص برمجية؛ تُفتح روابطها في علامة تبويب جديدة:
+snippets-shields = shields.io
+snippets-shields-text-html = الشارة نفسها بصيغة <a href="{ $url }">JSON لنقطة نهاية shields.io</a>، لأنماط shields.io الأخرى:
+
+## معاينات الروابط
+
+card-severity = الخطورة
+card-status = الحالة
+card-duration = المدة
+card-ongoing-for = مستمر منذ
+card-duration-unknown = {"—"}
+card-site-description = الحالة وسجل الحوادث وتحليلات ما بعد الحوادث لـ { $site }.
+card-incident-alt = { $title } — الخطورة: { $severity }. الحالة: { $status }. { $label }: { $duration }. { $site }
+card-site-alt = { $site } — { $description }

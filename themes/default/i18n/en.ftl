@@ -710,3 +710,16 @@ snippets-card-text-html = A small page for an <code>&lt;iframe&gt;</code>, light
 snippets-shields = shields.io
 # $url: the endpoint JSON's address.
 snippets-shields-text-html = The same badge as <a href="{ $url }">shields.io endpoint JSON</a>, for shields.io’s other styles:
+
+## Link previews (src/render/social.rs): the social card and its text alternative
+
+card-severity = Severity
+card-status = Status
+card-duration = Duration
+card-ongoing-for = Ongoing for
+card-duration-unknown = {"—"}
+# The description of a page when neither it nor site.toml has one. $site: the site's title.
+card-site-description = Status, incident history and postmortems of { $site }.
+# An incident card's text alternative. $label: card-duration or card-ongoing-for.
+card-incident-alt = { $title } — Severity: { $severity }. Status: { $status }. { $label }: { $duration }. { $site }
+card-site-alt = { $site } — { $description }
