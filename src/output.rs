@@ -27,6 +27,12 @@ pub trait Sink: Sync {
     fn keeps_bytes(&self) -> bool {
         true
     }
+    /// The bytes the output being replaced holds at `rel` (a regular file of at most 4 MiB),
+    /// for files that are costly to make and say what they were made from (social cards):
+    /// `None` for sinks without a previous output.
+    fn previous(&self, _rel: &str) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// Writes under a folder. With `previous` (the output folder a build replaces), a file whose
@@ -142,6 +148,13 @@ impl DiskSink {
 }
 
 impl Sink for DiskSink {
+    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
+        let old = self.previous.as_ref()?.join(safe_rel(rel).ok()?);
+        let meta = std::fs::symlink_metadata(&old).ok()?;
+        (meta.is_file() && meta.len() <= 4 << 20)
+            .then(|| std::fs::read(&old).ok())
+            .flatten()
+    }
     fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let rel = safe_rel(rel)?;
         if self.unchanged(&rel, bytes) {
@@ -337,6 +350,9 @@ impl Sink for Recorder<'_> {
     }
     fn keeps_bytes(&self) -> bool {
         self.inner.keeps_bytes()
+    }
+    fn previous(&self, rel: &str) -> Option<Vec<u8>> {
+        self.inner.previous(rel)
     }
 }
 

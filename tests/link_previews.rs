@@ -49,11 +49,14 @@ fn metas(doc: &scraper::Html, key: &str) -> usize {
 }
 
 /// Every HTML page of an output folder.
+/// Every page of an output folder but the status cards (`embed/`): those are made for an
+/// `<iframe>` on another site, `noindex`, never shared as links (docs/badges.md).
 fn pages(out: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = walkdir::WalkDir::new(out)
         .into_iter()
         .map(|e| e.unwrap().into_path())
         .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .filter(|p| !p.components().any(|c| c.as_os_str() == "embed"))
         .collect();
     v.sort();
     v
@@ -296,4 +299,34 @@ fn a_sites_own_robots_txt_replaces_the_generated_one() {
         meta(&html(&out.path().join("index.html")), "robots"),
         "noindex"
     );
+}
+
+/// A build that replaces an output folder keeps each card drawn from the same SVG (the stamp in
+/// its PNG says which) instead of drawing it again, and draws the card of an edited incident.
+#[test]
+fn a_rebuild_keeps_cards_drawn_from_the_same_svg() {
+    let site = fixture_with(|t| t);
+    let out = tempfile::tempdir().unwrap();
+    let out = out.path().join("public");
+    build(site.path(), &out);
+    let card = out.join("incidents/db-failover/og.png");
+    let drawn = std::fs::read(&card).unwrap();
+    // Change pixels the stamp does not cover: the last byte of the image data before IEND
+    // (12 bytes: length, type, CRC). A kept card keeps this byte; a drawn one would not.
+    let mut marked = drawn.clone();
+    let at = marked.len() - 12 - 4 - 1;
+    marked[at] ^= 0xff;
+    std::fs::write(&card, &marked).unwrap();
+    build(site.path(), &out);
+    assert_eq!(std::fs::read(&card).unwrap(), marked, "the card was drawn again");
+
+    // A new title: a new SVG, so the card is drawn, and it is a whole PNG again.
+    let md = site.path().join("content/db-failover.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    std::fs::write(&md, text.replacen("title = \"", "title = \"Edited: ", 1)).unwrap();
+    build(site.path(), &out);
+    let redrawn = std::fs::read(&card).unwrap();
+    assert_ne!(redrawn, marked);
+    assert_ne!(redrawn, drawn);
+    assert_eq!(png_size(&card), (1200, 630));
 }

@@ -550,20 +550,51 @@ pub fn validate(svg: &str) -> Result<(), String> {
 }
 
 /// The card as PNG bytes: the SVG drawn at 1:1 onto 1200×630.
-pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+pub fn png(svg: &str, stamp: &str) -> Result<Vec<u8>, String> {
     let tree = tree(svg)?;
     let mut pixmap = tiny_skia::Pixmap::new(CARD_WIDTH, CARD_HEIGHT)
         .ok_or_else(|| "cannot allocate the card".to_string())?;
     resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    encode(&pixmap)
+    encode(&pixmap, stamp)
+}
+
+/// The PNG text chunk keyword under which a card says what it was drawn from.
+const STAMP_KEYWORD: &str = "afterword-card";
+
+/// What a card is drawn from, as the text its PNG carries: the SVG (everything the card
+/// shows), afterword's version (the fonts and the renderer are compiled in) and the card
+/// format. A build keeps a previous card with the same stamp instead of drawing it again.
+pub fn stamp(svg: &str) -> String {
+    format!(
+        "v1 afterword {} {:016x}",
+        env!("CARGO_PKG_VERSION"),
+        xxhash_rust::xxh3::xxh3_64(svg.as_bytes())
+    )
+}
+
+/// The stamp a PNG carries, if it is a card afterword drew: read from the chunks before the
+/// image data, nothing decoded.
+pub fn stamp_of(png_bytes: &[u8]) -> Option<String> {
+    let reader = png::Decoder::new(std::io::Cursor::new(png_bytes))
+        .read_info()
+        .ok()?;
+    let info = reader.info();
+    (info.width == CARD_WIDTH && info.height == CARD_HEIGHT).then_some(())?;
+    info.uncompressed_latin1_text
+        .iter()
+        .find(|t| t.keyword == STAMP_KEYWORD)
+        .map(|t| t.text.clone())
 }
 
 /// The pixels as a PNG with the fast deflate: several times quicker than tiny-skia's own
 /// encoding at its default compression, for files about as small. The card is opaque (its first
 /// shape fills it), so its premultiplied pixels are the straight RGBA a PNG holds.
-fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+fn encode(pixmap: &tiny_skia::Pixmap, stamp: &str) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(64 * 1024);
     let mut encoder = png::Encoder::new(&mut out, CARD_WIDTH, CARD_HEIGHT);
+    encoder
+        .add_text_chunk(STAMP_KEYWORD.to_string(), stamp.to_string())
+        .map_err(|e| e.to_string())?;
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
@@ -691,7 +722,7 @@ mod cost {
             footer: "status.example.com",
         };
         let n = 20;
-        let _ = png(&svg(&card));
+        let _ = png(&svg(&card), "test");
         let t = Instant::now();
         for _ in 0..n {
             std::hint::black_box(svg(&card));
