@@ -318,7 +318,11 @@ fn a_rebuild_keeps_cards_drawn_from_the_same_svg() {
     marked[at] ^= 0xff;
     std::fs::write(&card, &marked).unwrap();
     build(site.path(), &out);
-    assert_eq!(std::fs::read(&card).unwrap(), marked, "the card was drawn again");
+    assert_eq!(
+        std::fs::read(&card).unwrap(),
+        marked,
+        "the card was drawn again"
+    );
 
     // A new title: a new SVG, so the card is drawn, and it is a whole PNG again.
     let md = site.path().join("content/db-failover.md");

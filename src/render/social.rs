@@ -625,6 +625,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_card_carries_its_stamp_and_nothing_else_has_one() {
+        let svg = svg(&Card {
+            site: "status.example.com",
+            title: "Example status",
+            fallback_title: "status.example.com",
+            subtitle: "",
+            accent: "#343a40",
+            facts: Vec::new(),
+            footer: "",
+        });
+        let stamp = stamp(&svg);
+        assert!(stamp.starts_with("v1 afterword "), "{stamp}");
+        let bytes = png(&svg, &stamp).unwrap();
+        assert_eq!(stamp_of(&bytes), Some(stamp.clone()));
+        // Another SVG, another stamp; not a PNG, or cut short: none.
+        assert_ne!(super::stamp(&svg.replace("</svg>", "<g/></svg>")), stamp);
+        assert_eq!(stamp_of(b"not a png"), None);
+        assert_eq!(stamp_of(&bytes[..20]), None);
+    }
+
+    #[test]
     fn descriptions_are_cut_at_a_word_and_char_boundary() {
         assert_eq!(describe("  A  short\n text. "), "A short text.");
         // 60 words of "word" (4 chars) + spaces: 299 characters; the 199 kept characters end
@@ -743,7 +764,7 @@ mod cost {
         let t_draw = t.elapsed() / n;
         let t = Instant::now();
         for _ in 0..n {
-            std::hint::black_box(encode(&pixmap).unwrap());
+            std::hint::black_box(encode(&pixmap, "test").unwrap());
         }
         let t_png = t.elapsed() / n;
         eprintln!(
