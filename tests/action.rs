@@ -1,0 +1,149 @@
+//! The GitHub Action's script (scripts/action.sh, run by action.yml) against the binary under
+//! test: installed from a release-shaped archive in a local folder (a `file://` URL), its
+//! SHA-256 checked, `check --format github` annotations printed, the site built and the outputs
+//! written as GitHub Actions reads them.
+
+use std::path::Path;
+use std::process::Command;
+
+/// The target triple the script computes on this machine, when the test can run here.
+fn target() -> Option<&'static str> {
+    match (std::env::consts::OS, std::env::consts::ARCH) {
+        ("linux", "x86_64") => Some("x86_64-unknown-linux-gnu"),
+        ("linux", "aarch64") => Some("aarch64-unknown-linux-gnu"),
+        _ => None,
+    }
+}
+
+/// A release folder as the release workflow publishes it: `afterword-<target>.tar.xz` (the
+/// binary inside a folder of the same name) and its `.sha256`.
+fn release(dir: &Path, target: &str, corrupt_checksum: bool) {
+    let name = format!("afterword-{target}");
+    let inner = dir.join("stage").join(&name);
+    std::fs::create_dir_all(&inner).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_afterword"), inner.join("afterword")).unwrap();
+    let archive = dir.join(format!("{name}.tar.xz"));
+    // xz at its fastest level: the binary under test is a large debug build.
+    let ok = Command::new("tar")
+        .arg("-I")
+        .arg("xz -0 -T2")
+        .arg("-cf")
+        .arg(&archive)
+        .arg("-C")
+        .arg(dir.join("stage"))
+        .arg(&name)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let out = Command::new("sha256sum").arg(&archive).output().unwrap();
+    let mut sum = String::from_utf8(out.stdout).unwrap();
+    let hash = sum.split(' ').next().unwrap().to_string();
+    if corrupt_checksum {
+        let flipped = if hash.starts_with('0') { "1" } else { "0" };
+        sum = format!("{flipped}{}", &sum[1..]);
+    }
+    std::fs::write(dir.join(format!("{name}.tar.xz.sha256")), sum).unwrap();
+}
+
+/// A one-incident site with one warning (no `summary`: W0001).
+fn site(dir: &Path) {
+    std::fs::create_dir_all(dir.join("content")).unwrap();
+    std::fs::write(
+        dir.join("site.toml"),
+        "title = \"Action site\"\nbase_url = \"https://status.example.com/\"\n\n[[components]]\nid = \"api\"\nname = \"API\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("content/outage.md"),
+        "+++\ntitle = \"API errors\"\nseverity = \"minor\"\ncomponents = [\"api\"]\n\n[[timeline]]\nat = 2024-05-01T10:00:00Z\nstatus = \"investigating\"\nmessage = \"Looking.\"\n\n[[timeline]]\nat = 2024-05-01T10:20:00Z\nstatus = \"resolved\"\nmessage = \"Fixed.\"\n+++\n",
+    )
+    .unwrap();
+}
+
+fn run_action(tmp: &Path, dist: &Path) -> std::process::Output {
+    Command::new("bash")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/action.sh"))
+        .current_dir(tmp)
+        .env(
+            "AFTERWORD_INSTALL_URL",
+            format!("file://{}", dist.display()),
+        )
+        .env("AFTERWORD_HOME", tmp.join("home"))
+        .env("AFTERWORD_ROOT", tmp.join("site"))
+        .env("AFTERWORD_OUTPUT", "out/public")
+        .env("AFTERWORD_BASE_URL", "https://example.org/pr-7/")
+        .env("GITHUB_OUTPUT", tmp.join("github_output"))
+        .env("GITHUB_PATH", tmp.join("github_path"))
+        .env("SOURCE_DATE_EPOCH", "1717243200")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_action_installs_a_verified_binary_checks_and_builds() {
+    let Some(target) = target() else {
+        eprintln!("skipped: no release archive name for this platform");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dist = tmp.path().join("dist");
+    release(&dist, target, false);
+    site(&tmp.path().join("site"));
+    std::fs::create_dir_all(tmp.path().join("out")).unwrap();
+    let out = run_action(tmp.path(), &dist);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("SHA-256 verified"), "{stdout}");
+    // The warning as a GitHub annotation, on the file and line of the title.
+    assert!(
+        stdout.contains("::warning file=") && stdout.contains("outage.md,line=2"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("W0001"), "{stdout}");
+    // Installed where the action keeps it, and put on the job's PATH.
+    let bin = tmp.path().join("home/bin/afterword");
+    assert!(bin.is_file());
+    let path = std::fs::read_to_string(tmp.path().join("github_path")).unwrap();
+    assert_eq!(
+        path.trim(),
+        tmp.path().join("home/bin").display().to_string()
+    );
+    // Built with the preview base URL, and the outputs GitHub reads.
+    let public = tmp.path().join("out/public");
+    let page = std::fs::read_to_string(public.join("incidents/outage/index.html")).unwrap();
+    assert!(
+        page.contains("https://example.org/pr-7/incidents/outage/"),
+        "preview base URL"
+    );
+    let outputs = std::fs::read_to_string(tmp.path().join("github_output")).unwrap();
+    let abs = public.canonicalize().unwrap();
+    assert!(
+        outputs.contains(&format!("output-path={}\n", abs.display())),
+        "{outputs}"
+    );
+    assert!(outputs.contains("version=0.1.0\n"), "{outputs}");
+}
+
+#[test]
+fn the_action_refuses_a_binary_whose_checksum_differs() {
+    let Some(target) = target() else {
+        eprintln!("skipped: no release archive name for this platform");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let dist = tmp.path().join("dist");
+    release(&dist, target, true);
+    site(&tmp.path().join("site"));
+    let out = run_action(tmp.path(), &dist);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("::error") && stderr.contains("SHA-256 mismatch"),
+        "{stderr}"
+    );
+    assert!(!tmp.path().join("home/bin/afterword").exists());
+    assert!(!tmp.path().join("out/public").exists());
+}
