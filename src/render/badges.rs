@@ -326,7 +326,7 @@ pub(super) fn render(
             card: CardView {
                 component: None,
                 state: state.id(),
-                label: super::status_pages::overall_label(t, state),
+                label: super::status_pages::overall_label(input.locale, state),
                 incidents: card_links(w, causes),
                 status_url: w.paths.permalink(&Route::Home.rel()),
                 site_url: w.paths.permalink(&Route::Home.rel()),

@@ -29,6 +29,17 @@ impl StateView {
     }
 }
 
+/// What a component's state, uptime and badges are made from: the front matter of its
+/// incidents and maintenance.
+fn component_items(by: &ByComponent, id: &str) -> Digest {
+    Digest::list(
+        by.incidents(id)
+            .iter()
+            .chain(by.maintenances(id))
+            .map(|i| i.front_fingerprint),
+    )
+}
+
 /// A component state's label: `state-operational`, `state-under-maintenance`, or its level's.
 pub(super) fn state_label(loc: &Locale, s: State) -> String {
     match s {
@@ -431,14 +442,7 @@ fn compute_all<'a>(
     by: &ByComponent<'a>,
 ) -> (Vec<Computed<'a>>, HashMap<&'a str, (u64, u64)>) {
     // A component's inputs: its incidents and maintenance (and the site, with now).
-    let items = |id: &str| {
-        Digest::list(
-            by.incidents(id)
-                .iter()
-                .chain(by.maintenances(id))
-                .map(|i| i.front_fingerprint),
-        )
-    };
+    let items = |id: &str| component_items(by, id);
     // Each component's (data key, page key).
     let keys: HashMap<&str, (u64, u64)> = match input.memo {
         Some(_) => visible
@@ -711,18 +715,17 @@ fn overall_state<'a>(computed: &[Computed<'a>]) -> (State, Vec<&'a Incident>) {
 }
 
 /// The overall state's label: the state's, or `All systems operational`.
-pub(super) fn overall_label(t: &crate::util::i18n::Catalogue, s: State) -> String {
+pub(super) fn overall_label(loc: &Locale, s: State) -> String {
     match s {
-        State::Operational => t.get("home-all-operational"),
-        State::Down(l) => t.label("level", l.id()),
-        s => t.label("state", s.id()),
+        State::Operational => loc.text.get("home-all-operational"),
+        s => state_label(loc, s),
     }
 }
 
 fn overall<'a>(w: &Writer, (worst, causes): (State, &[&'a Incident])) -> OverallView<'a> {
     OverallView {
         state: worst.id(),
-        label: overall_label(&w.input.locale.text, worst),
+        label: overall_label(w.input.locale, worst),
         incidents: causes.iter().map(|i| link(w, i)).collect(),
     }
 }
@@ -773,14 +776,7 @@ pub(super) fn render<'a>(
             uptime90: x.uptime90,
         })
         .collect();
-    let items = |id: &str| {
-        Digest::list(
-            by.incidents(id)
-                .iter()
-                .chain(by.maintenances(id))
-                .map(|i| i.front_fingerprint),
-        )
-    };
+    let items = |id: &str| component_items(&by, id);
     let files = badges::render(w, input, &subjects, (state, &causes), &items)?;
     w.other_files.fetch_add(files, Ordering::Relaxed);
 
