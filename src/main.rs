@@ -26,7 +26,15 @@ enum Format {
 #[command(
     name = "afterword",
     version,
-    about = "A static site generator for incident postmortems"
+    about = "A static site generator for incident postmortems",
+    long_about = "A static site generator for incident postmortems.\n\n\
+        Each incident is one Markdown file in content/ with TOML front matter (title, \
+        severity, components, a timeline of status updates) and the postmortem as its body. \
+        `afterword build` turns the folder into a static status site: a page per incident, \
+        a status overview, a history archive, component pages with uptime, feeds and a \
+        Statuspage-shaped JSON API under /api/v2/.\n\n\
+        Start with `afterword init my-status`, then `afterword serve` in that folder. \
+        The documentation is in the docs/ folder of the source repository."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -63,7 +71,7 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// human (with the source line), json (one object per line) or github (workflow commands)
-        #[arg(long, value_enum, default_value = "human")]
+        #[arg(long, value_enum, default_value = "human", hide_possible_values = true)]
         format: Format,
         /// Exit with status 1 on warnings too
         #[arg(long)]
@@ -125,6 +133,18 @@ enum Command {
         maintenance: bool,
         #[arg(long, default_value = ".")]
         root: PathBuf,
+    },
+    /// Print a shell completion script to stdout (see docs/install.md for where it goes)
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        #[arg(value_enum, hide_possible_values = true)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to stdout, or write one page per command into a folder
+    Man {
+        /// Write afterword.1 and afterword-<command>.1 (one per command) into DIR instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -196,6 +216,44 @@ fn import(source: afterword::import::Source, args: ImportArgs) -> Result<(), Fai
             "next: `afterword check --root {}` to review the result",
             opts.root.display()
         );
+    }
+    Ok(())
+}
+
+/// The date on the manual pages (`.TH`): when their text last changed. A constant, so the
+/// pages are the same on every machine; bump it with the release that changes the commands.
+const MAN_DATE: &str = "2026-11-30";
+
+/// `afterword man`: the top-level page to stdout, or with `--dir` a page per command
+/// (`afterword-build.1`, `afterword-import-statuspage.1`, …) beside `afterword.1`, as `git`
+/// and `cargo` ship theirs.
+fn man_command(dir: Option<&Path>) -> Result<(), Failure> {
+    let mut cmd = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+    // Gives every subcommand its display name (`afterword-build`), which names its page.
+    cmd.build();
+    let page = |cmd: clap::Command| {
+        let title = cmd
+            .get_display_name()
+            .unwrap_or(cmd.get_name())
+            .to_uppercase();
+        clap_mangen::Man::new(cmd).title(title).date(MAN_DATE)
+    };
+    let Some(dir) = dir else {
+        let mut out = std::io::stdout().lock();
+        return page(cmd)
+            .render(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(Failure::error);
+    };
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::error(format!("cannot create {}: {e}", dir.display())))?;
+    let mut stack = vec![cmd];
+    while let Some(cmd) = stack.pop() {
+        stack.extend(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+        let path = page(cmd)
+            .generate_to(dir)
+            .map_err(|e| Failure::error(format!("cannot write into {}: {e}", dir.display())))?;
+        println!("wrote {}", path.display());
     }
     Ok(())
 }
@@ -275,6 +333,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })
             .map_err(Failure::error)
         }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "afterword", &mut out);
+            out.flush().map_err(Failure::error)
+        }
+        Command::Man { dir } => man_command(dir.as_deref()),
         Command::Init { dir } => {
             let created = scaffold::init(&dir).map_err(Failure::error)?;
             for p in created {

@@ -97,8 +97,8 @@ pub mod text {
     }
 }
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+/// The bundled fonts (one copy in the binary, shared with the badges' measurements).
+use crate::util::textwidth::{DEJAVU_SANS as REGULAR, DEJAVU_SANS_BOLD as BOLD};
 /// The family both files declare.
 const FAMILY: &str = "DejaVu Sans";
 

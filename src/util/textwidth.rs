@@ -1,5 +1,5 @@
 //! How wide a line of text is, from real font metrics: DejaVu Sans (assets/fonts/, compiled in,
-//! so every machine measures the same), shaped with `rustybuzz` (kerning, Arabic joining forms).
+//! so every machine measures the same), shaped with `harfrust` (kerning, Arabic joining forms; the shaper usvg draws the social cards with).
 //! Badges size their segments with it (`render::badges`).
 //!
 //! DejaVu has no CJK glyphs: a character the font lacks counts one em, which is what CJK fonts
@@ -7,47 +7,77 @@
 //!
 //! A leaf: it knows text and fonts, nothing of incidents.
 
+use harfrust::{ShapeOptions, ShaperData, UnicodeBuffer};
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
 use std::sync::OnceLock;
 
-/// DejaVu Sans 2.37 (Bitstream Vera licence; assets/fonts/LICENSE-DejaVu.txt).
-static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans 2.37 (Bitstream Vera licence; assets/fonts/LICENSE-DejaVu.txt). The one copy
+/// in the binary: the social cards draw with it too.
+pub static DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold 2.37, for the social cards' titles.
+pub static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
-fn face() -> &'static rustybuzz::Face<'static> {
-    static FACE: OnceLock<rustybuzz::Face<'static>> = OnceLock::new();
-    FACE.get_or_init(|| {
-        rustybuzz::Face::from_slice(DEJAVU_SANS, 0).expect("the bundled font parses")
+/// The font as `skrifa` reads it (`harfrust` shapes with the same reader, as usvg does).
+fn font() -> FontRef<'static> {
+    FontRef::new(DEJAVU_SANS).expect("the bundled font parses")
+}
+
+/// The font's units per em (2048 for DejaVu).
+fn units_per_em() -> i64 {
+    static UPEM: OnceLock<i64> = OnceLock::new();
+    *UPEM.get_or_init(|| {
+        font()
+            .metrics(Size::unscaled(), LocationRef::default())
+            .units_per_em
+            .into()
     })
+}
+
+/// The shaping tables harfrust prepares once per font.
+fn shaper_data() -> &'static ShaperData {
+    static DATA: OnceLock<ShaperData> = OnceLock::new();
+    DATA.get_or_init(|| ShaperData::new(&font()))
+}
+
+/// The advances of `text` shaped as one run (harfrust guesses its script and direction), in
+/// font units, one em for a glyph the font lacks.
+fn shaped_units(text: &str) -> i64 {
+    let font = font();
+    let shaper = shaper_data().shaper(&font).build();
+    let mut buf = UnicodeBuffer::new();
+    buf.push_str(text);
+    buf.guess_segment_properties();
+    let shaped = shaper.shape(buf, ShapeOptions::new());
+    shaped
+        .glyph_infos()
+        .iter()
+        .zip(shaped.glyph_positions())
+        .map(|(info, pos)| {
+            if info.glyph_id == 0 {
+                // .notdef: a character DejaVu lacks (CJK), one em.
+                units_per_em()
+            } else {
+                i64::from(pos.x_advance)
+            }
+        })
+        .sum()
 }
 
 /// The advance width of `text` set in one line of DejaVu Sans at `px` pixels; a character the
 /// font has no glyph for counts one em. Text in Latin, Greek or Cyrillic without combining
 /// marks is the sum of its characters' advances ([`advances`]); any other text is shaped
-/// with rustybuzz (Arabic joining forms, marks, each script run in its own direction), which
+/// with harfrust (Arabic joining forms, marks, each script run in its own direction), which
 /// costs more: in a debug build 0.9 ms for "انقطاع كبير" against 50 µs for "major outage"
 /// summed (a release build: about 1 µs summed).
 pub fn width(text: &str, px: f64) -> f64 {
-    let face = face();
-    let upem = f64::from(face.units_per_em());
+    let upem = units_per_em() as f64;
     if text.chars().all(simple) {
-        return advances(face, text) as f64 * px / upem;
+        return advances(text) as f64 * px / upem;
     }
-    let mut units = 0i64;
     // One shaping run per script run: `guess_segment_properties` takes the first strong
     // script of a buffer, so mixed Latin and Arabic are shaped a run at a time.
-    for run in script_runs(text) {
-        let mut buf = rustybuzz::UnicodeBuffer::new();
-        buf.push_str(run);
-        buf.guess_segment_properties();
-        let shaped = rustybuzz::shape(face, &[], buf);
-        for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-            units += if info.glyph_id == 0 {
-                // .notdef: a character DejaVu lacks (CJK), one em.
-                face.units_per_em() as i64
-            } else {
-                i64::from(pos.x_advance)
-            };
-        }
-    }
+    let units: i64 = script_runs(text).into_iter().map(shaped_units).sum();
     units as f64 * px / upem
 }
 
@@ -65,14 +95,18 @@ fn simple(c: char) -> bool {
 /// character it has no glyph for. This is what shields.io does with its Verdana table: no
 /// kerning, which moves these scripts by a fraction of a pixel (and `textLength` fits the
 /// drawn text to the measured width anyway).
-fn advances(face: &rustybuzz::Face, text: &str) -> i64 {
-    let em = i64::from(face.units_per_em());
+fn advances(text: &str) -> i64 {
+    let font = font();
+    let charmap = font.charmap();
+    let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
     text.chars()
         .filter(|c| !c.is_control())
         .map(|c| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .map_or(em, i64::from)
+            charmap
+                .map(c)
+                .and_then(|g| metrics.advance_width(g))
+                // Unscaled advances are whole font units.
+                .map_or(units_per_em(), |w| w as i64)
         })
         .sum()
 }
@@ -119,17 +153,12 @@ mod tests {
     use super::*;
 
     fn unshaped(text: &str, px: f64) -> f64 {
-        advances(face(), text) as f64 * px / 2048.0
+        advances(text) as f64 * px / 2048.0
     }
 
     /// `text` shaped, as any text outside the simple scripts is.
     fn shaped(text: &str, px: f64) -> f64 {
-        let mut buf = rustybuzz::UnicodeBuffer::new();
-        buf.push_str(text);
-        buf.guess_segment_properties();
-        let out = rustybuzz::shape(face(), &[], buf);
-        let units: i32 = out.glyph_positions().iter().map(|p| p.x_advance).sum();
-        f64::from(units) * px / 2048.0
+        shaped_units(text) as f64 * px / 2048.0
     }
 
     #[test]
@@ -137,7 +166,7 @@ mod tests {
         // DejaVu Sans at 11 px, upem 2048: "build" is b 1300 + u 1298 + i 569 + l 569 + d 1300
         // = 5036 units = 27.05 px (shields' Verdana: 27).
         assert!((unshaped("build", 11.0) - 27.05).abs() < 0.01);
-        assert_eq!(face().units_per_em(), 2048);
+        assert_eq!(units_per_em(), 2048);
         // Latin is not shaped; shaping would add DejaVu's kerning, under a pixel on these.
         for w in [
             "build",
@@ -156,7 +185,7 @@ mod tests {
     #[test]
     fn arabic_is_shaped() {
         // Joined forms are narrower than the isolated letters summed (76.3 px): measured with
-        // rustybuzz in the research prototype at 52.1 px.
+        // rustybuzz in the research prototype, the same with harfrust at 52.1 px.
         let w = width("انقطاع كبير", 11.0);
         assert!((w - 52.1).abs() < 0.5, "{w}");
         assert!(unshaped("انقطاع كبير", 11.0) > 70.0);
