@@ -365,18 +365,38 @@ fn xml_text(out: Vec<u8>, rel: &str) -> Result<String, RenderError> {
     Ok(s)
 }
 
+/// The Atom namespace, for the RSS feeds' `atom:link`.
+const ATOM_NAMESPACE: &str = "http://www.w3.org/2005/Atom";
+
 fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, RenderError> {
     let rel = meta.route.beside("rss.xml");
     // RFC 2822 dates: every instant afterword accepts has one (`timefmt::check_range`).
     let date = |t: DateTime<Utc>| rfc2822(t).map_err(|e| RenderError::feed(&rel, e));
     let self_url = paths.permalink(&rel);
-    let mut atom_ext = rss::extension::atom::AtomExtension::default();
-    atom_ext.set_links(vec![rss::extension::atom::Link {
-        href: self_url,
-        rel: "self".into(),
-        mime_type: Some("application/rss+xml".into()),
+    // `<atom:link rel="self">`, which the W3C validator asks RSS feeds for, as a plain
+    // extension element: rss's `atom` feature would pull atom_syndication's builder macros
+    // (derive_builder, darling) into every build for this one element.
+    let atom_link = rss::extension::Extension {
+        name: "atom:link".into(),
+        attrs: [
+            ("href", self_url),
+            ("rel", "self".into()),
+            ("type", "application/rss+xml".into()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect(),
         ..Default::default()
-    }]);
+    };
+    let extensions = [(
+        "atom".to_owned(),
+        [("link".to_owned(), vec![atom_link])].into_iter().collect(),
+    )]
+    .into_iter()
+    .collect();
+    let namespaces = [("atom".to_owned(), ATOM_NAMESPACE.to_owned())]
+        .into_iter()
+        .collect();
     let rss_items: Vec<rss::Item> = items
         .iter()
         .map(|it| {
@@ -415,7 +435,8 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, R
         generator: Some(format!("afterword {}", env!("CARGO_PKG_VERSION"))),
         last_build_date: updated.clone(),
         pub_date: updated,
-        atom_ext: Some(atom_ext),
+        namespaces,
+        extensions,
         items: rss_items,
         ..Default::default()
     };
