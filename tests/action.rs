@@ -147,3 +147,94 @@ fn the_action_refuses_a_binary_whose_checksum_differs() {
     assert!(!tmp.path().join("home/bin/afterword").exists());
     assert!(!tmp.path().join("out/public").exists());
 }
+
+/// The workflows docs/ci.md shows: each fenced `yaml` block whose first line names a file in
+/// `.github/workflows/`, parsed.
+fn documented_workflows() -> Vec<(String, yaml_rust2::Yaml)> {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md")).unwrap();
+    let mut out = Vec::new();
+    let mut rest = doc.as_str();
+    while let Some(start) = rest.find("```yaml\n# .github/workflows/") {
+        let block = &rest[start + "```yaml\n".len()..];
+        let end = block.find("```").expect("the block is closed");
+        let text = &block[..end];
+        let name = text.lines().next().unwrap()[2..].to_owned();
+        let mut docs = yaml_rust2::YamlLoader::load_from_str(text)
+            .unwrap_or_else(|e| panic!("{name} in docs/ci.md is not YAML: {e}"));
+        out.push((name, docs.remove(0)));
+        rest = &block[end..];
+    }
+    out
+}
+
+/// Every use of the action in docs/ci.md passes only inputs action.yml declares, and reads
+/// only outputs it declares (actionlint cannot see this action's metadata from the docs).
+#[test]
+fn the_documented_workflows_use_only_the_actions_inputs_and_outputs() {
+    let action =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/action.yml")).unwrap();
+    let action = &yaml_rust2::YamlLoader::load_from_str(&action).unwrap()[0];
+    let keys = |y: &yaml_rust2::Yaml| -> Vec<String> {
+        y.as_hash()
+            .map(|h| {
+                h.keys()
+                    .filter_map(|k| k.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let inputs = keys(&action["inputs"]);
+    let outputs = keys(&action["outputs"]);
+    assert!(inputs.contains(&"base-url".to_owned()) && outputs.contains(&"output-path".to_owned()));
+
+    let workflows = documented_workflows();
+    assert!(workflows.len() >= 5, "{} workflows found", workflows.len());
+    let mut uses = 0;
+    for (name, wf) in &workflows {
+        let jobs = wf["jobs"]
+            .as_hash()
+            .unwrap_or_else(|| panic!("{name}: no jobs"));
+        for (job, body) in jobs {
+            let steps = body["steps"]
+                .as_vec()
+                .unwrap_or_else(|| panic!("{name}: {job:?} has no steps"));
+            // The ids of this job's steps that run the action.
+            let mut ids = Vec::new();
+            for step in steps {
+                let Some(u) = step["uses"].as_str() else {
+                    continue;
+                };
+                if !u.starts_with("OWNER/afterword@") {
+                    continue;
+                }
+                uses += 1;
+                for k in keys(&step["with"]) {
+                    assert!(
+                        inputs.contains(&k),
+                        "{name}: input `{k}` is not in action.yml"
+                    );
+                }
+                if let Some(id) = step["id"].as_str() {
+                    ids.push(id.to_owned());
+                }
+            }
+            // `steps.<id>.outputs.<name>` anywhere in the job names a declared output.
+            let mut text = String::new();
+            yaml_rust2::YamlEmitter::new(&mut text).dump(body).unwrap();
+            for id in &ids {
+                let pat = format!("steps.{id}.outputs.");
+                for (at, _) in text.match_indices(&pat) {
+                    let out: String = text[at + pat.len()..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect();
+                    assert!(
+                        outputs.contains(&out),
+                        "{name}: output `{out}` is not in action.yml"
+                    );
+                }
+            }
+        }
+    }
+    assert!(uses >= 5, "the action is used {uses} times in docs/ci.md");
+}
