@@ -15,34 +15,51 @@ fn target() -> Option<&'static str> {
     }
 }
 
-/// A release folder as the release workflow publishes it: `afterword-<target>.tar.xz` (the
-/// binary inside a folder of the same name) and its `.sha256`.
+/// A release folder as the release workflow publishes it, made by the script the workflow
+/// runs (scripts/package-release.sh): `afterword-<target>.tar.xz` (the binary inside a folder
+/// of the same name) and its `.sha256`.
 fn release(dir: &Path, target: &str, corrupt_checksum: bool) {
-    let name = format!("afterword-{target}");
-    let inner = dir.join("stage").join(&name);
-    std::fs::create_dir_all(&inner).unwrap();
-    std::fs::copy(env!("CARGO_BIN_EXE_afterword"), inner.join("afterword")).unwrap();
-    let archive = dir.join(format!("{name}.tar.xz"));
-    // xz at its fastest level: the binary under test is a large debug build.
-    let ok = Command::new("tar")
-        .arg("-I")
-        .arg("xz -0 -T2")
-        .arg("-cf")
-        .arg(&archive)
-        .arg("-C")
-        .arg(dir.join("stage"))
-        .arg(&name)
-        .status()
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_afterword")).parent().unwrap();
+    let out = Command::new("bash")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/package-release.sh"))
+        .args([target, bin_dir.to_str().unwrap(), dir.to_str().unwrap()])
+        // xz at its fastest level: the binary under test is a large debug build.
+        .env("XZ_OPT", "-0 -T2")
+        .output()
         .unwrap();
-    assert!(ok.success());
-    let out = Command::new("sha256sum").arg(&archive).output().unwrap();
-    let mut sum = String::from_utf8(out.stdout).unwrap();
-    let hash = sum.split(' ').next().unwrap().to_string();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let name = format!("afterword-{target}.tar.xz");
+    // The archive holds the binary, the README and the licence in a folder named like it.
+    let list = Command::new("tar").arg("-tJf").arg(dir.join(&name)).output().unwrap();
+    let mut entries: Vec<String> = String::from_utf8(list.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.trim_end_matches('/').to_owned())
+        .collect();
+    entries.sort();
+    let folder = format!("afterword-{target}");
+    assert_eq!(
+        entries,
+        [
+            folder.clone(),
+            format!("{folder}/LICENSE"),
+            format!("{folder}/README.md"),
+            format!("{folder}/afterword"),
+        ]
+    );
+    // The checksum file is what `sha256sum -c` reads.
+    let check = Command::new("sha256sum")
+        .args(["-c", &format!("{name}.sha256")])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
     if corrupt_checksum {
-        let flipped = if hash.starts_with('0') { "1" } else { "0" };
-        sum = format!("{flipped}{}", &sum[1..]);
+        let path = dir.join(format!("{name}.sha256"));
+        let sum = std::fs::read_to_string(&path).unwrap();
+        let flipped = if sum.starts_with('0') { "1" } else { "0" };
+        std::fs::write(&path, format!("{flipped}{}", &sum[1..])).unwrap();
     }
-    std::fs::write(dir.join(format!("{name}.tar.xz.sha256")), sum).unwrap();
 }
 
 /// A one-incident site with one warning (no `summary`: W0001).
