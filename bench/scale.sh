@@ -12,6 +12,9 @@
 #   writes   the writes alone: the built site's folders and files made again, same bytes, in
 #            parallel, into a new folder (examples/write-floor.rs; wall is of the writes only)
 #   rebuild  `afterword build` again, nothing changed, output folder present
+#   edit     `afterword build` after one incident's body changed (a line appended to the
+#            first file in content/, a different line each run), output folder present
+#   bytes    what a build writes: files, folders and bytes of the output (du --apparent-size)
 # Wall and CPU (user + system) seconds and peak RSS; then build/floor and the growth from
 # one size to the next. Figures of a run are in docs/performance.md.
 set -euo pipefail
@@ -59,13 +62,18 @@ for n in "${SIZES[@]}"; do
   SITE=$DIR/corpus-$n
   mkdir -p "$SITE"
   ./target/release/examples/gen-corpus --incidents "$n" --out "$SITE" 2>/dev/null
-  for what in floor build rebuild writes; do
+  for what in floor build rebuild edit writes; do
     case $what in
       floor) r=$(measure floor ./target/release/examples/floor "$SITE") ;;
       build) r=$(measure build "$BIN" build --root "$SITE" --now "$NOW" --output) ;;
       rebuild)
         "$BIN" build --root "$SITE" --now "$NOW" >/dev/null
         r=$(measure rebuild "$BIN" build --root "$SITE" --now "$NOW") ;;
+      edit)
+        EDITED=$(find "$SITE/content" -name '*.md' | sort | head -n 1)
+        export EDITED
+        r=$(measure edit bash -c 'printf "\nEdited at %s.\n" "$(date +%s%N)" >> "$EDITED" && exec "$@"' _ \
+          "$BIN" build --root "$SITE" --now "$NOW") ;;
       writes)
         # One built copy is the source; the others go first (at 100,000 items each is 3 GB).
         for k in $(seq 2 "$RUNS"); do rm -rf "$SITE/fresh-$k"; done
@@ -74,6 +82,9 @@ for n in "${SIZES[@]}"; do
     WALL[$what-$n]=${r%% *}
     printf '%-8s %-8s %9s %9s %9s\n' "$n" "$what" $r
   done
+  printf '%-8s %-8s %s files, %s folders, %s bytes\n' "$n" bytes \
+    "$(find "$SITE/fresh-1" -type f | wc -l)" "$(find "$SITE/fresh-1" -type d | wc -l)" \
+    "$(du -s --apparent-size --block-size=1 "$SITE/fresh-1" | cut -f1)"
   rm -rf "$SITE"/fresh-* "$SITE"/writes-*
 done
 
