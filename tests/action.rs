@@ -21,16 +21,27 @@ fn target() -> Option<&'static str> {
 fn release(dir: &Path, target: &str, corrupt_checksum: bool) {
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_afterword")).parent().unwrap();
     let out = Command::new("bash")
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/package-release.sh"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scripts/package-release.sh"
+        ))
         .args([target, bin_dir.to_str().unwrap(), dir.to_str().unwrap()])
         // xz at its fastest level: the binary under test is a large debug build.
         .env("XZ_OPT", "-0 -T2")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let name = format!("afterword-{target}.tar.xz");
     // The archive holds the binary, the README and the licence in a folder named like it.
-    let list = Command::new("tar").arg("-tJf").arg(dir.join(&name)).output().unwrap();
+    let list = Command::new("tar")
+        .arg("-tJf")
+        .arg(dir.join(&name))
+        .output()
+        .unwrap();
     let mut entries: Vec<String> = String::from_utf8(list.stdout)
         .unwrap()
         .lines()
@@ -53,7 +64,11 @@ fn release(dir: &Path, target: &str, corrupt_checksum: bool) {
         .current_dir(dir)
         .output()
         .unwrap();
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     if corrupt_checksum {
         let path = dir.join(format!("{name}.sha256"));
         let sum = std::fs::read_to_string(&path).unwrap();

@@ -227,3 +227,38 @@ fn search_can_be_turned_off() {
     let home = html(&out.join("index.html"));
     assert!(attrs(&home, "form.site-search", "action").is_empty());
 }
+
+/// Japanese and Chinese are written without spaces: a run of their characters is indexed as
+/// its overlapping pairs, so a word inside a run is found (and search.js splits a query the
+/// same way; tests/browser/search.js types one).
+#[test]
+fn cjk_text_is_found_by_the_words_inside_a_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    common::copy_dir(&fixture(), &root);
+    std::fs::copy(
+        fixture().with_file_name("search-cjk/2025-07-01-tokyo.md"),
+        root.join("content/2025-07-01-tokyo.md"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build(&root, &out, false);
+    // The new incident's document id: its row's path.
+    let m = json(&out.join("search/index.json"));
+    let docs = m["docs"].as_u64().unwrap();
+    let id = (0..docs)
+        .find(|&d| row(&out, d)[0].contains("2025-07-01-tokyo"))
+        .expect("the incident is indexed");
+    let found = |term: &str| postings(&out, term).iter().any(|&(d, _)| d == id);
+    // "障害" (outage) ends the title's run after "API"; "切替" (switchover) and "失敗"
+    // (failure) sit inside the summary's run "データベースの切替に失敗しました".
+    for term in ["障害", "切替", "失敗", "東京", "api", "調査", "復旧"] {
+        assert!(found(term), "{term} does not find the incident");
+    }
+    // No pair crosses a break: "害デ" would join the title to the summary.
+    assert!(!found("害デ"));
+    assert!(
+        postings(&out, "東京リ").is_empty(),
+        "runs are not indexed whole"
+    );
+}

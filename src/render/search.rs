@@ -154,7 +154,10 @@ impl Words {
 }
 
 /// The indexed words of `text`: runs of letters and digits, lower-cased, of 2 to 32
-/// characters, except numbers of one or two digits (the parts of times and dates).
+/// characters, except numbers of one or two digits (the parts of times and dates). Chinese and
+/// Japanese are written without spaces between words: a run of their characters ([`is_cjk`])
+/// is indexed as its overlapping pairs of characters ("データ障害" → "デー", "ータ", "タ障",
+/// "障害"), as CJK search engines do, so a query finds any word inside the run.
 /// `search.js` splits a query the same way.
 #[cfg(test)]
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -169,40 +172,76 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     all.into_iter()
 }
 
+/// Whether `c` is written without spaces between words: kana and CJK ideographs (Han).
+/// Hangul is not: Korean puts spaces between words. `search.js` has the same ranges.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // Hiragana, Katakana (with the prolonged sound mark)
+        | 0x31F0..=0x31FF // Katakana phonetic extensions
+        | 0x3400..=0x4DBF // CJK Unified Ideographs Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+        | 0xFF66..=0xFF9F // Halfwidth Katakana
+        | 0x20000..=0x2FA1F) // Extensions B to F, Compatibility Supplement
+}
+
 /// Call `f` with each word of `text` (see [`words`]), as it is written. Bytes below 0x80 are
 /// decided without decoding a character: most text is ASCII.
 fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
     let bytes = text.as_bytes();
     let (mut i, mut start, mut chars, mut digits) = (0, 0, 0usize, true);
-    let mut end_word = |from: usize, to: usize, chars: usize, digits: bool| {
-        if (MIN_WORD..=MAX_WORD).contains(&chars) && !(chars < 3 && digits) {
-            f(&text[from..to]);
-        }
+    // The start of the previous character of a CJK run, if the last character was one.
+    let mut cjk_prev: Option<usize> = None;
+    // The word text[from..to] of `chars` characters, if it counts as one.
+    let word = |from: usize, to: usize, chars: usize, digits: bool| {
+        ((MIN_WORD..=MAX_WORD).contains(&chars) && !(chars < 3 && digits)).then(|| &text[from..to])
     };
     while i < bytes.len() {
         let b = bytes[i];
-        let (alnum, len, digit) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1, b.is_ascii_digit())
+        let (alnum, len, digit, cjk) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1, b.is_ascii_digit(), false)
         } else {
-            text[i..].chars().next().map_or((false, 1, false), |c| {
-                (c.is_alphanumeric(), c.len_utf8(), false)
-            })
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1, false, false), |c| {
+                    (c.is_alphanumeric(), c.len_utf8(), false, is_cjk(c))
+                })
         };
-        if alnum {
+        if cjk {
+            if chars > 0 {
+                if let Some(w) = word(start, i, chars, digits) {
+                    f(w);
+                }
+                chars = 0;
+            }
+            if let Some(prev) = cjk_prev {
+                f(&text[prev..i + len]);
+            }
+            cjk_prev = Some(i);
+        } else if alnum {
+            cjk_prev = None;
             if chars == 0 {
                 start = i;
                 digits = true;
             }
             chars += 1;
             digits &= digit;
-        } else if chars > 0 {
-            end_word(start, i, chars, digits);
-            chars = 0;
+        } else {
+            cjk_prev = None;
+            if chars > 0 {
+                if let Some(w) = word(start, i, chars, digits) {
+                    f(w);
+                }
+                chars = 0;
+            }
         }
         i += len;
     }
     if chars > 0 {
-        end_word(start, bytes.len(), chars, digits);
+        if let Some(w) = word(start, bytes.len(), chars, digits) {
+            f(w);
+        }
     }
 }
 
@@ -567,17 +606,49 @@ mod tests {
         /// The byte-wise word splitter finds what splitting at every non-alphanumeric
         /// character finds.
         #[test]
-        fn words_match_a_plain_split(text in "[a-zA-Z0-9 .,:;'’é中ßΣ\\-]{0,80}") {
-            let plain: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| {
-                    let n = w.chars().count();
-                    (MIN_WORD..=MAX_WORD).contains(&n)
-                        && !(n < 3 && w.bytes().all(|b| b.is_ascii_digit()))
-                })
-                .collect();
+        fn words_match_a_plain_split(text in "[a-zA-Z0-9 .,:;'’é中障害データßΣ한\\-]{0,80}") {
+            // Split at every character that is not a letter or digit; within each piece,
+            // CJK runs become their pairs and the rest are words.
+            let mut plain: Vec<String> = Vec::new();
+            for piece in text.split(|c: char| !c.is_alphanumeric()) {
+                let chars: Vec<char> = piece.chars().collect();
+                let mut k = 0;
+                while k < chars.len() {
+                    let cjk = is_cjk(chars[k]);
+                    let mut e = k;
+                    while e < chars.len() && is_cjk(chars[e]) == cjk {
+                        e += 1;
+                    }
+                    let run = &chars[k..e];
+                    if cjk {
+                        plain.extend(run.windows(2).map(|p| p.iter().collect::<String>()));
+                    } else if (MIN_WORD..=MAX_WORD).contains(&run.len())
+                        && !(run.len() < 3 && run.iter().all(|c| c.is_ascii_digit()))
+                    {
+                        plain.push(run.iter().collect());
+                    }
+                    k = e;
+                }
+            }
             proptest::prop_assert_eq!(raw_words(&text).collect::<Vec<_>>(), plain);
         }
+    }
+
+    #[test]
+    fn cjk_runs_are_indexed_as_pairs() {
+        // "東京リージョンでAPI障害" (Tokyo region: API outage): the kana and kanji run before
+        // "API" gives its 6 overlapping pairs, "API" is a word, "障害" one pair.
+        let w: Vec<String> = words("東京リージョンでAPI障害。復旧済み").collect();
+        assert_eq!(
+            w,
+            [
+                "東京", "京リ", "リー", "ージ", "ジョ", "ョン", "ンで", "api", "障害", "復旧",
+                "旧済", "済み"
+            ]
+        );
+        // One character alone is no pair; Korean keeps its spaces and whole words.
+        assert_eq!(words("第1回").collect::<Vec<_>>(), Vec::<String>::new());
+        assert_eq!(words("서비스 장애").collect::<Vec<_>>(), ["서비스", "장애"]);
     }
 
     #[test]

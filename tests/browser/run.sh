@@ -34,6 +34,10 @@ server=
 cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 "$BIN" build --root tests/fixtures/search --output "$work/root/status" --now 2025-11-29T12:00:00Z 2>/dev/null
+# The same site with an incident in Japanese (tests/fixtures/search-cjk), under /cjk/.
+cp -r tests/fixtures/search "$work/cjk-site"
+cp tests/fixtures/search-cjk/2025-07-01-tokyo.md "$work/cjk-site/content/"
+"$BIN" build --root "$work/cjk-site" --output "$work/root/cjk" --base-url https://status.example.com/cjk/ --now 2025-11-29T12:00:00Z 2>/dev/null
 "$BIN" build --root tests/fixtures/badges --output "$work/root/badges" --now 2025-11-29T12:00:00Z 2>/dev/null
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/root" >/dev/null 2>&1 &
@@ -42,5 +46,5 @@ for _ in $(seq 50); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/status/')" 2>/dev/null && break
   sleep 0.1
 done
-BASE="http://127.0.0.1:$port/status/" node tests/browser/search.js
+BASE="http://127.0.0.1:$port/status/" CJK="http://127.0.0.1:$port/cjk/" node tests/browser/search.js
 BADGES="http://127.0.0.1:$port/badges/" node tests/browser/badges.js

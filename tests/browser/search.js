@@ -8,6 +8,9 @@
 //    the word marked in the excerpt and a link to the section that holds it (#root-cause).
 // 2. Search "quorum" (in two incidents), then tick the component facet "Database": one result
 //    is left, the incident that affected the database.
+// 3. On the same site with an incident written in Japanese ($CJK, tests/fixtures/search-cjk),
+//    words inside runs of characters written without spaces find it: "切替" (switchover)
+//    and "障害" (outage), and the single character "障" as the start of a word.
 'use strict';
 const { chromium } = require('playwright-core');
 
@@ -59,6 +62,13 @@ async function main() {
     check(narrowed.length === 1 && narrowed[0] === 'Writes failed during a database failover',
       `narrowed by the component "Database": ${JSON.stringify(narrowed)}`);
     check(/component=db/.test(page.url()) && /q=quorum/.test(page.url()), `the address keeps the query and facet: ${page.url()}`);
+
+    for (const q of ['切替', '障害', '障', 'データベース 失敗']) {
+      await page.goto(`${process.env.CJK}search/?q=${encodeURIComponent(q)}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => /found/.test(document.getElementById('search-status').textContent));
+      const hits = await page.$$eval('.search-result .search-title a', a => a.map(x => x.textContent));
+      check(hits.length === 1 && hits[0] === '東京リージョンでAPI障害', `"${q}" finds the Japanese incident: ${JSON.stringify(hits)}`);
+    }
     check(errors.length === 0, `no script errors or failed requests ${errors.length ? JSON.stringify(errors) : ''}`);
   } finally {
     await browser.close();

@@ -61,13 +61,25 @@
     return m;
   });
 
-  // The index's word rule: runs of letters and digits, lower-cased, 2 to 32 characters, not
-  // numbers of one or two digits.
+  // The index's word rule (src/render/search.rs): runs of letters and digits, lower-cased, 2 to
+  // 32 characters, not numbers of one or two digits; a run of kana and CJK ideographs (the same
+  // ranges as `is_cjk`) as its overlapping pairs of characters. A single CJK character is
+  // looked up as the start of the pairs beginning with it.
+  var CJK = /([\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u{20000}-\u{2fa1f}]+)/u;
   function split(q) {
-    return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) {
-      var n = Array.from(w).length;
-      return n >= 2 && n <= 32 && !(n < 3 && /^[0-9]+$/.test(w));
+    var out = [];
+    (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || []).forEach(function (run) {
+      run.split(CJK).forEach(function (part, i) {
+        var cs = Array.from(part), n = cs.length;
+        if (i % 2 === 1) {
+          if (n === 1) out.push(part);
+          for (var k = 0; k + 1 < n; k++) out.push(cs[k] + cs[k + 1]);
+        } else if (n >= 2 && n <= 32 && !(n < 3 && /^[0-9]+$/.test(part))) {
+          out.push(part);
+        }
+      });
     });
+    return out;
   }
 
   function hex(s) {
