@@ -480,31 +480,42 @@ pub fn svg(card: &Card) -> String {
     out
 }
 
+/// The sizes a fact's value may be drawn at, largest first: a value too wide for its column
+/// at one size (a long status or duration in German or Arabic) is drawn at the next, and only
+/// cut with `…` at the smallest.
+const FACT_SIZES: [f32; 4] = [38.0, 33.0, 29.0, 25.0];
+
 /// The facts along the bottom, in equal columns: a label over a value.
 fn facts(out: &mut String, facts: &[Fact]) {
     if facts.is_empty() {
         return;
     }
     let column = TEXT_WIDTH / facts.len() as f32;
-    let value = Block {
-        bold: true,
-        size: 38.0,
-        width: column - 60.0,
-        max_lines: 1,
-    };
+    let room = column - 60.0;
     for (k, f) in facts.iter().enumerate() {
         let x = LEFT + column * k as f32;
         out.push_str(&format!(
             "<text x=\"{x}\" y=\"456\" font-size=\"26\" fill=\"{MUTED}\">{}</text>\n",
             markup(f.label)
         ));
+        // The largest size the whole value fits at, else the smallest, cut.
+        let width = |s: &str, size: f32| Face::get(true).map_or(0.0, |face| face.width(s, size));
+        let size = FACT_SIZES
+            .into_iter()
+            .find(|&size| width(f.value, size) <= room)
+            .unwrap_or(FACT_SIZES[FACT_SIZES.len() - 1]);
+        let value = Block {
+            bold: true,
+            size,
+            width: room,
+            max_lines: 1,
+        };
         let shown = value.line(f.value);
         let (fill, tx) = match f.pill {
             Some((bg, fg)) => {
-                let w = Face::get(true).map_or(0.0, |face| face.width(&shown, 38.0));
                 out.push_str(&format!(
                     "<rect x=\"{x}\" y=\"474\" width=\"{}\" height=\"60\" rx=\"10\" fill=\"{}\"/>\n",
-                    (w + 36.0).round(),
+                    (width(&shown, size) + 36.0).round(),
                     markup(bg)
                 ));
                 (fg, x + 18.0)
@@ -512,7 +523,7 @@ fn facts(out: &mut String, facts: &[Fact]) {
             None => (INK, x),
         };
         out.push_str(&format!(
-            "<text x=\"{tx}\" y=\"518\" font-size=\"38\" font-weight=\"bold\" fill=\"{}\">{}</text>\n",
+            "<text x=\"{tx}\" y=\"518\" font-size=\"{size}\" font-weight=\"bold\" fill=\"{}\">{}</text>\n",
             markup(fill),
             markup(&shown)
         ));
@@ -660,6 +671,61 @@ mod tests {
         let d = describe(&cjk);
         assert_eq!(d.chars().count(), DESCRIPTION_MAX);
         assert!(d.ends_with('…'));
+    }
+
+    #[test]
+    fn a_long_fact_value_is_drawn_smaller_before_it_is_cut() {
+        // Three columns of (1200 - 160) / 3 - 60 = 286.7 px. "Nachbetrachtung" (German:
+        // postmortem, cut to "Nachbetrac…" before) is wider than that at 38 px, so it is drawn
+        // smaller, whole; a value too long for the smallest size is cut there.
+        let face = Face::get(true).expect("bundled font");
+        let long = "Nachbetrachtung";
+        assert!(face.width(long, 38.0) > 286.7);
+        let card = |value: &'static str| Card {
+            site: "Status",
+            title: "Title",
+            fallback_title: "Title",
+            subtitle: "",
+            facts: vec![
+                Fact {
+                    label: "Severity",
+                    value: "Major",
+                    pill: None,
+                },
+                Fact {
+                    label: "Status",
+                    value,
+                    pill: Some(("#000000", "#ffffff")),
+                },
+                Fact {
+                    label: "Duration",
+                    value: "2h 5m",
+                    pill: None,
+                },
+            ],
+            footer: "",
+            accent: "#000000",
+        };
+        let svg = svg(&card(long));
+        let drawn = FACT_SIZES
+            .into_iter()
+            .find(|&size| face.width(long, size) <= 286.7)
+            .expect("it fits at a smaller size");
+        assert!(drawn < 38.0);
+        assert!(
+            svg.contains(&format!(
+                "font-size=\"{drawn}\" font-weight=\"bold\" fill=\"#ffffff\">{long}</text>"
+            )),
+            "{svg}"
+        );
+        // Short values keep the full size.
+        assert!(svg.contains("font-size=\"38\" font-weight=\"bold\" fill=\"#212529\">Major</text>"));
+        let endless = "Nachbetrachtung ausstehend und noch viel länger als jede Spalte";
+        let svg = super::svg(&card(endless));
+        assert!(
+            svg.contains("font-size=\"25\" font-weight=\"bold\" fill=\"#ffffff\">Nachbetrachtung")
+        );
+        assert!(svg.contains("…</text>"));
     }
 
     #[test]
