@@ -74,6 +74,8 @@ pub struct Event {
     pub at: DateTime<Utc>,
     /// The timeline message that goes with it (Markdown as written), if any.
     pub message: Option<String>,
+    /// The status the event reports (`identified`, `resolved`, `in_progress`, …).
+    pub status: String,
     /// Index of the item in the list given to [`events`].
     pub item: usize,
 }
@@ -94,12 +96,13 @@ fn id_time(t: DateTime<Utc>) -> String {
 pub fn events(items: &[Item]) -> Vec<Event> {
     let mut out = Vec::new();
     for (n, i) in items.iter().enumerate() {
-        let mut push = |id: String, kind, at, message: Option<&str>| {
+        let mut push = |id: String, kind, at, message: Option<&str>, status: &str| {
             out.push(Event {
                 id,
                 kind,
                 at,
                 message: message.map(str::to_string).filter(|m| !m.trim().is_empty()),
+                status: status.to_string(),
                 item: n,
             })
         };
@@ -110,6 +113,7 @@ pub fn events(items: &[Item]) -> Vec<Event> {
                 Kind::Announced,
                 i.created_at,
                 first,
+                "scheduled",
             );
             if matches!(i.status.as_str(), "in_progress" | "verifying" | "completed") {
                 let msg = i.updates.iter().find(|u| u.1 == "in_progress");
@@ -118,6 +122,7 @@ pub fn events(items: &[Item]) -> Vec<Event> {
                     Kind::Started,
                     i.started_at,
                     msg.map(|u| u.2.as_str()),
+                    "in_progress",
                 );
             }
             if i.status == "completed" {
@@ -131,6 +136,7 @@ pub fn events(items: &[Item]) -> Vec<Event> {
                     Kind::Completed,
                     at,
                     msg.map(|u| u.2.as_str()),
+                    "completed",
                 );
             }
             continue;
@@ -141,6 +147,7 @@ pub fn events(items: &[Item]) -> Vec<Event> {
             Kind::Created,
             i.created_at,
             created.map(|u| u.2.as_str()),
+            created.map_or("investigating", |u| u.1.as_str()),
         );
         // The entries that are the resolution and the postmortem's publication.
         let resolving = i
@@ -167,6 +174,7 @@ pub fn events(items: &[Item]) -> Vec<Event> {
                 Kind::Updated,
                 u.0,
                 Some(&u.2),
+                &u.1,
             );
         }
         if let Some(at) = i.resolved_at {
@@ -176,6 +184,7 @@ pub fn events(items: &[Item]) -> Vec<Event> {
                 Kind::Resolved,
                 at,
                 msg,
+                "resolved",
             );
         }
         if let Some(at) = i.postmortem_at {
@@ -185,6 +194,7 @@ pub fn events(items: &[Item]) -> Vec<Event> {
                 Kind::Postmortem,
                 at,
                 msg,
+                "postmortem",
             );
         }
     }

@@ -30,7 +30,7 @@ impl Message<'_> {
     /// Label and value pairs shown under the message.
     pub fn facts(&self) -> Vec<(&'static str, String)> {
         let i = self.item;
-        let mut f = vec![("Status", i.status.replace('_', " "))];
+        let mut f = vec![("Status", self.event.status.replace('_', " "))];
         if !i.maintenance && !i.severity_name.is_empty() {
             f.push(("Severity", i.severity_name.clone()));
         }
@@ -256,6 +256,7 @@ pub fn webhook(m: &Message) -> Value {
             "id": m.event.id,
             "kind": m.event.kind.id(),
             "at": time(m.event.at),
+            "status": m.event.status,
         },
         "site": {"title": m.site_title, "url": m.site_url},
         "item": {
