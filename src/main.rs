@@ -289,7 +289,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 state: notify::state_path(&root, state.as_deref()),
                 root,
                 base_url,
-                previous: previous.as_deref().map_or(notify::Previous::Live, notify::Previous::parse),
+                previous: previous
+                    .as_deref()
+                    .map_or(notify::Previous::Live, notify::Previous::parse),
                 dry_run,
                 max_age: notify::parse_duration(&max_age)
                     .map_err(|e| Failure::error(format!("--max-age {e}")))?,

@@ -64,6 +64,9 @@ impl Request {
     }
 }
 
+/// Statuses to answer POSTs with, in turn, each with an extra header line.
+type Script = VecDeque<(u16, Option<String>)>;
+
 /// An HTTP server on loopback that records every request and answers with the scripted
 /// statuses in turn (then 200), or with a file for a GET of a path it serves.
 struct Receiver {
@@ -76,7 +79,7 @@ impl Receiver {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let script: Arc<Mutex<VecDeque<(u16, Option<String>)>>> = Arc::new(Mutex::new(
+        let script: Arc<Mutex<Script>> = Arc::new(Mutex::new(
             script
                 .iter()
                 .map(|(s, h)| (*s, h.map(str::to_string)))
@@ -271,11 +274,7 @@ fn first_run_without_a_previous_state_is_an_error() {
     // The "live site" answers 404: never published.
     let live = Receiver::ok();
     let base = format!("{}/", live.url);
-    let run = notify(
-        dir.path(),
-        &["--base-url", &base],
-        &Channels::ok().env(),
-    );
+    let run = notify(dir.path(), &["--base-url", &base], &Channels::ok().env());
     assert_eq!(run.code, Some(1), "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("--previous none"), "{}", run.stderr);
     let paths: Vec<String> = live.requests().iter().map(|r| r.path.clone()).collect();
@@ -289,7 +288,11 @@ fn every_channel_gets_its_events_once_in_the_documented_shapes() {
     let ch = Channels::ok();
     let run = notify(dir.path(), &["--previous", "none"], &ch.env());
     assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("notify: 34 sent, 0 failed"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("notify: 34 sent, 0 failed"),
+        "{}",
+        run.stdout
+    );
 
     // 8 events on each unfiltered channel, 2 on the filtered one: 4 × 8 + 2 = 34.
     assert_eq!(ch.hook.event_ids(), ALL);
@@ -350,7 +353,10 @@ fn every_channel_gets_its_events_once_in_the_documented_shapes() {
             total += utf16(&f["name"]) + utf16(&f["value"]);
         }
         assert!(total <= 6000);
-        assert!(e["url"].as_str().unwrap().starts_with("https://status.example.com/"));
+        assert!(e["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://status.example.com/"));
         assert!(e["color"].is_u64());
         chrono::DateTime::parse_from_rfc3339(e["timestamp"].as_str().unwrap()).unwrap();
     }
@@ -368,12 +374,20 @@ fn every_channel_gets_its_events_once_in_the_documented_shapes() {
         let card = &a["content"];
         assert_eq!(card["type"], "AdaptiveCard");
         assert_eq!(card["version"], "1.4");
-        assert_eq!(card["$schema"], "http://adaptivecards.io/schemas/adaptive-card.json");
+        assert_eq!(
+            card["$schema"],
+            "http://adaptivecards.io/schemas/adaptive-card.json"
+        );
         let body = card["body"].as_array().unwrap();
-        assert!(body.iter().all(|b| b["type"] == "TextBlock" || b["type"] == "FactSet"));
+        assert!(body
+            .iter()
+            .all(|b| b["type"] == "TextBlock" || b["type"] == "FactSet"));
         let action = &card["actions"][0];
         assert_eq!(action["type"], "Action.OpenUrl");
-        assert!(action["url"].as_str().unwrap().starts_with("https://status.example.com/"));
+        assert!(action["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://status.example.com/"));
     }
 
     // The generic webhook: body version 1, signed (checked by Python's hmac).
@@ -419,7 +433,11 @@ fn every_channel_gets_its_events_once_in_the_documented_shapes() {
         .sum();
     let again = notify(dir.path(), &["--previous", "none"], &ch.env());
     assert_eq!(again.code, Some(0), "{}{}", again.stdout, again.stderr);
-    assert!(again.stdout.contains("notify: 0 sent, 0 failed"), "{}", again.stdout);
+    assert!(
+        again.stdout.contains("notify: 0 sent, 0 failed"),
+        "{}",
+        again.stdout
+    );
     let after: usize = [&ch.slack, &ch.discord, &ch.teams, &ch.hook, &ch.filtered]
         .iter()
         .map(|r| r.requests().len())
@@ -427,11 +445,7 @@ fn every_channel_gets_its_events_once_in_the_documented_shapes() {
     assert_eq!(before, after);
 
     // An hour later the maintenance has completed: one new event, on every unfiltered channel.
-    let later = notify(
-        dir.path(),
-        &["--now", "2026-11-21T13:30:00Z"],
-        &ch.env(),
-    );
+    let later = notify(dir.path(), &["--now", "2026-11-21T13:30:00Z"], &ch.env());
     assert_eq!(later.code, Some(0), "{}{}", later.stdout, later.stderr);
     assert_eq!(
         ch.hook.event_ids().last().unwrap(),
@@ -458,11 +472,24 @@ fn retries_429_and_503_honour_retry_after_400_is_final_and_a_rerun_sends_the_res
     };
     let run = notify(dir.path(), &["--previous", "none"], &ch.env());
     assert_eq!(run.code, Some(3), "{}{}", run.stdout, run.stderr);
-    assert!(run.stderr.contains("1 message failed (channels: hook)"), "{}", run.stderr);
-    assert!(run.stdout.contains("HTTP 400 after 1 attempt; 5 more held back"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("1 message failed (channels: hook)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("HTTP 400 after 1 attempt; 5 more held back"),
+        "{}",
+        run.stdout
+    );
 
     let slack = ch.slack.requests();
-    assert_eq!(slack.len(), 10, "3 attempts for the first message, 1 for each of 7 others");
+    assert_eq!(
+        slack.len(),
+        10,
+        "3 attempts for the first message, 1 for each of 7 others"
+    );
     // Two waits of at least 10 ms each (Retry-After: 1, one "second" = 10 ms).
     assert!(slack[2].at.duration_since(slack[0].at).as_millis() >= 20);
     assert_eq!(slack[0].body, slack[2].body);
@@ -496,7 +523,9 @@ fn a_missing_secret_fails_its_channel_only() {
         .collect();
     let run = notify(dir.path(), &["--previous", "none"], &env);
     assert_eq!(run.code, Some(3), "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("failed  teams: the environment variable TEST_TEAMS_URL is not set"));
+    assert!(run
+        .stdout
+        .contains("failed  teams: the environment variable TEST_TEAMS_URL is not set"));
     assert_eq!(ch.slack.requests().len(), 8);
     assert_eq!(ch.teams.requests().len(), 0);
 }
@@ -512,7 +541,10 @@ fn dry_run_prints_every_payload_and_no_secret() {
     assert_eq!(run.stdout.matches("\n--- api-major (webhook) ").count(), 2);
     assert!(run.stdout.contains("POST $TEST_SLACK_URL [redacted]"));
     for s in [&run.stdout, &run.stderr] {
-        assert!(!s.contains(TOKEN) && !s.contains(SECRET) && !s.contains("127.0.0.1"), "{s}");
+        assert!(
+            !s.contains(TOKEN) && !s.contains(SECRET) && !s.contains("127.0.0.1"),
+            "{s}"
+        );
     }
     // Nothing sent, nothing written.
     for r in [&ch.slack, &ch.discord, &ch.teams, &ch.hook, &ch.filtered] {
@@ -552,10 +584,13 @@ fn the_previous_state_from_a_folder_or_a_url() {
     assert_eq!(ch.slack.requests().len(), 3);
 
     // The same over HTTP, with a fresh state file.
-    let files = ["api/v2/incidents.json", "api/v2/scheduled-maintenances.json"]
-        .iter()
-        .map(|f| (format!("/{f}"), std::fs::read(old.join(f)).unwrap()))
-        .collect();
+    let files = [
+        "api/v2/incidents.json",
+        "api/v2/scheduled-maintenances.json",
+    ]
+    .iter()
+    .map(|f| (format!("/{f}"), std::fs::read(old.join(f)).unwrap()))
+    .collect();
     let live = Receiver::start(&[], files);
     let fresh = dir.path().join("fresh-state.json");
     let ch2 = Channels::ok();
@@ -584,9 +619,17 @@ fn hostile_previous_states_are_clear_errors() {
     ];
     for (what, body) in cases {
         let live = Receiver::start(&[], vec![("/api/v2/incidents.json".into(), body.to_vec())]);
-        let run = notify(dir.path(), &["--previous", &live.url], &Channels::ok().env());
+        let run = notify(
+            dir.path(),
+            &["--previous", &live.url],
+            &Channels::ok().env(),
+        );
         assert_eq!(run.code, Some(1), "{what}: {}{}", run.stdout, run.stderr);
-        assert!(run.stderr.contains("api/v2/incidents.json"), "{what}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("api/v2/incidents.json"),
+            "{what}: {}",
+            run.stderr
+        );
     }
     // A remote over plain HTTP that is not this machine is refused before any request.
     let run = notify(
@@ -595,7 +638,11 @@ fn hostile_previous_states_are_clear_errors() {
         &Channels::ok().env(),
     );
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("must be an https:// URL"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("must be an https:// URL"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -631,7 +678,10 @@ unsubscribe_url = "https://example.com/unsubscribe"
     let err = &run.stderr;
     assert!(err.contains("unknown notify channel type `slak`"), "{err}");
     assert!(err.contains("`slack`"), "{err}");
-    assert!(err.contains("`url_env` must name an environment variable"), "{err}");
+    assert!(
+        err.contains("`url_env` must name an environment variable"),
+        "{err}"
+    );
     assert!(err.contains("allowed only for a loopback host"), "{err}");
 
     // An unknown key: E0002 with the closest known one.
@@ -746,7 +796,10 @@ events = ["incident.created"]
     assert_eq!(h["Subject"], "New incident: API outage");
     assert_eq!(h["From"], "status@example.com");
     assert_eq!(h["To"], "ops@example.com, list@example.com");
-    assert_eq!(h["List-Unsubscribe"], "<https://example.com/unsubscribe?list=status>");
+    assert_eq!(
+        h["List-Unsubscribe"],
+        "<https://example.com/unsubscribe?list=status>"
+    );
     assert_eq!(h["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click");
     assert_eq!(h["Auto-Submitted"], "auto-generated");
     assert!(h["Message-ID"].as_str().unwrap().ends_with("@example.com>"));
@@ -761,12 +814,23 @@ events = ["incident.created"]
 
     // The hostile title and message, escaped in the HTML part.
     let h2 = &second["headers"];
-    assert_eq!(h2["Subject"], "New incident: Dashboard <slow> & *odd* @everyone");
+    assert_eq!(
+        h2["Subject"],
+        "New incident: Dashboard <slow> & *odd* @everyone"
+    );
     let html = second["parts"][1]["body"].as_str().unwrap();
-    assert!(html.contains("<h1>New incident: Dashboard &lt;slow&gt; &amp; *odd* @everyone</h1>"), "{html}");
-    assert!(html.contains("Pages take &lt;b&gt;10 s&lt;/b&gt; &amp; more"), "{html}");
+    assert!(
+        html.contains("<h1>New incident: Dashboard &lt;slow&gt; &amp; *odd* @everyone</h1>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Pages take &lt;b&gt;10 s&lt;/b&gt; &amp; more"),
+        "{html}"
+    );
     assert!(!html.contains("<b>"), "{html}");
-    assert!(html.contains("<a href=\"https://example.com/unsubscribe?list=status\">Unsubscribe</a>"));
+    assert!(
+        html.contains("<a href=\"https://example.com/unsubscribe?list=status\">Unsubscribe</a>")
+    );
 
     // Again: nothing.
     assert!(state(dir.path()).exists());

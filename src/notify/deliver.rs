@@ -57,7 +57,11 @@ pub fn agent(redirects: u32) -> ureq::Agent {
         .http_status_as_error(false)
         .max_redirects(redirects)
         .max_redirects_will_error(false)
-        .user_agent(concat!("afterword/", env!("CARGO_PKG_VERSION"), " (notify)"))
+        .user_agent(concat!(
+            "afterword/",
+            env!("CARGO_PKG_VERSION"),
+            " (notify)"
+        ))
         .build()
         .into()
 }
@@ -110,9 +114,7 @@ pub fn post(
     let mut n = 0;
     loop {
         n += 1;
-        let mut req = agent
-            .post(url)
-            .header("Content-Type", "application/json");
+        let mut req = agent.post(url).header("Content-Type", "application/json");
         for (k, v) in headers() {
             req = req.header(k, &v);
         }
@@ -197,7 +199,13 @@ pub fn message(m: &Mail) -> Result<lettre::Message, String> {
     let local: String = m
         .event_id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '.' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '.'
+            }
+        })
         .collect();
     let mut b = lettre::Message::builder()
         .from(mailbox(&s.from)?)
@@ -218,8 +226,11 @@ pub fn message(m: &Mail) -> Result<lettre::Message, String> {
     for t in &s.to {
         b = b.to(mailbox(t)?);
     }
-    b.multipart(MultiPart::alternative_plain_html(m.text.clone(), m.html.clone()))
-        .map_err(|e| format!("message: {e}"))
+    b.multipart(MultiPart::alternative_plain_html(
+        m.text.clone(),
+        m.html.clone(),
+    ))
+    .map_err(|e| format!("message: {e}"))
 }
 
 /// Send one email, retrying transient SMTP failures (4xx replies, connection errors) with the
@@ -231,7 +242,12 @@ pub fn send_mail(m: &Mail, retry: &Retry) -> Outcome {
     let s = m.settings;
     let msg = match message(m) {
         Ok(msg) => msg,
-        Err(reason) => return Outcome::Failed { attempts: 0, reason },
+        Err(reason) => {
+            return Outcome::Failed {
+                attempts: 0,
+                reason,
+            }
+        }
     };
     let tls = match s.tls {
         SmtpTls::None => Tls::None,

@@ -168,7 +168,11 @@ pub fn events(items: &[Item]) -> Vec<Event> {
             if Some(k) == resolving || Some(k) == publishing {
                 continue;
             }
-            let suffix = if same > 1 { format!("-{same}") } else { String::new() };
+            let suffix = if same > 1 {
+                format!("-{same}")
+            } else {
+                String::new()
+            };
             push(
                 format!("incident/{}/update/{}{suffix}", i.slug, id_time(u.0)),
                 Kind::Updated,
@@ -336,7 +340,10 @@ pub fn from_api(text: &str, maintenance: bool) -> Result<Vec<Item>, String> {
                 started_at: utc(a.started_at),
                 resolved_at: a.resolved_at.map(utc),
                 postmortem_at: a.postmortem_published_at.map(utc),
-                scheduled: a.scheduled_for.zip(a.scheduled_until).map(|(s, e)| (utc(s), utc(e))),
+                scheduled: a
+                    .scheduled_for
+                    .zip(a.scheduled_until)
+                    .map(|(s, e)| (utc(s), utc(e))),
                 updates,
             })
         })
@@ -406,7 +413,10 @@ mod tests {
     #[test]
     fn inserting_an_entry_keeps_the_other_ids() {
         let before = incident(
-            &[("2026-01-01T10:00:00Z", "investigating"), ("2026-01-01T11:00:00Z", "monitoring")],
+            &[
+                ("2026-01-01T10:00:00Z", "investigating"),
+                ("2026-01-01T11:00:00Z", "monitoring"),
+            ],
             None,
             None,
         );

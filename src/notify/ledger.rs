@@ -23,7 +23,9 @@ pub struct Ledger {
 impl Ledger {
     /// The ledger at `path`, `None` when there is no file.
     pub fn load(path: &Path) -> Result<Option<Ledger>, String> {
-        let shown = crate::util::fsutil::display_path(path).display().to_string();
+        let shown = crate::util::fsutil::display_path(path)
+            .display()
+            .to_string();
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -46,7 +48,9 @@ impl Ledger {
 
     /// Write the ledger to `path` atomically: a temporary file beside it, renamed over it.
     pub fn save(&self, path: &Path) -> Result<(), String> {
-        let shown = crate::util::fsutil::display_path(path).display().to_string();
+        let shown = crate::util::fsutil::display_path(path)
+            .display()
+            .to_string();
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -62,7 +66,8 @@ impl Ledger {
         tmp.write_all(text.as_bytes())
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(|e| format!("{shown}: {e}"))?;
-        tmp.persist(path).map_err(|e| format!("{shown}: {}", e.error))?;
+        tmp.persist(path)
+            .map_err(|e| format!("{shown}: {}", e.error))?;
         Ok(())
     }
 }

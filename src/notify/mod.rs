@@ -76,7 +76,11 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
         "h" => 3600,
         "d" => 86_400,
         "w" => 604_800,
-        _ => return Err(format!("`{s}`: the unit is one of s, m, h, d, w (e.g. 24h)")),
+        _ => {
+            return Err(format!(
+                "`{s}`: the unit is one of s, m, h, d, w (e.g. 24h)"
+            ))
+        }
     };
     n.checked_mul(unit)
         .filter(|v| *v <= 3650 * 86_400)
@@ -111,7 +115,10 @@ pub fn run(opts: &Options, out: &mut dyn Write) -> Result<Summary, String> {
         let _ = writeln!(out, "{s}");
     };
     if config.notify.is_empty() {
-        w(out, "no [[notify]] channels in site.toml: nothing to do".into());
+        w(
+            out,
+            "no [[notify]] channels in site.toml: nothing to do".into(),
+        );
         return Ok(Summary::default());
     }
     let items = events::from_model(&site, opts.now);
@@ -220,7 +227,10 @@ pub fn run(opts: &Options, out: &mut dyn Write) -> Result<Summary, String> {
         }
     }
     if opts.dry_run {
-        w(out, "dry run: nothing was sent, the state file is unchanged".into());
+        w(
+            out,
+            "dry run: nothing was sent, the state file is unchanged".into(),
+        );
         return Ok(summary);
     }
     // What the site has now is where a channel added later starts; a channel's record keeps
@@ -278,18 +288,21 @@ fn previous_events(previous: &Previous, base_url: &str) -> Result<BTreeSet<Strin
                 let text = deliver::get(&agent, &url)
                     .map_err(|e| format!("could not read the previous state at {url}: {e}"))?
                     .ok_or_else(|| {
-                        format!("the previous state is not there ({url}: not found); {first_run_help}")
+                        format!(
+                            "the previous state is not there ({url}: not found); {first_run_help}"
+                        )
                     })?;
                 items.extend(
-                    events::from_api(&text, maintenance)
-                        .map_err(|e| format!("{url}: {e}"))?,
+                    events::from_api(&text, maintenance).map_err(|e| format!("{url}: {e}"))?,
                 );
             }
         }
         Previous::Dir(dir) => {
             for (file, maintenance) in FILES {
                 let path = dir.join(file);
-                let shown = crate::util::fsutil::display_path(&path).display().to_string();
+                let shown = crate::util::fsutil::display_path(&path)
+                    .display()
+                    .to_string();
                 let len = std::fs::metadata(&path)
                     .map_err(|e| format!("the previous state: {shown}: {e}; {first_run_help}"))?
                     .len();
@@ -297,7 +310,9 @@ fn previous_events(previous: &Previous, base_url: &str) -> Result<BTreeSet<Strin
                     return Err(format!("{shown}: larger than {} bytes", deliver::MAX_BODY));
                 }
                 let text = std::fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
-                items.extend(events::from_api(&text, maintenance).map_err(|e| format!("{shown}: {e}"))?);
+                items.extend(
+                    events::from_api(&text, maintenance).map_err(|e| format!("{shown}: {e}"))?,
+                );
             }
         }
     }

@@ -47,10 +47,7 @@ impl Message<'_> {
                 ),
             ));
         }
-        f.push((
-            "At",
-            self.event.at.format("%Y-%m-%d %H:%M UTC").to_string(),
-        ));
+        f.push(("At", self.event.at.format("%Y-%m-%d %H:%M UTC").to_string()));
         f
     }
 
@@ -122,7 +119,21 @@ pub fn discord_escape(s: &str) -> String {
     for c in s.chars() {
         if matches!(
             c,
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '-' | '[' | ']' | '(' | ')' | '@' | '<' | ':'
+            '\\' | '*'
+                | '_'
+                | '~'
+                | '`'
+                | '|'
+                | '>'
+                | '#'
+                | '-'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '@'
+                | '<'
+                | ':'
         ) {
             out.push('\\');
         }
@@ -142,7 +153,10 @@ pub fn slack(m: &Message) -> Value {
     let headline = m.headline();
     let mut body = slack_escape(&m.text());
     if let Some(link) = m.link() {
-        body.push_str(&format!("\n<{}|View on the status page>", slack_escape(link)));
+        body.push_str(&format!(
+            "\n<{}|View on the status page>",
+            slack_escape(link)
+        ));
     }
     let facts: Vec<String> = m
         .facts()
@@ -234,7 +248,8 @@ pub fn teams(m: &Message) -> Value {
         ],
     });
     if let Some(link) = m.link() {
-        card["actions"] = json!([{"type": "Action.OpenUrl", "title": "View on the status page", "url": link}]);
+        card["actions"] =
+            json!([{"type": "Action.OpenUrl", "title": "View on the status page", "url": link}]);
     }
     json!({
         "type": "message",
@@ -249,7 +264,8 @@ pub fn teams(m: &Message) -> Value {
 /// The generic webhook's body, version 1 (docs/notify.md#webhook-body).
 pub fn webhook(m: &Message) -> Value {
     let i = m.item;
-    let time = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let time =
+        |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     json!({
         "version": 1,
         "event": {
@@ -306,7 +322,10 @@ pub fn email(m: &Message, unsubscribe_url: &str) -> Email {
         markup(&headline)
     );
     for para in body.split("\n\n").filter(|p| !p.trim().is_empty()) {
-        html.push_str(&format!("<p>{}</p>\n", markup(para.trim()).replace('\n', "<br>\n")));
+        html.push_str(&format!(
+            "<p>{}</p>\n",
+            markup(para.trim()).replace('\n', "<br>\n")
+        ));
     }
     html.push_str("<table>\n");
     for (k, v) in &facts {
@@ -351,7 +370,10 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(slack_escape("<!channel> & <x|y>"), "&lt;!channel&gt; &amp; &lt;x|y&gt;");
+        assert_eq!(
+            slack_escape("<!channel> & <x|y>"),
+            "&lt;!channel&gt; &amp; &lt;x|y&gt;"
+        );
         assert_eq!(discord_escape("@everyone *x*"), "\\@everyone \\*x\\*");
     }
 }

@@ -257,7 +257,10 @@ pub(super) fn channels(
 
         // Keys another type uses: an error, so a misplaced key is not silently ignored.
         let unused: Vec<(&str, Option<std::ops::Range<usize>>)> = vec![
-            ("url_env", r.url_env.as_ref().map(|s| s.span()).filter(|_| is_email)),
+            (
+                "url_env",
+                r.url_env.as_ref().map(|s| s.span()).filter(|_| is_email),
+            ),
             (
                 "secret_env",
                 r.secret_env
@@ -265,22 +268,40 @@ pub(super) fn channels(
                     .map(|s| s.span())
                     .filter(|_| kind != ChannelKind::Webhook),
             ),
-            ("smtp_host", r.smtp_host.as_ref().map(|s| s.span()).filter(|_| !is_email)),
-            ("smtp_port", r.smtp_port.as_ref().map(|s| s.span()).filter(|_| !is_email)),
-            ("tls", r.tls.as_ref().map(|s| s.span()).filter(|_| !is_email)),
-            ("username", r.username.as_ref().map(|s| s.span()).filter(|_| !is_email)),
+            (
+                "smtp_host",
+                r.smtp_host.as_ref().map(|s| s.span()).filter(|_| !is_email),
+            ),
+            (
+                "smtp_port",
+                r.smtp_port.as_ref().map(|s| s.span()).filter(|_| !is_email),
+            ),
+            (
+                "tls",
+                r.tls.as_ref().map(|s| s.span()).filter(|_| !is_email),
+            ),
+            (
+                "username",
+                r.username.as_ref().map(|s| s.span()).filter(|_| !is_email),
+            ),
             (
                 "password_env",
-                r.password_env.as_ref().map(|s| s.span()).filter(|_| !is_email),
+                r.password_env
+                    .as_ref()
+                    .map(|s| s.span())
+                    .filter(|_| !is_email),
             ),
-            ("from", r.from.as_ref().map(|s| s.span()).filter(|_| !is_email)),
             (
-                "to",
-                r.to.first().map(|s| s.span()).filter(|_| !is_email),
+                "from",
+                r.from.as_ref().map(|s| s.span()).filter(|_| !is_email),
             ),
+            ("to", r.to.first().map(|s| s.span()).filter(|_| !is_email)),
             (
                 "unsubscribe_url",
-                r.unsubscribe_url.as_ref().map(|s| s.span()).filter(|_| !is_email),
+                r.unsubscribe_url
+                    .as_ref()
+                    .map(|s| s.span())
+                    .filter(|_| !is_email),
             ),
         ];
         for (key, span) in unused {
@@ -404,7 +425,10 @@ fn email(
                 diags.push(map.at_code(
                     codes::BAD_VALUE,
                     p.span(),
-                    format!("notify channel `{name}`: smtp_port {} is not a port", p.get_ref()),
+                    format!(
+                        "notify channel `{name}`: smtp_port {} is not a port",
+                        p.get_ref()
+                    ),
                 ));
                 0
             }
@@ -433,7 +457,9 @@ fn email(
     let u = unsub.get_ref();
     let unsub_ok = (u.starts_with("https://") || u.starts_with("mailto:"))
         && crate::util::escape::is_safe_url(u)
-        && !u.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ','));
+        && !u
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ','));
     if !unsub_ok {
         ok = false;
         diags.push(
