@@ -390,6 +390,12 @@ fn every_channel_gets_its_events_once_in_the_documented_shapes() {
             .starts_with("https://status.example.com/"));
     }
 
+    let t = ch.teams.requests()[4].json();
+    let text = t["attachments"][0]["content"]["body"][1]["text"]
+        .as_str()
+        .unwrap();
+    assert!(text.ends_with("@everyone \\*now\\*"), "{text}");
+
     // The generic webhook: body version 1, signed (checked by Python's hmac).
     for (k, q) in ch.hook.requests().iter().enumerate() {
         let v = q.json();

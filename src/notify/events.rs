@@ -436,6 +436,18 @@ mod tests {
     }
 
     #[test]
+    fn the_kinds_site_toml_accepts_are_the_kinds_sent() {
+        use Kind::*;
+        let ids: Vec<&str> = [
+            Created, Updated, Resolved, Postmortem, Announced, Started, Completed,
+        ]
+        .iter()
+        .map(|k| k.id())
+        .collect();
+        assert_eq!(ids, crate::input::config::notify::EVENT_KINDS);
+    }
+
+    #[test]
     fn hostile_api_files_are_errors() {
         assert!(from_api("[]", false).is_err());
         assert!(from_api(r#"{"incidents": [{"id": 3}]}"#, false).is_err());

@@ -142,6 +142,19 @@ pub fn discord_escape(s: &str) -> String {
     out
 }
 
+/// Adaptive Cards' Markdown subset (emphasis, links, lists): its markers backslashed, nothing
+/// else (Teams clients do not all drop a backslash before other characters).
+pub fn teams_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Slack's limits (Block Kit reference): header text 150, section text 3000, context element
 /// text 3000; `text` (the notification fallback) is cut at 4000 here.
 pub const SLACK_HEADER: usize = 150;
@@ -235,8 +248,7 @@ pub fn discord(m: &Message) -> Value {
 /// A Teams workflow-webhook body ("Post to a channel when a webhook request is received"): a
 /// message whose one attachment is an Adaptive Card 1.4.
 pub fn teams(m: &Message) -> Value {
-    // Adaptive Card TextBlocks read a Markdown subset: backslash what could be taken for it.
-    let plain = |s: &str| discord_escape(s);
+    let plain = teams_escape;
     let mut card = json!({
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "type": "AdaptiveCard",
@@ -375,5 +387,9 @@ mod tests {
             "&lt;!channel&gt; &amp; &lt;x|y&gt;"
         );
         assert_eq!(discord_escape("@everyone *x*"), "\\@everyone \\*x\\*");
+        assert_eq!(
+            teams_escape("[a](b) *c* 10:00 - d"),
+            "\\[a\\](b) \\*c\\* 10:00 - d"
+        );
     }
 }
