@@ -155,6 +155,20 @@ pub fn teams_escape(s: &str) -> String {
     out
 }
 
+/// [`cut_utf16`] of escaped mrkdwn, never leaving half an entity (`&am…`).
+fn slack_cut(escaped: &str, max: usize) -> String {
+    let mut out = cut_utf16(escaped, max);
+    if out.ends_with('…') {
+        let body = &out[..out.len() - '…'.len_utf8()];
+        if let Some(amp) = body.rfind('&') {
+            if !body[amp..].contains(';') {
+                out = format!("{}…", &body[..amp]);
+            }
+        }
+    }
+    out
+}
+
 /// Slack's limits (Block Kit reference): header text 150, section text 3000, context element
 /// text 3000; `text` (the notification fallback) is cut at 4000 here.
 pub const SLACK_HEADER: usize = 150;
@@ -164,25 +178,25 @@ pub const SLACK_TEXT: usize = 4000;
 /// A Slack incoming-webhook body: `text` (the notification) and `blocks`.
 pub fn slack(m: &Message) -> Value {
     let headline = m.headline();
-    let mut body = slack_escape(&m.text());
-    if let Some(link) = m.link() {
-        body.push_str(&format!(
-            "\n<{}|View on the status page>",
-            slack_escape(link)
-        ));
-    }
+    let link = m
+        .link()
+        .map(|l| format!("\n<{}|View on the status page>", slack_escape(l)))
+        .unwrap_or_default();
+    // The message cut to leave room for the link, never inside an entity it was escaped to.
+    let room = SLACK_SECTION.saturating_sub(link.encode_utf16().count());
+    let body = format!("{}{link}", slack_cut(&slack_escape(&m.text()), room));
     let facts: Vec<String> = m
         .facts()
         .into_iter()
         .map(|(k, v)| format!("*{k}:* {}", slack_escape(&v)))
         .collect();
     json!({
-        "text": cut_utf16(&slack_escape(&headline), SLACK_TEXT),
+        "text": slack_cut(&slack_escape(&headline), SLACK_TEXT),
         "blocks": [
             {"type": "header", "text": {"type": "plain_text", "text": cut_utf16(&headline, SLACK_HEADER), "emoji": false}},
-            {"type": "section", "text": {"type": "mrkdwn", "text": cut_utf16(&body, SLACK_SECTION)}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": body}},
             {"type": "context", "elements": [
-                {"type": "mrkdwn", "text": cut_utf16(&format!("{} · {}", facts.join(" · "), slack_escape(m.site_title)), SLACK_SECTION)}
+                {"type": "mrkdwn", "text": slack_cut(&format!("{} · {}", facts.join(" · "), slack_escape(m.site_title)), SLACK_SECTION)}
             ]}
         ]
     })
@@ -378,6 +392,78 @@ mod tests {
         // 😀 is two UTF-16 units: a 3-unit budget holds one and the ellipsis.
         assert_eq!(cut_utf16("😀😀😀", 3), "😀…");
         assert_eq!(cut_utf16("😀😀😀", 6), "😀😀😀");
+    }
+
+    /// A message far over every limit, in characters of two UTF-16 units and of two and three
+    /// UTF-8 bytes: each service's payload stays within its documented limits.
+    #[test]
+    fn long_text_is_cut_to_each_services_limits() {
+        use super::super::events::{Event, Item, Kind};
+        let t = chrono::DateTime::parse_from_rfc3339("2026-11-21T08:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let long = "é😀漢-*".repeat(3000);
+        let item = Item {
+            maintenance: false,
+            slug: "a".into(),
+            title: long.clone(),
+            severity: "major".into(),
+            severity_name: long.clone(),
+            components: vec!["api".into()],
+            component_names: vec![long.clone()],
+            status: "investigating".into(),
+            url: "https://status.example.com/incidents/a/".into(),
+            created_at: t,
+            started_at: t,
+            resolved_at: None,
+            postmortem_at: None,
+            scheduled: None,
+            updates: vec![],
+        };
+        let event = Event {
+            id: "incident/a/created".into(),
+            kind: Kind::Created,
+            at: t,
+            message: Some(long.clone()),
+            status: "investigating".into(),
+            item: 0,
+        };
+        let m = Message {
+            event: &event,
+            item: &item,
+            site_title: &long,
+            site_url: "https://status.example.com/",
+        };
+        let n = |v: &Value| v.as_str().unwrap().encode_utf16().count();
+        let d = discord(&m);
+        let e = &d["embeds"][0];
+        let mut total = n(&e["title"]) + n(&e["description"]) + n(&e["footer"]["text"]);
+        assert!(n(&e["title"]) <= DISCORD_TITLE);
+        assert!(n(&e["description"]) <= DISCORD_DESCRIPTION);
+        assert!(n(&e["footer"]["text"]) <= DISCORD_FOOTER);
+        for f in e["fields"].as_array().unwrap() {
+            assert!(n(&f["name"]) <= DISCORD_FIELD_NAME && n(&f["value"]) <= DISCORD_FIELD_VALUE);
+            total += n(&f["name"]) + n(&f["value"]);
+        }
+        assert!(total <= DISCORD_TOTAL, "{total}");
+        assert!(e["title"].as_str().unwrap().ends_with('…'));
+        let s = slack(&m);
+        assert!(n(&s["text"]) <= SLACK_TEXT);
+        assert!(n(&s["blocks"][0]["text"]["text"]) <= SLACK_HEADER);
+        assert!(n(&s["blocks"][1]["text"]["text"]) <= SLACK_SECTION);
+        assert!(n(&s["blocks"][2]["elements"][0]["text"]) <= SLACK_SECTION);
+        let mail = email(&m, "https://x/unsub");
+        assert!(mail.subject.chars().count() <= 200);
+    }
+
+    #[test]
+    fn slack_cuts_keep_entities_whole() {
+        let e = slack_escape("ab<<<<");
+        assert_eq!(e, "ab&lt;&lt;&lt;&lt;");
+        // "ab&lt;" is 6 units, "…" one more: 7 or 8 fit it, never a part of the next entity.
+        assert_eq!(slack_cut(&e, 8), "ab&lt;…");
+        assert_eq!(slack_cut(&e, 7), "ab&lt;…");
+        assert_eq!(slack_cut(&e, 6), "ab…");
     }
 
     #[test]
