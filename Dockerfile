@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# afterword in a container: the final image is the static binary, CA certificates and nothing
-# else (no shell, no package manager). Use (docs/install.md):
+# afterword in a container: the final image is the static binary and nothing else (no shell, no
+# package manager, no CA bundle: `afterword notify` carries its TLS roots, webpki-roots, inside
+# the binary). Use (docs/install.md):
 #
 #   docker build -t afterword .
 #   docker run --rm -u "$(id -u):$(id -g)" -v "$PWD:/site" afterword build
@@ -14,11 +15,9 @@ RUN cargo build --release --locked \
  && strip target/release/afterword \
  && ./target/release/afterword --version
 
-# Stage 2: nothing but the binary and the CA bundle (for HTTPS, e.g. `afterword notify`).
+# Stage 2: nothing but the binary.
 FROM scratch
-COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /src/target/release/afterword /usr/local/bin/afterword
-ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
 WORKDIR /site
 ENTRYPOINT ["/usr/local/bin/afterword"]
 CMD ["build"]

@@ -6,7 +6,7 @@
 //! derived fact) → [`render`] (pages, feeds, API: formatting only) → [`output`] (one sink).
 //!
 //! [`util`] and [`diag`] are leaves every stage may use; [`build`] drives the pipeline for
-//! `build`, `check` and `serve`; [`serve`], [`import`] and [`scaffold`] are the other commands.
+//! `build`, `check` and `serve`; [`serve`], [`import`], [`notify`] and [`scaffold`] are the other commands.
 
 pub mod diag;
 pub mod util;
@@ -19,5 +19,6 @@ pub mod render;
 
 pub mod build;
 pub mod import;
+pub mod notify;
 pub mod scaffold;
 pub mod serve;

@@ -110,6 +110,33 @@ enum Command {
         #[command(subcommand)]
         from: ImportFrom,
     },
+    /// Send one message per new event (incident, update, resolution, postmortem, maintenance)
+    /// to the channels in site.toml's [[notify]] (see docs/notify.md). Exit status: 0 all
+    /// sent, 1 nothing could be done, 3 some messages failed (the rest were sent)
+    Notify {
+        /// The site folder, holding site.toml
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Override site.toml's base_url (links in messages; the live site read on a first run)
+        #[arg(long)]
+        base_url: Option<String>,
+        /// The previous published state when there is no state file yet: a URL of the site,
+        /// a folder of a previous build, or `none` (default: the live site at base_url)
+        #[arg(long, value_name = "URL|DIR|none")]
+        previous: Option<String>,
+        /// The ledger of what each channel has had (default: <root>/.afterword/notify-state.json)
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
+        /// Print every message with secrets redacted; send nothing, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Never send an event older than this (s, m, h, d, w)
+        #[arg(long, default_value = afterword::notify::DEFAULT_MAX_AGE, value_name = "DURATION")]
+        max_age: String,
+        /// The current time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else the clock)
+        #[arg(long)]
+        now: Option<String>,
+    },
     /// Create a new site in DIR
     Init { dir: PathBuf },
     /// Create a new incident (or maintenance) file in content/ from a template
@@ -306,6 +333,40 @@ fn run(cli: Cli) -> Result<(), Failure> {
             force,
             now,
         } => build_command(root, output, base_url, drafts, force, now.as_deref()),
+        Command::Notify {
+            root,
+            base_url,
+            previous,
+            state,
+            dry_run,
+            max_age,
+            now,
+        } => {
+            use afterword::notify;
+            let opts = notify::Options {
+                state: notify::state_path(&root, state.as_deref()),
+                root,
+                base_url,
+                previous: previous
+                    .as_deref()
+                    .map_or(notify::Previous::Live, notify::Previous::parse),
+                dry_run,
+                max_age: notify::parse_duration(&max_age)
+                    .map_err(|e| Failure::error(format!("--max-age {e}")))?,
+                now: resolve_now(now.as_deref()).map_err(Failure::error)?,
+            };
+            let mut out = std::io::stdout().lock();
+            let summary = notify::run(&opts, &mut out).map_err(Failure::error)?;
+            if summary.failed > 0 {
+                return Err(Failure::Partial(format!(
+                    "{} message{} failed (channels: {}); the next run sends what did not go out",
+                    summary.failed,
+                    if summary.failed == 1 { "" } else { "s" },
+                    summary.failed_channels.join(", ")
+                )));
+            }
+            Ok(())
+        }
         Command::Check {
             root,
             format,
@@ -456,6 +517,8 @@ enum Failure {
     Error(String),
     /// Printed as it is: diagnostics, each with its source line, and their summary.
     Text(String),
+    /// `notify`: some messages failed, the others went out (exit status 3).
+    Partial(String),
 }
 
 impl Failure {
@@ -554,6 +617,10 @@ fn main() -> ExitCode {
                 Failure::Reported => {}
                 Failure::Error(m) => eprintln!("error: {m}"),
                 Failure::Text(t) => eprintln!("{t}"),
+                Failure::Partial(m) => {
+                    eprintln!("error: {m}");
+                    return ExitCode::from(3);
+                }
             }
             ExitCode::FAILURE
         }

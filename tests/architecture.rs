@@ -35,6 +35,7 @@ const LAYERS: &[(&str, usize)] = &[
     // Commands.
     ("serve", 7),
     ("import", 7),
+    ("notify", 7),
     ("scaffold", 7),
 ];
 

@@ -170,6 +170,7 @@ fn man_pages_render_without_warnings() {
             "afterword-init.1",
             "afterword-man.1",
             "afterword-new.1",
+            "afterword-notify.1",
             "afterword-serve.1",
             "afterword.1",
         ]

@@ -8,6 +8,9 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+pub mod notify;
+pub use notify::NotifyChannel;
+
 pub const FILE_NAME: &str = "site.toml";
 
 #[derive(Debug, Deserialize)]
@@ -35,6 +38,8 @@ struct RawConfig {
     #[serde(default)]
     noindex: bool,
     social: Option<RawSocial>,
+    #[serde(default)]
+    notify: Vec<notify::RawNotify>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -132,6 +137,7 @@ static CHECK_KEYS: Schema = Schema::of::<RawCheck>(&[]);
 static SEARCH_KEYS: Schema = Schema::of::<RawSearch>(&[]);
 static INCIDENT_PAGE_KEYS: Schema = Schema::of::<RawIncidentPage>(&[]);
 static SOCIAL_KEYS: Schema = Schema::of::<RawSocial>(&[]);
+static NOTIFY_KEYS: Schema = Schema::of::<notify::RawNotify>(&[]);
 static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("groups", &GROUP_KEYS),
     ("components", &COMPONENT_KEYS),
@@ -144,6 +150,7 @@ static SCHEMA: Schema = Schema::of::<RawConfig>(&[
     ("search", &SEARCH_KEYS),
     ("incident_page", &INCIDENT_PAGE_KEYS),
     ("social", &SOCIAL_KEYS),
+    ("notify", &NOTIFY_KEYS),
 ]);
 
 /// The validated site configuration.
@@ -185,6 +192,8 @@ pub struct Config {
     /// Whether social card images are rendered (`[social] cards`, default true):
     /// docs/link-previews.md.
     pub social_cards: bool,
+    /// `[[notify]]`: where `afterword notify` sends (docs/notify.md); nothing renders it.
+    pub notify: Vec<NotifyChannel>,
 }
 
 /// `[incident_page]`.
@@ -605,6 +614,11 @@ pub fn from_str_partial(
     let check = check(&map, &mut diags, raw.check.as_ref());
     let incident_page = incident_page(&map, &mut diags, raw.incident_page.as_ref());
     let (theme, theme_at) = theme(&map, &mut diags, root, raw.theme.as_ref());
+    let notify = {
+        let component_ids: Vec<&str> = components.iter().map(|c| c.id.as_str()).collect();
+        let severity_ids: Vec<&str> = severities.iter().map(|s| s.id.as_str()).collect();
+        notify::channels(&map, &mut diags, raw.notify, &component_ids, &severity_ids)
+    };
 
     let config = Config {
         root: root.to_path_buf(),
@@ -628,6 +642,7 @@ pub fn from_str_partial(
         incident_page,
         noindex: raw.noindex,
         social_cards: raw.social.and_then(|s| s.cards).unwrap_or(true),
+        notify,
     };
     (Some(config), diags)
 }
