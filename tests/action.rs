@@ -180,12 +180,20 @@ fn the_action_refuses_a_binary_whose_checksum_differs() {
     assert!(!tmp.path().join("out/public").exists());
 }
 
-/// The workflows docs/ci.md shows: each fenced `yaml` block whose first line names a file in
-/// `.github/workflows/`, parsed.
+/// The workflows docs/ci.md and docs/notify.md show: each fenced `yaml` block whose first line
+/// names a file in `.github/workflows/`, parsed.
 fn documented_workflows() -> Vec<(String, yaml_rust2::Yaml)> {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md")).unwrap();
     let mut out = Vec::new();
-    let mut rest = doc.as_str();
+    for doc in ["docs/ci.md", "docs/notify.md"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(doc);
+        out.extend(workflows_in(&std::fs::read_to_string(path).unwrap()));
+    }
+    out
+}
+
+fn workflows_in(doc: &str) -> Vec<(String, yaml_rust2::Yaml)> {
+    let mut out = Vec::new();
+    let mut rest = doc;
     while let Some(start) = rest.find("```yaml\n# .github/workflows/") {
         let block = &rest[start + "```yaml\n".len()..];
         let end = block.find("```").expect("the block is closed");
@@ -199,8 +207,8 @@ fn documented_workflows() -> Vec<(String, yaml_rust2::Yaml)> {
     out
 }
 
-/// Every use of the action in docs/ci.md passes only inputs action.yml declares, and reads
-/// only outputs it declares (actionlint cannot see this action's metadata from the docs).
+/// Every use of the action in docs/ci.md and docs/notify.md passes only inputs action.yml
+/// declares, and reads only outputs it declares (actionlint cannot see its metadata from there).
 #[test]
 fn the_documented_workflows_use_only_the_actions_inputs_and_outputs() {
     let action =
@@ -220,7 +228,7 @@ fn the_documented_workflows_use_only_the_actions_inputs_and_outputs() {
     assert!(inputs.contains(&"base-url".to_owned()) && outputs.contains(&"output-path".to_owned()));
 
     let workflows = documented_workflows();
-    assert!(workflows.len() >= 5, "{} workflows found", workflows.len());
+    assert!(workflows.len() >= 6, "{} workflows found", workflows.len());
     let mut uses = 0;
     for (name, wf) in &workflows {
         let jobs = wf["jobs"]
@@ -268,5 +276,5 @@ fn the_documented_workflows_use_only_the_actions_inputs_and_outputs() {
             }
         }
     }
-    assert!(uses >= 5, "the action is used {uses} times in docs/ci.md");
+    assert!(uses >= 6, "the action is used {uses} times in the docs");
 }
