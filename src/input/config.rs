@@ -82,6 +82,9 @@ struct RawTerm {
 #[serde(deny_unknown_fields)]
 struct RawFeeds {
     limit: Option<Spanned<i64>>,
+    site_content: Option<Spanned<String>>,
+    component_content: Option<Spanned<String>>,
+    full_entries: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -181,6 +184,9 @@ pub struct Config {
     pub uptime: UptimeConfig,
     /// Entries per feed (`[feeds] limit`).
     pub feed_limit: usize,
+    /// What each feed's entries carry (`[feeds] site_content`, `component_content`,
+    /// `full_entries`).
+    pub feed_content: FeedContentConfig,
     pub check: CheckConfig,
     /// Whether the site has a search page and index (`[search] enabled`, default true).
     pub search: bool,
@@ -249,6 +255,54 @@ impl Default for CheckConfig {
 
 /// Entries per feed when site.toml does not say.
 pub const DEFAULT_FEED_LIMIT: usize = 50;
+
+/// What a feed's entries carry (`[feeds] site_content` and `component_content`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedContent {
+    /// `full`: the newest [`FeedContentConfig::full_entries`] entries carry everything (facts,
+    /// every update, the postmortem, the lessons); older ones the lean form.
+    Full,
+    /// `summary`: every entry the lean form: summary, current status, latest update and a link.
+    Summary,
+}
+
+impl FeedContent {
+    pub const IDS: &'static [&'static str] = &["full", "summary"];
+
+    pub fn parse(s: &str) -> Option<FeedContent> {
+        match s {
+            "full" => Some(FeedContent::Full),
+            "summary" => Some(FeedContent::Summary),
+            _ => None,
+        }
+    }
+}
+
+/// `[feeds]` content settings. The defaults keep polled feeds small: the site feed carries
+/// full content for its newest 10 entries, component feeds the lean form only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FeedContentConfig {
+    /// `site_content` (default `full`).
+    pub site: FeedContent,
+    /// `component_content` (default `summary`).
+    pub components: FeedContent,
+    /// `full_entries` (default 10, 0 to 10000): how many of the newest entries of a `full`
+    /// feed carry full content.
+    pub full_entries: usize,
+}
+
+impl Default for FeedContentConfig {
+    fn default() -> Self {
+        FeedContentConfig {
+            site: FeedContent::Full,
+            components: FeedContent::Summary,
+            full_entries: DEFAULT_FULL_ENTRIES,
+        }
+    }
+}
+
+/// `[feeds] full_entries` when site.toml does not say.
+pub const DEFAULT_FULL_ENTRIES: usize = 10;
 
 /// Statuspage's impact value set, which `/api/v2/` uses for incidents.
 pub const IMPACTS: &[&str] = &["none", "minor", "major", "critical"];
@@ -611,6 +665,7 @@ pub fn from_str_partial(
     };
     let uptime = uptime(&map, &mut diags, raw.uptime.as_ref());
     let feed_limit = feed_limit(&map, &mut diags, raw.feeds.as_ref());
+    let feed_content = feed_content(&map, &mut diags, raw.feeds.as_ref());
     let check = check(&map, &mut diags, raw.check.as_ref());
     let incident_page = incident_page(&map, &mut diags, raw.incident_page.as_ref());
     let (theme, theme_at) = theme(&map, &mut diags, root, raw.theme.as_ref());
@@ -637,6 +692,7 @@ pub fn from_str_partial(
         detection_methods,
         uptime,
         feed_limit,
+        feed_content,
         check,
         search: raw.search.and_then(|s| s.enabled).unwrap_or(true),
         incident_page,
@@ -1043,6 +1099,57 @@ fn check(map: &SourceMap, diags: &mut Vec<Diagnostic>, raw: Option<&RawCheck>) -
         &mut check.review_after_days,
     );
     check
+}
+
+/// `[feeds] site_content` and `component_content` (one of [`FeedContent::IDS`]) and
+/// `full_entries` (0 to 10000).
+fn feed_content(
+    map: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    raw: Option<&RawFeeds>,
+) -> FeedContentConfig {
+    let mut out = FeedContentConfig::default();
+    let Some(raw) = raw else { return out };
+    for (key, value, slot) in [
+        ("site_content", &raw.site_content, &mut out.site),
+        (
+            "component_content",
+            &raw.component_content,
+            &mut out.components,
+        ),
+    ] {
+        let Some(v) = value else { continue };
+        match FeedContent::parse(v.get_ref()) {
+            Some(c) => *slot = c,
+            None => diags.push(
+                map.at_code(
+                    codes::BAD_VALUE,
+                    v.span(),
+                    format!("unknown feed content `{}` for `{key}`", v.get_ref()),
+                )
+                .with_help(crate::diag::suggestion(v.get_ref(), FeedContent::IDS)),
+            ),
+        }
+    }
+    if let Some(n) = &raw.full_entries {
+        match usize::try_from(*n.get_ref()) {
+            Ok(k) if k <= 10_000 => out.full_entries = k,
+            _ => diags.push(
+                map.at_code(
+                    codes::BAD_VALUE,
+                    n.span(),
+                    format!(
+                        "feed full_entries {} is not between 0 and 10000",
+                        n.get_ref()
+                    ),
+                )
+                .with_help(
+                    "the default is 10; set it to `limit` or more for full content in every entry",
+                ),
+            ),
+        }
+    }
+    out
 }
 
 /// `[incident_page]`: `order`, one of [`PageOrder::IDS`].

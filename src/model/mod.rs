@@ -401,6 +401,12 @@ impl Incident {
         }
     }
 
+    /// The newest timeline entry: the latest update a lean feed entry shows. The timeline is in
+    /// order (an entry earlier than the one before it is an error), so it is the last one.
+    pub fn latest_update(&self) -> Option<&Entry> {
+        self.timeline.last()
+    }
+
     /// Still open at `now`: an incident not resolved, a maintenance not completed.
     pub fn open_at(&self, now: DateTime<Utc>) -> bool {
         if self.is_maintenance() {

@@ -5,8 +5,8 @@
 //! iCalendar one (see [`calendar`] for what is fixed around the latter).
 
 use super::{route_of, Linker, Paths, RenderError, RenderInput, Writer};
-use crate::input::config::Config;
-use crate::model::{Incident, Status};
+use crate::input::config::{Config, FeedContent};
+use crate::model::{Entry, Incident, Status};
 use crate::util::escape::markup;
 use crate::util::i18n::Arg;
 use crate::util::markdown;
@@ -51,7 +51,20 @@ struct Item<'a> {
     /// (term, label, scheme: components only, `<base>components/`)
     categories: Vec<(String, String, Option<String>)>,
     summary: &'a str,
-    content: String,
+    /// The lean content ([`lean_content`]), which every entry has.
+    lean: String,
+    /// The full content ([`content`]), made only for entries a `full` feed shows in full.
+    full: Option<String>,
+}
+
+impl Item<'_> {
+    /// The content to show: the full one where asked for and made, else the lean one.
+    fn content(&self, full: bool) -> &str {
+        match (&self.full, full) {
+            (Some(f), true) => f,
+            _ => &self.lean,
+        }
+    }
 }
 
 fn fixed(t: DateTime<Utc>) -> DateTime<FixedOffset> {
@@ -169,14 +182,7 @@ fn content(
     if !i.timeline.is_empty() {
         h.push_str(&format!("<h2>{}</h2>\n", lbl("feed-updates")));
         for e in i.timeline.iter().rev() {
-            let at = loc.view_with_precision(e.at, e.precision, tz, i.posted_tz);
-            h.push_str(&format!(
-                "<p><strong>{}</strong> · <time datetime=\"{}\">{}</time></p>\n{}",
-                markup(&loc.text.label("status", e.status.id())),
-                markup(&at.iso),
-                markup(&at.display),
-                markdown::render_inline_linked(&e.message, base.as_ref(), Some(&links))
-            ));
+            update(input, linker, i, e, base.as_ref(), &mut h);
         }
     }
     if !i.body.trim().is_empty() {
@@ -217,7 +223,75 @@ fn content(
     h
 }
 
-fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident) -> Item<'a> {
+/// One timeline entry as a feed shows it: its status label, its full date, time and zone in the
+/// site's time zone, and its message with every link absolute.
+fn update(
+    input: &RenderInput,
+    linker: &Linker,
+    i: &Incident,
+    e: &Entry,
+    base: Option<&Url>,
+    h: &mut String,
+) {
+    let loc = input.locale;
+    let links = |d: &str| linker.resolve(&i.path, d);
+    let at = loc.view_with_precision(e.at, e.precision, input.config.timezone, i.posted_tz);
+    h.push_str(&format!(
+        "<p><strong>{}</strong> · <time datetime=\"{}\">{}</time></p>\n{}",
+        markup(&loc.text.label("status", e.status.id())),
+        markup(&at.iso),
+        markup(&at.display),
+        markdown::render_inline_linked(&e.message, base, Some(&links))
+    ));
+}
+
+/// The lean entry HTML, for readers and bots that poll: the summary, the current status, the
+/// latest update ([`Incident::latest_update`]) and a link to the page. No facts list, no older
+/// updates, no postmortem or lessons: those are one click away.
+fn lean_content(
+    input: &RenderInput,
+    paths: &Paths,
+    linker: &Linker,
+    i: &Incident,
+    status: Status,
+) -> String {
+    let loc = input.locale;
+    let lbl = |key: &str| markup(&loc.text.get(key));
+    let link = paths.permalink(&route_of(i).rel());
+    let base = Url::parse(&link).ok();
+    let mut h = String::new();
+    if !i.summary.is_empty() {
+        h.push_str(&format!("<p>{}</p>\n", markup(&i.summary)));
+    }
+    h.push_str(&format!(
+        "<p><strong>{}</strong> {}</p>\n",
+        lbl("feed-fact-status"),
+        markup(&loc.text.label("status", status.id()))
+    ));
+    if let Some(e) = i.latest_update() {
+        h.push_str(&format!("<h2>{}</h2>\n", lbl("feed-latest-update")));
+        update(input, linker, i, e, base.as_ref(), &mut h);
+    }
+    h.push_str(&format!(
+        "<p><a href=\"{}\">{}</a></p>\n",
+        markup(&link),
+        lbl(if i.is_maintenance() {
+            "feed-read-maintenance"
+        } else {
+            "feed-read-incident"
+        })
+    ));
+    h
+}
+
+/// `full`: whether some feed shows this entry in full (then both contents are made).
+fn item<'a>(
+    input: &RenderInput,
+    paths: &Paths,
+    linker: &Linker,
+    i: &'a Incident,
+    full: bool,
+) -> Item<'a> {
     let c = input.config;
     // The same status the pages and the API show (`Incident::status_at`).
     let (status, open) = (i.status_at(input.now), i.open_at(input.now));
@@ -271,7 +345,8 @@ fn item<'a>(input: &RenderInput, paths: &Paths, linker: &Linker, i: &'a Incident
         updated,
         categories,
         summary: &i.summary,
-        content: content(input, paths, linker, i, status),
+        lean: lean_content(input, paths, linker, i, status),
+        full: full.then(|| content(input, paths, linker, i, status)),
     }
 }
 
@@ -291,7 +366,7 @@ fn atom_feed(
     c: &Config,
     paths: &Paths,
     meta: &FeedMeta,
-    items: &[&Item],
+    items: &[(&Item, bool)],
     fallback: DateTime<Utc>,
 ) -> Result<String, RenderError> {
     let self_url = paths.permalink(&meta.route.beside("feed.xml"));
@@ -303,7 +378,7 @@ fn atom_feed(
     };
     let entries: Vec<atom::Entry> = items
         .iter()
-        .map(|it| atom::Entry {
+        .map(|&(it, full)| atom::Entry {
             id: it.id.clone(),
             title: atom::Text::plain(it.title.clone()),
             updated: fixed(it.updated),
@@ -320,14 +395,18 @@ fn atom_feed(
                 .collect(),
             summary: (!it.summary.is_empty()).then(|| atom::Text::plain(it.summary)),
             content: Some(atom::Content {
-                value: Some(it.content.clone()),
+                value: Some(it.content(full).to_owned()),
                 content_type: Some("html".to_string()),
                 ..Default::default()
             }),
             ..Default::default()
         })
         .collect();
-    let updated = items.iter().map(|i| i.updated).max().unwrap_or(fallback);
+    let updated = items
+        .iter()
+        .map(|(i, _)| i.updated)
+        .max()
+        .unwrap_or(fallback);
     let feed = atom::Feed {
         id: self_url.clone(),
         title: atom::Text::plain(meta.title.clone()),
@@ -368,7 +447,11 @@ fn xml_text(out: Vec<u8>, rel: &str) -> Result<String, RenderError> {
 /// The Atom namespace, for the RSS feeds' `atom:link`.
 const ATOM_NAMESPACE: &str = "http://www.w3.org/2005/Atom";
 
-fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, RenderError> {
+fn rss_feed(
+    paths: &Paths,
+    meta: &FeedMeta,
+    items: &[(&Item, bool)],
+) -> Result<String, RenderError> {
     let rel = meta.route.beside("rss.xml");
     // RFC 2822 dates: every instant afterword accepts has one (`timefmt::check_range`).
     let date = |t: DateTime<Utc>| rfc2822(t).map_err(|e| RenderError::feed(&rel, e));
@@ -399,11 +482,11 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, R
         .collect();
     let rss_items: Vec<rss::Item> = items
         .iter()
-        .map(|it| {
+        .map(|&(it, full)| {
             Ok(rss::Item {
                 title: Some(it.title.clone()),
                 link: Some(it.link.clone()),
-                description: Some(it.content.clone()),
+                description: Some(it.content(full).to_owned()),
                 guid: Some(rss::Guid {
                     value: it.id.clone(),
                     permalink: false,
@@ -423,7 +506,7 @@ fn rss_feed(paths: &Paths, meta: &FeedMeta, items: &[&Item]) -> Result<String, R
         .collect::<Result<_, RenderError>>()?;
     let updated = items
         .iter()
-        .map(|i| i.updated)
+        .map(|(i, _)| i.updated)
         .max()
         .map(date)
         .transpose()?;
@@ -517,13 +600,31 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
             !keys[k].is_some_and(|key| kept(key, "feed.xml") & kept(key, "rss.xml"))
         })
         .collect();
-    // Each entry's content once, whatever the number of feeds it is in.
-    let mut needed: Vec<usize> = todo.iter().flat_map(|&k| &lists[k]).copied().collect();
-    needed.sort_unstable();
-    needed.dedup();
+    // How many of its newest entries each feed shows in full (`[feeds]`): the site feed is
+    // the first list, the components' the rest.
+    let fc = c.feed_content;
+    let full_count = |k: usize| {
+        let mode = if k == 0 { fc.site } else { fc.components };
+        match mode {
+            FeedContent::Full => fc.full_entries,
+            FeedContent::Summary => 0,
+        }
+    };
+    // Each entry's content once, whatever the number of feeds it is in; the full content
+    // only for entries some feed shows in full.
+    let mut needed: Vec<(usize, bool)> = todo
+        .iter()
+        .flat_map(|&k| {
+            let f = full_count(k);
+            lists[k].iter().enumerate().map(move |(p, &n)| (n, p < f))
+        })
+        .collect();
+    // Full before lean for the same entry, so dedup keeps the full one.
+    needed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    needed.dedup_by_key(|x| x.0);
     let items: HashMap<usize, Item> = needed
         .par_iter()
-        .map(|&n| (n, item(input, paths, linker, all[n].0)))
+        .map(|&(n, full)| (n, item(input, paths, linker, all[n].0, full)))
         .collect();
 
     let text = &input.locale.text;
@@ -559,7 +660,12 @@ pub(super) fn files(w: &Writer) -> Result<(Vec<FeedFile>, usize), RenderError> {
         .par_iter()
         .map(|&k| {
             let (meta, list) = (&metas[k], &lists[k]);
-            let its: Vec<&Item> = list.iter().map(|n| &items[n]).collect();
+            let f = full_count(k);
+            let its: Vec<(&Item, bool)> = list
+                .iter()
+                .enumerate()
+                .map(|(p, n)| (&items[n], p < f))
+                .collect();
             Ok([
                 (
                     meta.route.beside("feed.xml"),

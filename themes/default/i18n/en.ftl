@@ -229,6 +229,9 @@ feed-impact-error-rate = peak error rate { $rate }%
 feed-updates = Updates
 feed-notes = Notes
 feed-postmortem = Postmortem
+feed-latest-update = Latest update
+feed-read-incident = Read the full incident report
+feed-read-maintenance = Read the full maintenance notice
 calendar-name = { $site }: scheduled maintenance
 # $components: the names, joined by list-separator.
 calendar-components = Components: { $components }
