@@ -16,7 +16,7 @@
 #            first file in content/, a different line each run), output folder present
 #   bytes    what a build writes: files, folders and bytes of the output (du --apparent-size)
 # Wall and CPU (user + system) seconds and peak RSS; then build/floor and the growth from
-# one size to the next. Figures of a run are in docs/performance.md.
+# one size to the next. Social cards are off (CARDS=on to draw them). Figures of a run are in docs/performance.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SIZES=("$@")
@@ -61,16 +61,22 @@ declare -A WALL
 for n in "${SIZES[@]}"; do
   SITE=$DIR/corpus-$n
   mkdir -p "$SITE"
+  # Outputs left by an interrupted run would be "previous outputs" to reuse files from.
+  rm -rf "$SITE"/fresh-* "$SITE"/writes-* "$SITE/public"
   ./target/release/examples/gen-corpus --incidents "$n" --out "$SITE" 2>/dev/null
+  # Social cards cost ~6 ms of CPU each (docs/link-previews.md measures them on their own);
+  # CARDS=on keeps them in these figures.
+  [ "${CARDS:-off}" = on ] || printf '\n[social]\ncards = false\n' >> "$SITE/site.toml"
   for what in floor build rebuild edit writes; do
     case $what in
       floor) r=$(measure floor ./target/release/examples/floor "$SITE") ;;
       build) r=$(measure build "$BIN" build --root "$SITE" --now "$NOW" --output) ;;
       rebuild)
-        "$BIN" build --root "$SITE" --now "$NOW" >/dev/null
+        "$BIN" build --root "$SITE" --now "$NOW" >/dev/null 2>&1
         r=$(measure rebuild "$BIN" build --root "$SITE" --now "$NOW") ;;
       edit)
-        EDITED=$(find "$SITE/content" -name '*.md' | sort | head -n 1)
+        # (awk, not head: under pipefail, sort killed by SIGPIPE would end the script)
+        EDITED=$(find "$SITE/content" -name '*.md' | sort | awk 'NR == 1')
         export EDITED
         r=$(measure edit bash -c 'printf "\nEdited at %s.\n" "$(date +%s%N)" >> "$EDITED" && exec "$@"' _ \
           "$BIN" build --root "$SITE" --now "$NOW") ;;
