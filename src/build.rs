@@ -1,5 +1,7 @@
 //! The build pipeline: config → load → validate → model → render → output, as one call.
 
+pub mod cache;
+
 use crate::check::{lint, validate};
 use crate::diag::Diagnostic;
 use crate::input::config::{self, Config};
@@ -21,6 +23,9 @@ pub struct BuildOptions {
     /// Replace the output folder even when it holds files the previous build did not write.
     pub force: bool,
     pub now: DateTime<Utc>,
+    /// Keep what this build made for the next one, and reuse what the last one kept
+    /// (`.afterword/build-cache` and a spare tree beside the output: see [`cache`]).
+    pub cache: bool,
     /// Told each stage as it ends ("checked 10000 files in 0.41s"), for progress on long
     /// builds.
     pub progress: Option<&'static (dyn Fn(&str) + Sync)>,
@@ -817,17 +822,40 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         stage,
     );
     let stage = Instant::now();
-    let staging = Staging::begin(&output).map_err(|source| BuildError::Stage {
-        output: display_path(&output),
-        source,
-    })?;
-    let disk = DiskSink::new(
-        staging.dir().to_path_buf(),
-        output.is_dir().then(|| output.clone()),
-    );
+    let mut notes = Vec::new();
+    let inc = opts
+        .cache
+        .then(|| Incremental::open(&opts.root, &output, &previous, &mut notes));
+    // With a spare tree, the build brings it up to date in place; else it fills a new folder.
+    let (staging, dir) = match inc.as_ref().and_then(|i| i.spare_dir.clone()) {
+        Some(dir) => (None, dir),
+        None => {
+            let s = Staging::begin(&output).map_err(|source| BuildError::Stage {
+                output: display_path(&output),
+                source,
+            })?;
+            let dir = s.dir().to_path_buf();
+            (Some(s), dir)
+        }
+    };
+    let disk = match inc.as_ref() {
+        Some(i) => DiskSink::incremental(
+            dir.clone(),
+            output.is_dir().then(|| output.clone()),
+            i.live.clone(),
+            i.previous_count,
+            i.spare.lock().expect("spare").take(),
+        ),
+        None => DiskSink::new(dir.clone(), output.is_dir().then(|| output.clone())),
+    };
     let sink = Recorder::new(&disk);
     let site_toml = display_path(&opts.root.join(config::FILE_NAME));
-    let rendered = render_site(&site, opts.now, opts.drafts, &sink, None);
+    let memo = inc.as_ref().map(|i| {
+        render::Memo::for_build(std::mem::take(
+            &mut *i.search_docs.lock().expect("search docs"),
+        ))
+    });
+    let rendered = render_site(&site, opts.now, opts.drafts, &sink, memo.as_ref());
     let problems = output_problems(&site_toml, &sink);
     if !problems.is_empty() {
         return Err(BuildError::Invalid(
@@ -844,36 +872,77 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     // The manifest, through the same sink: a build that changes nothing still keeps the old
     // output as it is.
-    let manifest = crate::output::manifest_text(&sink.paths());
-    disk.write(crate::output::MANIFEST, manifest.as_bytes())
-        .map_err(|source| BuildError::WriteStaged {
-            staged: display_path(staging.dir()),
-            source,
-        })?;
-    let mut notes = Vec::new();
-    let unchanged = disk.finish().map_err(|source| BuildError::WriteStaged {
-        staged: display_path(staging.dir()),
+    let paths = sink.paths();
+    let manifest = crate::output::manifest_text(&paths);
+    let staged_err = |source| BuildError::WriteStaged {
+        staged: display_path(&dir),
         source,
-    })?;
+    };
+    disk.write(crate::output::MANIFEST, manifest.as_bytes())
+        .map_err(staged_err)?;
+    let unchanged = disk.finish().map_err(staged_err)?;
     tell(
         format!("rendered {} pages and {} files", stats.pages, stats.files),
         stage,
     );
     let stage = Instant::now();
     let shown = display_path(&output);
-    if unchanged {
-        // Every file is as the last build left it: nothing to replace.
-        staging.discard().map_err(|source| BuildError::Discard {
-            output: shown.clone(),
-            source,
-        })?;
-        tell(format!("nothing changed in {}", shown.display()), stage);
-    } else {
-        notes.extend(staging.commit().map_err(|source| BuildError::Replace {
-            output: shown.clone(),
-            source,
-        })?);
-        tell(format!("replaced {}", shown.display()), stage);
+    let replace_err = |source| BuildError::Replace {
+        output: shown.clone(),
+        source,
+    };
+    // What the spare tree is after this build: the old output (`Some`), unchanged, or gone.
+    let spare_after: Option<Option<std::sync::Arc<crate::output::TreeState>>>;
+    match (unchanged, staging) {
+        (true, staging) => {
+            // Every file is as the last build left it: nothing to replace (and a spare tree
+            // was not touched).
+            if let Some(staging) = staging {
+                staging.discard().map_err(|source| BuildError::Discard {
+                    output: shown.clone(),
+                    source,
+                })?;
+            }
+            spare_after = inc.as_ref().map(|i| i.spare_state.clone());
+            tell(format!("nothing changed in {}", shown.display()), stage);
+        }
+        (false, None) => {
+            // The spare tree is the new site: swap it in; the old output is the next spare.
+            crate::output::swap_spare(&dir, &output).map_err(replace_err)?;
+            spare_after = inc.as_ref().map(|i| i.live.clone());
+            tell(format!("replaced {}", shown.display()), stage);
+        }
+        (false, Some(staging)) => {
+            match inc.as_ref() {
+                Some(i) if i.can_swap => {
+                    let kept = staging.commit_keeping(&i.spare_path).map_err(replace_err)?;
+                    spare_after = kept.then(|| i.live.clone());
+                }
+                _ => {
+                    notes.extend(staging.commit().map_err(replace_err)?);
+                    spare_after = None;
+                }
+            }
+            tell(format!("replaced {}", shown.display()), stage);
+        }
+    }
+    if let (Some(inc), Some(memo)) = (&inc, &memo) {
+        let mut all = paths;
+        all.push(crate::output::MANIFEST.to_string());
+        let live = crate::output::tree_state(&output, &all, &disk.keys());
+        let spare = spare_after.flatten();
+        if let Err(e) = cache::save(
+            &inc.file,
+            &absolute(&output),
+            live.as_ref(),
+            spare.as_deref(),
+            &memo.search_docs(),
+        ) {
+            notes.push(format!(
+                "the build cache {} could not be written ({e}); the next build does everything",
+                display_path(&inc.file).display()
+            ));
+        }
     }
     Ok(BuildReport {
         warnings,
@@ -884,6 +953,67 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: display_path(&output),
         seconds: start.elapsed().as_secs_f64(),
     })
+}
+
+/// What a build with its cache starts from: the cache of the last build and the spare tree.
+struct Incremental {
+    file: PathBuf,
+    /// The state of the output's files, as the last build left them.
+    live: Option<std::sync::Arc<crate::output::TreeState>>,
+    /// How many files the output holds (its manifest, checked against the folder).
+    previous_count: Option<usize>,
+    /// The spare tree, when it can be brought up to date in place, and its recorded state.
+    spare_dir: Option<PathBuf>,
+    spare: std::sync::Mutex<Option<crate::output::Spare>>,
+    spare_state: Option<std::sync::Arc<crate::output::TreeState>>,
+    spare_path: PathBuf,
+    can_swap: bool,
+    search_docs: std::sync::Mutex<Vec<(u64, crate::render::SearchDoc)>>,
+}
+
+impl Incremental {
+    /// The cache at `<root>/.afterword/build-cache` for `output`; a cache that cannot be used
+    /// is a note, and the build then starts from nothing.
+    fn open(root: &Path, output: &Path, previous: &Previous, notes: &mut Vec<String>) -> Self {
+        let file = cache::path(root);
+        let abs = absolute(output);
+        let loaded = match cache::load(&file, &abs) {
+            Ok(c) => c.unwrap_or_default(),
+            Err(why) => {
+                notes.push(format!(
+                    "the build cache {} {why}: building everything",
+                    display_path(&file).display()
+                ));
+                cache::BuildCache::default()
+            }
+        };
+        let mut name = std::ffi::OsString::from(".afterword-spare-");
+        name.push(output.file_name().unwrap_or(std::ffi::OsStr::new("public")));
+        let spare_path = output.with_file_name(name);
+        // The output's own files, from its manifest (`check_previous` found no others).
+        let listed = match previous {
+            Previous::Replaceable => crate::output::read_manifest(output).ok().flatten(),
+            Previous::Unlisted => None,
+        };
+        // The old output is kept as the spare tree only if it has a manifest to check it by.
+        let can_swap = listed.is_some() && output.is_dir() && crate::output::can_swap(output);
+        // A spare tree is of use only beside an output with a manifest, where the two can be
+        // swapped in one step.
+        let spare = can_swap
+            .then(|| crate::output::Spare::open(&spare_path, loaded.spare.clone()))
+            .flatten();
+        Incremental {
+            file,
+            live: loaded.live.filter(|_| listed.is_some()).map(Into::into),
+            previous_count: listed.map(|l| l.len() + 1),
+            spare_dir: spare.is_some().then(|| spare_path.clone()),
+            spare_state: spare.as_ref().map(|s| s.state.clone().into()),
+            spare: std::sync::Mutex::new(spare),
+            spare_path,
+            can_swap,
+            search_docs: std::sync::Mutex::new(loaded.search_docs),
+        }
+    }
 }
 
 /// What `afterword check` found: every diagnostic of a site, sorted.

@@ -64,6 +64,10 @@ enum Command {
         /// The current time, RFC 3339 (default: $SOURCE_DATE_EPOCH, else the clock)
         #[arg(long)]
         now: Option<String>,
+        /// Neither read nor write the build cache (.afterword/build-cache) and the spare tree
+        /// beside the output: render every page
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Check every file of the site and report every problem, without writing anything
     Check {
@@ -332,7 +336,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             drafts,
             force,
             now,
-        } => build_command(root, output, base_url, drafts, force, now.as_deref()),
+            no_cache,
+        } => build_command(
+            root,
+            output,
+            base_url,
+            drafts,
+            force,
+            now.as_deref(),
+            !no_cache,
+        ),
         Command::Notify {
             root,
             base_url,
@@ -442,6 +455,7 @@ fn build_command(
     drafts: bool,
     force: bool,
     now: Option<&str>,
+    cache: bool,
 ) -> Result<(), Failure> {
     let now = resolve_now(now).map_err(Failure::error)?;
     let report = build(&BuildOptions {
@@ -451,6 +465,7 @@ fn build_command(
         drafts,
         force,
         now,
+        cache,
         // Stage by stage on a terminal, where a long build would otherwise be silent.
         progress: std::io::stderr()
             .is_terminal()

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Where rendered files go. Paths are relative and `/`-separated (`incidents/x/index.html`).
 pub trait Sink: Sync {
@@ -20,6 +20,10 @@ pub trait Sink: Sync {
     /// Keep `rel` as the previous render made it, if that was from inputs hashing to `key`;
     /// false when the file must be rendered again (always, for sinks without memory).
     fn reuse(&self, _rel: &str, _key: u64) -> bool {
+        false
+    }
+    /// Whether [`Sink::reuse`] would keep `rel` for `key`, without keeping it.
+    fn holds(&self, _rel: &str, _key: u64) -> bool {
         false
     }
     /// Whether the bytes written are kept anywhere: `false` for [`Discard`] (`check`), which
@@ -47,6 +51,22 @@ pub trait Sink: Sync {
 pub struct DiskSink {
     dir: PathBuf,
     previous: Option<PathBuf>,
+    /// What the previous build left in `previous`, file by file, when it is known (`build`'s
+    /// on-disk cache): a file whose key is unchanged and whose size and modification time are
+    /// as recorded is kept without being rendered or read.
+    previous_state: Option<Arc<TreeState>>,
+    /// When `dir` is not a new, empty folder but the spare tree of an earlier build, brought
+    /// up to date in place: what it holds.
+    spare: Option<Spare>,
+    /// How many files the previous output holds (from its manifest, checked against the
+    /// folder), when known: a build that kept all of them changed nothing.
+    previous_count: Option<usize>,
+    /// Every key given with a file (written or kept), for the cache.
+    keys: Mutex<rustc_hash::FxHashMap<String, u64>>,
+    /// Files of the previous output found unchanged by [`Sink::holds`], with their identity.
+    verified: Mutex<rustc_hash::FxHashMap<String, Identity>>,
+    /// Every file written, linked or kept (spare mode only: what to keep of the spare).
+    produced: Mutex<rustc_hash::FxHashSet<String>>,
     /// Folders already created: each incident's folder gets two files, and a second
     /// `create_dir_all` costs a failed `mkdir` (which locks the parent) and a `stat`. Kept as
     /// bytes: hashing a `Path` walks its components.
@@ -56,14 +76,185 @@ pub struct DiskSink {
     pending: Mutex<Option<Vec<PathBuf>>>,
 }
 
+/// A file as a build left it: the key of its inputs (`None`: written without one) and what
+/// the file system said of it once the build was in place. A file is taken to be unchanged
+/// since then while its size and modification time (nanoseconds) are the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileState {
+    pub key: Option<u64>,
+    pub len: u64,
+    pub mtime: i128,
+}
+
+/// Every file of a built tree, by relative path.
+pub type TreeState = rustc_hash::FxHashMap<String, FileState>;
+
+/// A file's identity on its file system (device and inode; `None` where unknown): two paths
+/// with the same identity are one file, hard-linked.
+type Identity = Option<(u64, u64)>;
+
+/// What a file is now, if it is a regular file: its state (with `key`) and identity.
+fn file_now(path: &Path, key: Option<u64>) -> Option<(FileState, Identity)> {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    if !m.is_file() {
+        return None;
+    }
+    let mtime = m
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128);
+    #[cfg(unix)]
+    let id = {
+        use std::os::unix::fs::MetadataExt;
+        Some((m.dev(), m.ino()))
+    };
+    #[cfg(not(unix))]
+    let id = None;
+    Some((
+        FileState {
+            key,
+            len: m.len(),
+            mtime,
+        },
+        id,
+    ))
+}
+
+/// The state of every file of `dir` named in `keys` (with its key) and of the other files
+/// listed in `paths`: `None` when one is missing or not a regular file.
+pub fn tree_state(
+    dir: &Path,
+    paths: &[String],
+    keys: &rustc_hash::FxHashMap<String, u64>,
+) -> Option<TreeState> {
+    use rayon::prelude::*;
+    paths
+        .par_iter()
+        .map(|rel| {
+            let (st, _) = file_now(&dir.join(safe_rel(rel).ok()?), keys.get(rel).copied())?;
+            Some((rel.clone(), st))
+        })
+        .collect()
+}
+
+/// The spare tree a build brings up to date in place: what it holds (every file, from its
+/// manifest, checked against the folder) and, where known, in what state.
+pub struct Spare {
+    pub files: rustc_hash::FxHashSet<String>,
+    pub state: TreeState,
+}
+
+impl Spare {
+    /// The spare tree at `dir`, if it can be brought up to date in place: a folder holding
+    /// only files its manifest lists. `state` is what the cache recorded of it.
+    pub fn open(dir: &Path, state: Option<TreeState>) -> Option<Spare> {
+        if !std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
+            return None;
+        }
+        let files = read_manifest(dir).ok()??;
+        if foreign_file(dir, &|rel| files.contains(rel))
+            .ok()?
+            .is_some()
+        {
+            return None;
+        }
+        let mut files = files;
+        // The manifest lists itself only implicitly.
+        files.insert(MANIFEST.to_string());
+        Some(Spare {
+            files,
+            state: state.unwrap_or_default(),
+        })
+    }
+}
+
 impl DiskSink {
     pub fn new(dir: PathBuf, previous: Option<PathBuf>) -> DiskSink {
         DiskSink {
             dir,
             pending: Mutex::new(previous.is_some().then(Vec::new)),
             previous,
+            previous_state: None,
+            spare: None,
+            previous_count: None,
+            keys: Mutex::default(),
+            verified: Mutex::default(),
+            produced: Mutex::default(),
             made: Mutex::default(),
         }
+    }
+
+    /// A sink that knows what the previous build left: the state of the previous output's
+    /// files (`previous_state`), how many it holds, and, with `spare`, a tree to update in
+    /// place (`dir`) rather than a new folder to fill.
+    pub fn incremental(
+        dir: PathBuf,
+        previous: Option<PathBuf>,
+        previous_state: Option<Arc<TreeState>>,
+        previous_count: Option<usize>,
+        spare: Option<Spare>,
+    ) -> DiskSink {
+        DiskSink {
+            previous_state,
+            previous_count,
+            spare,
+            ..DiskSink::new(dir, previous)
+        }
+    }
+
+    /// Every key given with a file (written or kept).
+    pub fn keys(&self) -> rustc_hash::FxHashMap<String, u64> {
+        self.keys.lock().expect("sink poisoned").clone()
+    }
+
+    /// Remove `to` if it is there, so that writing or linking makes a new file there (in a
+    /// spare tree, the old one may be linked from the output being replaced).
+    fn clear(&self, to: &Path) -> io::Result<()> {
+        if self.spare.is_none() {
+            return Ok(());
+        }
+        match std::fs::symlink_metadata(to) {
+            // Where the previous build had a folder, this one writes a file.
+            Ok(m) if m.is_dir() => remove_tree(to),
+            Ok(_) => std::fs::remove_file(to),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Whether the spare tree's file at `rel` already is the previous output's (one file,
+    /// linked): then keeping it unchanged needs nothing done.
+    fn spare_is_previous(&self, rel: &Path) -> bool {
+        let (Some(spare), Some(prev)) = (&self.spare, &self.previous) else {
+            return false;
+        };
+        let key = rel.to_string_lossy();
+        if !spare.files.contains(key.as_ref()) {
+            return false;
+        }
+        let known = self
+            .verified
+            .lock()
+            .expect("sink poisoned")
+            .get(key.as_ref())
+            .copied();
+        let prev_id = match known {
+            Some(id) => id,
+            None => file_now(&prev.join(rel), None).and_then(|(_, id)| id),
+        };
+        let spare_id = file_now(&self.dir.join(rel), None).and_then(|(_, id)| id);
+        prev_id.is_some() && prev_id == spare_id
+    }
+
+    /// `rel` is as the previous output holds it: remember it while nothing differs, else
+    /// link it from there.
+    fn keep_previous(&self, rel: PathBuf) -> io::Result<bool> {
+        if let Some(list) = self.pending.lock().expect("sink poisoned").as_mut() {
+            list.push(rel);
+            return Ok(true);
+        }
+        Ok(self.link(&rel).is_ok())
     }
 
     fn make_dir(&self, dir: &Path) -> io::Result<()> {
@@ -75,7 +266,21 @@ impl DiskSink {
         {
             return Ok(());
         }
-        std::fs::create_dir_all(dir)?;
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            // In a spare tree, a folder may be where the previous build had a file (the spare's
+            // files are all its own: see `Spare::open`).
+            let Some(rel) = self.spare.as_ref().and(dir.strip_prefix(&self.dir).ok()) else {
+                return Err(e);
+            };
+            let mut at = self.dir.clone();
+            for c in rel.components() {
+                at.push(c);
+                if std::fs::symlink_metadata(&at).is_ok_and(|m| !m.is_dir()) {
+                    std::fs::remove_file(&at)?;
+                }
+            }
+            std::fs::create_dir_all(dir)?;
+        }
         self.made
             .lock()
             .expect("sink poisoned")
@@ -100,10 +305,14 @@ impl DiskSink {
             .as_ref()
             .map(|p| p.join(rel))
             .ok_or_else(|| io::Error::other("no previous output to link from"))?;
+        if self.spare_is_previous(rel) {
+            return Ok(());
+        }
         let to = self.dir.join(rel);
         if let Some(p) = to.parent() {
             self.make_dir(p)?;
         }
+        self.clear(&to)?;
         std::fs::hard_link(old, to)
     }
 
@@ -114,8 +323,11 @@ impl DiskSink {
         let taken = self.pending.lock().expect("sink poisoned").take();
         if let (Some(list), Some(prev)) = (taken, &self.previous) {
             list.par_iter().try_for_each(|rel| {
-                self.link(rel)
-                    .or_else(|_| std::fs::copy(prev.join(rel), self.dir.join(rel)).map(|_| ()))
+                self.link(rel).or_else(|_| {
+                    let to = self.dir.join(rel);
+                    self.clear(&to)?;
+                    std::fs::copy(prev.join(rel), to).map(|_| ())
+                })
             })?;
         }
         Ok(())
@@ -132,18 +344,60 @@ impl DiskSink {
             .as_ref()
             .map(Vec::len);
         if let (Some(seen), Some(prev)) = (seen, &self.previous) {
-            let mut files = 0;
-            for e in walkdir::WalkDir::new(prev) {
-                if !e.map_err(io::Error::other)?.file_type().is_dir() {
-                    files += 1;
+            let files = match self.previous_count {
+                Some(n) => n,
+                None => {
+                    let mut files = 0;
+                    for e in walkdir::WalkDir::new(prev) {
+                        if !e.map_err(io::Error::other)?.file_type().is_dir() {
+                            files += 1;
+                        }
+                    }
+                    files
                 }
-            }
+            };
             if files == seen {
                 return Ok(true);
             }
         }
         self.materialize()?;
+        self.prune_spare()?;
         Ok(false)
+    }
+
+    /// In a spare tree: remove what this build did not write or keep, and the folders that
+    /// leaves empty. Only files its manifest lists are there ([`Spare::open`]).
+    fn prune_spare(&self) -> io::Result<()> {
+        use rayon::prelude::*;
+        let Some(spare) = &self.spare else {
+            return Ok(());
+        };
+        let produced = self.produced.lock().expect("sink poisoned");
+        let mut gone: Vec<&String> = spare
+            .files
+            .iter()
+            .filter(|f| !produced.contains(*f))
+            .collect();
+        gone.par_iter().try_for_each(|rel| {
+            match std::fs::remove_file(self.dir.join(safe_rel(rel)?)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            }
+        })?;
+        // Deepest first; a folder still holding something stays.
+        gone.sort_unstable_by_key(|r| std::cmp::Reverse(r.matches('/').count()));
+        let mut tried = rustc_hash::FxHashSet::default();
+        for rel in gone {
+            let mut dir = Path::new(rel.as_str()).parent();
+            while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+                if !tried.insert(d.to_path_buf()) || std::fs::remove_dir(self.dir.join(d)).is_err()
+                {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        Ok(())
     }
 }
 
@@ -155,14 +409,16 @@ impl Sink for DiskSink {
             .then(|| std::fs::read(&old).ok())
             .flatten()
     }
-    fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let rel = safe_rel(rel)?;
+    fn write(&self, rel_str: &str, bytes: &[u8]) -> io::Result<()> {
+        let rel = safe_rel(rel_str)?;
+        if self.spare.is_some() {
+            self.produced
+                .lock()
+                .expect("sink poisoned")
+                .insert(rel_str.to_string());
+        }
         if self.unchanged(&rel, bytes) {
-            if let Some(list) = self.pending.lock().expect("sink poisoned").as_mut() {
-                list.push(rel);
-                return Ok(());
-            }
-            if self.link(&rel).is_ok() {
+            if self.keep_previous(rel.clone())? {
                 return Ok(());
             }
         } else {
@@ -172,7 +428,64 @@ impl Sink for DiskSink {
         if let Some(p) = to.parent() {
             self.make_dir(p)?;
         }
+        self.clear(&to)?;
         std::fs::write(to, bytes)
+    }
+    fn write_keyed(&self, rel: &str, key: u64, bytes: &[u8]) -> io::Result<()> {
+        self.keys
+            .lock()
+            .expect("sink poisoned")
+            .insert(rel.to_string(), key);
+        self.write(rel, bytes)
+    }
+    fn holds(&self, rel: &str, key: u64) -> bool {
+        let (Some(state), Some(prev)) = (&self.previous_state, &self.previous) else {
+            return false;
+        };
+        let Some(st) = state.get(rel).filter(|st| st.key == Some(key)) else {
+            return false;
+        };
+        if self
+            .verified
+            .lock()
+            .expect("sink poisoned")
+            .contains_key(rel)
+        {
+            return true;
+        }
+        let Ok(path) = safe_rel(rel) else {
+            return false;
+        };
+        match file_now(&prev.join(path), Some(key)) {
+            Some((now, id)) if now == *st => {
+                self.verified
+                    .lock()
+                    .expect("sink poisoned")
+                    .insert(rel.to_string(), id);
+                true
+            }
+            _ => false,
+        }
+    }
+    fn reuse(&self, rel_str: &str, key: u64) -> bool {
+        if !self.holds(rel_str, key) {
+            return false;
+        }
+        let Ok(rel) = safe_rel(rel_str) else {
+            return false;
+        };
+        if self.spare.is_some() {
+            self.produced
+                .lock()
+                .expect("sink poisoned")
+                .insert(rel_str.to_string());
+        }
+        self.keys
+            .lock()
+            .expect("sink poisoned")
+            .insert(rel_str.to_string(), key);
+        // A file that cannot be linked is rendered again.
+        self.keep_previous(rel).unwrap_or(false)
     }
 }
 
@@ -343,6 +656,9 @@ impl Sink for Recorder<'_> {
             self.inner.write_keyed(rel, key, bytes)?;
         }
         Ok(())
+    }
+    fn holds(&self, rel: &str, key: u64) -> bool {
+        self.inner.holds(rel, key)
     }
     fn reuse(&self, rel: &str, key: u64) -> bool {
         // A kept file is part of the output as much as a written one.
@@ -550,6 +866,66 @@ impl Staging {
         }
         std::fs::remove_file(marker)?;
         Ok(remove_old(&aside, &aside_marker))
+    }
+}
+
+impl Staging {
+    /// [`Staging::commit`], but the old tree is kept as the spare tree at `spare` (which must
+    /// not exist) for the next build to update in place, rather than removed. `Ok(false)`:
+    /// there was no old tree to keep.
+    pub fn commit_keeping(mut self, spare: &Path) -> io::Result<bool> {
+        if std::fs::symlink_metadata(spare).is_ok()
+            || std::fs::symlink_metadata(&self.target).is_err()
+        {
+            return self.commit().map(|_| false);
+        }
+        match exchange(&self.dir, &self.target) {
+            Ok(true) => {
+                self.done = true;
+                // The temporary folder now holds the old tree, still covered by its marker
+                // until it has its new name; if it cannot have it, it goes.
+                if std::fs::rename(&self.dir, spare).is_err() {
+                    let _ = remove_old(&self.dir, &self.marker);
+                    return Ok(false);
+                }
+                std::fs::remove_file(&self.marker)?;
+                Ok(true)
+            }
+            // Without the exchange, the old tree is moved aside and removed as usual.
+            Ok(false) => self.commit().map(|_| false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Swap the spare tree at `spare`, brought up to date, with the output folder `target` in
+/// one step; the old output becomes the spare tree. `Ok(false)` where the OS or the file
+/// system cannot swap two folders in one step (then nothing was done).
+pub fn swap_spare(spare: &Path, target: &Path) -> io::Result<bool> {
+    exchange(spare, target)
+}
+
+/// Whether this platform and the file system of `dir` can swap two folders in one step (a
+/// spare tree is of use only then).
+pub fn can_swap(dir: &Path) -> bool {
+    let parent = parent_of(dir);
+    let probe = |a: &Path, b: &Path| -> io::Result<bool> {
+        std::fs::create_dir(a)?;
+        std::fs::create_dir(b)?;
+        exchange(a, b)
+    };
+    let a = tempfile::Builder::new()
+        .prefix(BUILD_PREFIX)
+        .tempdir_in(parent);
+    let b = tempfile::Builder::new()
+        .prefix(BUILD_PREFIX)
+        .tempdir_in(parent);
+    match (a, b) {
+        (Ok(a), Ok(b)) => {
+            let (x, y) = (a.path().join("x"), b.path().join("y"));
+            probe(&x, &y).unwrap_or(false)
+        }
+        _ => false,
     }
 }
 

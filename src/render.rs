@@ -38,6 +38,7 @@ pub use cache::Memo;
 use cache::{memoized, CacheKey, Digest, Inputs};
 pub use error::{RenderError, TemplateError, TemplatePlace};
 pub use feeds::entry_id;
+pub use search::{SearchDoc, StoredDoc};
 
 /// Incidents per page on `/history/<year>/`.
 pub const HISTORY_PAGE_SIZE: usize = 100;
@@ -454,6 +455,34 @@ fn prepare_all<'a>(
     let shared = Shared::new(input, paths);
     let shared = &shared;
     let fresh = |i: &'a Incident| Arc::new(prepare_data(input, paths, linker, shared, i));
+    if input.memo.is_some_and(|m| m.lazy) {
+        // Keys without kept data (`build` with its on-disk cache): an incident whose page,
+        // JSON and search document are all kept costs its list values only; the others are
+        // prepared, written and dropped as in a build without keys.
+        return input
+            .incidents
+            .par_iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let linker = may_link(i).then(|| w.linker.key());
+                if kept_incident_page(w, n, linker)? {
+                    return Ok(Prepared {
+                        incident: i,
+                        data: Arc::new(prepare_listed(input, paths, shared, i)),
+                        linker,
+                    });
+                }
+                let mut data = prepare_data(input, paths, &w.linker, shared, i);
+                let page = data.page.take().expect("just prepared");
+                incident_page(w, n, &page, linker)?;
+                Ok(Prepared {
+                    incident: i,
+                    data: Arc::new(data),
+                    linker,
+                })
+            })
+            .collect();
+    }
     let Some(memo) = input.memo else {
         // Nothing is kept: each incident's page and JSON are written right away, and only its
         // list values stay for the list pages, so memory holds no page data.
@@ -647,9 +676,6 @@ fn prepare_data(
         chart: crate::model::phases::course(input.config, i, input.now)
             .map(|c| timeline_svg::chart(input.config, loc, &c, &i.title)),
     };
-    let local = i.started.with_timezone(&tz);
-    let month_key = crate::util::timefmt::year_month(local.date_naive());
-    let month_label = loc.month_label(local.date_naive());
     // The page sees the summary's fields beside its own.
     let mut full = Value::from_serializable(&full)
         .into_map()
@@ -661,15 +687,35 @@ fn prepare_data(
     }
     let full = Value::from(full);
     PreparedData {
-        summary,
         page: Some(PageData {
             full,
             body,
             messages,
         }),
+        ..listed(input, i, summary)
+    }
+}
+
+/// What the list pages need of an incident whose own page is kept: [`prepare_data`] without
+/// the page (no Markdown is rendered).
+fn prepare_listed(
+    input: &RenderInput,
+    paths: &Paths,
+    shared: &Shared,
+    i: &Incident,
+) -> PreparedData {
+    listed(input, i, summary_value(input, paths, shared, i))
+}
+
+/// An incident's list values around its `summary`: its year and month.
+fn listed(input: &RenderInput, i: &Incident, summary: Value) -> PreparedData {
+    let local = i.started.with_timezone(&input.config.timezone);
+    PreparedData {
+        summary,
+        page: None,
         year: local.year(),
-        month_key,
-        month_label,
+        month_key: crate::util::timefmt::year_month(local.date_naive()),
+        month_label: input.locale.month_label(local.date_naive()),
     }
 }
 
@@ -722,7 +768,7 @@ pub(crate) struct Writer<'a> {
     /// Every page's context, when asked for ([`page_contexts`]).
     capture: Option<Mutex<Vec<PageContext>>>,
     /// Each incident's search document, by its place in the site (`None`: no search).
-    search: Option<Mutex<Vec<(usize, search::SearchDoc)>>>,
+    search: Option<Mutex<Vec<(usize, Arc<search::SearchDoc>)>>>,
     /// The link-preview metadata of a page with none of its own (made once per render).
     site_meta: MetaView,
 }
@@ -1043,6 +1089,9 @@ fn render_with<'a>(
     incidents?;
     let (feeds, feed_files) = rest?;
     let search_files = search_index(&w)?;
+    if let Some(memo) = input.memo {
+        memo.rotate_search_docs();
+    }
     feeds.par_iter().try_for_each(|(rel, key, xml)| {
         match key {
             Some(k) => sink.write_keyed(rel, *k, xml.as_bytes()),
@@ -1108,7 +1157,7 @@ fn search_index(w: &Writer) -> Result<usize, RenderError> {
     };
     let mut docs = std::mem::take(&mut *docs.lock().expect("search docs"));
     docs.sort_by_key(|(n, _)| *n);
-    let docs: Vec<search::SearchDoc> = docs.into_iter().map(|(_, d)| d).collect();
+    let docs: Vec<Arc<search::SearchDoc>> = docs.into_iter().map(|(_, d)| d).collect();
     let names = search::facet_names(w.input.locale);
     let files = search::files(&docs, &names);
     // In `serve`, a file whose bytes are unchanged is kept, not written again.
@@ -1305,42 +1354,14 @@ fn incident_page(
     let rel = route.rel();
     let next = n.checked_sub(1).map(|k| &*all[k]);
     let prev = all.get(n + 1).map(|q| &**q);
-    // The older/newer links show the neighbours' titles: their front matter.
-    let fp = |q: Option<&Incident>| q.map(|q| q.front_fingerprint);
-    let last = i.timeline.last().map_or(i.started, |e| e.at);
     let related = w.related.of(&i.slug);
-    let config = w.input.config;
-    let (meta, card) = social::incident(
-        config,
-        w.input.locale,
-        i,
-        w.input.now,
-        &w.paths.permalink(&rel),
-    );
-    let meta = match meta.description.is_empty() {
-        true => MetaView {
-            description: w.site_meta.description.clone(),
-            ..meta
-        },
-        false => meta,
-    };
-    if let Some(svg) = card {
-        w.emit_card(&route.beside(social::CARD_FILE), &svg)?;
-    }
+    let meta = incident_meta_and_card(w, i)?;
     w.emit_with_meta(
         "incident.html",
         &i.title,
         route,
-        w.key(|k| CacheKey::IncidentPage {
-            site: k.site,
-            templates: k.templates,
-            fingerprint: i.fingerprint,
-            linker,
-            newer: fp(next),
-            older: fp(prev),
-            related: related_digest(related),
-        }),
-        Some(crate::util::timefmt::ymd(last.date_naive())),
+        incident_page_key(w, n, linker),
+        Some(incident_lastmod(i)),
         Some(meta),
         || IncidentPage {
             incident: page.full.clone(),
@@ -1364,14 +1385,21 @@ fn incident_page(
         },
     )?;
     if let Some(docs) = &w.search {
-        let doc = search::doc(
-            w.input.config,
-            w.input.locale,
-            i,
-            w.paths.path(&rel),
-            &page.body.html,
-            &page.messages,
-        );
+        let key = search_doc_key(w, i, linker);
+        let kept = key.and_then(|k| w.input.memo?.search_doc(k));
+        let doc = kept.unwrap_or_else(|| {
+            Arc::new(search::doc(
+                w.input.config,
+                w.input.locale,
+                i,
+                w.paths.path(&rel),
+                &page.body.html,
+                &page.messages,
+            ))
+        });
+        if let (Some(k), Some(memo)) = (key, w.input.memo) {
+            memo.keep_search_doc(k, doc.clone());
+        }
         docs.lock().expect("search docs").push((n, doc));
     }
     if !w.reuse_document(i, linker) {
@@ -1379,6 +1407,103 @@ fn incident_page(
         w.emit_document(i, linker, &page.body.html, &page.body.toc, &messages)?;
     }
     copy_assets(w, i, &rel)
+}
+
+/// The key of the `n`th incident's page, whose text links through `linker`.
+fn incident_page_key(w: &Writer, n: usize, linker: Option<Digest>) -> Option<u64> {
+    let all = w.input.incidents;
+    let i = &*all[n];
+    // The older/newer links show the neighbours' titles: their front matter.
+    let fp = |q: Option<&Arc<Incident>>| q.map(|q| q.front_fingerprint);
+    w.key(|k| CacheKey::IncidentPage {
+        site: k.site,
+        templates: k.templates,
+        fingerprint: i.fingerprint,
+        linker,
+        newer: fp(n.checked_sub(1).map(|k| &all[k])),
+        older: fp(all.get(n + 1)),
+        related: related_digest(w.related.of(&i.slug)),
+    })
+}
+
+/// The key of an incident's search document.
+fn search_doc_key(w: &Writer, i: &Incident, linker: Option<Digest>) -> Option<u64> {
+    w.key(|k| CacheKey::SearchDoc {
+        site: k.site,
+        fingerprint: i.fingerprint,
+        linker,
+    })
+}
+
+/// The sitemap's `lastmod` of an incident page: the day of its last update.
+fn incident_lastmod(i: &Incident) -> String {
+    let last = i.timeline.last().map_or(i.started, |e| e.at);
+    crate::util::timefmt::ymd(last.date_naive())
+}
+
+/// An incident page's link-preview metadata; its social card is written (or kept) on the way.
+fn incident_meta_and_card(w: &Writer, i: &Incident) -> Result<MetaView, RenderError> {
+    let route = Route::Incident(&i.slug);
+    let (meta, card) = social::incident(
+        w.input.config,
+        w.input.locale,
+        i,
+        w.input.now,
+        &w.paths.permalink(&route.rel()),
+    );
+    if let Some(svg) = card {
+        w.emit_card(&route.beside(social::CARD_FILE), &svg)?;
+    }
+    Ok(match meta.description.is_empty() {
+        true => MetaView {
+            description: w.site_meta.description.clone(),
+            ..meta
+        },
+        false => meta,
+    })
+}
+
+/// Keep the `n`th incident's page, JSON twin and search document from the previous build when
+/// the sink and the memo hold all three for this render's keys (then its card and bundle files
+/// are written or kept as usual): `false`, with nothing kept, when any one must be made.
+fn kept_incident_page(w: &Writer, n: usize, linker: Option<Digest>) -> Result<bool, RenderError> {
+    let i = &*w.input.incidents[n];
+    let route = Route::Incident(&i.slug);
+    let (Some(page_key), Some(json_key)) =
+        (incident_page_key(w, n, linker), w.document_key(i, linker))
+    else {
+        return Ok(false);
+    };
+    let doc = match &w.search {
+        Some(_) => match search_doc_key(w, i, linker)
+            .and_then(|k| Some((k, w.input.memo?.search_doc(k)?)))
+        {
+            Some(found) => Some(found),
+            None => return Ok(false),
+        },
+        None => None,
+    };
+    let json = route.beside("index.json");
+    if !(w.sink.holds(&route.file(), page_key) && w.sink.holds(&json, json_key)) {
+        return Ok(false);
+    }
+    incident_meta_and_card(w, i)?;
+    if !w.keep(route, Some(page_key), Some(incident_lastmod(i))) || !w.reuse_document(i, linker) {
+        // `holds` said yes: only a clash between output paths gets here, and the
+        // recorder reports it.
+        return Err(RenderError::write(
+            &json,
+            std::io::Error::other("a kept file could not be kept"),
+        ));
+    }
+    if let (Some(docs), Some((k, doc))) = (&w.search, doc) {
+        if let Some(memo) = w.input.memo {
+            memo.keep_search_doc(k, doc.clone());
+        }
+        docs.lock().expect("search docs").push((n, doc));
+    }
+    copy_assets(w, i, &route.rel())?;
+    Ok(true)
 }
 
 /// What an incident page shows of its related items (the site, in the key beside it, gives

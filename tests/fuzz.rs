@@ -1047,6 +1047,7 @@ fn run_case(case: &Case) -> Failures {
         drafts: case.drafts,
         force: false,
         now,
+        cache: false,
         progress: None,
     };
     match no_panic("build", &mut out, || build(&opts)) {

@@ -9,9 +9,12 @@
 //! settings, its templates, lists of fingerprints) are carried as a [`Digest`] of their own,
 //! made the same way.
 //!
-//! Keys live only in memory, for the life of one `serve` process: they need not be stable
-//! across versions or platforms.
+//! In `serve`, keys live in memory for the life of the process. `build` keeps them on disk
+//! between runs (`build::cache`), in a file stamped with afterword's version: a key is only
+//! ever compared with one made by the same version of afterword, but on any platform (xxh3
+//! and `Hash` of integers and strings are the same everywhere for the same version).
 
+use super::search::SearchDoc;
 use super::status_pages::ComputedData;
 use super::{Linker, PreparedData, RenderInput};
 use rustc_hash::FxHashMap as HashMap;
@@ -257,6 +260,13 @@ pub(crate) enum CacheKey<'a> {
     /// A social card (`og.png`, the site's or an incident's): its SVG, which holds everything
     /// the card shows (the fonts are compiled in).
     SocialCard { svg: Digest },
+    /// An incident's search document (its words, facets and page path): the incident and the
+    /// file → page map when its text may link to other files.
+    SearchDoc {
+        site: Digest,
+        fingerprint: u64,
+        linker: Option<Digest>,
+    },
 }
 
 impl CacheKey<'_> {
@@ -283,6 +293,60 @@ pub struct Memo {
     /// Component id → (its [`CacheKey::ComponentData`], its status, uptime and bars).
     #[allow(clippy::type_complexity)]
     pub(super) components: Mutex<HashMap<String, (u64, Arc<ComputedData>)>>,
+    /// Keys only, no prepared incidents (`build` with its on-disk cache): an incident is
+    /// prepared only when its page, JSON twin or search document must be made, and dropped
+    /// once they are written, so memory holds no page data.
+    pub(super) lazy: bool,
+    /// Search documents by their [`CacheKey::SearchDoc`]: those the previous render made or
+    /// kept, and those this render made or kept (which replace them when it ends).
+    search_docs: Mutex<HashMap<u64, Arc<SearchDoc>>>,
+    search_next: Mutex<HashMap<u64, Arc<SearchDoc>>>,
+}
+
+impl Memo {
+    /// The memo of a `build` with an on-disk cache: keys for every file, the search documents
+    /// the cache kept, and nothing prepared ahead (see [`Memo::lazy`]).
+    pub fn for_build(search_docs: impl IntoIterator<Item = (u64, SearchDoc)>) -> Memo {
+        Memo {
+            lazy: true,
+            search_docs: Mutex::new(
+                search_docs
+                    .into_iter()
+                    .map(|(k, d)| (k, Arc::new(d)))
+                    .collect(),
+            ),
+            ..Memo::default()
+        }
+    }
+
+    /// The search document kept for `key`, if any.
+    pub(super) fn search_doc(&self, key: u64) -> Option<Arc<SearchDoc>> {
+        self.search_docs.lock().expect("memo").get(&key).cloned()
+    }
+
+    /// Keep `doc` (made or kept by this render) for the next one.
+    pub(super) fn keep_search_doc(&self, key: u64, doc: Arc<SearchDoc>) {
+        self.search_next.lock().expect("memo").insert(key, doc);
+    }
+
+    /// At the end of a render: what it made or kept replaces what the previous one left.
+    pub(super) fn rotate_search_docs(&self) {
+        let next = std::mem::take(&mut *self.search_next.lock().expect("memo"));
+        *self.search_docs.lock().expect("memo") = next;
+    }
+
+    /// The search documents of the last render, by key, sorted by key (for the on-disk cache).
+    pub fn search_docs(&self) -> Vec<(u64, Arc<SearchDoc>)> {
+        let mut v: Vec<_> = self
+            .search_docs
+            .lock()
+            .expect("memo")
+            .iter()
+            .map(|(k, d)| (*k, d.clone()))
+            .collect();
+        v.sort_unstable_by_key(|(k, _)| *k);
+        v
+    }
 }
 
 /// One value kept between renders with the key it was made for.
@@ -360,6 +424,7 @@ mod tests {
             CacheKey::Badges { .. } => 23,
             CacheKey::Card { .. } => 24,
             CacheKey::SocialCard { .. } => 25,
+            CacheKey::SearchDoc { .. } => 26,
         }
     }
 
@@ -505,6 +570,11 @@ mod tests {
             items: d(a.n[2]),
         }),
         (1, false, |a| CacheKey::SocialCard { svg: d(a.n[0]) }),
+        (3, false, |a| CacheKey::SearchDoc {
+            site: d(a.n[0]),
+            fingerprint: a.n[1],
+            linker: opt_d(a.n[2]),
+        }),
     ];
 
     #[test]
@@ -518,7 +588,7 @@ mod tests {
             .map(|(_, _, make)| index(&make(&a)))
             .collect();
         assert_eq!(seen, (0..VARIANTS.len()).collect::<Vec<_>>());
-        assert_eq!(VARIANTS.len(), 26, "a new variant needs a line in VARIANTS");
+        assert_eq!(VARIANTS.len(), 27, "a new variant needs a line in VARIANTS");
     }
 
     /// Two keys with the same inputs (the same numbers, the same string) but of different

@@ -75,6 +75,79 @@ pub struct SearchDoc {
     pub facets: Vec<(&'static str, String, String)>,
 }
 
+impl AsRef<SearchDoc> for SearchDoc {
+    fn as_ref(&self) -> &SearchDoc {
+        self
+    }
+}
+
+/// A [`SearchDoc`] as `build`'s on-disk cache stores it: facets by their place in
+/// [`FACETS`].
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct StoredDoc {
+    path: String,
+    title: String,
+    date: String,
+    iso: String,
+    severity: String,
+    status: String,
+    text: String,
+    spans: Vec<(u32, u32, u32)>,
+    facets: Vec<(u8, String, String)>,
+}
+
+impl From<&SearchDoc> for StoredDoc {
+    fn from(d: &SearchDoc) -> StoredDoc {
+        StoredDoc {
+            path: d.path.clone(),
+            title: d.title.clone(),
+            date: d.date.clone(),
+            iso: d.iso.clone(),
+            severity: d.severity.clone(),
+            status: d.status.clone(),
+            text: d.terms.text.clone(),
+            spans: d.terms.spans.clone(),
+            facets: d
+                .facets
+                .iter()
+                .map(|(f, v, l)| {
+                    let at = FACETS.iter().position(|x| x == f).unwrap_or(usize::MAX);
+                    (u8::try_from(at).unwrap_or(u8::MAX), v.clone(), l.clone())
+                })
+                .collect(),
+        }
+    }
+}
+
+impl StoredDoc {
+    /// The document, or `None` when the stored one is not a document this version makes (a
+    /// facet it does not know, a word outside its text).
+    pub fn into_doc(self) -> Option<SearchDoc> {
+        let facets = self
+            .facets
+            .into_iter()
+            .map(|(f, v, l)| Some((*FACETS.get(usize::from(f))?, v, l)))
+            .collect::<Option<Vec<_>>>()?;
+        let words_ok = self
+            .spans
+            .iter()
+            .all(|&(a, b, _)| a <= b && self.text.get(a as usize..b as usize).is_some());
+        words_ok.then(|| SearchDoc {
+            path: self.path,
+            title: self.title,
+            date: self.date,
+            iso: self.iso,
+            severity: self.severity,
+            status: self.status,
+            terms: DocTerms {
+                text: self.text,
+                spans: self.spans,
+            },
+            facets,
+        })
+    }
+}
+
 /// Collects the words of a document with their scores.
 #[derive(Default)]
 pub struct Words {
@@ -345,8 +418,9 @@ pub fn doc(
 
 /// The files of the index for `docs` (in site order, newest first): path under the site
 /// root → JSON.
-pub fn files(docs: &[SearchDoc], names: &[String]) -> Vec<(String, String)> {
+pub fn files<D: AsRef<SearchDoc>>(docs: &[D], names: &[String]) -> Vec<(String, String)> {
     let n = docs.len();
+    let docs: Vec<&SearchDoc> = docs.iter().map(AsRef::as_ref).collect();
     // Postings: term → [(doc, score)], docs ascending (documents are visited in order).
     let mut postings: HashMap<&str, Vec<(usize, u32)>, rustc_hash::FxBuildHasher> =
         HashMap::default();
@@ -455,13 +529,14 @@ pub fn files(docs: &[SearchDoc], names: &[String]) -> Vec<(String, String)> {
 
 /// Each facet with its values, labels and counts, for the search page (the same numbers as
 /// the manifest's).
-pub fn facet_views(docs: &[SearchDoc], names: &[String]) -> Vec<FacetView> {
+pub fn facet_views<D: AsRef<SearchDoc>>(docs: &[D], names: &[String]) -> Vec<FacetView> {
+    let docs: Vec<&SearchDoc> = docs.iter().map(AsRef::as_ref).collect();
     FACETS
         .iter()
         .zip(names)
         .map(|(id, name)| {
             let mut values: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
-            for d in docs {
+            for d in &docs {
                 let mut seen = BTreeSet::new();
                 for (f, v, l) in &d.facets {
                     if f == id && seen.insert(v) {

@@ -85,6 +85,9 @@ impl Sink for LiveSink {
     fn write_keyed(&self, rel: &str, key: u64, bytes: &[u8]) -> io::Result<()> {
         self.put(rel, Some(key), bytes)
     }
+    fn holds(&self, rel: &str, key: u64) -> bool {
+        self.prev.get(rel).is_some_and(|f| f.key == Some(key))
+    }
     fn reuse(&self, rel: &str, key: u64) -> bool {
         match self.prev.get_key_value(rel) {
             Some((k, f)) if f.key == Some(key) => {
