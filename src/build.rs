@@ -40,6 +40,10 @@ pub struct BuildReport {
     pub incidents: usize,
     pub pages: usize,
     pub files: usize,
+    /// Files kept from the last build by their key (the build cache), never rendered.
+    pub kept: usize,
+    /// Incidents whose Markdown was rendered (the others' pages were kept).
+    pub markdown: usize,
     pub output: PathBuf,
     pub seconds: f64,
 }
@@ -881,8 +885,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     disk.write(crate::output::MANIFEST, manifest.as_bytes())
         .map_err(staged_err)?;
     let unchanged = disk.finish().map_err(staged_err)?;
+    let kept = disk.kept();
     tell(
-        format!("rendered {} pages and {} files", stats.pages, stats.files),
+        match kept {
+            0 => format!("rendered {} pages and {} files", stats.pages, stats.files),
+            k => format!(
+                "rendered {} pages and {} files ({k} kept from the last build)",
+                stats.pages, stats.files
+            ),
+        },
         stage,
     );
     let stage = Instant::now();
@@ -950,6 +961,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         incidents: site.incidents.len(),
         pages: stats.pages,
         files: stats.files,
+        kept,
+        markdown: stats.markdown,
         output: display_path(&output),
         seconds: start.elapsed().as_secs_f64(),
     })

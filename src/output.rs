@@ -67,6 +67,8 @@ pub struct DiskSink {
     verified: Mutex<rustc_hash::FxHashMap<String, Identity>>,
     /// Every file written, linked or kept (spare mode only: what to keep of the spare).
     produced: Mutex<rustc_hash::FxHashSet<String>>,
+    /// How many files were kept by key ([`Sink::reuse`]), never rendered.
+    kept: std::sync::atomic::AtomicUsize,
     /// Folders already created: each incident's folder gets two files, and a second
     /// `create_dir_all` costs a failed `mkdir` (which locks the parent) and a `stat`. Kept as
     /// bytes: hashing a `Path` walks its components.
@@ -181,8 +183,14 @@ impl DiskSink {
             keys: Mutex::default(),
             verified: Mutex::default(),
             produced: Mutex::default(),
+            kept: Default::default(),
             made: Mutex::default(),
         }
+    }
+
+    /// How many files were kept by key, never rendered.
+    pub fn kept(&self) -> usize {
+        self.kept.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// A sink that knows what the previous build left: the state of the previous output's
@@ -485,7 +493,11 @@ impl Sink for DiskSink {
             .expect("sink poisoned")
             .insert(rel_str.to_string(), key);
         // A file that cannot be linked is rendered again.
-        self.keep_previous(rel).unwrap_or(false)
+        let kept = self.keep_previous(rel).unwrap_or(false);
+        if kept {
+            self.kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        kept
     }
 }
 

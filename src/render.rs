@@ -455,7 +455,7 @@ fn prepare_all<'a>(
     let shared = Shared::new(input, paths);
     let shared = &shared;
     let fresh = |i: &'a Incident| Arc::new(prepare_data(input, paths, linker, shared, i));
-    if input.memo.is_some_and(|m| m.lazy) {
+    if let Some(memo) = input.memo.filter(|m| m.lazy) {
         // Keys without kept data (`build` with its on-disk cache): an incident whose page,
         // JSON and search document are all kept costs its list values only; the others are
         // prepared, written and dropped as in a build without keys.
@@ -472,6 +472,7 @@ fn prepare_all<'a>(
                         linker,
                     });
                 }
+                memo.fresh.fetch_add(1, Ordering::Relaxed);
                 let mut data = prepare_data(input, paths, &w.linker, shared, i);
                 let page = data.page.take().expect("just prepared");
                 incident_page(w, n, &page, linker)?;

@@ -1,0 +1,301 @@
+//! `afterword build`'s on-disk cache (`.afterword/build-cache`, and the spare tree beside the
+//! output): over a sequence of edits, deletions, template, static, settings and clock
+//! changes, a build that uses the cache writes exactly the files a clean build writes, byte
+//! for byte, while rendering only what changed; a damaged cache means a full build and a
+//! one-line note, never a wrong site.
+
+mod common;
+
+use afterword::build::{build, BuildOptions, BuildReport};
+use chrono::{DateTime, Utc};
+use std::path::{Path, PathBuf};
+
+fn now() -> DateTime<Utc> {
+    "2024-06-01T00:00:00Z".parse().unwrap()
+}
+
+fn opts(root: &Path, output: PathBuf, cache: bool, now: DateTime<Utc>) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output),
+        base_url: None,
+        drafts: false,
+        force: false,
+        now,
+        cache,
+        progress: None,
+    }
+}
+
+/// A build with the cache into `root/public`, and a clean one (no cache, a new folder) to
+/// compare it with: the two trees must hold the same files with the same bytes.
+struct Site {
+    dir: tempfile::TempDir,
+    clean: tempfile::TempDir,
+    now: DateTime<Utc>,
+    step: usize,
+}
+
+impl Site {
+    fn new() -> Site {
+        Site {
+            dir: common::fixture_site(),
+            clean: tempfile::tempdir().unwrap(),
+            now: now(),
+            step: 0,
+        }
+    }
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+    fn public(&self) -> PathBuf {
+        self.root().join("public")
+    }
+    fn cached(&self) -> BuildReport {
+        build(&opts(self.root(), self.public(), true, self.now)).expect("cached build")
+    }
+    /// Build with the cache, then clean, and compare; the cached build's report.
+    fn step(&mut self, what: &str) -> BuildReport {
+        let report = self.cached();
+        self.step += 1;
+        let clean = self.clean.path().join(format!("clean-{}", self.step));
+        build(&opts(self.root(), clean.clone(), false, self.now)).expect("clean build");
+        let (got, want) = (common::tree(&self.public()), common::tree(&clean));
+        let names = |t: &[(PathBuf, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&got), names(&want), "the same files after {what}");
+        for ((p, a), (_, b)) in got.iter().zip(&want) {
+            assert!(
+                a == b,
+                "{} differs from a clean build after {what}",
+                p.display()
+            );
+        }
+        report
+    }
+    fn edit(&self, rel: &str, f: impl FnOnce(String) -> String) {
+        let path = self.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, f(text)).unwrap();
+    }
+}
+
+fn contains(path: &Path, needle: &str) -> bool {
+    std::fs::read_to_string(path).unwrap().contains(needle)
+}
+
+#[test]
+fn cached_builds_equal_clean_builds_over_a_sequence_of_changes() {
+    let mut s = Site::new();
+    let first = s.step("the first build");
+    assert_eq!(first.kept, 0, "nothing to keep yet");
+    assert_eq!(first.markdown, first.incidents);
+    assert!(s.root().join(".afterword/build-cache").is_file());
+
+    // Nothing changed: no incident's Markdown is rendered, and every page with a key is kept.
+    let same = s.step("no change");
+    assert_eq!(same.markdown, 0);
+    assert!(same.kept > first.pages, "{} kept", same.kept);
+    assert!(
+        !s.root().join(".afterword-spare-public").exists(),
+        "a build that changes nothing replaces nothing"
+    );
+
+    // One postmortem edited: that incident's Markdown only. The old output becomes the spare
+    // tree, which the next build brings up to date in place.
+    s.edit("content/long-outage.md", |t| {
+        format!("{t}\n## Follow-up\n\nMore.\n")
+    });
+    let edit = s.step("a body edit");
+    assert_eq!(edit.markdown, 1);
+    assert!(contains(
+        &s.public().join("incidents/long-outage/index.html"),
+        "Follow-up"
+    ));
+    assert!(s.root().join(".afterword-spare-public").is_dir());
+    s.edit("content/long-outage.md", |t| {
+        t.replace("More.", "More, again.")
+    });
+    let again = s.step("a second body edit (into the spare tree)");
+    assert_eq!(again.markdown, 1);
+
+    // A title: the lists that show it, and the neighbours' older/newer links.
+    s.edit("content/long-outage.md", |t| {
+        t.replace("Twelve-hour outage", "Twelve hours down")
+    });
+    let title = s.step("a title change");
+    assert_eq!(
+        title.markdown, 3,
+        "the incident and its two neighbours, whose pages link to it by its title"
+    );
+    assert!(contains(
+        &s.public().join("index.html"),
+        "Twelve hours down"
+    ));
+
+    // A new incident, then its deletion: its folder appears, then goes from the output and
+    // (once the spare tree has caught up) from disk altogether.
+    std::fs::write(
+        s.root().join("content/new-one.md"),
+        "+++\ntitle = \"Brand new\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-05-01T10:00:00Z\nresolved = 2024-05-01T11:00:00Z\n+++\nBody.\n",
+    )
+    .unwrap();
+    let add = s.step("an addition");
+    assert_eq!(
+        add.markdown, 3,
+        "the new incident and the two it sits between"
+    );
+    assert!(s.public().join("incidents/new-one/index.html").is_file());
+    std::fs::remove_file(s.root().join("content/new-one.md")).unwrap();
+    let del = s.step("a deletion");
+    assert_eq!(del.markdown, 2, "the two it sat between, now neighbours");
+    assert!(!s.public().join("incidents/new-one").exists());
+    s.edit("content/long-outage.md", |t| {
+        format!("{t}\nOne more line.\n")
+    });
+    s.step("an edit after the deletion");
+    assert!(!s.public().join("incidents/new-one").exists());
+    assert!(
+        !s.root()
+            .join(".afterword-spare-public/incidents/new-one")
+            .exists(),
+        "the spare tree, brought up to date in place, lost the deleted incident's folder"
+    );
+
+    // A template: pages are rendered again, Markdown is not.
+    std::fs::create_dir_all(s.root().join("templates")).unwrap();
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    let base = std::fs::read_to_string(theme.join("incident.html")).unwrap();
+    std::fs::write(
+        s.root().join("templates/incident.html"),
+        base.replacen("</article>", "<p>template changed</p></article>", 1),
+    )
+    .unwrap();
+    let tpl = s.step("a template change");
+    assert!(contains(
+        &s.public().join("incidents/long-outage/index.html"),
+        "template changed"
+    ));
+    assert!(tpl.kept < same.kept, "incident pages were rendered again");
+
+    // A static file, site.toml, and the clock.
+    std::fs::create_dir_all(s.root().join("static")).unwrap();
+    std::fs::write(s.root().join("static/robots.txt"), "User-agent: *\n").unwrap();
+    s.step("a static file");
+    s.edit("site.toml", |t| {
+        t.replace("name = \"API\"", "name = \"Public API\"")
+    });
+    let cfg = s.step("a site.toml change");
+    assert_eq!(
+        cfg.markdown, cfg.incidents,
+        "every page depends on site.toml"
+    );
+    s.now += chrono::Duration::hours(5);
+    s.step("another `now`");
+
+    // An output file changed by hand (other length): the cache does not vouch for it, so the
+    // build writes the right one again.
+    let page = s.public().join("incidents/multi-day/index.html");
+    let good = std::fs::read(&page).unwrap();
+    std::fs::write(&page, b"tampered").unwrap();
+    s.step("an output file changed by hand");
+    assert_eq!(std::fs::read(&page).unwrap(), good);
+
+    // A file changed back to what it was two builds ago (what the spare tree holds).
+    s.edit("content/long-outage.md", |t| {
+        t.replace("One more line.", "One more line!")
+    });
+    s.step("an edit");
+    s.edit("content/long-outage.md", |t| {
+        t.replace("One more line!", "One more line.")
+    });
+    s.step("the edit undone");
+}
+
+#[test]
+fn a_damaged_cache_means_a_full_build_and_a_note() {
+    let mut s = Site::new();
+    s.step("the first build");
+    let cache = s.root().join(".afterword/build-cache");
+    for (what, damage) in [
+        ("one byte flipped", 0usize),
+        ("cut short", 1),
+        ("not a cache", 2),
+    ] {
+        let mut bytes = std::fs::read(&cache).unwrap();
+        match damage {
+            0 => {
+                let at = bytes.len() / 2;
+                bytes[at] ^= 0x40;
+            }
+            1 => bytes.truncate(30),
+            _ => bytes = b"hello\n".to_vec(),
+        }
+        std::fs::write(&cache, &bytes).unwrap();
+        // An edit too, so that a cache wrongly trusted would leave a stale page.
+        s.edit("content/long-outage.md", |t| {
+            format!("{t}\nEdit: {what}.\n")
+        });
+        let report = s.step(what);
+        assert_eq!(report.kept, 0, "{what}: nothing is kept");
+        assert_eq!(
+            report.markdown, report.incidents,
+            "{what}: everything rendered"
+        );
+        let note = report.notes.iter().find(|n| n.contains("build cache"));
+        let note = note.unwrap_or_else(|| panic!("{what}: a note, got {:?}", report.notes));
+        assert!(!note.contains('\n'), "one line: {note}");
+        assert!(note.contains("building everything"), "{note}");
+        // The next build has a good cache again.
+        let next = s.step("after the damaged cache");
+        assert_eq!(next.markdown, 0, "{what}: the cache was written anew");
+    }
+    // Through the command line: the note is printed as a warning.
+    std::fs::write(&cache, b"hello\n").unwrap();
+    let out = common::run(s.root(), &["build", "--now", "2024-06-01T00:00:00Z"]);
+    assert!(out.status.success(), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .lines()
+            .any(|l| l.starts_with("warning: the build cache") && l.contains("building everything")),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn no_cache_reads_and_writes_nothing() {
+    let s = Site::new();
+    let out = common::run(
+        s.root(),
+        &["build", "--no-cache", "--now", "2024-06-01T00:00:00Z"],
+    );
+    assert!(out.status.success(), "{}", out.stderr);
+    assert!(!s.root().join(".afterword").exists());
+    // Twice, with an edit between: no spare tree either.
+    s.edit("content/long-outage.md", |t| format!("{t}\nMore.\n"));
+    let out = common::run(
+        s.root(),
+        &["build", "--no-cache", "--now", "2024-06-01T00:00:00Z"],
+    );
+    assert!(out.status.success(), "{}", out.stderr);
+    assert!(!s.root().join(".afterword").exists());
+    assert!(!s.root().join(".afterword-spare-public").exists());
+}
+
+#[test]
+fn a_spare_tree_holding_someone_elses_file_is_left_alone() {
+    let mut s = Site::new();
+    s.step("the first build");
+    s.edit("content/long-outage.md", |t| format!("{t}\nMore.\n"));
+    s.step("an edit");
+    let spare = s.root().join(".afterword-spare-public");
+    assert!(spare.is_dir());
+    std::fs::write(spare.join("notes.txt"), "mine").unwrap();
+    s.edit("content/long-outage.md", |t| format!("{t}\nEven more.\n"));
+    s.step("an edit with a foreign file in the spare tree");
+    assert_eq!(
+        std::fs::read_to_string(spare.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert!(!s.public().join("notes.txt").exists());
+}
