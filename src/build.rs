@@ -203,6 +203,68 @@ impl Checked {
     }
 }
 
+/// A [`Checked`] file as `build`'s on-disk cache keeps it: the incident without its body
+/// (which the next build takes from the file it reads anyway), and where the body starts.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct StoredChecked {
+    path: PathBuf,
+    incident: Option<crate::model::Incident>,
+    body_start: usize,
+    diagnostics: Vec<Diagnostic>,
+    links: Vec<lint::PendingLink>,
+    related: Vec<validate::PendingRelated>,
+}
+
+impl StoredChecked {
+    fn of(c: &Checked, body_start: usize) -> StoredChecked {
+        StoredChecked {
+            path: c.path.clone(),
+            incident: c.incident.as_deref().cloned(),
+            body_start,
+            diagnostics: c.diagnostics.clone(),
+            links: c.links.clone(),
+            related: c.related.clone(),
+        }
+    }
+
+    /// The checked file again, its body from `bytes` (the file's, whose hash found this):
+    /// `None` if they do not hold a body where this says.
+    fn to_checked(&self, bytes: &[u8]) -> Option<Checked> {
+        let incident = match &self.incident {
+            Some(i) => {
+                let body = load::text_of(bytes)?.get(self.body_start..)?;
+                let mut i = i.clone();
+                i.body = std::sync::Arc::from(body);
+                Some(std::sync::Arc::new(i))
+            }
+            None => None,
+        };
+        Some(Checked {
+            path: self.path.clone(),
+            incident,
+            diagnostics: self.diagnostics.clone(),
+            links: self.links.clone(),
+            related: self.related.clone(),
+        })
+    }
+}
+
+/// What `build`'s on-disk cache keeps of the checked content files: each file's check by the
+/// hash of what it is read from ([`load::content_hash`]), valid for one site.toml and `now`
+/// (`key`, [`checked_key`]). A build fills `key` and `files` anew for the next one.
+#[derive(Default)]
+pub struct KeptChecks {
+    pub key: u64,
+    pub by_hash: rustc_hash::FxHashMap<u64, std::sync::Arc<StoredChecked>>,
+    pub files: Vec<(u64, std::sync::Arc<StoredChecked>)>,
+}
+
+/// What every file's check depends on besides the file: site.toml (as read, with
+/// `--base-url` and the language's names) and `now`.
+fn checked_key(config: &Config, now: DateTime<Utc>) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes())
+}
+
 /// [`Checked`] files kept between builds, by fingerprint (path and text), for one site.toml
 /// and `now`.
 #[derive(Default)]
@@ -224,6 +286,19 @@ pub fn analyze(
     drafts: bool,
     now: DateTime<Utc>,
     caches: Option<&mut Caches>,
+) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
+    analyze_with(root, base_url, drafts, now, caches, None)
+}
+
+/// [`analyze`], with `build`'s on-disk cache of checked files when `kept` is given (then it
+/// holds, afterwards, what the next build can keep).
+fn analyze_with(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    now: DateTime<Utc>,
+    caches: Option<&mut Caches>,
+    kept: Option<&mut KeptChecks>,
 ) -> Result<(Option<Site>, Vec<Diagnostic>), BuildError> {
     // With problems in site.toml, the content is still checked against what could be read.
     let (config, config_diags) = config::load_partial(root);
@@ -263,13 +338,38 @@ pub fn analyze(
     // Load, validate and lint each file (in parallel); without caches each file is freed as
     // soon as it is checked.
     let check = |raw: &load::RawIncident| Checked::new(&config, raw, now);
-    let (all, more, mut diags) = match caches {
-        None => {
+    let (all, more, mut diags) = match (caches, kept) {
+        (None, None) => {
             let (checked, diags) = load::load_each(&content, None, check);
             let (all, more) = across_files(checked.iter(), drafts);
             (all, more, diags)
         }
-        Some(Caches { files, checked, .. }) => {
+        (None, Some(kept)) => {
+            let key = checked_key(&config, now);
+            let usable = kept.key == key;
+            let by_hash = &kept.by_hash;
+            let (items, diags) = load::load_each_kept(
+                &content,
+                |hash, bytes| {
+                    let stored = by_hash.get(&hash).filter(|_| usable)?;
+                    Some((hash, stored.clone(), stored.to_checked(bytes)?))
+                },
+                |raw, hash| {
+                    let c = check(raw);
+                    (
+                        hash,
+                        std::sync::Arc::new(StoredChecked::of(&c, raw.body_start)),
+                        c,
+                    )
+                },
+            );
+            let (all, more) = across_files(items.iter().map(|(_, _, c)| c), drafts);
+            kept.key = key;
+            kept.by_hash = Default::default();
+            kept.files = items.into_iter().map(|(h, st, _)| (h, st)).collect();
+            (all, more, diags)
+        }
+        (Some(Caches { files, checked, .. }), _) => {
             let key = xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes());
             if checked.key != key {
                 checked.by_fingerprint.clear();
@@ -810,12 +910,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             p(&format!("{what} in {:.2}s", since.elapsed().as_secs_f64()));
         }
     };
-    let (site, warnings) = site_or_errors(analyze(
+    let mut notes = Vec::new();
+    let mut inc = opts
+        .cache
+        .then(|| Incremental::open(&opts.root, &output, &previous, opts.force, &mut notes));
+    let (site, warnings) = site_or_errors(analyze_with(
         &opts.root,
         opts.base_url.as_deref(),
         opts.drafts,
         opts.now,
         None,
+        inc.as_mut().map(|i| &mut i.checks),
     )?)?;
     tell(
         format!(
@@ -826,10 +931,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         stage,
     );
     let stage = Instant::now();
-    let mut notes = Vec::new();
-    let inc = opts
-        .cache
-        .then(|| Incremental::open(&opts.root, &output, &previous, &mut notes));
     // With a spare tree, the build brings it up to date in place; else it fills a new folder.
     let (staging, dir) = match inc.as_ref().and_then(|i| i.spare_dir.clone()) {
         Some(dir) => (None, dir),
@@ -948,6 +1049,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             live.as_ref(),
             spare.as_deref(),
             &memo.search_docs(),
+            &inc.checks,
         ) {
             notes.push(format!(
                 "the build cache {} could not be written ({e}); the next build does everything",
@@ -982,12 +1084,19 @@ struct Incremental {
     spare_path: PathBuf,
     can_swap: bool,
     search_docs: std::sync::Mutex<Vec<(u64, crate::render::SearchDoc)>>,
+    checks: KeptChecks,
 }
 
 impl Incremental {
     /// The cache at `<root>/.afterword/build-cache` for `output`; a cache that cannot be used
     /// is a note, and the build then starts from nothing.
-    fn open(root: &Path, output: &Path, previous: &Previous, notes: &mut Vec<String>) -> Self {
+    fn open(
+        root: &Path,
+        output: &Path,
+        previous: &Previous,
+        force: bool,
+        notes: &mut Vec<String>,
+    ) -> Self {
         let file = cache::path(root);
         let abs = absolute(output);
         let loaded = match cache::load(&file, &abs) {
@@ -1005,8 +1114,9 @@ impl Incremental {
         let spare_path = output.with_file_name(name);
         // The output's own files, from its manifest (`check_previous` found no others).
         let listed = match previous {
-            Previous::Replaceable => crate::output::read_manifest(output).ok().flatten(),
-            Previous::Unlisted => None,
+            // (With `--force`, the output may hold other files too.)
+            Previous::Replaceable if !force => crate::output::read_manifest(output).ok().flatten(),
+            _ => None,
         };
         // The old output is kept as the spare tree only if it has a manifest to check it by.
         let can_swap = listed.is_some() && output.is_dir() && crate::output::can_swap(output);
@@ -1025,6 +1135,7 @@ impl Incremental {
             spare_path,
             can_swap,
             search_docs: std::sync::Mutex::new(loaded.search_docs),
+            checks: loaded.checks,
         }
     }
 }

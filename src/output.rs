@@ -26,6 +26,12 @@ pub trait Sink: Sync {
     fn holds(&self, _rel: &str, _key: u64) -> bool {
         false
     }
+    /// The files under `prefix` the previous render wrote for `key`, when there are some and
+    /// [`Sink::holds`] all of them: a group of files made together from one set of inputs
+    /// (the search index), kept whole or not at all.
+    fn held_group(&self, _prefix: &str, _key: u64) -> Option<Vec<String>> {
+        None
+    }
     /// Whether the bytes written are kept anywhere: `false` for [`Discard`] (`check`), which
     /// lets costly files (social cards) be checked without being made.
     fn keeps_bytes(&self) -> bool {
@@ -475,6 +481,16 @@ impl Sink for DiskSink {
             _ => false,
         }
     }
+    fn held_group(&self, prefix: &str, key: u64) -> Option<Vec<String>> {
+        let state = self.previous_state.as_ref()?;
+        let mut group: Vec<String> = state
+            .iter()
+            .filter(|(rel, st)| rel.starts_with(prefix) && st.key == Some(key))
+            .map(|(rel, _)| rel.clone())
+            .collect();
+        group.sort_unstable();
+        (!group.is_empty() && group.iter().all(|rel| self.holds(rel, key))).then_some(group)
+    }
     fn reuse(&self, rel_str: &str, key: u64) -> bool {
         if !self.holds(rel_str, key) {
             return false;
@@ -671,6 +687,9 @@ impl Sink for Recorder<'_> {
     }
     fn holds(&self, rel: &str, key: u64) -> bool {
         self.inner.holds(rel, key)
+    }
+    fn held_group(&self, prefix: &str, key: u64) -> Option<Vec<String>> {
+        self.inner.held_group(prefix, key)
     }
     fn reuse(&self, rel: &str, key: u64) -> bool {
         // A kept file is part of the output as much as a written one.

@@ -769,7 +769,8 @@ pub(crate) struct Writer<'a> {
     /// Every page's context, when asked for ([`page_contexts`]).
     capture: Option<Mutex<Vec<PageContext>>>,
     /// Each incident's search document, by its place in the site (`None`: no search).
-    search: Option<Mutex<Vec<(usize, Arc<search::SearchDoc>)>>>,
+    /// With its key, when this render keeps anything for the next one.
+    search: Option<Mutex<Vec<(usize, Option<u64>, Arc<search::SearchDoc>)>>>,
     /// The link-preview metadata of a page with none of its own (made once per render).
     site_meta: MetaView,
 }
@@ -1157,24 +1158,55 @@ fn search_index(w: &Writer) -> Result<usize, RenderError> {
         return Ok(0);
     };
     let mut docs = std::mem::take(&mut *docs.lock().expect("search docs"));
-    docs.sort_by_key(|(n, _)| *n);
-    let docs: Vec<Arc<search::SearchDoc>> = docs.into_iter().map(|(_, d)| d).collect();
-    let names = search::facet_names(w.input.locale);
-    let files = search::files(&docs, &names);
-    // In `serve`, a file whose bytes are unchanged is kept, not written again.
-    files.par_iter().try_for_each(|(rel, json)| {
-        let key = w.key(|k| CacheKey::Search {
+    docs.sort_by_key(|(n, _, _)| *n);
+    // The index is made from the documents alone: with the same documents (their keys) it
+    // is the same, and kept whole without being made.
+    let doc_keys: Option<Vec<u64>> = docs.iter().map(|(_, k, _)| *k).collect();
+    // (`serve`, which holds the index in memory, keeps each file whose bytes are unchanged.)
+    let lazy = w.input.memo.is_some_and(|m| m.lazy);
+    let index_key = doc_keys.filter(|_| lazy).and_then(|keys| {
+        w.key(|k| CacheKey::SearchIndex {
             site: k.site,
-            templates: Digest::default(),
-            index: Digest::of(&(rel, json)),
-        });
-        match key {
-            Some(k) if w.sink.reuse(rel, k) => Ok(()),
-            Some(k) => w.sink.write_keyed(rel, k, json.as_bytes()),
-            None => w.sink.write(rel, json.as_bytes()),
+            docs: Digest::list(keys),
+        })
+    });
+    let docs: Vec<Arc<search::SearchDoc>> = docs.into_iter().map(|(_, _, d)| d).collect();
+    let names = search::facet_names(w.input.locale);
+    let held = index_key.and_then(|k| Some((k, w.sink.held_group("search/", k)?)));
+    let count = match held {
+        Some((k, group)) => {
+            for rel in &group {
+                if !w.sink.reuse(rel, k) {
+                    // `held_group` vouched for every file: only a clash gets here, which the
+                    // recorder reports.
+                    return Err(RenderError::write(
+                        rel,
+                        std::io::Error::other("a kept file could not be kept"),
+                    ));
+                }
+            }
+            group.len()
         }
-        .map_err(|e| RenderError::write(rel, e))
-    })?;
+        None => {
+            let files = search::files(&docs, &names);
+            files.par_iter().try_for_each(|(rel, json)| {
+                let key = index_key.or_else(|| {
+                    w.key(|k| CacheKey::Search {
+                        site: k.site,
+                        templates: Digest::default(),
+                        index: Digest::of(&(rel, json)),
+                    })
+                });
+                match key {
+                    Some(k) if index_key.is_none() && w.sink.reuse(rel, k) => Ok(()),
+                    Some(k) => w.sink.write_keyed(rel, k, json.as_bytes()),
+                    None => w.sink.write(rel, json.as_bytes()),
+                }
+                .map_err(|e| RenderError::write(rel, e))
+            })?;
+            files.len()
+        }
+    };
     let facets = search::facet_views(&docs, &names);
     let key = w.key(|k| CacheKey::Search {
         site: k.site,
@@ -1185,7 +1217,7 @@ fn search_index(w: &Writer) -> Result<usize, RenderError> {
     w.emit_keyed("search.html", &title, Route::Search, key, None, || {
         SearchPage { facets }
     })?;
-    Ok(files.len())
+    Ok(count)
 }
 
 /// The writer every page family shares: the templates and the file → page map, from the
@@ -1401,7 +1433,7 @@ fn incident_page(
         if let (Some(k), Some(memo)) = (key, w.input.memo) {
             memo.keep_search_doc(k, doc.clone());
         }
-        docs.lock().expect("search docs").push((n, doc));
+        docs.lock().expect("search docs").push((n, key, doc));
     }
     if !w.reuse_document(i, linker) {
         let messages: Vec<&str> = page.messages.iter().map(String::as_str).collect();
@@ -1501,7 +1533,7 @@ fn kept_incident_page(w: &Writer, n: usize, linker: Option<Digest>) -> Result<bo
         if let Some(memo) = w.input.memo {
             memo.keep_search_doc(k, doc.clone());
         }
-        docs.lock().expect("search docs").push((n, doc));
+        docs.lock().expect("search docs").push((n, Some(k), doc));
     }
     copy_assets(w, i, &route.rel())?;
     Ok(true)

@@ -220,6 +220,7 @@ fn a_damaged_cache_means_a_full_build_and_a_note() {
         ("one byte flipped", 0usize),
         ("cut short", 1),
         ("not a cache", 2),
+        ("from another version", 3),
     ] {
         let mut bytes = std::fs::read(&cache).unwrap();
         match damage {
@@ -228,7 +229,16 @@ fn a_damaged_cache_means_a_full_build_and_a_note() {
                 bytes[at] ^= 0x40;
             }
             1 => bytes.truncate(30),
-            _ => bytes = b"hello\n".to_vec(),
+            2 => bytes = b"hello\n".to_vec(),
+            _ => {
+                // The line after the magic one: `<schema> <version>`.
+                let text = String::from_utf8_lossy(&bytes[..60]).into_owned();
+                let (magic, rest) = text.split_once('\n').unwrap();
+                let (head, _) = rest.split_once('\n').unwrap();
+                let at = magic.len() + 1 + head.find(' ').unwrap() + 1;
+                let end = magic.len() + 1 + head.len();
+                bytes.splice(at..end, b"0.0.1-elsewhere".iter().copied());
+            }
         }
         std::fs::write(&cache, &bytes).unwrap();
         // An edit too, so that a cache wrongly trusted would leave a stale page.
@@ -245,6 +255,12 @@ fn a_damaged_cache_means_a_full_build_and_a_note() {
         let note = note.unwrap_or_else(|| panic!("{what}: a note, got {:?}", report.notes));
         assert!(!note.contains('\n'), "one line: {note}");
         assert!(note.contains("building everything"), "{note}");
+        if what == "from another version" {
+            assert!(
+                note.contains("written by afterword 0.0.1-elsewhere"),
+                "{note}"
+            );
+        }
         // The next build has a good cache again.
         let next = s.step("after the damaged cache");
         assert_eq!(next.markdown, 0, "{what}: the cache was written anew");

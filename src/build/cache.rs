@@ -5,7 +5,9 @@
 //! - the state of every file of the output (`live`) and of the spare tree beside it
 //!   (`spare`, the output before last, which the next build brings up to date in place and
 //!   swaps in): each file's [`crate::render`] cache key and its size and modification time;
-//! - every incident's search document, by its key.
+//! - every incident's search document, by its key;
+//! - every content file's check (its incident, without the body, and its diagnostics), by
+//!   the hash of what the file is read from, for one site.toml and `now`.
 //!
 //! A file is reused only when its key is this render's and the file on disk is as recorded,
 //! so the cache can make a build faster but never different. The file starts with a magic
@@ -13,6 +15,7 @@
 //! number: a file that is damaged, or from another version or output folder, is set aside
 //! with a one-line note and the build does everything.
 
+use super::{KeptChecks, StoredChecked};
 use crate::output::{FileState, TreeState};
 use crate::render::{SearchDoc, StoredDoc};
 use std::io::Write;
@@ -33,9 +36,12 @@ pub struct BuildCache {
     pub live: Option<TreeState>,
     pub spare: Option<TreeState>,
     pub search_docs: Vec<(u64, SearchDoc)>,
+    /// Every content file's check, by what it is read from.
+    pub checks: KeptChecks,
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
+/// The file's contents, as read.
+#[derive(serde::Deserialize)]
 struct Stored {
     version: String,
     schema: u32,
@@ -43,6 +49,26 @@ struct Stored {
     live: Option<Vec<(String, FileState)>>,
     spare: Option<Vec<(String, FileState)>>,
     search_docs: Vec<(u64, StoredDoc)>,
+    checked_key: u64,
+    checked: Vec<(u64, StoredChecked)>,
+}
+
+/// The same, as written (field for field: the encoding has no names).
+#[derive(serde::Serialize)]
+struct StoredRef<'a> {
+    version: &'a str,
+    schema: u32,
+    output: String,
+    live: Option<Vec<(String, FileState)>>,
+    spare: Option<Vec<(String, FileState)>>,
+    search_docs: Vec<(u64, StoredDoc)>,
+    checked_key: u64,
+    checked: Vec<(u64, &'a StoredChecked)>,
+}
+
+/// The line after the magic one: the schema and the version of afterword that wrote it.
+fn header() -> String {
+    format!("{SCHEMA} {}\n", env!("CARGO_PKG_VERSION"))
 }
 
 /// The cache file of the site at `root`.
@@ -67,6 +93,23 @@ pub fn load(file: &Path, output: &Path) -> Result<Option<BuildCache>, String> {
     let rest = bytes
         .strip_prefix(MAGIC)
         .ok_or("is not an afterword build cache")?;
+    // `<schema> <version>\n`, then the checksum and the rest.
+    let (head, rest) = rest
+        .split_at_checked(
+            rest.iter()
+                .position(|&b| b == b'\n')
+                .ok_or("is damaged (cut short)")?
+                + 1,
+        )
+        .ok_or("is damaged (cut short)")?;
+    if head != header().as_bytes() {
+        let written = String::from_utf8_lossy(head);
+        let version = written.trim().split(' ').nth(1).unwrap_or("?");
+        return Err(format!(
+            "was written by afterword {version} (this is {})",
+            env!("CARGO_PKG_VERSION")
+        ));
+    }
     let (sum, payload) = rest
         .split_first_chunk::<8>()
         .ok_or("is damaged (cut short)")?;
@@ -75,11 +118,7 @@ pub fn load(file: &Path, output: &Path) -> Result<Option<BuildCache>, String> {
     }
     let stored: Stored = postcard::from_bytes(payload).map_err(|e| format!("is damaged ({e})"))?;
     if stored.version != env!("CARGO_PKG_VERSION") || stored.schema != SCHEMA {
-        return Err(format!(
-            "was written by afterword {} (this is {})",
-            stored.version,
-            env!("CARGO_PKG_VERSION")
-        ));
+        return Err("is damaged (its header and contents disagree)".into());
     }
     if Path::new(&stored.output) != output {
         // Another output folder (`--output`): not an error, just nothing to reuse.
@@ -97,6 +136,15 @@ pub fn load(file: &Path, output: &Path) -> Result<Option<BuildCache>, String> {
         live: tree(stored.live),
         spare: tree(stored.spare),
         search_docs: docs,
+        checks: KeptChecks {
+            key: stored.checked_key,
+            by_hash: stored
+                .checked
+                .into_iter()
+                .map(|(h, c)| (h, std::sync::Arc::new(c)))
+                .collect(),
+            files: Vec::new(),
+        },
     }))
 }
 
@@ -107,9 +155,10 @@ pub fn save(
     live: Option<&TreeState>,
     spare: Option<&TreeState>,
     search_docs: &[(u64, std::sync::Arc<SearchDoc>)],
+    checks: &KeptChecks,
 ) -> std::io::Result<()> {
-    let stored = Stored {
-        version: env!("CARGO_PKG_VERSION").to_string(),
+    let stored = StoredRef {
+        version: env!("CARGO_PKG_VERSION"),
         schema: SCHEMA,
         output: output.to_string_lossy().into_owned(),
         live: live.map(sorted),
@@ -118,14 +167,23 @@ pub fn save(
             .iter()
             .map(|(k, d)| (*k, StoredDoc::from(&**d)))
             .collect(),
+        checked_key: checks.key,
+        checked: checks.files.iter().map(|(h, c)| (*h, &**c)).collect(),
     };
     let payload = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".build-cache-")
-        .tempfile_in(dir)?;
+    let mut tmp = tempfile::Builder::new();
+    tmp.prefix(".build-cache-");
+    // Readable like the site's other files (nothing in it is secret).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut tmp = tmp.tempfile_in(dir)?;
     tmp.write_all(MAGIC)?;
+    tmp.write_all(header().as_bytes())?;
     tmp.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
     tmp.write_all(&payload)?;
     tmp.persist(file).map_err(|e| e.error)?;

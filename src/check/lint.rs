@@ -50,11 +50,13 @@ impl Out<'_> {
 }
 
 /// A link in a body to another incident, checked once every file and slug is known.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct PendingLink {
     pub target: LinkTarget,
     pub warning: Diagnostic,
 }
 
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub enum LinkTarget {
     /// `/incidents/<slug>/` or `../<slug>/`.
     Slug(String),

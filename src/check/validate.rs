@@ -58,7 +58,7 @@ pub fn duplicate_slugs(incidents: &[Arc<Incident>]) -> Vec<Diagnostic> {
 }
 
 /// A `related` slug of a valid file, with where it is written, kept until every file is loaded.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PendingRelated {
     pub slug: String,
     /// The file naming it is published (for [`crate::check::lint::related_drafts`]).

@@ -12,7 +12,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is: errors stop the build, warnings do not (unless denied).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     Error,
     Warning,
@@ -33,6 +35,24 @@ impl Severity {
 pub struct Code {
     pub id: &'static str,
     pub name: &'static str,
+}
+
+/// Written as its id (`E0003`); read back only as a code this version knows.
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let id = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        codes::ALL
+            .iter()
+            .find(|c| c.id == id)
+            .copied()
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown diagnostic code {id}")))
+    }
 }
 
 macro_rules! codes {
@@ -133,7 +153,7 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// One problem in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file, as the user would type it (relative to the current folder when possible).
     pub path: PathBuf,

@@ -227,6 +227,64 @@ pub fn load_each<T: Send>(
     (raws.par_iter().map(|r| f(r)).collect(), diags)
 }
 
+/// [`load_each`] for `build` with its on-disk cache: each file's bytes are read and hashed
+/// (with its path and bundle files, [`content_hash`]) before anything else, and `kept` gives
+/// what an earlier build made of a file with that hash and those bytes, without parsing it;
+/// the other files are parsed and given to `f` with their hash.
+pub fn load_each_kept<T: Send>(
+    content_dir: &Path,
+    kept: impl Fn(u64, &[u8]) -> Option<T> + Sync,
+    f: impl Fn(&RawIncident, u64) -> T + Sync,
+) -> (Vec<T>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut todo = walk_with_assets(content_dir, &mut diags);
+    todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    let results: Vec<Result<T, Vec<Diagnostic>>> = todo
+        .into_par_iter()
+        .map(|(found, assets)| {
+            let shown = crate::util::fsutil::display_path(&found.path);
+            let bytes = read_limited(&found.path, &shown).map_err(|d| vec![*d])?;
+            let hash = content_hash(&shown, found.bundle.as_deref(), &assets, &bytes);
+            if let Some(t) = kept(hash, &bytes) {
+                return Ok(t);
+            }
+            parse_file(shown, found.bundle.clone(), assets, bytes).map(|r| f(&r, hash))
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(t) => out.push(t),
+            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+        }
+    }
+    (out, diags)
+}
+
+/// A hash of everything a content file is read from: the path it is shown as, its bundle
+/// folder and files, and its bytes.
+pub fn content_hash(shown: &Path, bundle: Option<&Path>, assets: &[PathBuf], bytes: &[u8]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    let mut part = |b: &[u8]| {
+        h.update(&(b.len() as u64).to_le_bytes());
+        h.update(b);
+    };
+    part(shown.as_os_str().as_encoded_bytes());
+    part(bundle.map_or(&[][..], |b| b.as_os_str().as_encoded_bytes()));
+    part(&(assets.len() as u64).to_le_bytes());
+    for a in assets {
+        part(a.as_os_str().as_encoded_bytes());
+    }
+    part(bytes);
+    h.digest()
+}
+
+/// The text of a file's bytes as [`parse_file`] reads it (UTF-8, without a BOM).
+pub fn text_of(bytes: &[u8]) -> Option<&str> {
+    let t = std::str::from_utf8(bytes).ok()?;
+    Some(t.strip_prefix('\u{feff}').unwrap_or(t))
+}
+
 /// [`load_each`] without a cache.
 fn load_streamed<T: Send>(
     content_dir: &Path,

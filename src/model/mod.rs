@@ -15,7 +15,9 @@ use std::path::PathBuf;
 pub use crate::util::timefmt::Precision;
 
 /// How exactly an incident's own times are known (each [`Precision::Exact`] by default).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Precisions {
     pub started: Precision,
     pub detected: Precision,
@@ -25,7 +27,7 @@ pub struct Precisions {
 macro_rules! id_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal / $label:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($variant),+ }
         impl $name {
             pub const IDS: &'static [&'static str] = &[$($id),+];
@@ -52,7 +54,7 @@ id_enum!(
 );
 
 /// Weights in thousandths (1000 = the whole duration counts as downtime).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Weights {
     pub degraded_performance: i64,
     pub partial_outage: i64,
@@ -122,7 +124,7 @@ id_enum!(
 );
 
 /// A maintenance's schedule and its actual window.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub struct Window {
     pub scheduled_start: DateTime<Utc>,
     pub scheduled_end: DateTime<Utc>,
@@ -168,7 +170,7 @@ id_enum!(
     }
 );
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     pub at: DateTime<Utc>,
     /// How exactly `at` is known (a day-only entry is at the start of its day, or at the
@@ -179,7 +181,7 @@ pub struct Entry {
     pub message: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Impact {
     pub component: String,
     pub level: Level,
@@ -188,7 +190,7 @@ pub struct Impact {
     pub end: Option<DateTime<Utc>>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActionItem {
     pub title: String,
     /// Empty when nobody owns it (a lint says so).
@@ -210,7 +212,7 @@ id_enum!(
 );
 
 /// The postmortem's review: its state, who reviewed it and when the state last changed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Review {
     pub state: ReviewState,
     pub reviewers: Vec<String>,
@@ -230,7 +232,7 @@ impl Default for Review {
 }
 
 /// A contributing factor: an id of the site's `[[factors]]` and what it was here.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Factor {
     pub id: String,
     /// Markdown; may be empty.
@@ -238,7 +240,7 @@ pub struct Factor {
 }
 
 /// Lessons learned, each a Markdown string.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Lessons {
     pub went_well: Vec<String>,
     pub went_wrong: Vec<String>,
@@ -252,7 +254,7 @@ impl Lessons {
 }
 
 /// What customers felt, in numbers, as the team wrote them (nothing is estimated).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct CustomerImpact {
     /// People affected.
     pub users: Option<u64>,
@@ -288,7 +290,7 @@ impl ActionItem {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Incident {
     /// The source file, as shown in messages.
     pub path: PathBuf,
@@ -335,7 +337,9 @@ pub struct Incident {
     pub timeline: Vec<Entry>,
     pub impacts: Vec<Impact>,
     pub action_items: Vec<ActionItem>,
-    /// The postmortem, Markdown (shared: cloning an incident does not copy it).
+    /// The postmortem, Markdown (shared: cloning an incident does not copy it). Not stored
+    /// by `build`'s cache, which takes it from the file it reads anyway.
+    #[serde(skip, default = "no_body")]
     pub body: std::sync::Arc<str>,
     /// Current status: the latest entry's, where `update` keeps the one before.
     pub status: Status,
@@ -345,6 +349,10 @@ pub struct Incident {
     /// The same for everything but the postmortem body: what lists, component status, history
     /// and statistics are made from. Editing the body changes only `fingerprint`.
     pub front_fingerprint: u64,
+}
+
+fn no_body() -> std::sync::Arc<str> {
+    std::sync::Arc::from("")
 }
 
 impl Incident {

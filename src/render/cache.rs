@@ -260,6 +260,9 @@ pub(crate) enum CacheKey<'a> {
     /// A social card (`og.png`, the site's or an incident's): its SVG, which holds everything
     /// the card shows (the fonts are compiled in).
     SocialCard { svg: Digest },
+    /// Every file of the search index (`search/…`): every search document's key, in site
+    /// order.
+    SearchIndex { site: Digest, docs: Digest },
     /// An incident's search document (its words, facets and page path): the incident and the
     /// file → page map when its text may link to other files.
     SearchDoc {
@@ -425,6 +428,7 @@ mod tests {
             CacheKey::Card { .. } => 24,
             CacheKey::SocialCard { .. } => 25,
             CacheKey::SearchDoc { .. } => 26,
+            CacheKey::SearchIndex { .. } => 27,
         }
     }
 
@@ -575,6 +579,10 @@ mod tests {
             fingerprint: a.n[1],
             linker: opt_d(a.n[2]),
         }),
+        (2, false, |a| CacheKey::SearchIndex {
+            site: d(a.n[0]),
+            docs: d(a.n[1]),
+        }),
     ];
 
     #[test]
@@ -588,7 +596,7 @@ mod tests {
             .map(|(_, _, make)| index(&make(&a)))
             .collect();
         assert_eq!(seen, (0..VARIANTS.len()).collect::<Vec<_>>());
-        assert_eq!(VARIANTS.len(), 27, "a new variant needs a line in VARIANTS");
+        assert_eq!(VARIANTS.len(), 28, "a new variant needs a line in VARIANTS");
     }
 
     /// Two keys with the same inputs (the same numbers, the same string) but of different

@@ -88,6 +88,16 @@ impl Sink for LiveSink {
     fn holds(&self, rel: &str, key: u64) -> bool {
         self.prev.get(rel).is_some_and(|f| f.key == Some(key))
     }
+    fn held_group(&self, prefix: &str, key: u64) -> Option<Vec<String>> {
+        let mut group: Vec<String> = self
+            .prev
+            .iter()
+            .filter(|(rel, f)| rel.starts_with(prefix) && f.key == Some(key))
+            .map(|(rel, _)| rel.to_string())
+            .collect();
+        group.sort_unstable();
+        (!group.is_empty()).then_some(group)
+    }
     fn reuse(&self, rel: &str, key: u64) -> bool {
         match self.prev.get_key_value(rel) {
             Some((k, f)) if f.key == Some(key) => {

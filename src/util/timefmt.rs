@@ -119,7 +119,9 @@ pub fn resolve(dt: &toml::value::Datetime, tz: Tz) -> Result<DateTime<Utc>, Time
 /// How exactly a time of a content file is known: to the second as written, approximately
 /// (the file lists it under `approximate`), or only its day (written as a date,
 /// `started = 2015-07-22`, read as the start of that day in the file's zone).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Precision {
     #[default]
     Exact,
