@@ -3,10 +3,17 @@
 #
 #   bash bench/ab.sh OLD_BINARY [NEW_BINARY] [SITE]
 #
-# Runs `build` (into a new folder each time) and `check` on SITE (default: a generated
-# 10,000-item corpus, examples/gen-corpus.rs) RUNS times each (default 5), alternating old and
-# new so both see the same machine state, and prints the median wall time and peak RSS of each
-# and new/old ratios. NEW_BINARY defaults to target/release/afterword (built first).
+# Runs on SITE (default: a generated 10,000-item corpus, examples/gen-corpus.rs), RUNS times each
+# (default 5), alternating old and new so both see the same machine state:
+#   build    `build` into a new folder each time
+#   check    `check`
+#   rebuild  `build` again into the binary's own output folder, nothing changed
+#   edit     `build` into that folder after one incident's body changed (a line appended to
+#            the first file in content/, a different line each run; both binaries build after
+#            each edit, so each sees one change since its last build)
+# and prints the median wall time and peak RSS of each and new/old ratios. NEW_BINARY defaults
+# to target/release/afterword (built first). Whatever either binary keeps between builds (the
+# build cache in SITE/.afterword/) stays, as it would for a user.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 OLD=$(realpath "$1")
@@ -32,6 +39,8 @@ one() {
   sync
   if [ "$what" = build ]; then
     "$TIME" -f '%e %M' "$bin" build --root "$SITE" --output "$DIR/out-$k-$RANDOM" --now "$NOW" 2>&1 >/dev/null | tail -n 1
+  elif [ "$what" = rebuild ] || [ "$what" = edit ]; then
+    "$TIME" -f '%e %M' "$bin" build --root "$SITE" --output "$DIR/public-${k:0:1}" --now "$NOW" 2>&1 >/dev/null | tail -n 1
   else
     "$TIME" -f '%e %M' "$bin" check --root "$SITE" --now "$NOW" 2>&1 >/dev/null | tail -n 1
   fi
@@ -41,9 +50,19 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 [ "$OLD_SITE" = "$SITE" ] || printf 'old binary on: %s\n' "$OLD_SITE"
 printf 'site: %s (%s files)\nruns: %s each, interleaved\n\n' "$SITE" "$(find "$SITE/content" -type f | wc -l)" "$RUNS"
 printf '%-6s %10s %10s %8s %12s %12s %8s\n' what old_s new_s ratio old_rss_MB new_rss_MB ratio
-for what in build check; do
+EDITED=$(find "$SITE/content" -name '*.md' | sort | awk 'NR == 1')
+edit() { printf '\nEdited at %s.\n' "$(date +%s%N)" >>"$EDITED"; }
+for what in build check rebuild edit; do
   : >"$DIR/old" && : >"$DIR/new"
+  if [ "$what" = rebuild ]; then
+    # Each binary's own output folder, built once before the runs.
+    one "$OLD" build o0 "$OLD_SITE" >/dev/null
+    one "$NEW" build n0 "$SITE" >/dev/null
+    one "$OLD" rebuild o0 "$OLD_SITE" >/dev/null
+    one "$NEW" rebuild n0 "$SITE" >/dev/null
+  fi
   for k in $(seq "$RUNS"); do
+    if [ "$what" = edit ]; then edit; fi
     one "$OLD" "$what" "o$k" "$OLD_SITE" >>"$DIR/old"
     one "$NEW" "$what" "n$k" "$SITE" >>"$DIR/new"
     rm -rf "$DIR"/out-*

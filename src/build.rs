@@ -262,7 +262,10 @@ pub struct KeptChecks {
 /// What every file's check depends on besides the file: site.toml (as read, with
 /// `--base-url` and the language's names) and `now`.
 fn checked_key(config: &Config, now: DateTime<Utc>) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(format!("{config:?}{now:?}").as_bytes())
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    (config, now).hash(&mut h);
+    h.finish()
 }
 
 /// [`Checked`] files kept between builds, by fingerprint (path and text), for one site.toml
@@ -932,24 +935,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     );
     let stage = Instant::now();
     // With a spare tree, the build brings it up to date in place; else it fills a new folder.
-    let (staging, dir) = match inc.as_ref().and_then(|i| i.spare_dir.clone()) {
-        Some(dir) => (None, dir),
-        None => {
-            let s = Staging::begin(&output).map_err(|source| BuildError::Stage {
-                output: display_path(&output),
-                source,
-            })?;
-            let dir = s.dir().to_path_buf();
-            (Some(s), dir)
-        }
+    let stage_err = |source| BuildError::Stage {
+        output: display_path(&output),
+        source,
     };
+    let adopted = match inc.as_ref().filter(|i| i.spare_dir.is_some()) {
+        Some(i) => Staging::adopt(&output, &i.spare_path).ok(),
+        None => None,
+    };
+    let spare = match (&adopted, inc.as_ref()) {
+        (Some(_), Some(i)) => i.spare.lock().expect("spare").take(),
+        _ => None,
+    };
+    let staging = match adopted {
+        Some(s) => s,
+        None => Staging::begin(&output).map_err(stage_err)?,
+    };
+    let dir = staging.dir().to_path_buf();
+    let in_spare = spare.is_some();
     let disk = match inc.as_ref() {
         Some(i) => DiskSink::incremental(
             dir.clone(),
             output.is_dir().then(|| output.clone()),
             i.live.clone(),
             i.previous_count,
-            i.spare.lock().expect("spare").take(),
+            spare,
         ),
         None => DiskSink::new(dir.clone(), output.is_dir().then(|| output.clone())),
     };
@@ -980,7 +990,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let paths = sink.paths();
     let manifest = crate::output::manifest_text(&paths);
     let staged_err = |source| BuildError::WriteStaged {
-        staged: display_path(&dir),
+        staged: display_path(staging.dir()),
         source,
     };
     disk.write(crate::output::MANIFEST, manifest.as_bytes())
@@ -1005,38 +1015,34 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     // What the spare tree is after this build: the old output (`Some`), unchanged, or gone.
     let spare_after: Option<Option<std::sync::Arc<crate::output::TreeState>>>;
-    match (unchanged, staging) {
-        (true, staging) => {
-            // Every file is as the last build left it: nothing to replace (and a spare tree
-            // was not touched).
-            if let Some(staging) = staging {
-                staging.discard().map_err(|source| BuildError::Discard {
-                    output: shown.clone(),
-                    source,
-                })?;
+    let discard_err = |source| BuildError::Discard {
+        output: shown.clone(),
+        source,
+    };
+    if unchanged {
+        // Every file is as the last build left it: nothing to replace, and a spare tree was
+        // not touched.
+        match inc.as_ref().filter(|_| in_spare) {
+            Some(i) => staging.give_back(&i.spare_path).map_err(discard_err)?,
+            None => staging.discard().map_err(discard_err)?,
+        }
+        spare_after = inc
+            .as_ref()
+            .map(|i| i.spare_state.clone().filter(|_| in_spare));
+        tell(format!("nothing changed in {}", shown.display()), stage);
+    } else {
+        // The old output becomes the spare tree of the next build, where that can be.
+        match inc.as_ref().filter(|i| i.can_swap) {
+            Some(i) => {
+                let kept = staging.commit_keeping(&i.spare_path).map_err(replace_err)?;
+                spare_after = kept.then(|| i.live.clone());
             }
-            spare_after = inc.as_ref().map(|i| i.spare_state.clone());
-            tell(format!("nothing changed in {}", shown.display()), stage);
-        }
-        (false, None) => {
-            // The spare tree is the new site: swap it in; the old output is the next spare.
-            crate::output::swap_spare(&dir, &output).map_err(replace_err)?;
-            spare_after = inc.as_ref().map(|i| i.live.clone());
-            tell(format!("replaced {}", shown.display()), stage);
-        }
-        (false, Some(staging)) => {
-            match inc.as_ref() {
-                Some(i) if i.can_swap => {
-                    let kept = staging.commit_keeping(&i.spare_path).map_err(replace_err)?;
-                    spare_after = kept.then(|| i.live.clone());
-                }
-                _ => {
-                    notes.extend(staging.commit().map_err(replace_err)?);
-                    spare_after = None;
-                }
+            None => {
+                notes.extend(staging.commit().map_err(replace_err)?);
+                spare_after = None;
             }
-            tell(format!("replaced {}", shown.display()), stage);
         }
+        tell(format!("replaced {}", shown.display()), stage);
     }
     if let (Some(inc), Some(memo)) = (&inc, &memo) {
         let mut all = paths;

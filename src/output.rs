@@ -829,6 +829,36 @@ impl Staging {
         })
     }
 
+    /// A build into the spare tree at `spare` (see [`Spare`]), brought up to date in place: it
+    /// is moved to a marked temporary name first, so that a build killed while updating it
+    /// leaves a folder the next build removes (a half-updated spare tree is never used), and a
+    /// failed one removes it. [`Staging::give_back`] returns it unchanged.
+    pub fn adopt(target: &Path, spare: &Path) -> io::Result<Staging> {
+        let parent = parent_of(target);
+        remove_stale(parent);
+        let (dir, marker) = marked_dir(parent, BUILD_PREFIX)?;
+        let moved = std::fs::remove_dir(&dir).and_then(|()| std::fs::rename(spare, &dir));
+        if let Err(e) = moved {
+            let _ = std::fs::remove_dir(&dir);
+            let _ = std::fs::remove_file(&marker);
+            return Err(e);
+        }
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+            marker,
+            done: false,
+        })
+    }
+
+    /// For a build that changed nothing in an adopted spare tree: put it back at `spare`, as it
+    /// was.
+    pub fn give_back(mut self, spare: &Path) -> io::Result<()> {
+        self.done = true;
+        std::fs::rename(&self.dir, spare)?;
+        std::fs::remove_file(&self.marker)
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -927,13 +957,6 @@ impl Staging {
             Err(e) => Err(e),
         }
     }
-}
-
-/// Swap the spare tree at `spare`, brought up to date, with the output folder `target` in
-/// one step; the old output becomes the spare tree. `Ok(false)` where the OS or the file
-/// system cannot swap two folders in one step (then nothing was done).
-pub fn swap_spare(spare: &Path, target: &Path) -> io::Result<bool> {
-    exchange(spare, target)
 }
 
 /// Whether this platform and the file system of `dir` can swap two folders in one step (a

@@ -770,10 +770,14 @@ pub(crate) struct Writer<'a> {
     capture: Option<Mutex<Vec<PageContext>>>,
     /// Each incident's search document, by its place in the site (`None`: no search).
     /// With its key, when this render keeps anything for the next one.
-    search: Option<Mutex<Vec<(usize, Option<u64>, Arc<search::SearchDoc>)>>>,
+    search: Option<Mutex<Vec<KeyedDoc>>>,
     /// The link-preview metadata of a page with none of its own (made once per render).
     site_meta: MetaView,
 }
+
+/// A search document, by its incident's place in the site, with its key when this render keeps
+/// anything for the next one.
+type KeyedDoc = (usize, Option<u64>, Arc<search::SearchDoc>);
 
 /// A page's template context as JSON: what [`page_contexts`] returns, for tests and docs.
 pub struct PageContext {

@@ -177,6 +177,33 @@ fn cached_builds_equal_clean_builds_over_a_sequence_of_changes() {
     ));
     assert!(tpl.kept < same.kept, "incident pages were rendered again");
 
+    // A template that fails while the spare tree is being brought up to date: the build fails,
+    // the output stays, and the half-updated spare tree is gone rather than used later.
+    s.edit("content/long-outage.md", |t| {
+        format!("{t}\nBefore a failed build.\n")
+    });
+    let good = std::fs::read_to_string(s.root().join("templates/incident.html")).unwrap();
+    std::fs::write(
+        s.root().join("templates/incident.html"),
+        good.replacen("</article>", "{{ no_such_value.at_all }}</article>", 1),
+    )
+    .unwrap();
+    let before = common::tree(&s.public());
+    assert!(build(&opts(s.root(), s.public(), true, s.now)).is_err());
+    assert!(
+        common::tree(&s.public()) == before,
+        "a failed build changed the output"
+    );
+    assert!(!s.root().join(".afterword-spare-public").exists());
+    let beside: Vec<String> = std::fs::read_dir(s.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".afterword-build"))
+        .collect();
+    assert_eq!(beside, Vec::<String>::new(), "no temporary folder left");
+    std::fs::write(s.root().join("templates/incident.html"), good).unwrap();
+    s.step("the template fixed after a failed build");
+
     // A static file, site.toml, and the clock.
     std::fs::create_dir_all(s.root().join("static")).unwrap();
     std::fs::write(s.root().join("static/robots.txt"), "User-agent: *\n").unwrap();

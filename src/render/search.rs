@@ -132,7 +132,7 @@ impl StoredDoc {
             .spans
             .iter()
             .all(|&(a, b, _)| a <= b && self.text.get(a as usize..b as usize).is_some());
-        words_ok.then(|| SearchDoc {
+        words_ok.then_some(SearchDoc {
             path: self.path,
             title: self.title,
             date: self.date,
