@@ -1047,7 +1047,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let (Some(inc), Some(memo)) = (&inc, &memo) {
         let mut all = paths;
         all.push(crate::output::MANIFEST.to_string());
-        let live = crate::output::tree_state(&output, &all, &disk.keys());
+        let keys = disk.keys();
+        // A build that changed nothing left every file as it was: the recorded state holds,
+        // with this build's keys; else every file is looked at.
+        let kept_state = inc.live.as_ref().filter(|_| unchanged).and_then(|prev| {
+            all.iter()
+                .map(|rel| {
+                    let st = prev.get(rel)?;
+                    let key = keys.get(rel).copied();
+                    Some((rel.clone(), crate::output::FileState { key, ..*st }))
+                })
+                .collect::<Option<crate::output::TreeState>>()
+        });
+        let live = kept_state.or_else(|| crate::output::tree_state(&output, &all, &keys));
         let spare = spare_after.flatten();
         if let Err(e) = cache::save(
             &inc.file,
@@ -1056,6 +1068,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             spare.as_deref(),
             &memo.search_docs(),
             &inc.checks,
+            inc.loaded_sum,
         ) {
             notes.push(format!(
                 "the build cache {} could not be written ({e}); the next build does everything",
@@ -1091,6 +1104,8 @@ struct Incremental {
     can_swap: bool,
     search_docs: std::sync::Mutex<Vec<(u64, crate::render::SearchDoc)>>,
     checks: KeptChecks,
+    /// The checksum and size of the cache as read: the same cache is not written again.
+    loaded_sum: Option<(u64, usize)>,
 }
 
 impl Incremental {
@@ -1142,6 +1157,7 @@ impl Incremental {
             can_swap,
             search_docs: std::sync::Mutex::new(loaded.search_docs),
             checks: loaded.checks,
+            loaded_sum: loaded.sum,
         }
     }
 }

@@ -38,6 +38,8 @@ pub struct BuildCache {
     pub search_docs: Vec<(u64, SearchDoc)>,
     /// Every content file's check, by what it is read from.
     pub checks: KeptChecks,
+    /// The checksum and size of what was read.
+    pub sum: Option<(u64, usize)>,
 }
 
 /// The file's contents, as read.
@@ -113,7 +115,8 @@ pub fn load(file: &Path, output: &Path) -> Result<Option<BuildCache>, String> {
     let (sum, payload) = rest
         .split_first_chunk::<8>()
         .ok_or("is damaged (cut short)")?;
-    if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(payload) {
+    let sum = u64::from_le_bytes(*sum);
+    if sum != xxhash_rust::xxh3::xxh3_64(payload) {
         return Err("is damaged (its checksum does not match)".into());
     }
     let stored: Stored = postcard::from_bytes(payload).map_err(|e| format!("is damaged ({e})"))?;
@@ -145,6 +148,7 @@ pub fn load(file: &Path, output: &Path) -> Result<Option<BuildCache>, String> {
                 .collect(),
             files: Vec::new(),
         },
+        sum: Some((sum, payload.len())),
     }))
 }
 
@@ -156,6 +160,7 @@ pub fn save(
     spare: Option<&TreeState>,
     search_docs: &[(u64, std::sync::Arc<SearchDoc>)],
     checks: &KeptChecks,
+    unchanged_from: Option<(u64, usize)>,
 ) -> std::io::Result<()> {
     let stored = StoredRef {
         version: env!("CARGO_PKG_VERSION"),
@@ -170,7 +175,14 @@ pub fn save(
         checked_key: checks.key,
         checked: checks.files.iter().map(|(h, c)| (*h, &**c)).collect(),
     };
-    let payload = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
+    let room = unchanged_from.map_or(1 << 20, |(_, len)| len + (len >> 3));
+    let payload =
+        postcard::to_extend(&stored, Vec::with_capacity(room)).map_err(std::io::Error::other)?;
+    let sum = xxhash_rust::xxh3::xxh3_64(&payload);
+    if unchanged_from == Some((sum, payload.len())) && file.is_file() {
+        // What the last build wrote, byte for byte.
+        return Ok(());
+    }
     let dir = file.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new();
@@ -184,7 +196,7 @@ pub fn save(
     let mut tmp = tmp.tempfile_in(dir)?;
     tmp.write_all(MAGIC)?;
     tmp.write_all(header().as_bytes())?;
-    tmp.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
+    tmp.write_all(&sum.to_le_bytes())?;
     tmp.write_all(&payload)?;
     tmp.persist(file).map_err(|e| e.error)?;
     Ok(())
