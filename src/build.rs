@@ -208,7 +208,8 @@ impl Checked {
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct StoredChecked {
     path: PathBuf,
-    incident: Option<crate::model::Incident>,
+    /// Shared with the build's own incident (serde writes what it points to).
+    incident: Option<std::sync::Arc<crate::model::Incident>>,
     body_start: usize,
     diagnostics: Vec<Diagnostic>,
     links: Vec<lint::PendingLink>,
@@ -219,7 +220,7 @@ impl StoredChecked {
     fn of(c: &Checked, body_start: usize) -> StoredChecked {
         StoredChecked {
             path: c.path.clone(),
-            incident: c.incident.as_deref().cloned(),
+            incident: c.incident.clone(),
             body_start,
             diagnostics: c.diagnostics.clone(),
             links: c.links.clone(),
@@ -233,7 +234,7 @@ impl StoredChecked {
         let incident = match &self.incident {
             Some(i) => {
                 let body = load::text_of(bytes)?.get(self.body_start..)?;
-                let mut i = i.clone();
+                let mut i = crate::model::Incident::clone(i);
                 i.body = std::sync::Arc::from(body);
                 Some(std::sync::Arc::new(i))
             }

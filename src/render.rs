@@ -38,7 +38,7 @@ pub use cache::Memo;
 use cache::{memoized, CacheKey, Digest, Inputs};
 pub use error::{RenderError, TemplateError, TemplatePlace};
 pub use feeds::entry_id;
-pub use search::{SearchDoc, StoredDoc};
+pub use search::{SearchDoc, StoredDoc, StoredDocRef};
 
 /// Incidents per page on `/history/<year>/`.
 pub const HISTORY_PAGE_SIZE: usize = 100;

@@ -17,7 +17,7 @@
 
 use super::{KeptChecks, StoredChecked};
 use crate::output::{FileState, TreeState};
-use crate::render::{SearchDoc, StoredDoc};
+use crate::render::{SearchDoc, StoredDoc, StoredDocRef};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -63,7 +63,7 @@ struct StoredRef<'a> {
     output: String,
     live: Option<Vec<(String, FileState)>>,
     spare: Option<Vec<(String, FileState)>>,
-    search_docs: Vec<(u64, StoredDoc)>,
+    search_docs: Vec<(u64, StoredDocRef<'a>)>,
     checked_key: u64,
     checked: Vec<(u64, &'a StoredChecked)>,
 }
@@ -170,7 +170,7 @@ pub fn save(
         spare: spare.map(sorted),
         search_docs: search_docs
             .iter()
-            .map(|(k, d)| (*k, StoredDoc::from(&**d)))
+            .map(|(k, d)| (*k, StoredDocRef::from(&**d)))
             .collect(),
         checked_key: checks.key,
         checked: checks.files.iter().map(|(h, c)| (*h, &**c)).collect(),

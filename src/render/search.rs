@@ -96,23 +96,38 @@ pub struct StoredDoc {
     facets: Vec<(u8, String, String)>,
 }
 
-impl From<&SearchDoc> for StoredDoc {
-    fn from(d: &SearchDoc) -> StoredDoc {
-        StoredDoc {
-            path: d.path.clone(),
-            title: d.title.clone(),
-            date: d.date.clone(),
-            iso: d.iso.clone(),
-            severity: d.severity.clone(),
-            status: d.status.clone(),
-            text: d.terms.text.clone(),
-            spans: d.terms.spans.clone(),
+/// A [`StoredDoc`] as written, borrowed from its document (field for field: the encoding has
+/// no names).
+#[derive(serde::Serialize)]
+pub struct StoredDocRef<'a> {
+    path: &'a str,
+    title: &'a str,
+    date: &'a str,
+    iso: &'a str,
+    severity: &'a str,
+    status: &'a str,
+    text: &'a str,
+    spans: &'a [(u32, u32, u32)],
+    facets: Vec<(u8, &'a str, &'a str)>,
+}
+
+impl<'a> From<&'a SearchDoc> for StoredDocRef<'a> {
+    fn from(d: &'a SearchDoc) -> StoredDocRef<'a> {
+        StoredDocRef {
+            path: &d.path,
+            title: &d.title,
+            date: &d.date,
+            iso: &d.iso,
+            severity: &d.severity,
+            status: &d.status,
+            text: &d.terms.text,
+            spans: &d.terms.spans,
             facets: d
                 .facets
                 .iter()
                 .map(|(f, v, l)| {
                     let at = FACETS.iter().position(|x| x == f).unwrap_or(usize::MAX);
-                    (u8::try_from(at).unwrap_or(u8::MAX), v.clone(), l.clone())
+                    (u8::try_from(at).unwrap_or(u8::MAX), v.as_str(), l.as_str())
                 })
                 .collect(),
         }
