@@ -68,9 +68,15 @@ struct StoredRef<'a> {
     checked: Vec<(u64, &'a StoredChecked)>,
 }
 
-/// The line after the magic one: the schema and the version of afterword that wrote it.
+/// The line after the magic one: the schema, the version of afterword that wrote it, and the
+/// build id (a hash of the sources it was compiled from: a development build of the same
+/// version renders differently, so its keys must not be trusted either).
 fn header() -> String {
-    format!("{SCHEMA} {}\n", env!("CARGO_PKG_VERSION"))
+    format!(
+        "{SCHEMA} {} {}\n",
+        env!("CARGO_PKG_VERSION"),
+        env!("AFTERWORD_BUILD_ID")
+    )
 }
 
 /// The cache file of the site at `root`.
@@ -107,10 +113,11 @@ pub fn load(file: &Path, output: &Path) -> Result<Option<BuildCache>, String> {
     if head != header().as_bytes() {
         let written = String::from_utf8_lossy(head);
         let version = written.trim().split(' ').nth(1).unwrap_or("?");
-        return Err(format!(
-            "was written by afterword {version} (this is {})",
-            env!("CARGO_PKG_VERSION")
-        ));
+        let this = env!("CARGO_PKG_VERSION");
+        return Err(match version == this {
+            true => format!("was written by another build of afterword {this}"),
+            false => format!("was written by afterword {version} (this is {this})"),
+        });
     }
     let (sum, payload) = rest
         .split_first_chunk::<8>()
