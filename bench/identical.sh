@@ -27,8 +27,8 @@ status=0
 same() {
   local name=$1 root=$2; shift 2
   local a=$DIR/$name-old b=$DIR/$name-new
-  "$OLD" build --root "$root" --output "$a" --now "$NOW" "$@" >/dev/null 2>"$DIR/$name-old.err" || true
-  "$NEW" build --root "$root" --output "$b" --now "$NOW" "$@" >/dev/null 2>"$DIR/$name-new.err" || true
+  "$OLD" build --no-cache --root "$root" --output "$a" --now "$NOW" "$@" >/dev/null 2>"$DIR/$name-old.err" || true
+  "$NEW" build --no-cache --root "$root" --output "$b" --now "$NOW" "$@" >/dev/null 2>"$DIR/$name-new.err" || true
   rm -f "$a/.afterword-manifest" "$b/.afterword-manifest" 2>/dev/null || true
   if { [ ! -e "$a" ] && [ ! -e "$b" ]; } || diff -r "$a" "$b" >"$DIR/$name.diff"; then :; else
     printf 'DIFFERENT %-28s see %s\n' "$name" "$DIR/$name.diff"; status=1; return
