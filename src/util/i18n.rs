@@ -363,14 +363,18 @@ impl Catalogue {
                 };
                 let mut used = BTreeSet::new();
                 pattern_vars(p, &mut used);
-                let (line, col) = message_place(&origin.text, key.split('.').next().unwrap_or(""));
-                let place = |message: String, help: String| Problem {
-                    kind: ProblemKind::Missing,
-                    origin: origin.origin.clone(),
-                    line,
-                    col,
-                    message,
-                    help,
+                // Found only for a problem: finding it scans the file, for each message.
+                let place = |message: String, help: String| {
+                    let (line, col) =
+                        message_place(&origin.text, key.split('.').next().unwrap_or(""));
+                    Problem {
+                        kind: ProblemKind::Missing,
+                        origin: origin.origin.clone(),
+                        line,
+                        col,
+                        message,
+                        help,
+                    }
                 };
                 for v in used.difference(vars) {
                     out.push(place(

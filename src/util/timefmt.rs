@@ -355,6 +355,67 @@ pub struct Locale {
     /// The site's messages.
     pub text: Arc<Catalogue>,
     dates: Dates,
+    /// This locale's number in [`MEMO`] (unique in the process: a dropped locale's number is
+    /// never given again, so a memo can't serve one language's text for another).
+    id: u64,
+}
+
+/// Each thread's last formatted times and durations, of one [`Locale`] at a time. A page
+/// names the same instants several times (the timeline, its chart, the summary) and the same
+/// durations across pages; formatting one through ICU4X costs ~25,000 instructions, a lookup
+/// a few dozen. Cleared when full, so it holds one page's working set, not a whole site.
+struct Memo {
+    locale: u64,
+    views: rustc_hash::FxHashMap<(DateTime<Utc>, Tz), TimeView>,
+    /// By seconds, and whether as an offset from the start ([`Locale::offset`]).
+    durations: rustc_hash::FxHashMap<(i64, bool), String>,
+}
+
+/// How many entries each of a thread's memo maps holds before it is cleared.
+const MEMO_CAP: usize = 4096;
+
+static NEXT_LOCALE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo {
+        locale: 0,
+        views: Default::default(),
+        durations: Default::default(),
+    });
+}
+
+impl Locale {
+    /// `make()`, or what it gave before for `key` in this locale on this thread.
+    fn memo<K: std::hash::Hash + Eq, V: Clone>(
+        &self,
+        map: fn(&mut Memo) -> &mut rustc_hash::FxHashMap<K, V>,
+        key: K,
+        make: impl FnOnce() -> V,
+    ) -> V {
+        let hit = MEMO.with_borrow_mut(|m| {
+            if m.locale != self.id {
+                m.views.clear();
+                m.durations.clear();
+                m.locale = self.id;
+            }
+            map(m).get(&key).cloned()
+        });
+        if let Some(v) = hit {
+            return v;
+        }
+        // Made outside the borrow: `make` may format through the memo itself.
+        let v = make();
+        MEMO.with_borrow_mut(|m| {
+            if m.locale == self.id {
+                let map = map(m);
+                if map.len() >= MEMO_CAP {
+                    map.clear();
+                }
+                map.insert(key, v.clone());
+            }
+        });
+        v
+    }
 }
 
 impl std::fmt::Debug for Locale {
@@ -370,7 +431,8 @@ impl Locale {
     /// ([`crate::util::i18n::check_tag`] refuses those first).
     pub fn new(text: Arc<Catalogue>) -> Result<Locale, String> {
         let dates = Dates::new(text.tag())?;
-        Ok(Locale { text, dates })
+        let id = NEXT_LOCALE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Locale { text, dates, id })
     }
 
     /// English from the theme's own catalogue: for tests and tools that format without a
@@ -387,6 +449,11 @@ impl Locale {
 
     /// `t` in the site's zone `tz`, as every page shows it.
     pub fn view(&self, t: DateTime<Utc>, tz: Tz) -> TimeView {
+        self.memo(|m| &mut m.views, (t, tz), || self.format_view(t, tz))
+    }
+
+    /// [`Locale::view`], formatted.
+    fn format_view(&self, t: DateTime<Utc>, tz: Tz) -> TimeView {
         let local = t.with_timezone(&tz);
         let mut date = String::with_capacity(10);
         push_ymd(&mut date, local.date_naive());
@@ -556,6 +623,13 @@ impl Locale {
     /// "4m", "4m 30s", "12h 26m", "2d 3h" (en): the two largest units, truncated, zero
     /// units left out; each unit a message with plural rules (`duration-days`, …).
     pub fn duration(&self, seconds: i64) -> String {
+        self.memo(|m| &mut m.durations, (seconds, false), || {
+            self.duration_text(seconds)
+        })
+    }
+
+    /// [`Locale::duration`], formatted.
+    fn duration_text(&self, seconds: i64) -> String {
         let s = seconds.unsigned_abs();
         let units = [
             (s / 86_400, "duration-days"),
@@ -594,12 +668,13 @@ impl Locale {
     /// "+2m", "-1m", "+0s" (en): an offset from the incident start.
     pub fn offset(&self, seconds: i64) -> String {
         if seconds < 0 {
-            self.duration(seconds)
-        } else {
+            return self.duration(seconds);
+        }
+        self.memo(|m| &mut m.durations, (seconds, true), || {
             let d = self.duration(seconds);
             self.text
                 .format("offset-after", &[("duration", Arg::Str(&d))])
-        }
+        })
     }
 
     pub fn duration_view(&self, seconds: i64) -> DurationView {
