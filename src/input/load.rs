@@ -236,29 +236,15 @@ pub fn load_each_kept<T: Send>(
     kept: impl Fn(u64, &[u8]) -> Option<T> + Sync,
     f: impl Fn(&RawIncident, u64) -> T + Sync,
 ) -> (Vec<T>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let mut todo = walk_with_assets(content_dir, &mut diags);
-    todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let results: Vec<Result<T, Vec<Diagnostic>>> = todo
-        .into_par_iter()
-        .map(|(found, assets)| {
-            let shown = crate::util::fsutil::display_path(&found.path);
-            let bytes = read_limited(&found.path, &shown).map_err(|d| vec![*d])?;
-            let hash = content_hash(&shown, found.bundle.as_deref(), &assets, &bytes);
-            if let Some(t) = kept(hash, &bytes) {
-                return Ok(t);
-            }
-            parse_file(shown, found.bundle.clone(), assets, bytes).map(|r| f(&r, hash))
-        })
-        .collect();
-    let mut out = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(t) => out.push(t),
-            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+    load_parallel(content_dir, |found, assets| {
+        let shown = crate::util::fsutil::display_path(&found.path);
+        let bytes = read_limited(&found.path, &shown).map_err(|d| vec![*d])?;
+        let hash = content_hash(&shown, found.bundle.as_deref(), &assets, &bytes);
+        if let Some(t) = kept(hash, &bytes) {
+            return Ok(t);
         }
-    }
-    (out, diags)
+        parse_file(shown, found.bundle, assets, bytes).map(|r| f(&r, hash))
+    })
 }
 
 /// A hash of everything a content file is read from: the path it is shown as, its bundle
@@ -290,12 +276,23 @@ fn load_streamed<T: Send>(
     content_dir: &Path,
     f: impl Fn(&RawIncident) -> T + Sync,
 ) -> (Vec<T>, Diagnostics) {
+    load_parallel(content_dir, |found, assets| {
+        read_parse(&found, assets).map(|r| f(&r))
+    })
+}
+
+/// Walk `content/` and hand each incident file, with its bundle's assets, to `per_file` (in
+/// parallel): what it returns, in path order, and every problem of the walk and of each file.
+fn load_parallel<T: Send>(
+    content_dir: &Path,
+    per_file: impl Fn(Found, Vec<PathBuf>) -> Result<T, Vec<Diagnostic>> + Sync,
+) -> (Vec<T>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut todo = walk_with_assets(content_dir, &mut diags);
     todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let results: Vec<Result<T, Vec<Diagnostic>>> = todo
         .into_par_iter()
-        .map(|(found, assets)| read_parse(&found, assets).map(|r| f(&r)))
+        .map(|(found, assets)| per_file(found, assets))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {
