@@ -233,7 +233,7 @@ impl StoredChecked {
     fn to_checked(&self, bytes: &[u8]) -> Option<Checked> {
         let incident = match &self.incident {
             Some(i) => {
-                let body = load::text_of(bytes)?.get(self.body_start..)?;
+                let body = load::text_of(bytes).ok()?.get(self.body_start..)?;
                 let mut i = crate::model::Incident::clone(i);
                 i.body = std::sync::Arc::from(body);
                 Some(std::sync::Arc::new(i))

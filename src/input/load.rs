@@ -265,10 +265,12 @@ pub fn content_hash(shown: &Path, bundle: Option<&Path>, assets: &[PathBuf], byt
     h.digest()
 }
 
-/// The text of a file's bytes as [`parse_file`] reads it (UTF-8, without a BOM).
-pub fn text_of(bytes: &[u8]) -> Option<&str> {
-    let t = std::str::from_utf8(bytes).ok()?;
-    Some(t.strip_prefix('\u{feff}').unwrap_or(t))
+/// The text of a content file's bytes: UTF-8, without a BOM. [`parse_file`] reads every file
+/// through it, so [`RawIncident::body_start`] is an offset into what this returns. `Err`: where
+/// the bytes stop being UTF-8.
+pub fn text_of(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    let t = std::str::from_utf8(bytes)?;
+    Ok(t.strip_prefix('\u{feff}').unwrap_or(t))
 }
 
 /// [`load_each`] without a cache.
@@ -663,11 +665,10 @@ pub fn parse_file(
     assets: Vec<PathBuf>,
     bytes: Vec<u8>,
 ) -> Result<RawIncident, Vec<Diagnostic>> {
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
+    let text = match text_of(&bytes) {
+        Ok(t) => t.to_owned(),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+            let valid = e.valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let (line, col) = SourceMap::new(&path, prefix).line_col(valid);
             return Err(vec![Diagnostic::point(
@@ -680,10 +681,7 @@ pub fn parse_file(
             .with_code(codes::UNREADABLE)]);
         }
     };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(t) => t.to_string(),
-        None => text,
-    };
+    drop(bytes);
     let bad = forbidden_chars(&path, &text);
     if !bad.is_empty() {
         return Err(bad);
@@ -844,5 +842,26 @@ mod tests {
         let bad = text.replace("sever", "sevr");
         let err = parse_file(PathBuf::from("a.md"), None, vec![], bad.into_bytes()).unwrap_err();
         assert_eq!((err[0].line, err[0].col), (3, 1), "{}", err[0]);
+    }
+
+    #[test]
+    fn the_body_starts_where_text_of_says() {
+        // What `build`'s cache relies on: a kept check's `body_start` is an offset into
+        // `text_of` of the same bytes, with or without a BOM.
+        let file = "+++\ntitle = \"t\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-01-01T00:00:00Z\n+++\nBödy\n";
+        for bytes in [
+            file.as_bytes().to_vec(),
+            format!("\u{feff}{file}").into_bytes(),
+        ] {
+            let raw = parse_file(PathBuf::from("a.md"), None, vec![], bytes.clone()).unwrap();
+            let text = text_of(&bytes).unwrap();
+            assert_eq!(raw.text, text);
+            assert_eq!(&text[raw.body_start..], "Bödy\n");
+        }
+        // Not UTF-8: no text, and the error is at the first bad byte, BOM counted.
+        let bad = [&b"\xef\xbb\xbf+++\n"[..], b"caf\xe9"].concat();
+        assert_eq!(text_of(&bad).unwrap_err().valid_up_to(), 10);
+        let err = parse_file(PathBuf::from("a.md"), None, vec![], bad).unwrap_err();
+        assert_eq!((err[0].line, err[0].col), (2, 4), "{}", err[0]);
     }
 }
