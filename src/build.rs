@@ -1014,8 +1014,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: shown.clone(),
         source,
     };
-    // What the spare tree is after this build: the old output (`Some`), unchanged, or gone.
-    let spare_after: Option<Option<std::sync::Arc<crate::output::TreeState>>>;
     let discard_err = |source| BuildError::Discard {
         output: shown.clone(),
         source,
@@ -1027,21 +1025,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             Some(i) => staging.give_back(&i.spare_path).map_err(discard_err)?,
             None => staging.discard().map_err(discard_err)?,
         }
-        spare_after = inc
-            .as_ref()
-            .map(|i| i.spare_state.clone().filter(|_| in_spare));
         tell(format!("nothing changed in {}", shown.display()), stage);
     } else {
         // The old output becomes the spare tree of the next build, where that can be.
         match inc.as_ref().filter(|i| i.can_swap) {
             Some(i) => {
-                let kept = staging.commit_keeping(&i.spare_path).map_err(replace_err)?;
-                spare_after = kept.then(|| i.live.clone());
+                staging.commit_keeping(&i.spare_path).map_err(replace_err)?;
             }
-            None => {
-                notes.extend(staging.commit().map_err(replace_err)?);
-                spare_after = None;
-            }
+            None => notes.extend(staging.commit().map_err(replace_err)?),
         }
         tell(format!("replaced {}", shown.display()), stage);
     }
@@ -1061,12 +1052,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .collect::<Option<crate::output::TreeState>>()
         });
         let live = kept_state.or_else(|| crate::output::tree_state(&output, &all, &keys));
-        let spare = spare_after.flatten();
         if let Err(e) = cache::save(
             &inc.file,
             &absolute(&output),
             live.as_ref(),
-            spare.as_deref(),
             &memo.search_docs(),
             &inc.checks,
             inc.loaded_sum,
@@ -1097,10 +1086,9 @@ struct Incremental {
     live: Option<std::sync::Arc<crate::output::TreeState>>,
     /// How many files the output holds (its manifest, checked against the folder).
     previous_count: Option<usize>,
-    /// The spare tree, when it can be brought up to date in place, and its recorded state.
+    /// The spare tree, when it can be brought up to date in place.
     spare_dir: Option<PathBuf>,
     spare: std::sync::Mutex<Option<crate::output::Spare>>,
-    spare_state: Option<std::sync::Arc<crate::output::TreeState>>,
     spare_path: PathBuf,
     can_swap: bool,
     search_docs: std::sync::Mutex<Vec<(u64, crate::render::SearchDoc)>>,
@@ -1145,14 +1133,13 @@ impl Incremental {
         // A spare tree is of use only beside an output with a manifest, where the two can be
         // swapped in one step.
         let spare = can_swap
-            .then(|| crate::output::Spare::open(&spare_path, loaded.spare.clone()))
+            .then(|| crate::output::Spare::open(&spare_path))
             .flatten();
         Incremental {
             file,
             live: loaded.live.filter(|_| listed.is_some()).map(Into::into),
             previous_count: listed.map(|l| l.len() + 1),
             spare_dir: spare.is_some().then(|| spare_path.clone()),
-            spare_state: spare.as_ref().map(|s| s.state.clone().into()),
             spare: std::sync::Mutex::new(spare),
             spare_path,
             can_swap,

@@ -147,16 +147,17 @@ pub fn tree_state(
 }
 
 /// The spare tree a build brings up to date in place: what it holds (every file, from its
-/// manifest, checked against the folder) and, where known, in what state.
+/// manifest, checked against the folder). Nothing else about its files is needed: a file in
+/// it is kept only when it is the very file the output holds (the same inode), and replaced
+/// otherwise.
 pub struct Spare {
     pub files: rustc_hash::FxHashSet<String>,
-    pub state: TreeState,
 }
 
 impl Spare {
     /// The spare tree at `dir`, if it can be brought up to date in place: a folder holding
-    /// only files its manifest lists. `state` is what the cache recorded of it.
-    pub fn open(dir: &Path, state: Option<TreeState>) -> Option<Spare> {
+    /// only files its manifest lists.
+    pub fn open(dir: &Path) -> Option<Spare> {
         if !std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
             return None;
         }
@@ -170,10 +171,7 @@ impl Spare {
         let mut files = files;
         // The manifest lists itself only implicitly.
         files.insert(MANIFEST.to_string());
-        Some(Spare {
-            files,
-            state: state.unwrap_or_default(),
-        })
+        Some(Spare { files })
     }
 }
 
