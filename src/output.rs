@@ -235,6 +235,16 @@ impl DiskSink {
         }
     }
 
+    /// `rel` is part of this build's tree (written or kept): in a spare tree, it stays.
+    fn produce(&self, rel: &str) {
+        if self.spare.is_some() {
+            self.produced
+                .lock()
+                .expect("sink poisoned")
+                .insert(rel.to_string());
+        }
+    }
+
     /// Whether the spare tree's file at `rel` already is the previous output's (one file,
     /// linked): then keeping it unchanged needs nothing done.
     fn spare_is_previous(&self, rel: &Path) -> bool {
@@ -423,12 +433,7 @@ impl Sink for DiskSink {
     }
     fn write(&self, rel_str: &str, bytes: &[u8]) -> io::Result<()> {
         let rel = safe_rel(rel_str)?;
-        if self.spare.is_some() {
-            self.produced
-                .lock()
-                .expect("sink poisoned")
-                .insert(rel_str.to_string());
-        }
+        self.produce(rel_str);
         if self.unchanged(&rel, bytes) {
             if self.keep_previous(rel.clone())? {
                 return Ok(());
@@ -496,12 +501,7 @@ impl Sink for DiskSink {
         let Ok(rel) = safe_rel(rel_str) else {
             return false;
         };
-        if self.spare.is_some() {
-            self.produced
-                .lock()
-                .expect("sink poisoned")
-                .insert(rel_str.to_string());
-        }
+        self.produce(rel_str);
         self.keys
             .lock()
             .expect("sink poisoned")
