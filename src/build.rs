@@ -935,32 +935,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         stage,
     );
     let stage = Instant::now();
-    // With a spare tree, the build brings it up to date in place; else it fills a new folder.
     let stage_err = |source| BuildError::Stage {
         output: display_path(&output),
         source,
     };
-    let adopted = match inc.as_ref().filter(|i| i.spare_dir.is_some()) {
-        Some(i) => Staging::adopt(&output, &i.spare_path).ok(),
-        None => None,
-    };
-    let spare = match (&adopted, inc.as_ref()) {
-        (Some(_), Some(i)) => i.spare.lock().expect("spare").take(),
-        _ => None,
-    };
-    let staging = match adopted {
-        Some(s) => s,
-        None => Staging::begin(&output).map_err(stage_err)?,
-    };
+    let staging = Staging::begin(&output).map_err(stage_err)?;
     let dir = staging.dir().to_path_buf();
-    let in_spare = spare.is_some();
+    // With a spare tree, a build that changes anything brings it up to date in place (it takes
+    // the staged folder's place at the first difference); else it fills the staged folder.
     let disk = match inc.as_ref() {
         Some(i) => DiskSink::incremental(
             dir.clone(),
             output.is_dir().then(|| output.clone()),
             i.live.clone(),
             i.previous_count,
-            spare,
+            i.can_swap.then(|| i.spare_path.clone()),
         ),
         None => DiskSink::new(dir.clone(), output.is_dir().then(|| output.clone())),
     };
@@ -1021,10 +1010,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if unchanged {
         // Every file is as the last build left it: nothing to replace, and a spare tree was
         // not touched.
-        match inc.as_ref().filter(|_| in_spare) {
-            Some(i) => staging.give_back(&i.spare_path).map_err(discard_err)?,
-            None => staging.discard().map_err(discard_err)?,
-        }
+        staging.discard().map_err(discard_err)?;
         tell(format!("nothing changed in {}", shown.display()), stage);
     } else {
         // The old output becomes the spare tree of the next build, where that can be.
@@ -1086,10 +1072,9 @@ struct Incremental {
     live: Option<std::sync::Arc<crate::output::TreeState>>,
     /// How many files the output holds (its manifest, checked against the folder).
     previous_count: Option<usize>,
-    /// The spare tree, when it can be brought up to date in place.
-    spare_dir: Option<PathBuf>,
-    spare: std::sync::Mutex<Option<crate::output::Spare>>,
+    /// Where the spare tree is, or would be.
     spare_path: PathBuf,
+    /// The output can be swapped in one step, so the old one can be kept as the spare tree.
     can_swap: bool,
     search_docs: std::sync::Mutex<Vec<(u64, crate::render::SearchDoc)>>,
     checks: KeptChecks,
@@ -1128,19 +1113,15 @@ impl Incremental {
             Previous::Replaceable if !force => crate::output::read_manifest(output).ok().flatten(),
             _ => None,
         };
-        // The old output is kept as the spare tree only if it has a manifest to check it by.
+        // The old output is kept as the spare tree only if it has a manifest to check it by;
+        // a spare tree is of use only beside such an output, where the two can be swapped in
+        // one step. Whether the spare tree can be used is looked at only by a build that
+        // changes something (`DiskSink::incremental`).
         let can_swap = listed.is_some() && output.is_dir() && crate::output::can_swap(output);
-        // A spare tree is of use only beside an output with a manifest, where the two can be
-        // swapped in one step.
-        let spare = can_swap
-            .then(|| crate::output::Spare::open(&spare_path))
-            .flatten();
         Incremental {
             file,
             live: loaded.live.filter(|_| listed.is_some()).map(Into::into),
             previous_count: listed.map(|l| l.len() + 1),
-            spare_dir: spare.is_some().then(|| spare_path.clone()),
-            spare: std::sync::Mutex::new(spare),
             spare_path,
             can_swap,
             search_docs: std::sync::Mutex::new(loaded.search_docs),

@@ -6,7 +6,7 @@
 
 mod common;
 
-use afterword::build::{build, BuildOptions, BuildReport};
+use afterword::build::{build, BuildError, BuildOptions, BuildReport};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
@@ -77,6 +77,15 @@ impl Site {
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, f(text)).unwrap();
     }
+}
+
+/// The temporary folders afterword left beside the output.
+fn temporary_folders(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".afterword-build") || n.starts_with(".afterword-old"))
+        .collect()
 }
 
 fn contains(path: &Path, needle: &str) -> bool {
@@ -177,8 +186,10 @@ fn cached_builds_equal_clean_builds_over_a_sequence_of_changes() {
     ));
     assert!(tpl.kept < same.kept, "incident pages were rendered again");
 
-    // A template that fails while the spare tree is being brought up to date: the build fails,
-    // the output stays, and the half-updated spare tree is gone rather than used later.
+    // A template that fails: the build fails and the output stays. The spare tree is looked at
+    // only at the first file that differs, which may come before or after the failure: it is
+    // then either as it was (never touched) or gone (the half-updated tree removed with the
+    // failed build), never half-updated.
     s.edit("content/long-outage.md", |t| {
         format!("{t}\nBefore a failed build.\n")
     });
@@ -188,21 +199,47 @@ fn cached_builds_equal_clean_builds_over_a_sequence_of_changes() {
         good.replacen("</article>", "{{ no_such_value.at_all }}</article>", 1),
     )
     .unwrap();
-    let before = common::tree(&s.public());
+    let spare = s.root().join(".afterword-spare-public");
+    let (before, spare_before) = (common::tree(&s.public()), common::tree(&spare));
     assert!(build(&opts(s.root(), s.public(), true, s.now)).is_err());
     assert!(
         common::tree(&s.public()) == before,
         "a failed build changed the output"
     );
-    assert!(!s.root().join(".afterword-spare-public").exists());
-    let beside: Vec<String> = std::fs::read_dir(s.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".afterword-build"))
-        .collect();
-    assert_eq!(beside, Vec::<String>::new(), "no temporary folder left");
+    assert!(
+        !spare.exists() || common::tree(&spare) == spare_before,
+        "a failed build left a changed spare tree"
+    );
+    assert_eq!(temporary_folders(s.root()), Vec::<String>::new());
     std::fs::write(s.root().join("templates/incident.html"), good).unwrap();
     s.step("the template fixed after a failed build");
+
+    // A build that fails after every page is written (two files at one path): the spare tree
+    // was brought up to date in place, so it is gone with the failed build.
+    assert!(spare.is_dir());
+    s.edit("content/long-outage.md", |t| {
+        format!("{t}\nBefore a clash.\n")
+    });
+    std::fs::create_dir_all(s.root().join("static/incidents/long-outage")).unwrap();
+    std::fs::write(
+        s.root().join("static/incidents/long-outage/index.html"),
+        "clash",
+    )
+    .unwrap();
+    let before = common::tree(&s.public());
+    let failed = build(&opts(s.root(), s.public(), true, s.now));
+    assert!(
+        matches!(&failed, Err(BuildError::Invalid(e)) if e[0].message.contains("incidents/long-outage/index.html")),
+        "{failed:?}"
+    );
+    assert!(
+        common::tree(&s.public()) == before,
+        "a failed build changed the output"
+    );
+    assert!(!spare.exists(), "a half-updated spare tree was left");
+    assert_eq!(temporary_folders(s.root()), Vec::<String>::new());
+    std::fs::remove_dir_all(s.root().join("static")).unwrap();
+    s.step("the clash removed after a failed build");
 
     // A static file, site.toml, and the clock.
     std::fs::create_dir_all(s.root().join("static")).unwrap();
