@@ -1014,12 +1014,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         tell(format!("nothing changed in {}", shown.display()), stage);
     } else {
         // The old output becomes the spare tree of the next build, where that can be.
-        match inc.as_ref().filter(|i| i.can_swap) {
-            Some(i) => {
-                staging.commit_keeping(&i.spare_path).map_err(replace_err)?;
-            }
-            None => notes.extend(staging.commit().map_err(replace_err)?),
-        }
+        let note = match inc.as_ref().filter(|i| i.can_swap) {
+            Some(i) => staging.commit_keeping(&i.spare_path),
+            None => staging.commit(),
+        };
+        notes.extend(note.map_err(replace_err)?);
         tell(format!("replaced {}", shown.display()), stage);
     }
     if let (Some(inc), Some(memo)) = (&inc, &memo) {

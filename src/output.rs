@@ -940,14 +940,15 @@ impl Staging {
 }
 
 impl Staging {
-    /// [`Staging::commit`], but the old tree is kept as the spare tree at `spare` (which must
-    /// not exist) for the next build to update in place, rather than removed. `Ok(false)`:
-    /// there was no old tree to keep.
-    pub fn commit_keeping(mut self, spare: &Path) -> io::Result<bool> {
+    /// [`Staging::commit`], but the old tree is kept as the spare tree at `spare` for the next
+    /// build to update in place, rather than removed. Where it cannot be (something is at
+    /// `spare` already, which is left as it is; or the folders cannot be swapped in one step),
+    /// this is a plain [`Staging::commit`] and the old tree goes. Returns what `commit` does.
+    pub fn commit_keeping(mut self, spare: &Path) -> io::Result<Option<String>> {
         if std::fs::symlink_metadata(spare).is_ok()
             || std::fs::symlink_metadata(&self.target).is_err()
         {
-            return self.commit().map(|_| false);
+            return self.commit();
         }
         match exchange(&self.dir, &self.target) {
             Ok(true) => {
@@ -955,14 +956,13 @@ impl Staging {
                 // The temporary folder now holds the old tree, still covered by its marker
                 // until it has its new name; if it cannot have it, it goes.
                 if std::fs::rename(&self.dir, spare).is_err() {
-                    let _ = remove_old(&self.dir, &self.marker);
-                    return Ok(false);
+                    return Ok(remove_old(&self.dir, &self.marker));
                 }
                 std::fs::remove_file(&self.marker)?;
-                Ok(true)
+                Ok(None)
             }
             // Without the exchange, the old tree is moved aside and removed as usual.
-            Ok(false) => self.commit().map(|_| false),
+            Ok(false) => self.commit(),
             Err(e) => Err(e),
         }
     }
