@@ -900,6 +900,12 @@ pub fn render_site(
 
 /// `afterword build`: everything, written atomically to the output folder.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(opts, crate::output::can_swap)
+}
+
+/// [`build`], asking `can_swap` whether the output folder can be swapped in one step (tests
+/// pass one that says no, as on a platform or file system without it).
+fn build_with(opts: &BuildOptions, can_swap: fn(&Path) -> bool) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let output = opts
         .output
@@ -915,9 +921,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     let mut notes = Vec::new();
-    let mut inc = opts
-        .cache
-        .then(|| Incremental::open(&opts.root, &output, &previous, opts.force, &mut notes));
+    let mut inc = opts.cache.then(|| {
+        Incremental::open(
+            &opts.root, &output, &previous, opts.force, can_swap, &mut notes,
+        )
+    });
     let (site, warnings) = site_or_errors(analyze_with(
         &opts.root,
         opts.base_url.as_deref(),
@@ -1083,12 +1091,13 @@ struct Incremental {
 
 impl Incremental {
     /// The cache at `<root>/.afterword/build-cache` for `output`; a cache that cannot be used
-    /// is a note, and the build then starts from nothing.
+    /// is a note, and the build then starts from nothing. `can_swap`: [`crate::output::can_swap`].
     fn open(
         root: &Path,
         output: &Path,
         previous: &Previous,
         force: bool,
+        can_swap: fn(&Path) -> bool,
         notes: &mut Vec<String>,
     ) -> Self {
         let file = cache::path(root);
@@ -1116,7 +1125,7 @@ impl Incremental {
         // a spare tree is of use only beside such an output, where the two can be swapped in
         // one step. Whether the spare tree can be used is looked at only by a build that
         // changes something (`DiskSink::incremental`).
-        let can_swap = listed.is_some() && output.is_dir() && crate::output::can_swap(output);
+        let can_swap = listed.is_some() && output.is_dir() && can_swap(output);
         Incremental {
             file,
             live: loaded.live.filter(|_| listed.is_some()).map(Into::into),
@@ -1174,4 +1183,86 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> Result<Report, String> {
         diagnostics = crate::diag::Diagnostics(diagnostics).sorted();
     }
     Ok(Report { diagnostics })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the test suite's fixture site.
+    fn fixture_site() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        let dir = tempfile::tempdir().unwrap();
+        for e in walkdir::WalkDir::new(&from) {
+            let e = e.unwrap();
+            let to = dir.path().join(e.path().strip_prefix(&from).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(e.path(), &to).unwrap();
+            }
+        }
+        dir
+    }
+
+    /// Every file under `dir`, relative, with its bytes.
+    fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn without_the_one_step_swap_there_is_no_spare_tree() {
+        let site = fixture_site();
+        let root = site.path();
+        let opts = |output: PathBuf, cache: bool| BuildOptions {
+            root: root.to_path_buf(),
+            output: Some(output),
+            base_url: None,
+            drafts: false,
+            force: false,
+            now: "2024-06-01T00:00:00Z".parse().unwrap(),
+            cache,
+            progress: None,
+        };
+        let public = root.join("public");
+        let elsewhere = tempfile::tempdir().unwrap();
+        let no_swap: fn(&Path) -> bool = |_| false;
+        let names = || -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(root)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(".afterword-"))
+                .collect();
+            v.sort();
+            v
+        };
+        build_with(&opts(public.clone(), true), no_swap).unwrap();
+        for i in 0..2 {
+            let page = root.join("content/long-outage.md");
+            let text = std::fs::read_to_string(&page).unwrap();
+            std::fs::write(&page, format!("{text}\nEdit {i}.\n")).unwrap();
+            let report = build_with(&opts(public.clone(), true), no_swap).unwrap();
+            // The cache still keeps what did not change, but the old output is removed, not
+            // kept beside the new one, and the output is a clean build's.
+            assert_eq!(report.markdown, 1);
+            assert!(report.kept > 0);
+            assert_eq!(names(), Vec::<String>::new(), "edit {i}");
+            let clean = elsewhere.path().join(format!("clean-{i}"));
+            build_with(&opts(clean.clone(), false), no_swap).unwrap();
+            assert!(
+                tree(&public) == tree(&clean),
+                "edit {i}: not a clean build's output"
+            );
+        }
+    }
 }
