@@ -233,7 +233,7 @@ impl StoredChecked {
     fn to_checked(&self, bytes: &[u8]) -> Option<Checked> {
         let incident = match &self.incident {
             Some(i) => {
-                let body = load::text_of(bytes)?.get(self.body_start..)?;
+                let body = load::text_of(bytes).ok()?.get(self.body_start..)?;
                 let mut i = crate::model::Incident::clone(i);
                 i.body = std::sync::Arc::from(body);
                 Some(std::sync::Arc::new(i))
@@ -900,6 +900,12 @@ pub fn render_site(
 
 /// `afterword build`: everything, written atomically to the output folder.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(opts, crate::output::can_swap)
+}
+
+/// [`build`], asking `can_swap` whether the output folder can be swapped in one step (tests
+/// pass one that says no, as on a platform or file system without it).
+fn build_with(opts: &BuildOptions, can_swap: fn(&Path) -> bool) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let output = opts
         .output
@@ -915,9 +921,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     };
     let mut notes = Vec::new();
-    let mut inc = opts
-        .cache
-        .then(|| Incremental::open(&opts.root, &output, &previous, opts.force, &mut notes));
+    let mut inc = opts.cache.then(|| {
+        Incremental::open(
+            &opts.root, &output, &previous, opts.force, can_swap, &mut notes,
+        )
+    });
     let (site, warnings) = site_or_errors(analyze_with(
         &opts.root,
         opts.base_url.as_deref(),
@@ -935,32 +943,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         stage,
     );
     let stage = Instant::now();
-    // With a spare tree, the build brings it up to date in place; else it fills a new folder.
     let stage_err = |source| BuildError::Stage {
         output: display_path(&output),
         source,
     };
-    let adopted = match inc.as_ref().filter(|i| i.spare_dir.is_some()) {
-        Some(i) => Staging::adopt(&output, &i.spare_path).ok(),
-        None => None,
-    };
-    let spare = match (&adopted, inc.as_ref()) {
-        (Some(_), Some(i)) => i.spare.lock().expect("spare").take(),
-        _ => None,
-    };
-    let staging = match adopted {
-        Some(s) => s,
-        None => Staging::begin(&output).map_err(stage_err)?,
-    };
+    let staging = Staging::begin(&output).map_err(stage_err)?;
     let dir = staging.dir().to_path_buf();
-    let in_spare = spare.is_some();
+    // With a spare tree, a build that changes anything brings it up to date in place (it takes
+    // the staged folder's place at the first difference); else it fills the staged folder.
     let disk = match inc.as_ref() {
         Some(i) => DiskSink::incremental(
             dir.clone(),
             output.is_dir().then(|| output.clone()),
             i.live.clone(),
             i.previous_count,
-            spare,
+            i.can_swap.then(|| i.spare_path.clone()),
         ),
         None => DiskSink::new(dir.clone(), output.is_dir().then(|| output.clone())),
     };
@@ -1014,8 +1011,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         output: shown.clone(),
         source,
     };
-    // What the spare tree is after this build: the old output (`Some`), unchanged, or gone.
-    let spare_after: Option<Option<std::sync::Arc<crate::output::TreeState>>>;
     let discard_err = |source| BuildError::Discard {
         output: shown.clone(),
         source,
@@ -1023,26 +1018,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     if unchanged {
         // Every file is as the last build left it: nothing to replace, and a spare tree was
         // not touched.
-        match inc.as_ref().filter(|_| in_spare) {
-            Some(i) => staging.give_back(&i.spare_path).map_err(discard_err)?,
-            None => staging.discard().map_err(discard_err)?,
-        }
-        spare_after = inc
-            .as_ref()
-            .map(|i| i.spare_state.clone().filter(|_| in_spare));
+        staging.discard().map_err(discard_err)?;
         tell(format!("nothing changed in {}", shown.display()), stage);
     } else {
         // The old output becomes the spare tree of the next build, where that can be.
-        match inc.as_ref().filter(|i| i.can_swap) {
-            Some(i) => {
-                let kept = staging.commit_keeping(&i.spare_path).map_err(replace_err)?;
-                spare_after = kept.then(|| i.live.clone());
-            }
-            None => {
-                notes.extend(staging.commit().map_err(replace_err)?);
-                spare_after = None;
-            }
-        }
+        let note = match inc.as_ref().filter(|i| i.can_swap) {
+            Some(i) => staging.commit_keeping(&i.spare_path),
+            None => staging.commit(),
+        };
+        notes.extend(note.map_err(replace_err)?);
         tell(format!("replaced {}", shown.display()), stage);
     }
     if let (Some(inc), Some(memo)) = (&inc, &memo) {
@@ -1061,12 +1045,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .collect::<Option<crate::output::TreeState>>()
         });
         let live = kept_state.or_else(|| crate::output::tree_state(&output, &all, &keys));
-        let spare = spare_after.flatten();
         if let Err(e) = cache::save(
             &inc.file,
             &absolute(&output),
             live.as_ref(),
-            spare.as_deref(),
             &memo.search_docs(),
             &inc.checks,
             inc.loaded_sum,
@@ -1097,11 +1079,9 @@ struct Incremental {
     live: Option<std::sync::Arc<crate::output::TreeState>>,
     /// How many files the output holds (its manifest, checked against the folder).
     previous_count: Option<usize>,
-    /// The spare tree, when it can be brought up to date in place, and its recorded state.
-    spare_dir: Option<PathBuf>,
-    spare: std::sync::Mutex<Option<crate::output::Spare>>,
-    spare_state: Option<std::sync::Arc<crate::output::TreeState>>,
+    /// Where the spare tree is, or would be.
     spare_path: PathBuf,
+    /// The output can be swapped in one step, so the old one can be kept as the spare tree.
     can_swap: bool,
     search_docs: std::sync::Mutex<Vec<(u64, crate::render::SearchDoc)>>,
     checks: KeptChecks,
@@ -1111,12 +1091,13 @@ struct Incremental {
 
 impl Incremental {
     /// The cache at `<root>/.afterword/build-cache` for `output`; a cache that cannot be used
-    /// is a note, and the build then starts from nothing.
+    /// is a note, and the build then starts from nothing. `can_swap`: [`crate::output::can_swap`].
     fn open(
         root: &Path,
         output: &Path,
         previous: &Previous,
         force: bool,
+        can_swap: fn(&Path) -> bool,
         notes: &mut Vec<String>,
     ) -> Self {
         let file = cache::path(root);
@@ -1140,20 +1121,15 @@ impl Incremental {
             Previous::Replaceable if !force => crate::output::read_manifest(output).ok().flatten(),
             _ => None,
         };
-        // The old output is kept as the spare tree only if it has a manifest to check it by.
-        let can_swap = listed.is_some() && output.is_dir() && crate::output::can_swap(output);
-        // A spare tree is of use only beside an output with a manifest, where the two can be
-        // swapped in one step.
-        let spare = can_swap
-            .then(|| crate::output::Spare::open(&spare_path, loaded.spare.clone()))
-            .flatten();
+        // The old output is kept as the spare tree only if it has a manifest to check it by;
+        // a spare tree is of use only beside such an output, where the two can be swapped in
+        // one step. Whether the spare tree can be used is looked at only by a build that
+        // changes something (`DiskSink::incremental`).
+        let can_swap = listed.is_some() && output.is_dir() && can_swap(output);
         Incremental {
             file,
             live: loaded.live.filter(|_| listed.is_some()).map(Into::into),
             previous_count: listed.map(|l| l.len() + 1),
-            spare_dir: spare.is_some().then(|| spare_path.clone()),
-            spare_state: spare.as_ref().map(|s| s.state.clone().into()),
-            spare: std::sync::Mutex::new(spare),
             spare_path,
             can_swap,
             search_docs: std::sync::Mutex::new(loaded.search_docs),
@@ -1207,4 +1183,86 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> Result<Report, String> {
         diagnostics = crate::diag::Diagnostics(diagnostics).sorted();
     }
     Ok(Report { diagnostics })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A copy of the test suite's fixture site.
+    fn fixture_site() -> tempfile::TempDir {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
+        let dir = tempfile::tempdir().unwrap();
+        for e in walkdir::WalkDir::new(&from) {
+            let e = e.unwrap();
+            let to = dir.path().join(e.path().strip_prefix(&from).unwrap());
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(e.path(), &to).unwrap();
+            }
+        }
+        dir
+    }
+
+    /// Every file under `dir`, relative, with its bytes.
+    fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn without_the_one_step_swap_there_is_no_spare_tree() {
+        let site = fixture_site();
+        let root = site.path();
+        let opts = |output: PathBuf, cache: bool| BuildOptions {
+            root: root.to_path_buf(),
+            output: Some(output),
+            base_url: None,
+            drafts: false,
+            force: false,
+            now: "2024-06-01T00:00:00Z".parse().unwrap(),
+            cache,
+            progress: None,
+        };
+        let public = root.join("public");
+        let elsewhere = tempfile::tempdir().unwrap();
+        let no_swap: fn(&Path) -> bool = |_| false;
+        let names = || -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(root)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(".afterword-"))
+                .collect();
+            v.sort();
+            v
+        };
+        build_with(&opts(public.clone(), true), no_swap).unwrap();
+        for i in 0..2 {
+            let page = root.join("content/long-outage.md");
+            let text = std::fs::read_to_string(&page).unwrap();
+            std::fs::write(&page, format!("{text}\nEdit {i}.\n")).unwrap();
+            let report = build_with(&opts(public.clone(), true), no_swap).unwrap();
+            // The cache still keeps what did not change, but the old output is removed, not
+            // kept beside the new one, and the output is a clean build's.
+            assert_eq!(report.markdown, 1);
+            assert!(report.kept > 0);
+            assert_eq!(names(), Vec::<String>::new(), "edit {i}");
+            let clean = elsewhere.path().join(format!("clean-{i}"));
+            build_with(&opts(clean.clone(), false), no_swap).unwrap();
+            assert!(
+                tree(&public) == tree(&clean),
+                "edit {i}: not a clean build's output"
+            );
+        }
+    }
 }

@@ -54,6 +54,10 @@ pub trait Sink: Sync {
 /// file, [`DiskSink::finish`] says so and the previous output is kept as it is, so a build that
 /// changes nothing costs no writes. The first difference links the remembered files in, and
 /// from then on the folder fills as usual.
+///
+/// With a spare tree beside the output (`build`'s cache), the first difference is also where
+/// it is looked at: if it holds only files its manifest lists, it takes the folder's place and
+/// is brought up to date in place. A build that changes nothing never reads or moves it.
 pub struct DiskSink {
     dir: PathBuf,
     previous: Option<PathBuf>,
@@ -61,9 +65,11 @@ pub struct DiskSink {
     /// on-disk cache): a file whose key is unchanged and whose size and modification time are
     /// as recorded is kept without being rendered or read.
     previous_state: Option<Arc<TreeState>>,
-    /// When `dir` is not a new, empty folder but the spare tree of an earlier build, brought
-    /// up to date in place: what it holds.
-    spare: Option<Spare>,
+    /// The spare tree of an earlier build, beside the output: at the first difference, it
+    /// becomes `dir` if it can (see [`DiskSink::adopt_spare`]).
+    spare_path: Option<PathBuf>,
+    /// Once the spare tree is `dir`, brought up to date in place: what it holds.
+    spare: std::sync::OnceLock<Spare>,
     /// How many files the previous output holds (from its manifest, checked against the
     /// folder), when known: a build that kept all of them changed nothing.
     previous_count: Option<usize>,
@@ -71,7 +77,7 @@ pub struct DiskSink {
     keys: Mutex<rustc_hash::FxHashMap<String, u64>>,
     /// Files of the previous output found unchanged by [`Sink::holds`], with their identity.
     verified: Mutex<rustc_hash::FxHashMap<String, Identity>>,
-    /// Every file written, linked or kept (spare mode only: what to keep of the spare).
+    /// Every file written, linked or kept (with a spare tree only: what to keep of it).
     produced: Mutex<rustc_hash::FxHashSet<String>>,
     /// How many files were kept by key ([`Sink::reuse`]), never rendered.
     kept: std::sync::atomic::AtomicUsize,
@@ -147,16 +153,17 @@ pub fn tree_state(
 }
 
 /// The spare tree a build brings up to date in place: what it holds (every file, from its
-/// manifest, checked against the folder) and, where known, in what state.
-pub struct Spare {
-    pub files: rustc_hash::FxHashSet<String>,
-    pub state: TreeState,
+/// manifest, checked against the folder). Nothing else about its files is needed: a file in
+/// it is kept only when it is the very file the output holds (the same inode), and replaced
+/// otherwise.
+struct Spare {
+    files: rustc_hash::FxHashSet<String>,
 }
 
 impl Spare {
     /// The spare tree at `dir`, if it can be brought up to date in place: a folder holding
-    /// only files its manifest lists. `state` is what the cache recorded of it.
-    pub fn open(dir: &Path, state: Option<TreeState>) -> Option<Spare> {
+    /// only files its manifest lists.
+    fn open(dir: &Path) -> Option<Spare> {
         if !std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir()) {
             return None;
         }
@@ -170,10 +177,7 @@ impl Spare {
         let mut files = files;
         // The manifest lists itself only implicitly.
         files.insert(MANIFEST.to_string());
-        Some(Spare {
-            files,
-            state: state.unwrap_or_default(),
-        })
+        Some(Spare { files })
     }
 }
 
@@ -184,7 +188,8 @@ impl DiskSink {
             pending: Mutex::new(previous.is_some().then(Vec::new)),
             previous,
             previous_state: None,
-            spare: None,
+            spare_path: None,
+            spare: std::sync::OnceLock::new(),
             previous_count: None,
             keys: Mutex::default(),
             verified: Mutex::default(),
@@ -200,19 +205,20 @@ impl DiskSink {
     }
 
     /// A sink that knows what the previous build left: the state of the previous output's
-    /// files (`previous_state`), how many it holds, and, with `spare`, a tree to update in
-    /// place (`dir`) rather than a new folder to fill.
+    /// files (`previous_state`), how many it holds, and, with `spare`, where the spare tree
+    /// is, to update in place rather than fill `dir` (a new, empty folder) if the build changes
+    /// anything. A spare tree is of use only with a previous output.
     pub fn incremental(
         dir: PathBuf,
         previous: Option<PathBuf>,
         previous_state: Option<Arc<TreeState>>,
         previous_count: Option<usize>,
-        spare: Option<Spare>,
+        spare: Option<PathBuf>,
     ) -> DiskSink {
         DiskSink {
             previous_state,
             previous_count,
-            spare,
+            spare_path: spare.filter(|_| previous.is_some()),
             ..DiskSink::new(dir, previous)
         }
     }
@@ -225,7 +231,7 @@ impl DiskSink {
     /// Remove `to` if it is there, so that writing or linking makes a new file there (in a
     /// spare tree, the old one may be linked from the output being replaced).
     fn clear(&self, to: &Path) -> io::Result<()> {
-        if self.spare.is_none() {
+        if self.spare.get().is_none() {
             return Ok(());
         }
         match std::fs::symlink_metadata(to) {
@@ -237,10 +243,21 @@ impl DiskSink {
         }
     }
 
+    /// `rel` is part of this build's tree (written or kept): in a spare tree, it stays.
+    /// Recorded whenever there may be one, since it is adopted only at the first difference.
+    fn produce(&self, rel: &str) {
+        if self.spare_path.is_some() {
+            self.produced
+                .lock()
+                .expect("sink poisoned")
+                .insert(rel.to_string());
+        }
+    }
+
     /// Whether the spare tree's file at `rel` already is the previous output's (one file,
     /// linked): then keeping it unchanged needs nothing done.
     fn spare_is_previous(&self, rel: &Path) -> bool {
-        let (Some(spare), Some(prev)) = (&self.spare, &self.previous) else {
+        let (Some(spare), Some(prev)) = (self.spare.get(), &self.previous) else {
             return false;
         };
         let key = rel.to_string_lossy();
@@ -283,7 +300,7 @@ impl DiskSink {
         if let Err(e) = std::fs::create_dir_all(dir) {
             // In a spare tree, a folder may be where the previous build had a file (the spare's
             // files are all its own: see `Spare::open`).
-            let Some(rel) = self.spare.as_ref().and(dir.strip_prefix(&self.dir).ok()) else {
+            let Some(rel) = self.spare.get().and(dir.strip_prefix(&self.dir).ok()) else {
                 return Err(e);
             };
             let mut at = self.dir.clone();
@@ -334,7 +351,16 @@ impl DiskSink {
     /// linked, e.g. across filesystems): from now on the folder holds the whole new tree.
     fn materialize(&self) -> io::Result<()> {
         use rayon::prelude::*;
-        let taken = self.pending.lock().expect("sink poisoned").take();
+        let taken = {
+            let mut pending = self.pending.lock().expect("sink poisoned");
+            let taken = pending.take();
+            // The first difference. Every other file waits on the lock (`keep_previous`, this)
+            // until the folder is what it will be.
+            if taken.is_some() {
+                self.adopt_spare()?;
+            }
+            taken
+        };
         if let (Some(list), Some(prev)) = (taken, &self.previous) {
             list.par_iter().try_for_each(|rel| {
                 self.link(rel).or_else(|_| {
@@ -344,6 +370,29 @@ impl DiskSink {
                 })
             })?;
         }
+        Ok(())
+    }
+
+    /// At the first difference, while `dir` is still the new, empty (marked) folder: if the
+    /// spare tree holds only files its manifest lists ([`Spare::open`]), it takes `dir`'s name
+    /// and is brought up to date there. Under that marked name, a build killed while updating it
+    /// leaves a folder the next build removes, and a failed one removes it, so a half-updated
+    /// spare tree is never used. A spare tree that cannot be used is not touched, and `dir`
+    /// stays the new folder.
+    fn adopt_spare(&self) -> io::Result<()> {
+        let Some(path) = &self.spare_path else {
+            return Ok(());
+        };
+        let Some(spare) = Spare::open(path) else {
+            return Ok(());
+        };
+        if std::fs::remove_dir(&self.dir).is_err() {
+            return Ok(());
+        }
+        if std::fs::rename(path, &self.dir).is_err() {
+            return std::fs::create_dir(&self.dir);
+        }
+        let _ = self.spare.set(spare);
         Ok(())
     }
 
@@ -383,7 +432,7 @@ impl DiskSink {
     /// leaves empty. Only files its manifest lists are there ([`Spare::open`]).
     fn prune_spare(&self) -> io::Result<()> {
         use rayon::prelude::*;
-        let Some(spare) = &self.spare else {
+        let Some(spare) = self.spare.get() else {
             return Ok(());
         };
         let produced = self.produced.lock().expect("sink poisoned");
@@ -425,12 +474,7 @@ impl Sink for DiskSink {
     }
     fn write(&self, rel_str: &str, bytes: &[u8]) -> io::Result<()> {
         let rel = safe_rel(rel_str)?;
-        if self.spare.is_some() {
-            self.produced
-                .lock()
-                .expect("sink poisoned")
-                .insert(rel_str.to_string());
-        }
+        self.produce(rel_str);
         if self.unchanged(&rel, bytes) {
             if self.keep_previous(rel.clone())? {
                 return Ok(());
@@ -498,12 +542,7 @@ impl Sink for DiskSink {
         let Ok(rel) = safe_rel(rel_str) else {
             return false;
         };
-        if self.spare.is_some() {
-            self.produced
-                .lock()
-                .expect("sink poisoned")
-                .insert(rel_str.to_string());
-        }
+        self.produce(rel_str);
         self.keys
             .lock()
             .expect("sink poisoned")
@@ -829,36 +868,6 @@ impl Staging {
         })
     }
 
-    /// A build into the spare tree at `spare` (see [`Spare`]), brought up to date in place: it
-    /// is moved to a marked temporary name first, so that a build killed while updating it
-    /// leaves a folder the next build removes (a half-updated spare tree is never used), and a
-    /// failed one removes it. [`Staging::give_back`] returns it unchanged.
-    pub fn adopt(target: &Path, spare: &Path) -> io::Result<Staging> {
-        let parent = parent_of(target);
-        remove_stale(parent);
-        let (dir, marker) = marked_dir(parent, BUILD_PREFIX)?;
-        let moved = std::fs::remove_dir(&dir).and_then(|()| std::fs::rename(spare, &dir));
-        if let Err(e) = moved {
-            let _ = std::fs::remove_dir(&dir);
-            let _ = std::fs::remove_file(&marker);
-            return Err(e);
-        }
-        Ok(Staging {
-            target: target.to_path_buf(),
-            dir,
-            marker,
-            done: false,
-        })
-    }
-
-    /// For a build that changed nothing in an adopted spare tree: put it back at `spare`, as it
-    /// was.
-    pub fn give_back(mut self, spare: &Path) -> io::Result<()> {
-        self.done = true;
-        std::fs::rename(&self.dir, spare)?;
-        std::fs::remove_file(&self.marker)
-    }
-
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -931,14 +940,15 @@ impl Staging {
 }
 
 impl Staging {
-    /// [`Staging::commit`], but the old tree is kept as the spare tree at `spare` (which must
-    /// not exist) for the next build to update in place, rather than removed. `Ok(false)`:
-    /// there was no old tree to keep.
-    pub fn commit_keeping(mut self, spare: &Path) -> io::Result<bool> {
+    /// [`Staging::commit`], but the old tree is kept as the spare tree at `spare` for the next
+    /// build to update in place, rather than removed. Where it cannot be (something is at
+    /// `spare` already, which is left as it is; or the folders cannot be swapped in one step),
+    /// this is a plain [`Staging::commit`] and the old tree goes. Returns what `commit` does.
+    pub fn commit_keeping(mut self, spare: &Path) -> io::Result<Option<String>> {
         if std::fs::symlink_metadata(spare).is_ok()
             || std::fs::symlink_metadata(&self.target).is_err()
         {
-            return self.commit().map(|_| false);
+            return self.commit();
         }
         match exchange(&self.dir, &self.target) {
             Ok(true) => {
@@ -946,14 +956,13 @@ impl Staging {
                 // The temporary folder now holds the old tree, still covered by its marker
                 // until it has its new name; if it cannot have it, it goes.
                 if std::fs::rename(&self.dir, spare).is_err() {
-                    let _ = remove_old(&self.dir, &self.marker);
-                    return Ok(false);
+                    return Ok(remove_old(&self.dir, &self.marker));
                 }
                 std::fs::remove_file(&self.marker)?;
-                Ok(true)
+                Ok(None)
             }
             // Without the exchange, the old tree is moved aside and removed as usual.
-            Ok(false) => self.commit().map(|_| false),
+            Ok(false) => self.commit(),
             Err(e) => Err(e),
         }
     }

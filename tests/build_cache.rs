@@ -6,7 +6,7 @@
 
 mod common;
 
-use afterword::build::{build, BuildOptions, BuildReport};
+use afterword::build::{build, BuildError, BuildOptions, BuildReport};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
 
@@ -77,6 +77,15 @@ impl Site {
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, f(text)).unwrap();
     }
+}
+
+/// The temporary folders afterword left beside the output.
+fn temporary_folders(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".afterword-build") || n.starts_with(".afterword-old"))
+        .collect()
 }
 
 fn contains(path: &Path, needle: &str) -> bool {
@@ -177,8 +186,10 @@ fn cached_builds_equal_clean_builds_over_a_sequence_of_changes() {
     ));
     assert!(tpl.kept < same.kept, "incident pages were rendered again");
 
-    // A template that fails while the spare tree is being brought up to date: the build fails,
-    // the output stays, and the half-updated spare tree is gone rather than used later.
+    // A template that fails: the build fails and the output stays. The spare tree is looked at
+    // only at the first file that differs, which may come before or after the failure: it is
+    // then either as it was (never touched) or gone (the half-updated tree removed with the
+    // failed build), never half-updated.
     s.edit("content/long-outage.md", |t| {
         format!("{t}\nBefore a failed build.\n")
     });
@@ -188,21 +199,47 @@ fn cached_builds_equal_clean_builds_over_a_sequence_of_changes() {
         good.replacen("</article>", "{{ no_such_value.at_all }}</article>", 1),
     )
     .unwrap();
-    let before = common::tree(&s.public());
+    let spare = s.root().join(".afterword-spare-public");
+    let (before, spare_before) = (common::tree(&s.public()), common::tree(&spare));
     assert!(build(&opts(s.root(), s.public(), true, s.now)).is_err());
     assert!(
         common::tree(&s.public()) == before,
         "a failed build changed the output"
     );
-    assert!(!s.root().join(".afterword-spare-public").exists());
-    let beside: Vec<String> = std::fs::read_dir(s.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".afterword-build"))
-        .collect();
-    assert_eq!(beside, Vec::<String>::new(), "no temporary folder left");
+    assert!(
+        !spare.exists() || common::tree(&spare) == spare_before,
+        "a failed build left a changed spare tree"
+    );
+    assert_eq!(temporary_folders(s.root()), Vec::<String>::new());
     std::fs::write(s.root().join("templates/incident.html"), good).unwrap();
     s.step("the template fixed after a failed build");
+
+    // A build that fails after every page is written (two files at one path): the spare tree
+    // was brought up to date in place, so it is gone with the failed build.
+    assert!(spare.is_dir());
+    s.edit("content/long-outage.md", |t| {
+        format!("{t}\nBefore a clash.\n")
+    });
+    std::fs::create_dir_all(s.root().join("static/incidents/long-outage")).unwrap();
+    std::fs::write(
+        s.root().join("static/incidents/long-outage/index.html"),
+        "clash",
+    )
+    .unwrap();
+    let before = common::tree(&s.public());
+    let failed = build(&opts(s.root(), s.public(), true, s.now));
+    assert!(
+        matches!(&failed, Err(BuildError::Invalid(e)) if e[0].message.contains("incidents/long-outage/index.html")),
+        "{failed:?}"
+    );
+    assert!(
+        common::tree(&s.public()) == before,
+        "a failed build changed the output"
+    );
+    assert!(!spare.exists(), "a half-updated spare tree was left");
+    assert_eq!(temporary_folders(s.root()), Vec::<String>::new());
+    std::fs::remove_dir_all(s.root().join("static")).unwrap();
+    s.step("the clash removed after a failed build");
 
     // A static file, site.toml, and the clock.
     std::fs::create_dir_all(s.root().join("static")).unwrap();
@@ -341,4 +378,117 @@ fn a_spare_tree_holding_someone_elses_file_is_left_alone() {
         "mine"
     );
     assert!(!s.public().join("notes.txt").exists());
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_a_note_and_the_build_succeeds() {
+    let mut s = Site::new();
+    s.step("the first build");
+    // A folder where the cache file goes: it can be neither read nor replaced.
+    let cache = s.root().join(".afterword/build-cache");
+    std::fs::remove_file(&cache).unwrap();
+    std::fs::create_dir(&cache).unwrap();
+    std::fs::write(cache.join("mine.txt"), "mine").unwrap();
+    s.edit("content/long-outage.md", |t| format!("{t}\nMore.\n"));
+    let report = s.step("a build whose cache cannot be written");
+    assert!(s
+        .public()
+        .join("incidents/long-outage/index.html")
+        .is_file());
+    let note = report
+        .notes
+        .iter()
+        .find(|n| n.contains("could not be written"))
+        .unwrap_or_else(|| panic!("a note, got {:?}", report.notes));
+    assert!(!note.contains('\n'), "one line: {note}");
+    assert!(
+        note.starts_with("the build cache ")
+            && note.contains(".afterword/build-cache could not be written (")
+            && note.ends_with("); the next build does everything"),
+        "{note}"
+    );
+    // It says so, and it does: the next build keeps nothing.
+    let next = s.step("the next build");
+    assert_eq!(next.kept, 0);
+    assert_eq!(next.markdown, next.incidents);
+    // The folder is as it was, and no half-written cache is left beside it.
+    assert_eq!(
+        std::fs::read_to_string(cache.join("mine.txt")).unwrap(),
+        "mine"
+    );
+    let names: Vec<String> = std::fs::read_dir(s.root().join(".afterword"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["build-cache"]);
+    // Once it can be written again, it is.
+    std::fs::remove_dir_all(&cache).unwrap();
+    s.step("a build with the way clear");
+    let again = s.step("and the next");
+    assert_eq!(again.markdown, 0);
+    assert!(again.kept > 0);
+}
+
+#[test]
+fn a_spare_path_already_taken_is_left_alone() {
+    // Something that is not a spare tree of afterword's where the spare tree would go: the
+    // build replaces the output as it would without a spare tree, and leaves the thing as it is
+    // (a build never deletes what it did not write).
+    let mut s = Site::new();
+    s.step("the first build");
+    let spare = s.root().join(".afterword-spare-public");
+    let elsewhere = tempfile::tempdir().unwrap();
+    type Make<'a> = &'a dyn Fn(&Path);
+    let kinds: &[(&str, Make)] = &[
+        ("a file", &|p| std::fs::write(p, "mine").unwrap()),
+        ("a folder of other files", &|p| {
+            std::fs::create_dir_all(p.join("sub")).unwrap();
+            std::fs::write(p.join("sub/notes.txt"), "mine").unwrap();
+        }),
+        ("an empty folder", &|p| std::fs::create_dir(p).unwrap()),
+        #[cfg(unix)]
+        ("a link to a folder", &|p| {
+            std::fs::write(elsewhere.path().join("notes.txt"), "mine").unwrap();
+            std::os::unix::fs::symlink(elsewhere.path(), p).unwrap();
+        }),
+    ];
+    for (i, (what, make)) in kinds.iter().enumerate() {
+        // Ours, from the build before: the test clears the way.
+        if spare.is_dir() && !spare.is_symlink() {
+            std::fs::remove_dir_all(&spare).unwrap();
+        }
+        make(&spare);
+        let meta = std::fs::symlink_metadata(&spare).unwrap();
+        // What it holds (through a link: where it points, and what is there).
+        let inside = |p: &Path| {
+            let t = std::fs::symlink_metadata(p).unwrap().file_type();
+            match (t.is_file(), t.is_symlink()) {
+                (true, _) => vec![(PathBuf::new(), std::fs::read(p).unwrap())],
+                (_, true) => [(std::fs::read_link(p).unwrap(), vec![])]
+                    .into_iter()
+                    .chain(common::tree(p))
+                    .collect(),
+                _ => common::tree(p),
+            }
+        };
+        let before = inside(&spare);
+        for n in 0..2 {
+            s.edit("content/long-outage.md", |t| {
+                format!("{t}\nEdit {i}.{n} beside {what}.\n")
+            });
+            let report = s.step(what);
+            assert_eq!(report.markdown, 1, "{what}: the cache still works");
+            let now = std::fs::symlink_metadata(&spare).unwrap();
+            assert_eq!(now.file_type(), meta.file_type(), "{what}");
+            assert_eq!(inside(&spare), before, "{what} was changed");
+            assert_eq!(temporary_folders(s.root()), Vec::<String>::new(), "{what}");
+        }
+        if meta.is_symlink() || meta.is_file() {
+            std::fs::remove_file(&spare).unwrap();
+        }
+    }
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
 }

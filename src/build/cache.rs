@@ -2,9 +2,9 @@
 //! that a rebuild does work in proportion to what changed (docs/performance.md).
 //!
 //! It holds, for the output folder it was made for:
-//! - the state of every file of the output (`live`) and of the spare tree beside it
-//!   (`spare`, the output before last, which the next build brings up to date in place and
-//!   swaps in): each file's [`crate::render`] cache key and its size and modification time;
+//! - the state of every file of the output (`live`): each file's [`crate::render`] cache key
+//!   and its size and modification time (the spare tree beside the output needs none: see
+//!   [`crate::output::Spare`]);
 //! - every incident's search document, by its key;
 //! - every content file's check (its incident, without the body, and its diagnostics), by
 //!   the hash of what the file is read from, for one site.toml and `now`.
@@ -26,7 +26,7 @@ pub const DIR: &str = ".afterword";
 pub const FILE: &str = "build-cache";
 const MAGIC: &[u8] = b"afterword build cache\n";
 /// Bumped whenever what is stored, or how keys are made, changes shape.
-const SCHEMA: u32 = 1;
+const SCHEMA: u32 = 2;
 
 /// What one build left for the next.
 #[derive(Default)]
@@ -34,7 +34,6 @@ pub struct BuildCache {
     /// The output folder it describes (absolute).
     pub output: PathBuf,
     pub live: Option<TreeState>,
-    pub spare: Option<TreeState>,
     pub search_docs: Vec<(u64, SearchDoc)>,
     /// Every content file's check, by what it is read from.
     pub checks: KeptChecks,
@@ -49,7 +48,6 @@ struct Stored {
     schema: u32,
     output: String,
     live: Option<Vec<(String, FileState)>>,
-    spare: Option<Vec<(String, FileState)>>,
     search_docs: Vec<(u64, StoredDoc)>,
     checked_key: u64,
     checked: Vec<(u64, StoredChecked)>,
@@ -62,7 +60,6 @@ struct StoredRef<'a> {
     schema: u32,
     output: String,
     live: Option<Vec<(String, FileState)>>,
-    spare: Option<Vec<(String, FileState)>>,
     search_docs: Vec<(u64, StoredDocRef<'a>)>,
     checked_key: u64,
     checked: Vec<(u64, &'a StoredChecked)>,
@@ -144,7 +141,6 @@ pub fn load(file: &Path, output: &Path) -> Result<Option<BuildCache>, String> {
     Ok(Some(BuildCache {
         output: output.to_path_buf(),
         live: tree(stored.live),
-        spare: tree(stored.spare),
         search_docs: docs,
         checks: KeptChecks {
             key: stored.checked_key,
@@ -164,7 +160,6 @@ pub fn save(
     file: &Path,
     output: &Path,
     live: Option<&TreeState>,
-    spare: Option<&TreeState>,
     search_docs: &[(u64, std::sync::Arc<SearchDoc>)],
     checks: &KeptChecks,
     unchanged_from: Option<(u64, usize)>,
@@ -174,7 +169,6 @@ pub fn save(
         schema: SCHEMA,
         output: output.to_string_lossy().into_owned(),
         live: live.map(sorted),
-        spare: spare.map(sorted),
         search_docs: search_docs
             .iter()
             .map(|(k, d)| (*k, StoredDocRef::from(&**d)))

@@ -236,29 +236,15 @@ pub fn load_each_kept<T: Send>(
     kept: impl Fn(u64, &[u8]) -> Option<T> + Sync,
     f: impl Fn(&RawIncident, u64) -> T + Sync,
 ) -> (Vec<T>, Diagnostics) {
-    let mut diags = Diagnostics::default();
-    let mut todo = walk_with_assets(content_dir, &mut diags);
-    todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
-    let results: Vec<Result<T, Vec<Diagnostic>>> = todo
-        .into_par_iter()
-        .map(|(found, assets)| {
-            let shown = crate::util::fsutil::display_path(&found.path);
-            let bytes = read_limited(&found.path, &shown).map_err(|d| vec![*d])?;
-            let hash = content_hash(&shown, found.bundle.as_deref(), &assets, &bytes);
-            if let Some(t) = kept(hash, &bytes) {
-                return Ok(t);
-            }
-            parse_file(shown, found.bundle.clone(), assets, bytes).map(|r| f(&r, hash))
-        })
-        .collect();
-    let mut out = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(t) => out.push(t),
-            Err(ds) => ds.into_iter().for_each(|d| diags.push(d)),
+    load_parallel(content_dir, |found, assets| {
+        let shown = crate::util::fsutil::display_path(&found.path);
+        let bytes = read_limited(&found.path, &shown).map_err(|d| vec![*d])?;
+        let hash = content_hash(&shown, found.bundle.as_deref(), &assets, &bytes);
+        if let Some(t) = kept(hash, &bytes) {
+            return Ok(t);
         }
-    }
-    (out, diags)
+        parse_file(shown, found.bundle, assets, bytes).map(|r| f(&r, hash))
+    })
 }
 
 /// A hash of everything a content file is read from: the path it is shown as, its bundle
@@ -279,10 +265,12 @@ pub fn content_hash(shown: &Path, bundle: Option<&Path>, assets: &[PathBuf], byt
     h.digest()
 }
 
-/// The text of a file's bytes as [`parse_file`] reads it (UTF-8, without a BOM).
-pub fn text_of(bytes: &[u8]) -> Option<&str> {
-    let t = std::str::from_utf8(bytes).ok()?;
-    Some(t.strip_prefix('\u{feff}').unwrap_or(t))
+/// The text of a content file's bytes: UTF-8, without a BOM. [`parse_file`] reads every file
+/// through it, so [`RawIncident::body_start`] is an offset into what this returns. `Err`: where
+/// the bytes stop being UTF-8.
+pub fn text_of(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    let t = std::str::from_utf8(bytes)?;
+    Ok(t.strip_prefix('\u{feff}').unwrap_or(t))
 }
 
 /// [`load_each`] without a cache.
@@ -290,12 +278,23 @@ fn load_streamed<T: Send>(
     content_dir: &Path,
     f: impl Fn(&RawIncident) -> T + Sync,
 ) -> (Vec<T>, Diagnostics) {
+    load_parallel(content_dir, |found, assets| {
+        read_parse(&found, assets).map(|r| f(&r))
+    })
+}
+
+/// Walk `content/` and hand each incident file, with its bundle's assets, to `per_file` (in
+/// parallel): what it returns, in path order, and every problem of the walk and of each file.
+fn load_parallel<T: Send>(
+    content_dir: &Path,
+    per_file: impl Fn(Found, Vec<PathBuf>) -> Result<T, Vec<Diagnostic>> + Sync,
+) -> (Vec<T>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut todo = walk_with_assets(content_dir, &mut diags);
     todo.sort_by(|a, b| a.0.path.cmp(&b.0.path));
     let results: Vec<Result<T, Vec<Diagnostic>>> = todo
         .into_par_iter()
-        .map(|(found, assets)| read_parse(&found, assets).map(|r| f(&r)))
+        .map(|(found, assets)| per_file(found, assets))
         .collect();
     let mut out = Vec::with_capacity(results.len());
     for r in results {
@@ -666,11 +665,10 @@ pub fn parse_file(
     assets: Vec<PathBuf>,
     bytes: Vec<u8>,
 ) -> Result<RawIncident, Vec<Diagnostic>> {
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
+    let text = match text_of(&bytes) {
+        Ok(t) => t.to_owned(),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
+            let valid = e.valid_up_to();
             let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
             let (line, col) = SourceMap::new(&path, prefix).line_col(valid);
             return Err(vec![Diagnostic::point(
@@ -683,10 +681,7 @@ pub fn parse_file(
             .with_code(codes::UNREADABLE)]);
         }
     };
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(t) => t.to_string(),
-        None => text,
-    };
+    drop(bytes);
     let bad = forbidden_chars(&path, &text);
     if !bad.is_empty() {
         return Err(bad);
@@ -847,5 +842,26 @@ mod tests {
         let bad = text.replace("sever", "sevr");
         let err = parse_file(PathBuf::from("a.md"), None, vec![], bad.into_bytes()).unwrap_err();
         assert_eq!((err[0].line, err[0].col), (3, 1), "{}", err[0]);
+    }
+
+    #[test]
+    fn the_body_starts_where_text_of_says() {
+        // What `build`'s cache relies on: a kept check's `body_start` is an offset into
+        // `text_of` of the same bytes, with or without a BOM.
+        let file = "+++\ntitle = \"t\"\nseverity = \"minor\"\ncomponents = [\"api\"]\nstarted = 2024-01-01T00:00:00Z\n+++\nBödy\n";
+        for bytes in [
+            file.as_bytes().to_vec(),
+            format!("\u{feff}{file}").into_bytes(),
+        ] {
+            let raw = parse_file(PathBuf::from("a.md"), None, vec![], bytes.clone()).unwrap();
+            let text = text_of(&bytes).unwrap();
+            assert_eq!(raw.text, text);
+            assert_eq!(&text[raw.body_start..], "Bödy\n");
+        }
+        // Not UTF-8: no text, and the error is at the first bad byte, BOM counted.
+        let bad = [&b"\xef\xbb\xbf+++\n"[..], b"caf\xe9"].concat();
+        assert_eq!(text_of(&bad).unwrap_err().valid_up_to(), 10);
+        let err = parse_file(PathBuf::from("a.md"), None, vec![], bad).unwrap_err();
+        assert_eq!((err[0].line, err[0].col), (2, 4), "{}", err[0]);
     }
 }
