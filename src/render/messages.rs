@@ -26,19 +26,36 @@ pub(crate) fn declare(tera: &mut Tera) {
 
 pub(crate) fn register(tera: &mut Tera, text: Arc<Catalogue>) {
     let cat = text.clone();
+    // A message without variables reads the same on every page: formatted once per build.
+    let plain: std::sync::RwLock<rustc_hash::FxHashMap<String, Value>> = Default::default();
     tera.register_function("t", move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
         let key: &str = kwargs.must_get("key")?;
+        let alone = kwargs.iter().count() == 1;
+        if alone {
+            if let Some(v) = plain.read().expect("messages").get(key) {
+                return Ok(v.clone());
+            }
+        }
         let html = key.ends_with("-html");
         let (owned, nums) = args(&kwargs, html, "key")?;
         let args = as_args(&owned, &nums);
-        match cat.try_format(key, &args) {
-            Some(s) if html => Ok(Value::safe_string(&s)),
-            Some(s) => Ok(Value::from(s)),
-            None => Err(tera::Error::message(format!(
-                "no message `{key}` in the catalogue for `{}`, or it cannot be formatted with the arguments given",
-                cat.tag()
-            ))),
+        let value = match cat.try_format(key, &args) {
+            Some(s) if html => Value::safe_string(&s),
+            Some(s) => Value::from(s),
+            None => {
+                return Err(tera::Error::message(format!(
+                    "no message `{key}` in the catalogue for `{}`, or it cannot be formatted with the arguments given",
+                    cat.tag()
+                )))
+            }
+        };
+        if alone {
+            plain
+                .write()
+                .expect("messages")
+                .insert(key.to_string(), value.clone());
         }
+        Ok(value)
     });
     let cat = text.clone();
     tera.register_function(
