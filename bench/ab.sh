@@ -30,8 +30,14 @@ if [ $# -ge 3 ]; then SITE=$(realpath "$3"); else
   SITE=/tmp/afterword-corpus-10000
   [ -d "$SITE" ] || cargo run --release --quiet --example gen-corpus -- --incidents 10000 --out "$SITE" >/dev/null
 fi
-OLD_SITE=$(realpath "${OLD_SITE:-$SITE}")
 rm -rf "$DIR" && mkdir -p "$DIR"
+# Each binary builds its own copy of the site: both keep a build cache in the site's
+# .afterword/, and a cache written by the other binary would make every rebuild a full build.
+if [ -z "${OLD_SITE:-}" ]; then
+  OLD_SITE=$DIR/site-old
+  mkdir -p "$OLD_SITE" && (cd "$SITE" && tar --exclude=./.afterword -cf - .) | (cd "$OLD_SITE" && tar -xf -)
+fi
+OLD_SITE=$(realpath "$OLD_SITE")
 
 # one BIN WHAT K: prints "wall rss_kb".
 one() {
@@ -47,11 +53,16 @@ one() {
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-[ "$OLD_SITE" = "$SITE" ] || printf 'old binary on: %s\n' "$OLD_SITE"
+printf 'old binary on: %s\n' "$OLD_SITE"
 printf 'site: %s (%s files)\nruns: %s each, interleaved\n\n' "$SITE" "$(find "$SITE/content" -type f | wc -l)" "$RUNS"
 printf '%-6s %10s %10s %8s %12s %12s %8s\n' what old_s new_s ratio old_rss_MB new_rss_MB ratio
-EDITED=$(find "$SITE/content" -name '*.md' | sort | awk 'NR == 1')
-edit() { printf '\nEdited at %s.\n' "$(date +%s%N)" >>"$EDITED"; }
+EDITED=$(cd "$SITE" && find content -name '*.md' | sort | awk 'NR == 1')
+edit() {
+  local line
+  line=$(printf '\nEdited at %s.\n' "$(date +%s%N)")
+  printf '%s\n' "$line" >>"$SITE/$EDITED"
+  [ ! -e "$OLD_SITE/$EDITED" ] || [ "$OLD_SITE" = "$SITE" ] || printf '%s\n' "$line" >>"$OLD_SITE/$EDITED"
+}
 for what in build check rebuild edit; do
   : >"$DIR/old" && : >"$DIR/new"
   if [ "$what" = rebuild ]; then
