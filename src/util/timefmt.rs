@@ -623,9 +623,11 @@ impl Locale {
     /// "4m", "4m 30s", "12h 26m", "2d 3h" (en): the two largest units, truncated, zero
     /// units left out; each unit a message with plural rules (`duration-days`, …).
     pub fn duration(&self, seconds: i64) -> String {
-        self.memo(|m| &mut m.durations, (seconds, false), || {
-            self.duration_text(seconds)
-        })
+        self.memo(
+            |m| &mut m.durations,
+            (seconds, false),
+            || self.duration_text(seconds),
+        )
     }
 
     /// [`Locale::duration`], formatted.
@@ -670,11 +672,15 @@ impl Locale {
         if seconds < 0 {
             return self.duration(seconds);
         }
-        self.memo(|m| &mut m.durations, (seconds, true), || {
-            let d = self.duration(seconds);
-            self.text
-                .format("offset-after", &[("duration", Arg::Str(&d))])
-        })
+        self.memo(
+            |m| &mut m.durations,
+            (seconds, true),
+            || {
+                let d = self.duration(seconds);
+                self.text
+                    .format("offset-after", &[("duration", Arg::Str(&d))])
+            },
+        )
     }
 
     pub fn duration_view(&self, seconds: i64) -> DurationView {
