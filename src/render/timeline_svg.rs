@@ -366,16 +366,17 @@ pub(crate) fn chart(c: &Config, loc: &Locale, course: &Course, title: &str) -> T
     let (mut strokes, mut tick_labels) = (String::new(), String::new());
     for t in ticks(start, end, step, tz) {
         let tx = num(x(t));
-        let v = v(t);
+        // Only the parts a label shows: a tick's time is not shown anywhere else on the page.
+        let (date, time) = loc.time_of_day(t, tz);
         let _ = write!(strokes, "M{tx} {}v5", num(axis_y));
         let (first, second) = if step >= 86_400 {
-            (&v.date_display, None)
-        } else if last_date.as_ref() != Some(&v.date) {
-            (&v.time, Some(&v.date_display))
+            (loc.date_display(date), None)
+        } else if last_date != Some(date) {
+            (time, Some(loc.date_display(date)))
         } else {
-            (&v.time, None)
+            (time, None)
         };
-        last_date = Some(v.date.clone());
+        last_date = Some(date);
         let _ = write!(
             tick_labels,
             "<text x=\"{tx}\" y=\"{}\">{}</text>",

@@ -560,6 +560,28 @@ impl Locale {
         }
     }
 
+    /// The local date of `t` in `tz` and its time of day as [`TimeView::time`] writes it
+    /// (`9:18 PM`, en): what a chart's axis labels need, without formatting the five other
+    /// patterns of a view (an axis's ticks are round times no other part of a page shows).
+    pub fn time_of_day(&self, t: DateTime<Utc>, tz: Tz) -> (NaiveDate, String) {
+        use chrono::Timelike;
+        let local = t.with_timezone(&tz);
+        let time = icu_time::Time::try_new(
+            local.hour() as u8,
+            local.minute() as u8,
+            local.second() as u8,
+            0,
+        )
+        .ok()
+        .filter(|_| icu_date(local.date_naive()).is_some());
+        let text = match time {
+            Some(x) => self.dates.time.format(&x).to_string(),
+            // As [`Locale::view`] writes an instant outside what ICU4X holds.
+            None => rfc3339(t, tz),
+        };
+        (local.date_naive(), text)
+    }
+
     /// `Apr 8, 2024` (en): a calendar date.
     pub fn date_display(&self, d: NaiveDate) -> String {
         icu_date(d).map_or_else(|| ymd(d), |x| self.dates.date.format(&x).to_string())
@@ -823,6 +845,31 @@ mod tests {
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    #[test]
+    fn time_of_day_is_the_views_time_and_date() {
+        let loc = Locale::english();
+        let paris: Tz = chrono_tz::Europe::Paris;
+        // Across a day boundary in Paris and a DST change (2025-10-26, 03:00 CEST → 02:00 CET).
+        for s in [
+            "2025-11-03T20:18:00Z",
+            "2025-11-03T23:30:00Z",
+            "2025-10-26T00:59:59Z",
+            "2025-10-26T01:00:00Z",
+        ] {
+            let t = at(s);
+            let v = loc.view(t, paris);
+            let (date, time) = loc.time_of_day(t, paris);
+            assert_eq!(time, v.time, "{s}");
+            assert_eq!(ymd(date), v.date, "{s}");
+            assert_eq!(loc.date_display(date), v.date_display, "{s}");
+        }
+        let (date, time) = loc.time_of_day(at("2025-11-03T23:30:00Z"), paris);
+        assert_eq!(
+            (ymd(date).as_str(), time.as_str()),
+            ("2025-11-04", "12:30\u{202f}AM")
+        );
     }
 
     #[test]
