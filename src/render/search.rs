@@ -191,21 +191,27 @@ impl DocTerms {
 impl Words {
     /// Add the words of plain `text` at `weight`.
     pub fn text(&mut self, text: &str, weight: u32) {
-        // One lower-casing buffer; a word's `String` is made only the first time it is seen.
+        // A word's `String` is made only the first time it is seen; a word already in lower
+        // case (most of any text) is looked up as it is written, others through one buffer.
         let mut buf = String::new();
         for_each_word(text, |w| {
-            buf.clear();
-            if w.is_ascii() {
-                buf.push_str(w);
-                buf.make_ascii_lowercase();
+            let key: &str = if !w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                w
             } else {
-                // As `str::to_lowercase` (and JavaScript's `toLowerCase`): a final sigma too.
-                buf.push_str(&w.to_lowercase());
-            }
-            match self.terms.get_mut(buf.as_str()) {
+                buf.clear();
+                if w.is_ascii() {
+                    buf.push_str(w);
+                    buf.make_ascii_lowercase();
+                } else {
+                    // As `str::to_lowercase` (and JavaScript's `toLowerCase`): a final sigma too.
+                    buf.push_str(&w.to_lowercase());
+                }
+                &buf
+            };
+            match self.terms.get_mut(key) {
                 Some(s) => *s = (*s + weight).min(MAX_SCORE),
                 None => {
-                    self.terms.insert(buf.clone(), weight.min(MAX_SCORE));
+                    self.terms.insert(key.to_owned(), weight.min(MAX_SCORE));
                 }
             }
         });
@@ -286,16 +292,38 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
     };
     while i < bytes.len() {
         let b = bytes[i];
-        let (alnum, len, digit, cjk) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1, b.is_ascii_digit(), false)
-        } else {
-            text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1, false, false), |c| {
-                    (c.is_alphanumeric(), c.len_utf8(), false, is_cjk(c))
-                })
-        };
+        if b < 0x80 {
+            // ASCII, most of any text: a run of letters and digits, or one other byte, at a time.
+            cjk_prev = None;
+            if ASCII_CLASS[usize::from(b)] & ALNUM == 0 {
+                if chars > 0 {
+                    if let Some(w) = word(start, i, chars, digits) {
+                        f(w);
+                    }
+                    chars = 0;
+                }
+                i += 1;
+                continue;
+            }
+            if chars == 0 {
+                start = i;
+                digits = true;
+            }
+            let run = i;
+            while let Some(&c) = bytes.get(i) {
+                let class = ASCII_CLASS[usize::from(c & 0x7f)] & !(c >> 7);
+                if class & ALNUM == 0 {
+                    break;
+                }
+                digits &= class & DIGIT != 0;
+                i += 1;
+            }
+            chars += i - run;
+            continue;
+        }
+        let (alnum, len, cjk) = text[i..].chars().next().map_or((false, 1, false), |c| {
+            (c.is_alphanumeric(), c.len_utf8(), is_cjk(c))
+        });
         if cjk {
             if chars > 0 {
                 if let Some(w) = word(start, i, chars, digits) {
@@ -314,7 +342,7 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
                 digits = true;
             }
             chars += 1;
-            digits &= digit;
+            digits = false;
         } else {
             cjk_prev = None;
             if chars > 0 {
@@ -332,6 +360,27 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
         }
     }
 }
+
+/// [`ASCII_CLASS`]: a letter or digit.
+const ALNUM: u8 = 1;
+/// [`ASCII_CLASS`]: a digit.
+const DIGIT: u8 = 2;
+
+/// Each ASCII byte's class ([`ALNUM`], [`DIGIT`]), for [`for_each_word`].
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            t[b] = ALNUM | DIGIT;
+        } else if c.is_ascii_alphabetic() {
+            t[b] = ALNUM;
+        }
+        b += 1;
+    }
+    t
+};
 
 /// The text of HTML that afterword rendered itself: tags dropped (each as a space), the
 /// entities its escaping writes decoded.
