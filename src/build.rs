@@ -29,6 +29,12 @@ pub struct BuildOptions {
     /// Told each stage as it ends ("checked 10000 files in 0.41s"), for progress on long
     /// builds.
     pub progress: Option<&'static (dyn Fn(&str) + Sync)>,
+    /// A test seam, not a build option: `None` (what every caller but a test gives) asks
+    /// [`crate::output::can_swap`] whether the output folder can be swapped in one step; a
+    /// test gives a function that says no, to build as on a platform or file system without
+    /// the swap (tests/build_cache.rs).
+    #[doc(hidden)]
+    pub can_swap_for_tests: Option<fn(&Path) -> bool>,
 }
 
 #[derive(Debug)]
@@ -900,13 +906,8 @@ pub fn render_site(
 
 /// `afterword build`: everything, written atomically to the output folder.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    build_with(opts, crate::output::can_swap)
-}
-
-/// [`build`], asking `can_swap` whether the output folder can be swapped in one step (tests
-/// pass one that says no, as on a platform or file system without it).
-fn build_with(opts: &BuildOptions, can_swap: fn(&Path) -> bool) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    let can_swap = opts.can_swap_for_tests.unwrap_or(crate::output::can_swap);
     let output = opts
         .output
         .clone()
@@ -1183,86 +1184,4 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> Result<Report, String> {
         diagnostics = crate::diag::Diagnostics(diagnostics).sorted();
     }
     Ok(Report { diagnostics })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A copy of the test suite's fixture site.
-    fn fixture_site() -> tempfile::TempDir {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site");
-        let dir = tempfile::tempdir().unwrap();
-        for e in walkdir::WalkDir::new(&from) {
-            let e = e.unwrap();
-            let to = dir.path().join(e.path().strip_prefix(&from).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&to).unwrap();
-            } else {
-                std::fs::copy(e.path(), &to).unwrap();
-            }
-        }
-        dir
-    }
-
-    /// Every file under `dir`, relative, with its bytes.
-    fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
-                (rel, std::fs::read(e.path()).unwrap())
-            })
-            .collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn without_the_one_step_swap_there_is_no_spare_tree() {
-        let site = fixture_site();
-        let root = site.path();
-        let opts = |output: PathBuf, cache: bool| BuildOptions {
-            root: root.to_path_buf(),
-            output: Some(output),
-            base_url: None,
-            drafts: false,
-            force: false,
-            now: "2024-06-01T00:00:00Z".parse().unwrap(),
-            cache,
-            progress: None,
-        };
-        let public = root.join("public");
-        let elsewhere = tempfile::tempdir().unwrap();
-        let no_swap: fn(&Path) -> bool = |_| false;
-        let names = || -> Vec<String> {
-            let mut v: Vec<String> = std::fs::read_dir(root)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .filter(|n| n.starts_with(".afterword-"))
-                .collect();
-            v.sort();
-            v
-        };
-        build_with(&opts(public.clone(), true), no_swap).unwrap();
-        for i in 0..2 {
-            let page = root.join("content/long-outage.md");
-            let text = std::fs::read_to_string(&page).unwrap();
-            std::fs::write(&page, format!("{text}\nEdit {i}.\n")).unwrap();
-            let report = build_with(&opts(public.clone(), true), no_swap).unwrap();
-            // The cache still keeps what did not change, but the old output is removed, not
-            // kept beside the new one, and the output is a clean build's.
-            assert_eq!(report.markdown, 1);
-            assert!(report.kept > 0);
-            assert_eq!(names(), Vec::<String>::new(), "edit {i}");
-            let clean = elsewhere.path().join(format!("clean-{i}"));
-            build_with(&opts(clean.clone(), false), no_swap).unwrap();
-            assert!(
-                tree(&public) == tree(&clean),
-                "edit {i}: not a clean build's output"
-            );
-        }
-    }
 }

@@ -470,6 +470,7 @@ fn build_command(
         progress: std::io::stderr()
             .is_terminal()
             .then_some(&|line: &str| eprintln!("  {line}")),
+        can_swap_for_tests: None,
     })
     .map_err(|e| match e {
         // Each problem with its source line, as `check` shows it, then the count.

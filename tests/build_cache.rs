@@ -24,6 +24,7 @@ fn opts(root: &Path, output: PathBuf, cache: bool, now: DateTime<Utc>) -> BuildO
         now,
         cache,
         progress: None,
+        can_swap_for_tests: None,
     }
 }
 
@@ -34,6 +35,8 @@ struct Site {
     clean: tempfile::TempDir,
     now: DateTime<Utc>,
     step: usize,
+    /// [`BuildOptions::can_swap_for_tests`] for its builds.
+    can_swap: Option<fn(&Path) -> bool>,
 }
 
 impl Site {
@@ -43,6 +46,7 @@ impl Site {
             clean: tempfile::tempdir().unwrap(),
             now: now(),
             step: 0,
+            can_swap: None,
         }
     }
     fn root(&self) -> &Path {
@@ -52,14 +56,22 @@ impl Site {
         self.root().join("public")
     }
     fn cached(&self) -> BuildReport {
-        build(&opts(self.root(), self.public(), true, self.now)).expect("cached build")
+        build(&BuildOptions {
+            can_swap_for_tests: self.can_swap,
+            ..opts(self.root(), self.public(), true, self.now)
+        })
+        .expect("cached build")
     }
     /// Build with the cache, then clean, and compare; the cached build's report.
     fn step(&mut self, what: &str) -> BuildReport {
         let report = self.cached();
         self.step += 1;
         let clean = self.clean.path().join(format!("clean-{}", self.step));
-        build(&opts(self.root(), clean.clone(), false, self.now)).expect("clean build");
+        build(&BuildOptions {
+            can_swap_for_tests: self.can_swap,
+            ..opts(self.root(), clean.clone(), false, self.now)
+        })
+        .expect("clean build");
         let (got, want) = (common::tree(&self.public()), common::tree(&clean));
         let names = |t: &[(PathBuf, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
         assert_eq!(names(&got), names(&want), "the same files after {what}");
@@ -340,6 +352,33 @@ fn a_damaged_cache_means_a_full_build_and_a_note() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn without_the_one_step_swap_there_is_no_spare_tree() {
+    // As on a platform or file system that cannot swap two folders in one step: the cache
+    // still keeps what did not change, but the old output is removed, not kept beside the new
+    // one as the spare tree, and the output is a clean build's (`Site::step` compares).
+    let mut s = Site::new();
+    s.can_swap = Some(|_| false);
+    let beside = |root: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".afterword-"))
+            .collect();
+        v.sort();
+        v
+    };
+    s.step("the first build without the swap");
+    for i in 0..2 {
+        s.edit("content/long-outage.md", |t| format!("{t}\nEdit {i}.\n"));
+        let what = format!("edit {i} without the swap");
+        let report = s.step(&what);
+        assert_eq!(report.markdown, 1, "{what}");
+        assert!(report.kept > 0, "{what}");
+        assert_eq!(beside(s.root()), Vec::<String>::new(), "{what}");
+    }
 }
 
 #[test]

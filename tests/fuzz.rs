@@ -1049,6 +1049,7 @@ fn run_case(case: &Case) -> Failures {
         now,
         cache: false,
         progress: None,
+        can_swap_for_tests: None,
     };
     match no_panic("build", &mut out, || build(&opts)) {
         Some(Ok(_)) => inspect(&public, &mut out),

@@ -265,12 +265,24 @@ pub fn content_hash(shown: &Path, bundle: Option<&Path>, assets: &[PathBuf], byt
     h.digest()
 }
 
-/// The text of a content file's bytes: UTF-8, without a BOM. [`parse_file`] reads every file
-/// through it, so [`RawIncident::body_start`] is an offset into what this returns. `Err`: where
-/// the bytes stop being UTF-8.
+/// The text of a content file's bytes: UTF-8, without a BOM ([`without_bom`]). [`parse_file`]
+/// makes every file's text the same way (from the owned bytes, with [`strip_bom`]), so
+/// [`RawIncident::body_start`] is an offset into what this returns. `Err`: where the bytes stop
+/// being UTF-8.
 pub fn text_of(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
-    let t = std::str::from_utf8(bytes)?;
-    Ok(t.strip_prefix('\u{feff}').unwrap_or(t))
+    std::str::from_utf8(bytes).map(without_bom)
+}
+
+/// A file's text without the byte order mark it may start with: the one place that rule is.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// [`without_bom`] of an owned text, in place (no second copy of the file).
+fn strip_bom(mut text: String) -> String {
+    let bom = text.len() - without_bom(&text).len();
+    text.drain(..bom);
+    text
 }
 
 /// [`load_each`] without a cache.
@@ -665,11 +677,12 @@ pub fn parse_file(
     assets: Vec<PathBuf>,
     bytes: Vec<u8>,
 ) -> Result<RawIncident, Vec<Diagnostic>> {
-    let text = match text_of(&bytes) {
-        Ok(t) => t.to_owned(),
+    // `text_of(&bytes)`, without copying the bytes.
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => strip_bom(t),
         Err(e) => {
-            let valid = e.valid_up_to();
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let valid = e.utf8_error().valid_up_to();
+            let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
             let (line, col) = SourceMap::new(&path, prefix).line_col(valid);
             return Err(vec![Diagnostic::point(
                 &path,
@@ -681,7 +694,6 @@ pub fn parse_file(
             .with_code(codes::UNREADABLE)]);
         }
     };
-    drop(bytes);
     let bad = forbidden_chars(&path, &text);
     if !bad.is_empty() {
         return Err(bad);
@@ -863,5 +875,37 @@ mod tests {
         assert_eq!(text_of(&bad).unwrap_err().valid_up_to(), 10);
         let err = parse_file(PathBuf::from("a.md"), None, vec![], bad).unwrap_err();
         assert_eq!((err[0].line, err[0].col), (2, 4), "{}", err[0]);
+        // Without a BOM, the same place.
+        let err = parse_file(
+            PathBuf::from("a.md"),
+            None,
+            vec![],
+            b"+++\ncaf\xe9".to_vec(),
+        )
+        .unwrap_err();
+        assert_eq!((err[0].line, err[0].col), (2, 4), "{}", err[0]);
+        assert_eq!(err[0].message, "the file is not valid UTF-8");
+        assert_eq!(err[0].code, codes::UNREADABLE);
+    }
+
+    #[test]
+    fn one_leading_bom_is_dropped_from_owned_and_borrowed_text_alike() {
+        for text in [
+            "",
+            "+++",
+            "\u{feff}",
+            "\u{feff}+++\n",
+            "\u{feff}\u{feff}a",
+            "a\u{feff}",
+        ] {
+            assert_eq!(
+                strip_bom(text.to_string()),
+                text_of(text.as_bytes()).unwrap(),
+                "{text:?}"
+            );
+        }
+        assert_eq!(strip_bom("\u{feff}+++\n".into()), "+++\n");
+        assert_eq!(strip_bom("\u{feff}\u{feff}a".into()), "\u{feff}a");
+        assert_eq!(strip_bom("a\u{feff}".into()), "a\u{feff}");
     }
 }

@@ -189,3 +189,73 @@ fn as_args<'a>(
         .chain(nums.iter().map(|(k, a)| (k.as_str(), *a)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::i18n::Source;
+
+    /// An engine whose `t` reads a catalogue of `tag` made from `ftl`.
+    fn engine(tag: &str, ftl: &str) -> Tera {
+        let src = Source {
+            origin: format!("{tag}.ftl"),
+            text: ftl.into(),
+            site: false,
+        };
+        let (cat, problems) = Catalogue::new(tag, &[src]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut tera = Tera::new();
+        register(&mut tera, Arc::new(cat));
+        tera
+    }
+
+    fn render(tera: &Tera, template: &str) -> String {
+        tera.render_str(template, &tera::Context::new(), false)
+            .unwrap_or_else(|e| panic!("{template}: {e:?}"))
+    }
+
+    #[test]
+    fn t_memoizes_only_messages_without_variables() {
+        let en = engine(
+            "en",
+            "plain = Plain\ngreet = Hello, { $name }!\n\
+             days = { $n ->\n [one] one day\n *[other] { $n } days\n}\n",
+        );
+        // Asked again and again, on one page and the next: the message without variables
+        // reads the same; each call with variables reads its own.
+        for _ in 0..2 {
+            assert_eq!(
+                render(
+                    &en,
+                    r#"{{ t(key="plain") }}|{{ t(key="greet", name="Ada") }}|{{ t(key="greet", name="Bob") }}|{{ t(key="plain") }}"#
+                ),
+                "Plain|Hello, Ada!|Hello, Bob!|Plain"
+            );
+            assert_eq!(
+                render(
+                    &en,
+                    r#"{{ t(key="days", n=1) }}|{{ t(key="days", n=5) }}|{{ t(key="days", n=1) }}"#
+                ),
+                "one day|5 days|one day"
+            );
+        }
+        // Called without the variable it needs, the message cannot be formatted: an error
+        // each time, not an answer from an earlier call that had it.
+        for _ in 0..2 {
+            let e = en
+                .render_str(r#"{{ t(key="greet") }}"#, &tera::Context::new(), false)
+                .unwrap_err();
+            assert!(format!("{e:?}").contains("no message `greet`"), "{e:?}");
+        }
+        // Each engine has its own memo: another catalogue's text for the same key.
+        let de = engine("de", "plain = Schlicht\ngreet = Hallo, { $name }!\n");
+        for _ in 0..2 {
+            assert_eq!(render(&en, r#"{{ t(key="plain") }}"#), "Plain");
+            assert_eq!(render(&de, r#"{{ t(key="plain") }}"#), "Schlicht");
+            assert_eq!(
+                render(&de, r#"{{ t(key="greet", name="Eva") }}"#),
+                "Hallo, Eva!"
+            );
+        }
+    }
+}

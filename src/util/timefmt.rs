@@ -1063,6 +1063,113 @@ mod tests {
         );
     }
 
+    /// German from the theme's own catalogue, as [`Locale::english`] makes English.
+    fn german() -> Locale {
+        let src = crate::util::i18n::Source {
+            origin: "(built-in default theme)/i18n/de.ftl".into(),
+            text: include_str!("../../themes/default/i18n/de.ftl").into(),
+            site: false,
+        };
+        let (cat, problems) = Catalogue::new("de", &[src]);
+        assert!(problems.is_empty(), "{problems:?}");
+        Locale::new(Arc::new(cat)).expect("German has date formats")
+    }
+
+    /// [`Locale::offset`] of a positive `seconds`, formatted without the memo.
+    fn offset_text(loc: &Locale, seconds: i64) -> String {
+        let d = loc.duration_text(seconds);
+        loc.text
+            .format("offset-after", &[("duration", Arg::Str(&d))])
+    }
+
+    #[test]
+    fn the_memo_keeps_each_locale_to_its_own_language() {
+        // One thread, one memo: two languages formatting the same instant and the same
+        // durations in turn must each get their own text, never the other's from the memo.
+        let (english, de) = (Locale::english(), german());
+        let berlin: Tz = chrono_tz::Europe::Berlin;
+        // 2024-04-08T19:20:00Z is 21:20 CEST in Berlin.
+        let t = at("2024-04-08T19:20:00Z");
+        let secs = 2 * 86_400 + 3 * 3600 + 59 * 60;
+        for round in 0..3 {
+            for loc in [&english, &de, &english, &de] {
+                let tag = loc.text.tag();
+                let v = loc.view(t, berlin);
+                assert_eq!(v, loc.format_view(t, berlin), "{tag}, round {round}");
+                assert_eq!(loc.duration(secs), loc.duration_text(secs), "{tag}");
+                assert_eq!(loc.offset(120), offset_text(loc, 120), "{tag}");
+                assert_eq!(loc.offset(-60), loc.duration_text(-60), "{tag}");
+            }
+            // What each language writes (so the comparisons above are between two texts; the
+            // German catalogue puts a no-break space between number and unit).
+            assert_eq!(
+                english.view(t, berlin).date_time,
+                en("Apr 8, 2024, 9:20 PM")
+            );
+            assert_eq!(de.view(t, berlin).date_time, "08.04.2024, 21:20");
+            assert_eq!(english.duration(secs), "2d 3h");
+            assert_eq!(de.duration(secs), "2\u{a0}Tg. 3\u{a0}Std.");
+            assert_eq!(
+                (english.offset(120), de.offset(120)),
+                ("+2m".into(), "+2\u{a0}Min.".into())
+            );
+            assert_eq!(
+                (english.offset(-60), de.offset(-60)),
+                ("-1m".into(), "-1\u{a0}Min.".into())
+            );
+        }
+        // A dropped locale's number is not given again: a new locale of another language on
+        // this thread does not get the dropped one's text.
+        let secs = 45;
+        let gone = german();
+        assert_eq!(gone.duration(secs), "45\u{a0}Sek.");
+        assert_eq!(gone.view(t, Tz::UTC), gone.format_view(t, Tz::UTC));
+        drop(gone);
+        let again = Locale::english();
+        assert_eq!(again.duration(secs), "45s");
+        assert_eq!(again.view(t, Tz::UTC), again.format_view(t, Tz::UTC));
+    }
+
+    #[test]
+    fn a_memo_past_its_cap_still_answers_right() {
+        let loc = Locale::english();
+        // More distinct instants and durations than a memo map holds: it is cleared on the
+        // way (more than once for durations: each offset also memoizes its duration).
+        let n = MEMO_CAP + MEMO_CAP / 4;
+        let instant =
+            |i: usize| DateTime::from_timestamp(1_700_000_000 + 61 * i as i64, 0).unwrap();
+        let secs = |i: usize| 7 * i as i64;
+        let mut first = Vec::with_capacity(n);
+        for i in 0..n {
+            let (t, s) = (instant(i), secs(i));
+            first.push((loc.view(t, Tz::UTC), loc.duration(s), loc.offset(s)));
+            // Neither map grows past the cap.
+            MEMO.with_borrow(|m| {
+                assert!(
+                    m.views.len() <= MEMO_CAP && m.durations.len() <= MEMO_CAP,
+                    "{i}"
+                );
+            });
+        }
+        // Each answer is the text formatted without the memo...
+        for (i, (v, d, o)) in first.iter().enumerate() {
+            let (t, s) = (instant(i), secs(i));
+            assert_eq!(*v, loc.format_view(t, Tz::UTC), "{i}");
+            assert_eq!(
+                (d, o),
+                (&loc.duration_text(s), &offset_text(&loc, s)),
+                "{i}"
+            );
+        }
+        // ...and so is each asked again: the later ones, which the memo holds, and the
+        // earlier ones, which it cleared away.
+        for (i, (v, d, o)) in first.iter().enumerate().rev() {
+            let (t, s) = (instant(i), secs(i));
+            assert_eq!(loc.view(t, Tz::UTC), *v, "{i}");
+            assert_eq!((&loc.duration(s), &loc.offset(s)), (d, o), "{i}");
+        }
+    }
+
     #[test]
     fn dst_gap_and_overlap_are_errors() {
         let ny: Tz = "America/New_York".parse().unwrap();
