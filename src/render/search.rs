@@ -339,9 +339,9 @@ fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
             cjk_prev = None;
             if chars == 0 {
                 start = i;
-                digits = true;
             }
             chars += 1;
+            // Not an ASCII digit.
             digits = false;
         } else {
             cjk_prev = None;
