@@ -215,7 +215,7 @@ mod tests {
     }
 
     #[test]
-    fn t_memoizes_only_messages_without_variables() {
+    fn t_never_answers_a_call_with_variables_from_its_memo() {
         let en = engine(
             "en",
             "plain = Plain\ngreet = Hello, { $name }!\n\

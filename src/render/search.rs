@@ -858,6 +858,29 @@ mod tests {
     }
 
     #[test]
+    fn a_word_scores_once_however_it_is_cased() {
+        // "database" as written (looked up without a copy), "Database" and "DATABASE"
+        // (lower-cased through the buffer), and "Ωmega"/"ωmega" (not ASCII): one term each,
+        // their weights summed in one document.
+        let mut w = Words::default();
+        w.plain("database Database DATABASE ωmega");
+        w.title("Ωmega database");
+        let mut terms: Vec<(String, u32)> = w
+            .into_terms()
+            .iter()
+            .map(|(t, s)| (t.to_string(), s))
+            .collect();
+        terms.sort();
+        assert_eq!(
+            terms,
+            [
+                ("database".to_string(), 3 * TEXT + TITLE),
+                ("ωmega".to_string(), TEXT + TITLE)
+            ]
+        );
+    }
+
+    #[test]
     fn large_shards_split_by_longer_prefixes() {
         // 3,000 words starting "co": far over SHARD_BYTES, split into "coX…" shards; "co"
         // itself stays in the "co" shard.
