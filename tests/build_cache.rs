@@ -91,11 +91,22 @@ impl Site {
     }
 }
 
-/// The temporary folders afterword left beside the output.
-fn temporary_folders(root: &Path) -> Vec<String> {
-    std::fs::read_dir(root)
+/// Everything afterword keeps beside the output (`.afterword-…`: temporary folders, the spare
+/// tree), sorted.
+fn beside_output(root: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".afterword-"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The temporary folders afterword left beside the output.
+fn temporary_folders(root: &Path) -> Vec<String> {
+    beside_output(root)
+        .into_iter()
         .filter(|n| n.starts_with(".afterword-build") || n.starts_with(".afterword-old"))
         .collect()
 }
@@ -361,15 +372,6 @@ fn without_the_one_step_swap_there_is_no_spare_tree() {
     // one as the spare tree, and the output is a clean build's (`Site::step` compares).
     let mut s = Site::new();
     s.can_swap = Some(|_| false);
-    let beside = |root: &Path| -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(root)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".afterword-"))
-            .collect();
-        v.sort();
-        v
-    };
     s.step("the first build without the swap");
     for i in 0..2 {
         s.edit("content/long-outage.md", |t| format!("{t}\nEdit {i}.\n"));
@@ -377,7 +379,7 @@ fn without_the_one_step_swap_there_is_no_spare_tree() {
         let report = s.step(&what);
         assert_eq!(report.markdown, 1, "{what}");
         assert!(report.kept > 0, "{what}");
-        assert_eq!(beside(s.root()), Vec::<String>::new(), "{what}");
+        assert_eq!(beside_output(s.root()), Vec::<String>::new(), "{what}");
     }
 }
 

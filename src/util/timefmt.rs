@@ -325,18 +325,24 @@ fn icu_date(d: NaiveDate) -> Option<Date<Gregorian>> {
     Date::try_new_gregorian(d.year(), d.month() as u8, d.day() as u8).ok()
 }
 
-/// `t` in `tz` for ICU4X: the local date and time and the zone with its offset at `t`.
-fn zoned(t: DateTime<Utc>, tz: Tz) -> Option<Zoned> {
-    use chrono::{Offset, Timelike};
-    let local = t.with_timezone(&tz);
-    let date = icu_date(local.date_naive())?;
-    let time = icu_time::Time::try_new(
+/// The time of day of `local` for ICU4X; every time of the supported range is one.
+fn icu_clock(local: &DateTime<Tz>) -> Option<icu_time::Time> {
+    use chrono::Timelike;
+    icu_time::Time::try_new(
         local.hour() as u8,
         local.minute() as u8,
         local.second() as u8,
         0,
     )
-    .ok()?;
+    .ok()
+}
+
+/// `t` in `tz` for ICU4X: the local date and time and the zone with its offset at `t`.
+fn zoned(t: DateTime<Utc>, tz: Tz) -> Option<Zoned> {
+    use chrono::Offset;
+    let local = t.with_timezone(&tz);
+    let date = icu_date(local.date_naive())?;
+    let time = icu_clock(&local)?;
     // Local mean time has offsets in seconds, which ICU4X rounds to its own steps.
     let secs = local.offset().fix().local_minus_utc();
     let offset = icu_time::zone::UtcOffset::try_from_seconds(secs)
@@ -564,16 +570,9 @@ impl Locale {
     /// (`9:18 PM`, en): what a chart's axis labels need, without formatting the five other
     /// patterns of a view (an axis's ticks are round times no other part of a page shows).
     pub fn time_of_day(&self, t: DateTime<Utc>, tz: Tz) -> (NaiveDate, String) {
-        use chrono::Timelike;
         let local = t.with_timezone(&tz);
-        let time = icu_time::Time::try_new(
-            local.hour() as u8,
-            local.minute() as u8,
-            local.second() as u8,
-            0,
-        )
-        .ok()
-        .filter(|_| icu_date(local.date_naive()).is_some());
+        // What [`zoned`] needs of the date and time, so the two fall back alike.
+        let time = icu_date(local.date_naive()).and_then(|_| icu_clock(&local));
         let text = match time {
             Some(x) => self.dates.time.format(&x).to_string(),
             // As [`Locale::view`] writes an instant outside what ICU4X holds.
